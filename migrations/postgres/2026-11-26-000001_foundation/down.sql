@@ -1,0 +1,4 @@
+DROP TABLE login_failures;
+DROP TABLE audit_entries;
+DROP TABLE users;
+DROP TABLE units;

@@ -1,0 +1,118 @@
+//! The `audit_entries` table: written only inside [`super::Db::write`],
+//! read by the audit endpoint, never updated or deleted.
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use diesel::prelude::*;
+
+use super::schema::audit_entries;
+use super::{Actor, AnyConnection};
+use crate::domain::audit::{AuditEntry, AuditEvent, RecordKind};
+use crate::domain::ids::{AuditEntryId, UnitId, UserId};
+use crate::domain::pagination::Limit;
+use crate::domain::role::Role;
+use crate::error::{ApiError, ApiResult};
+
+pub(super) fn insert(conn: &mut AnyConnection, actor: &Actor, events: &[AuditEvent], at: DateTime<Utc>) -> ApiResult<()> {
+    for event in events {
+        diesel::insert_into(audit_entries::table)
+            .values((
+                audit_entries::at.eq(at.naive_utc()),
+                audit_entries::actor_id.eq(actor.user_id.map(UserId::get)),
+                audit_entries::actor_username.eq(&actor.username),
+                audit_entries::actor_role.eq(actor.role.map(Role::as_str)),
+                audit_entries::actor_unit_id.eq(actor.unit_id.map(UnitId::get)),
+                audit_entries::action.eq(event.action),
+                audit_entries::record_kind.eq(event.record_kind.as_str()),
+                audit_entries::record_id.eq(event.record_id),
+                audit_entries::changes.eq(event.changes.to_string()),
+                audit_entries::note.eq(event.note.as_deref()),
+                audit_entries::request_id.eq(actor.request_id.as_deref()),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = audit_entries)]
+struct AuditRow {
+    id: i64,
+    at: NaiveDateTime,
+    actor_id: Option<i64>,
+    actor_username: Option<String>,
+    actor_role: Option<String>,
+    actor_unit_id: Option<i64>,
+    action: String,
+    record_kind: String,
+    record_id: i64,
+    changes: String,
+    note: Option<String>,
+    request_id: Option<String>,
+}
+
+impl TryFrom<AuditRow> for AuditEntry {
+    type Error = ApiError;
+
+    fn try_from(row: AuditRow) -> ApiResult<AuditEntry> {
+        let corrupt = |what: &str| ApiError::internal(format_args!("audit entry {} has a bad {what}", row.id));
+        Ok(AuditEntry {
+            id: AuditEntryId(row.id),
+            at: row.at.and_utc(),
+            actor_id: row.actor_id.map(UserId),
+            actor_role: match row.actor_role.as_deref() {
+                Some(r) => Some(Role::parse(r).ok_or_else(|| corrupt("role"))?),
+                None => None,
+            },
+            actor_unit_id: row.actor_unit_id.map(UnitId),
+            record_kind: RecordKind::parse(&row.record_kind).ok_or_else(|| corrupt("record kind"))?,
+            changes: serde_json::from_str(&row.changes).map_err(|_| corrupt("changes"))?,
+            actor_username: row.actor_username,
+            action: row.action,
+            record_id: row.record_id,
+            note: row.note,
+            request_id: row.request_id,
+        })
+    }
+}
+
+/// Filters of the audit list.
+#[derive(Debug, Clone, Default)]
+pub struct AuditFilter {
+    pub record_kind: Option<RecordKind>,
+    pub record_id: Option<i64>,
+    pub actor_id: Option<UserId>,
+    pub action: Option<String>,
+    pub from: Option<DateTime<Utc>>,
+    pub to: Option<DateTime<Utc>>,
+}
+
+/// A page of entries, newest first, before the entry `before`.
+pub fn list(conn: &mut AnyConnection, filter: &AuditFilter, before: Option<i64>, limit: Limit) -> ApiResult<Vec<AuditEntry>> {
+    let mut query = audit_entries::table
+        .select(AuditRow::as_select())
+        .order(audit_entries::id.desc())
+        .limit(limit.probe())
+        .into_boxed();
+    if let Some(kind) = filter.record_kind {
+        query = query.filter(audit_entries::record_kind.eq(kind.as_str()));
+    }
+    if let Some(id) = filter.record_id {
+        query = query.filter(audit_entries::record_id.eq(id));
+    }
+    if let Some(actor) = filter.actor_id {
+        query = query.filter(audit_entries::actor_id.eq(actor.get()));
+    }
+    if let Some(action) = &filter.action {
+        query = query.filter(audit_entries::action.eq(action.clone()));
+    }
+    if let Some(from) = filter.from {
+        query = query.filter(audit_entries::at.ge(from.naive_utc()));
+    }
+    if let Some(to) = filter.to {
+        query = query.filter(audit_entries::at.lt(to.naive_utc()));
+    }
+    if let Some(before) = before {
+        query = query.filter(audit_entries::id.lt(before));
+    }
+    query.load(conn)?.into_iter().map(AuditEntry::try_from).collect()
+}

@@ -1,0 +1,207 @@
+//! One connection type over both engines, and how a connection is opened.
+//!
+//! The engine is picked from the URL's scheme here, not by diesel's derived
+//! `establish` (which tries each engine in turn, hides the real error and
+//! turns any unparsable URL into a SQLite file name).
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use diesel::connection::SimpleConnection;
+use diesel::prelude::*;
+use diesel::r2d2::R2D2Connection;
+
+/// A connection to whichever engine the deployment runs on.
+#[expect(missing_debug_implementations, reason = "diesel's connections have no Debug")]
+#[derive(diesel::MultiConnection)]
+pub enum AnyConnection {
+    Postgresql(diesel::PgConnection),
+    Sqlite(diesel::SqliteConnection),
+}
+
+/// Where the data lives, decided from the URL once, at start.
+#[derive(Clone, PartialEq, Eq)]
+pub enum DatabaseUrl {
+    Sqlite(PathBuf),
+    Postgres(String),
+}
+
+impl fmt::Debug for DatabaseUrl {
+    // A PostgreSQL URL may carry a password: never print it.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Sqlite(path) => write!(f, "sqlite:{}", path.display()),
+            Self::Postgres(_) => f.write_str("postgres:<url>"),
+        }
+    }
+}
+
+/// The URL names no engine visitdesk runs on.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "unsupported database URL scheme `{0}:`; use postgres://… (or postgresql://…), \
+     sqlite://PATH, or a plain file path"
+)]
+pub struct UnsupportedScheme(String);
+
+impl DatabaseUrl {
+    /// The embedded default: a SQLite file under `data_dir`.
+    pub fn default_sqlite(data_dir: &Path) -> Self {
+        Self::Sqlite(data_dir.join("visitdesk.db"))
+    }
+
+    /// Reads the engine off the scheme: `postgres:`/`postgresql:` (anything
+    /// after the scheme is libpq's to judge), `sqlite:`/`file:`, or a plain path.
+    pub fn parse(url: &str) -> Result<Self, UnsupportedScheme> {
+        let scheme = url
+            .split_once(':')
+            .map(|(scheme, _)| scheme)
+            .filter(|s| s.len() > 1 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '+'));
+        match scheme.map(str::to_ascii_lowercase).as_deref() {
+            None => Ok(Self::Sqlite(PathBuf::from(url))),
+            Some("postgres" | "postgresql") => Ok(Self::Postgres(url.to_owned())),
+            Some("sqlite" | "file") => {
+                let rest = &url[url.find(':').map_or(0, |i| i + 1)..];
+                Ok(Self::Sqlite(PathBuf::from(rest.strip_prefix("//").unwrap_or(rest))))
+            }
+            Some(other) => Err(UnsupportedScheme(other.to_owned())),
+        }
+    }
+
+    pub fn engine(&self) -> Engine {
+        match self {
+            Self::Sqlite(_) => Engine::Sqlite,
+            Self::Postgres(_) => Engine::Postgres,
+        }
+    }
+
+    /// Opens one connection with the engine's own error on failure. For
+    /// SQLite the parent folder is created first (the embedded default lives
+    /// under `./data/`, which a fresh checkout does not have).
+    pub fn connect(&self) -> ConnectionResult<AnyConnection> {
+        match self {
+            Self::Postgres(url) => diesel::PgConnection::establish(url).map(AnyConnection::Postgresql),
+            Self::Sqlite(path) => {
+                if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                    std::fs::create_dir_all(parent).map_err(|e| {
+                        ConnectionError::BadConnection(format!(
+                            "cannot create the data folder {}: {e}",
+                            parent.display()
+                        ))
+                    })?;
+                }
+                let path = path.to_str().ok_or_else(|| {
+                    ConnectionError::BadConnection("the SQLite path is not valid UTF-8".into())
+                })?;
+                diesel::SqliteConnection::establish(path).map(AnyConnection::Sqlite)
+            }
+        }
+    }
+}
+
+/// The two engines, for the few places that must differ (pragmas, locks).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+/// How long a SQLite connection waits for another process's lock.
+const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Opens connections for the pool and sets each one up for its engine.
+#[derive(Debug, Clone)]
+pub struct Manager {
+    url: DatabaseUrl,
+    read_only: bool,
+}
+
+impl Manager {
+    pub fn new(url: DatabaseUrl, read_only: bool) -> Self {
+        Self { url, read_only }
+    }
+}
+
+/// Per-connection settings. SQLite: WAL so that readers never wait for the
+/// writer; `synchronous=FULL` so that an answered write survives a crash and a
+/// power cut; foreign keys on (they are off by default); a busy timeout for
+/// the rare writer in another process (the CLI). Read connections are
+/// `query_only`, so a read path cannot write by mistake.
+pub fn prepare(conn: &mut AnyConnection, read_only: bool) -> QueryResult<()> {
+    match conn {
+        AnyConnection::Sqlite(c) => {
+            c.batch_execute(&format!(
+                "PRAGMA busy_timeout = {}; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
+                 PRAGMA foreign_keys = ON;",
+                SQLITE_BUSY_TIMEOUT.as_millis()
+            ))?;
+            if read_only {
+                c.batch_execute("PRAGMA query_only = ON;")?;
+            }
+            Ok(())
+        }
+        AnyConnection::Postgresql(c) => {
+            c.batch_execute("SET TIME ZONE 'UTC'; SET application_name = 'visitdesk';")?;
+            if read_only {
+                c.batch_execute("SET default_transaction_read_only = on;")?;
+            }
+            Ok(())
+        }
+    }
+}
+
+impl r2d2::ManageConnection for Manager {
+    type Connection = AnyConnection;
+    type Error = diesel::r2d2::Error;
+
+    fn connect(&self) -> Result<AnyConnection, Self::Error> {
+        let mut conn = self.url.connect().map_err(diesel::r2d2::Error::ConnectionError)?;
+        prepare(&mut conn, self.read_only).map_err(diesel::r2d2::Error::QueryError)?;
+        Ok(conn)
+    }
+
+    fn is_valid(&self, conn: &mut AnyConnection) -> Result<(), Self::Error> {
+        conn.ping().map_err(diesel::r2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, conn: &mut AnyConnection) -> bool {
+        conn.is_broken()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_scheme_picks_the_engine() {
+        assert_eq!(
+            DatabaseUrl::parse("postgres://u@h/db").unwrap().engine(),
+            Engine::Postgres
+        );
+        assert_eq!(
+            DatabaseUrl::parse("postgresql:nonsense").unwrap().engine(),
+            Engine::Postgres
+        );
+        assert_eq!(
+            DatabaseUrl::parse("sqlite:///var/lib/vd.db").unwrap(),
+            DatabaseUrl::Sqlite(PathBuf::from("/var/lib/vd.db"))
+        );
+        assert_eq!(
+            DatabaseUrl::parse("sqlite:data/x.db").unwrap(),
+            DatabaseUrl::Sqlite(PathBuf::from("data/x.db"))
+        );
+        assert_eq!(
+            DatabaseUrl::parse("./data/x.db").unwrap(),
+            DatabaseUrl::Sqlite(PathBuf::from("./data/x.db"))
+        );
+        assert!(DatabaseUrl::parse("mysql://root@localhost/db").is_err());
+    }
+
+    #[test]
+    fn a_postgres_url_is_never_printed() {
+        let url = DatabaseUrl::parse("postgres://u:secret@h/db").unwrap();
+        assert!(!format!("{url:?}").contains("secret"));
+    }
+}

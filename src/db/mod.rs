@@ -1,0 +1,252 @@
+//! Storage: one code path over SQLite and PostgreSQL.
+//!
+//! Every write goes through [`Db::write`], which runs the change and its
+//! audit entries in one transaction; a change cannot be written without its
+//! entry because the closure must return [`Audited`]. On SQLite writes share
+//! one connection (SQLite has one writer anyway; queuing here instead of in
+//! SQLite's lock means no request ever meets `database is locked`), while
+//! reads use a pool of read-only connections that WAL lets run beside it.
+
+pub mod audit;
+pub mod connection;
+pub mod login_failures;
+pub mod migrate;
+pub mod schema;
+pub mod units;
+pub mod users;
+
+use std::time::Duration;
+
+use chrono::{DateTime, SubsecRound, Utc};
+use diesel::prelude::*;
+
+pub use self::connection::{AnyConnection, DatabaseUrl, Engine};
+use crate::domain::audit::AuditEvent;
+use crate::domain::ids::{UnitId, UserId};
+use crate::domain::role::Role;
+use crate::error::{ApiError, ApiResult};
+
+type Pool = r2d2::Pool<connection::Manager>;
+
+/// The database handle kept in the application state; cheap to clone.
+#[derive(Clone)]
+pub struct Db {
+    engine: Engine,
+    reader: Pool,
+    writer: Pool,
+}
+
+impl std::fmt::Debug for Db {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Db").field("engine", &self.engine).finish_non_exhaustive()
+    }
+}
+
+/// Why the database could not be opened at start.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error("cannot connect to the database: {0}")]
+    Connect(#[from] diesel::ConnectionError),
+    #[error("cannot prepare the database connection: {0}")]
+    Prepare(#[from] diesel::result::Error),
+    #[error("cannot migrate the database: {0}")]
+    Migrate(Box<dyn std::error::Error + Send + Sync>),
+    #[error("cannot open the connection pool: {0}")]
+    Pool(#[from] r2d2::Error),
+}
+
+/// Pool sizes and timeouts.
+#[derive(Debug, Clone, Copy)]
+pub struct PoolOptions {
+    pub max_connections: u32,
+    pub acquire_timeout: Duration,
+}
+
+impl Default for PoolOptions {
+    fn default() -> Self {
+        Self {
+            max_connections: 8,
+            acquire_timeout: Duration::from_secs(10),
+        }
+    }
+}
+
+impl Db {
+    /// Connects (failing with the engine's own message), applies pending
+    /// migrations, and opens the pools.
+    pub fn open(url: &DatabaseUrl, options: PoolOptions) -> Result<(Self, Vec<String>), OpenError> {
+        let mut first = url.connect()?;
+        connection::prepare(&mut first, false)?;
+        let applied = migrate::run_pending(&mut first).map_err(OpenError::Migrate)?;
+        drop(first);
+
+        let build = |read_only: bool, size: u32| {
+            r2d2::Pool::builder()
+                .max_size(size)
+                .min_idle(Some(1))
+                .connection_timeout(options.acquire_timeout)
+                .build(connection::Manager::new(url.clone(), read_only))
+        };
+        let (reader, writer) = match url.engine() {
+            Engine::Sqlite => (build(true, options.max_connections)?, build(false, 1)?),
+            Engine::Postgres => {
+                let pool = build(false, options.max_connections)?;
+                (pool.clone(), pool)
+            }
+        };
+        let db = Self {
+            engine: url.engine(),
+            reader,
+            writer,
+        };
+        Ok((db, applied))
+    }
+
+    pub fn engine(&self) -> Engine {
+        self.engine
+    }
+
+    /// Runs a read on a pooled connection, off the async workers.
+    pub async fn read<T, F>(&self, f: F) -> ApiResult<T>
+    where
+        F: FnOnce(&mut AnyConnection) -> ApiResult<T> + Send + 'static,
+        T: Send + 'static,
+    {
+        let db = self.clone();
+        let span = tracing::Span::current();
+        actix_web::web::block(move || span.in_scope(|| db.read_blocking(f))).await?
+    }
+
+    /// Runs a change and writes its audit entries, in one transaction.
+    pub async fn write<T, F>(&self, actor: Actor, f: F) -> ApiResult<T>
+    where
+        F: FnOnce(&mut AnyConnection) -> ApiResult<Audited<T>> + Send + 'static,
+        T: Send + 'static,
+    {
+        let db = self.clone();
+        let span = tracing::Span::current();
+        actix_web::web::block(move || span.in_scope(|| db.write_blocking(&actor, f))).await?
+    }
+
+    /// Runs a change that is no record's (the login throttle): no audit.
+    pub async fn write_unaudited<T, F>(&self, f: F) -> ApiResult<T>
+    where
+        F: FnOnce(&mut AnyConnection) -> ApiResult<T> + Send + 'static,
+        T: Send + 'static,
+    {
+        let db = self.clone();
+        let span = tracing::Span::current();
+        actix_web::web::block(move || {
+            span.in_scope(|| {
+                let mut conn = db.writer.get()?;
+                let conn: &mut AnyConnection = &mut conn;
+                conn.transaction(f)
+            })
+        })
+        .await?
+    }
+
+    /// [`Db::read`] for the command line, outside the server's runtime.
+    pub fn read_blocking<T>(&self, f: impl FnOnce(&mut AnyConnection) -> ApiResult<T>) -> ApiResult<T> {
+        let mut conn = self.reader.get()?;
+        f(&mut conn)
+    }
+
+    /// [`Db::write`] for the command line, outside the server's runtime.
+    pub fn write_blocking<T>(
+        &self,
+        actor: &Actor,
+        f: impl FnOnce(&mut AnyConnection) -> ApiResult<Audited<T>>,
+    ) -> ApiResult<T> {
+        let mut conn = self.writer.get()?;
+        let conn: &mut AnyConnection = &mut conn;
+        conn.transaction(|conn| {
+            let Audited { value, events } = f(conn)?;
+            audit::insert(conn, actor, &events, now())?;
+            Ok(value)
+        })
+    }
+
+    /// Whether the database answers (for `/readyz`).
+    pub async fn ping(&self) -> ApiResult<()> {
+        self.read(|conn| {
+            diesel::sql_query("SELECT 1").execute(conn)?;
+            Ok(())
+        })
+        .await
+    }
+}
+
+/// A change's result together with the audit entries it must leave.
+#[derive(Debug)]
+pub struct Audited<T> {
+    value: T,
+    events: Vec<AuditEvent>,
+}
+
+impl<T> Audited<T> {
+    pub fn new(value: T, event: AuditEvent) -> Self {
+        Self {
+            value,
+            events: vec![event],
+        }
+    }
+
+    /// A request that turned out to change nothing: no entry, as no change.
+    pub fn unchanged(value: T) -> Self {
+        Self {
+            value,
+            events: Vec::new(),
+        }
+    }
+
+    /// The same entries over another value.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Audited<U> {
+        Audited {
+            value: f(self.value),
+            events: self.events,
+        }
+    }
+
+    /// Another entry in the same transaction (a change touching two records).
+    pub fn and(mut self, event: AuditEvent) -> Self {
+        self.events.push(event);
+        self
+    }
+}
+
+/// Who makes a change, as the audit trail records it.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub user_id: Option<UserId>,
+    pub username: String,
+    pub role: Option<Role>,
+    pub unit_id: Option<UnitId>,
+    pub request_id: Option<String>,
+}
+
+impl Actor {
+    /// Changes made from the command line or at start (demo data).
+    pub fn system(what: &str) -> Self {
+        Self {
+            user_id: None,
+            username: format!("({what})"),
+            role: None,
+            unit_id: None,
+            request_id: None,
+        }
+    }
+}
+
+/// The current instant as stored: UTC, to the microsecond (what both engines keep).
+pub fn now() -> DateTime<Utc> {
+    Utc::now().trunc_subsecs(6)
+}
+
+/// Compares an `If-Match` version with the record's; a mismatch changes nothing.
+pub fn check_version(expected: Option<i64>, current: i64) -> ApiResult<()> {
+    match expected {
+        Some(v) if v != current => Err(ApiError::PreconditionFailed { current }),
+        _ => Ok(()),
+    }
+}

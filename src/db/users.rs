@@ -1,0 +1,224 @@
+//! The `users` table.
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use diesel::prelude::*;
+
+use super::AnyConnection;
+use super::schema::users;
+use crate::domain::ids::{UnitId, UserId};
+use crate::domain::pagination::Limit;
+use crate::domain::role::Role;
+use crate::domain::audit::{AuditEvent, Changes, RecordKind};
+use crate::domain::user::{User, Username};
+use super::Audited;
+use crate::error::{ApiError, ApiResult};
+
+/// The columns of [`UserRow`], in its order, for `RETURNING` (the combined
+/// backend cannot return a `Selectable`); never the password hash.
+const USER_COLUMNS: (
+    users::id,
+    users::username,
+    users::display_name,
+    users::unit_id,
+    users::role,
+    users::active,
+    users::token_epoch,
+    users::created_at,
+    users::updated_at,
+    users::version,
+) = (
+    users::id,
+    users::username,
+    users::display_name,
+    users::unit_id,
+    users::role,
+    users::active,
+    users::token_epoch,
+    users::created_at,
+    users::updated_at,
+    users::version,
+);
+
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = users)]
+struct UserRow {
+    id: i64,
+    username: String,
+    display_name: String,
+    unit_id: Option<i64>,
+    role: String,
+    active: bool,
+    token_epoch: i64,
+    created_at: NaiveDateTime,
+    updated_at: NaiveDateTime,
+    version: i64,
+}
+
+impl TryFrom<UserRow> for User {
+    type Error = ApiError;
+
+    fn try_from(row: UserRow) -> ApiResult<User> {
+        Ok(User {
+            id: UserId(row.id),
+            role: Role::parse(&row.role)
+                .ok_or_else(|| ApiError::internal(format_args!("user {} has role {:?}", row.id, row.role)))?,
+            username: row.username,
+            display_name: row.display_name,
+            unit_id: row.unit_id.map(UnitId),
+            active: row.active,
+            token_epoch: row.token_epoch,
+            created_at: row.created_at.and_utc(),
+            updated_at: row.updated_at.and_utc(),
+            version: row.version,
+        })
+    }
+}
+
+/// The fields of a new user; the password arrives already hashed.
+#[derive(Debug, Clone)]
+pub struct NewUser {
+    pub username: Username,
+    pub display_name: String,
+    pub unit_id: Option<UnitId>,
+    pub role: Role,
+    pub password_hash: String,
+}
+
+/// The fields a change may set; `None` keeps the stored value.
+#[derive(Debug, Clone, Default, AsChangeset)]
+#[diesel(table_name = users)]
+pub struct UserChanges {
+    pub display_name: Option<String>,
+    pub unit_id: Option<Option<i64>>,
+    pub role: Option<String>,
+    pub password_hash: Option<String>,
+    pub active: Option<bool>,
+    pub token_epoch: Option<i64>,
+}
+
+/// Filters of the user list.
+#[derive(Debug, Clone, Default)]
+pub struct UserFilter {
+    pub role: Option<Role>,
+    pub unit_id: Option<UnitId>,
+    pub active: Option<bool>,
+}
+
+pub fn find(conn: &mut AnyConnection, id: UserId) -> ApiResult<Option<User>> {
+    users::table
+        .find(id.get())
+        .select(UserRow::as_select())
+        .first(conn)
+        .optional()?
+        .map(User::try_from)
+        .transpose()
+}
+
+/// The user with this (already folded) username and its password hash.
+pub fn find_for_login(conn: &mut AnyConnection, username: &str) -> ApiResult<Option<(User, String)>> {
+    users::table
+        .filter(users::username.eq(username))
+        .select((UserRow::as_select(), users::password_hash))
+        .first::<(UserRow, String)>(conn)
+        .optional()?
+        .map(|(row, hash)| Ok((User::try_from(row)?, hash)))
+        .transpose()
+}
+
+pub fn password_hash(conn: &mut AnyConnection, id: UserId) -> ApiResult<String> {
+    Ok(users::table.find(id.get()).select(users::password_hash).first(conn)?)
+}
+
+pub fn username_taken(conn: &mut AnyConnection, username: &str) -> ApiResult<bool> {
+    let n: i64 = users::table.filter(users::username.eq(username)).count().get_result(conn)?;
+    Ok(n > 0)
+}
+
+/// How many active administrators there are, but `except`.
+pub fn other_active_admins(conn: &mut AnyConnection, except: UserId) -> ApiResult<i64> {
+    Ok(users::table
+        .filter(users::role.eq(Role::Admin.as_str()))
+        .filter(users::active.eq(true))
+        .filter(users::id.ne(except.get()))
+        .count()
+        .get_result(conn)?)
+}
+
+pub fn list(conn: &mut AnyConnection, filter: &UserFilter, after: Option<i64>, limit: Limit) -> ApiResult<Vec<User>> {
+    let mut query = users::table.select(UserRow::as_select()).order(users::id.asc()).limit(limit.probe()).into_boxed();
+    if let Some(role) = filter.role {
+        query = query.filter(users::role.eq(role.as_str()));
+    }
+    if let Some(unit) = filter.unit_id {
+        query = query.filter(users::unit_id.eq(unit.get()));
+    }
+    if let Some(active) = filter.active {
+        query = query.filter(users::active.eq(active));
+    }
+    if let Some(after) = after {
+        query = query.filter(users::id.gt(after));
+    }
+    query.load(conn)?.into_iter().map(User::try_from).collect()
+}
+
+/// Creates a user with its audit entry (for the API, the command line and
+/// the demo alike): the unit must exist and the username be free.
+pub fn create(conn: &mut AnyConnection, new: &NewUser) -> ApiResult<Audited<User>> {
+    if let Some(unit) = new.unit_id {
+        if !super::units::exists(conn, unit)? {
+            return Err(ApiError::invalid("unit_id", "no such unit"));
+        }
+    }
+    if username_taken(conn, new.username.as_str())? {
+        return Err(ApiError::conflict(format!("the username `{}` is taken", new.username.as_str())));
+    }
+    let user = insert(conn, new, super::now())?;
+    let changes = Changes::new()
+        .set("username", &user.username)
+        .set("display_name", &user.display_name)
+        .set("unit_id", user.unit_id)
+        .set("role", user.role)
+        .set("active", user.active);
+    Ok(Audited::new(user.clone(), AuditEvent::new("create", RecordKind::User, user.id.get(), changes)))
+}
+
+fn insert(conn: &mut AnyConnection, new: &NewUser, at: DateTime<Utc>) -> ApiResult<User> {
+    let at = at.naive_utc();
+    let row = diesel::insert_into(users::table)
+        .values((
+            users::username.eq(new.username.as_str()),
+            users::display_name.eq(&new.display_name),
+            users::unit_id.eq(new.unit_id.map(UnitId::get)),
+            users::role.eq(new.role.as_str()),
+            users::password_hash.eq(&new.password_hash),
+            users::active.eq(true),
+            users::token_epoch.eq(0_i64),
+            users::created_at.eq(at),
+            users::updated_at.eq(at),
+            users::version.eq(1_i64),
+        ))
+        .returning(USER_COLUMNS)
+        .get_result::<UserRow>(conn)?;
+    User::try_from(row)
+}
+
+/// Applies `changes` if the user is still at `version`; `None` if it is not.
+pub fn update(
+    conn: &mut AnyConnection,
+    id: UserId,
+    version: i64,
+    changes: &UserChanges,
+    at: DateTime<Utc>,
+) -> ApiResult<Option<User>> {
+    diesel::update(users::table.filter(users::id.eq(id.get())).filter(users::version.eq(version)))
+        .set((
+            changes,
+            users::updated_at.eq(at.naive_utc()),
+            users::version.eq(users::version + 1),
+        ))
+        .returning(USER_COLUMNS)
+        .get_result::<UserRow>(conn)
+        .optional()?
+        .map(User::try_from)
+        .transpose()
+}

@@ -1,0 +1,109 @@
+//! `serve --demo`: the province's units, one user per role, and (as later
+//! parts arrive) records in every state. Loading twice adds nothing twice.
+
+use crate::db::{self, Actor, Db, users::NewUser, units::NewUnit};
+use crate::domain::ids::UnitId;
+use crate::domain::role::Role;
+use crate::domain::unit::UnitKind;
+use crate::domain::user::{NewPassword, Username};
+use crate::error::{ApiError, ApiResult};
+
+/// Every demo user's password (printed at start; never use it in production).
+pub const DEMO_PASSWORD: &str = "visitdesk-demo";
+
+/// The units of the province's plan for foreign-information work.
+const UNITS: &[(&str, &str, UnitKind)] = &[
+    ("Văn phòng UBND tỉnh", "Provincial People's Committee Office", UnitKind::ProvincialOffice),
+    ("Sở Ngoại vụ", "Department of Foreign Affairs", UnitKind::ForeignAffairs),
+    ("Công an tỉnh", "Provincial Police", UnitKind::Police),
+    ("Sở Thông tin và Truyền thông", "Department of Information and Communications", UnitKind::Information),
+    ("Sở Kế hoạch và Đầu tư", "Department of Planning and Investment", UnitKind::Department),
+    ("Sở Văn hóa, Thể thao và Du lịch", "Department of Culture, Sports and Tourism", UnitKind::Department),
+    ("Sở Công thương", "Department of Industry and Trade", UnitKind::Department),
+    ("Ban Quản lý các khu công nghiệp tỉnh", "Provincial Industrial Zones Authority", UnitKind::Department),
+    ("Sở Tài chính", "Department of Finance", UnitKind::Department),
+    ("Bộ Chỉ huy quân sự tỉnh", "Provincial Military Command", UnitKind::Other),
+    ("Báo Hòa Bình", "Hoa Binh Newspaper", UnitKind::Press),
+    ("UBND huyện Mai Châu", "Mai Chau District People's Committee", UnitKind::District),
+];
+
+/// One user per role: (username, display name, role, unit name).
+const USERS: &[(&str, &str, Role, Option<&str>)] = &[
+    ("admin", "Quản trị hệ thống", Role::Admin, None),
+    ("ngoaivu", "Trần Thị Thu Hà (Sở Ngoại vụ)", Role::ForeignAffairs, Some("Sở Ngoại vụ")),
+    ("vanphong", "Lê Minh Tuấn (Văn phòng UBND tỉnh)", Role::ProvincialOffice, Some("Văn phòng UBND tỉnh")),
+    ("congan", "Phạm Quốc Bảo (Công an tỉnh)", Role::Police, Some("Công an tỉnh")),
+    ("donvi", "Nguyễn Thị Lan (Sở Kế hoạch và Đầu tư)", Role::HostUnit, Some("Sở Kế hoạch và Đầu tư")),
+    ("xemtin", "Đỗ Văn Hùng (Sở Thông tin và Truyền thông)", Role::Viewer, Some("Sở Thông tin và Truyền thông")),
+];
+
+/// What the demo loaded, to print at start.
+#[derive(Debug, Default)]
+pub struct DemoSummary {
+    pub units_created: usize,
+    pub users: Vec<(String, Role)>,
+}
+
+impl DemoSummary {
+    pub fn describe(&self, address: &str) -> String {
+        let mut out = format!(
+            "visitdesk demo at {address}  (API {address}/api/v1, documentation {address}/docs)\n\
+             Log in with POST {address}/api/v1/auth/login {{\"username\", \"password\"}}; \
+             every demo user's password is `{DEMO_PASSWORD}`:\n"
+        );
+        for (username, role) in &self.users {
+            out.push_str(&format!("  {username:<10} {role}\n"));
+        }
+        out
+    }
+}
+
+/// Loads the demo data set; what exists already is left as it is.
+pub fn load(db: &Db) -> ApiResult<DemoSummary> {
+    let actor = Actor::system("demo");
+    let mut summary = DemoSummary::default();
+    for (name, name_en, kind) in UNITS {
+        let created = db.write_blocking(&actor, |conn| {
+            if db::units::find_by_name(conn, name)?.is_some() {
+                return Ok(db::Audited::unchanged(false));
+            }
+            let new = NewUnit {
+                name: (*name).to_owned(),
+                name_en: (*name_en).to_owned(),
+                kind: *kind,
+            };
+            Ok(db::units::create(conn, &new)?.map(|_| true))
+        })?;
+        summary.units_created += usize::from(created);
+    }
+    let password = NewPassword::parse(DEMO_PASSWORD).map_err(ApiError::internal)?;
+    let hash = crate::auth::hash_password(&password)?;
+    for (username, display_name, role, unit) in USERS {
+        db.write_blocking(&actor, |conn| {
+            let username = Username::parse(username).map_err(ApiError::internal)?;
+            if db::users::username_taken(conn, username.as_str())? {
+                return Ok(db::Audited::unchanged(()));
+            }
+            let unit_id = match unit {
+                Some(name) => Some(unit_id(conn, name)?),
+                None => None,
+            };
+            let new = NewUser {
+                username,
+                display_name: (*display_name).to_owned(),
+                unit_id,
+                role: *role,
+                password_hash: hash.clone(),
+            };
+            Ok(db::users::create(conn, &new)?.map(|_| ()))
+        })?;
+        summary.users.push(((*username).to_owned(), *role));
+    }
+    Ok(summary)
+}
+
+fn unit_id(conn: &mut db::AnyConnection, name: &str) -> ApiResult<UnitId> {
+    db::units::find_by_name(conn, name)?
+        .map(|u| u.id)
+        .ok_or_else(|| ApiError::internal(format_args!("demo unit {name} is missing")))
+}

@@ -1,0 +1,135 @@
+//! What an audit entry says: the action, the record, and what changed.
+//!
+//! The changes of an update are `{"field": {"from": old, "to": new}}`, only
+//! for fields that differ; a creation lists the record's fields. Secrets
+//! (password hashes, tokens) are never put in here.
+
+use serde::Serialize;
+use serde_json::{Map, Value, json};
+
+/// The kinds of records the audit trail speaks of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RecordKind {
+    Unit,
+    User,
+}
+
+impl RecordKind {
+    pub const ALL: [RecordKind; 2] = [RecordKind::Unit, RecordKind::User];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RecordKind::Unit => "unit",
+            RecordKind::User => "user",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<RecordKind> {
+        RecordKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// One change to one record, as the audit trail will keep it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AuditEvent {
+    pub action: &'static str,
+    pub record_kind: RecordKind,
+    pub record_id: i64,
+    pub changes: Value,
+    pub note: Option<String>,
+}
+
+impl AuditEvent {
+    pub fn new(action: &'static str, record_kind: RecordKind, record_id: i64, changes: Changes) -> Self {
+        Self {
+            action,
+            record_kind,
+            record_id,
+            changes: changes.into_value(),
+            note: None,
+        }
+    }
+
+    pub fn with_note(mut self, note: Option<String>) -> Self {
+        self.note = note;
+        self
+    }
+}
+
+/// Builds the `changes` object of an audit entry.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Changes(Map<String, Value>);
+
+impl Changes {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// A field of a new record.
+    pub fn set(mut self, field: &str, value: impl Serialize) -> Self {
+        self.0.insert(field.to_owned(), to_value(value));
+        self
+    }
+
+    /// A field that may have changed; recorded only when it did.
+    pub fn diff<T: Serialize + PartialEq>(mut self, field: &str, from: &T, to: &T) -> Self {
+        if from != to {
+            self.0.insert(field.to_owned(), json!({ "from": to_value(from), "to": to_value(to) }));
+        }
+        self
+    }
+
+    /// A change whose values must not be kept (a password): only that it happened.
+    pub fn redacted(mut self, field: &str) -> Self {
+        self.0.insert(field.to_owned(), Value::String("changed".into()));
+        self
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn into_value(self) -> Value {
+        Value::Object(self.0)
+    }
+}
+
+fn to_value(value: impl Serialize) -> Value {
+    // Serializing plain data (strings, numbers, enums) cannot fail.
+    serde_json::to_value(value).unwrap_or(Value::Null)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_diff_keeps_only_what_changed() {
+        let changes = Changes::new()
+            .diff("role", &"viewer", &"police")
+            .diff("display_name", &"A", &"A")
+            .redacted("password");
+        assert_eq!(
+            changes.into_value(),
+            json!({"role": {"from": "viewer", "to": "police"}, "password": "changed"})
+        );
+    }
+}
+
+/// An audit entry as stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AuditEntry {
+    pub id: super::ids::AuditEntryId,
+    pub at: chrono::DateTime<chrono::Utc>,
+    pub actor_id: Option<super::ids::UserId>,
+    pub actor_username: Option<String>,
+    pub actor_role: Option<super::role::Role>,
+    pub actor_unit_id: Option<super::ids::UnitId>,
+    pub action: String,
+    pub record_kind: RecordKind,
+    pub record_id: i64,
+    pub changes: Value,
+    pub note: Option<String>,
+    pub request_id: Option<String>,
+}

@@ -1,0 +1,39 @@
+//! Typed ids, so that a unit id cannot be passed where a user id is meant.
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord,
+            serde::Serialize, serde::Deserialize, utoipa::ToSchema,
+        )]
+        #[serde(transparent)]
+        #[schema(value_type = i64, format = Int64)]
+        pub struct $name(pub i64);
+
+        impl $name {
+            pub fn get(self) -> i64 {
+                self.0
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+    };
+}
+
+id_type!(
+    /// The id of a unit (a department, district, the police, …).
+    UnitId
+);
+id_type!(
+    /// The id of a user.
+    UserId
+);
+id_type!(
+    /// The id of an audit entry.
+    AuditEntryId
+);

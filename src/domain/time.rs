@@ -1,0 +1,53 @@
+//! Instants and the province's time zone.
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use chrono_tz::Tz;
+
+/// The zone records are planned in unless they say otherwise.
+pub const PROVINCE_TZ: Tz = chrono_tz::Asia::Ho_Chi_Minh;
+
+/// Which end of a window a date stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bound {
+    /// A date means its first instant.
+    Start,
+    /// A date means the end of that day (the next day's first instant, exclusive).
+    End,
+}
+
+/// An RFC 3339 instant, or a date read in the province's zone.
+pub fn parse_instant(raw: &str, bound: Bound) -> Result<DateTime<Utc>, &'static str> {
+    let raw = raw.trim();
+    if let Ok(instant) = DateTime::parse_from_rfc3339(raw) {
+        return Ok(instant.with_timezone(&Utc));
+    }
+    let date = NaiveDate::parse_from_str(raw, "%Y-%m-%d")
+        .map_err(|_| "must be a date (2026-12-01) or an RFC 3339 instant (2026-12-01T08:00:00+07:00)")?;
+    let date = match bound {
+        Bound::Start => date,
+        Bound::End => date.succ_opt().ok_or("is out of range")?,
+    };
+    let midnight = date.and_hms_opt(0, 0, 0).ok_or("is out of range")?;
+    PROVINCE_TZ
+        .from_local_datetime(&midnight)
+        .earliest()
+        .map(|t| t.with_timezone(&Utc))
+        .ok_or("is out of range")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_province_days() {
+        let start = parse_instant("2026-12-01", Bound::Start).unwrap();
+        assert_eq!(start.to_rfc3339(), "2026-11-30T17:00:00+00:00");
+        let end = parse_instant("2026-12-01", Bound::End).unwrap();
+        assert_eq!(end.to_rfc3339(), "2026-12-01T17:00:00+00:00");
+        let instant = parse_instant("2026-12-01T08:00:00+07:00", Bound::Start).unwrap();
+        assert_eq!(instant.to_rfc3339(), "2026-12-01T01:00:00+00:00");
+        assert!(parse_instant("yesterday", Bound::Start).is_err());
+        assert!(parse_instant("2026-13-01", Bound::Start).is_err());
+    }
+}

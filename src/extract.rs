@@ -1,0 +1,225 @@
+//! Extractors that turn a request's body, query and headers into typed
+//! input, answering problem+json (with the field at fault) when they cannot.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_web::dev::Payload;
+use actix_web::error::PayloadError;
+use actix_web::http::header;
+use actix_web::{FromRequest, HttpRequest, web};
+use serde::de::DeserializeOwned;
+use validator::{Validate, ValidationErrors, ValidationErrorsKind};
+
+use crate::domain::FieldError;
+use crate::error::{ApiError, ApiResult};
+
+const DEFAULT_BODY_LIMIT: usize = 1024 * 1024;
+
+/// A JSON body, parsed and validated: 415 for another content type, 413
+/// over the body limit, 400 for malformed JSON, 422 (naming the field) for
+/// wrong types, missing or unknown fields, or broken rules.
+#[derive(Debug)]
+pub struct ValidJson<T>(pub T);
+
+impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidJson<T> {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = ApiResult<Self>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let is_json = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(';').next())
+            .map(|v| v.trim().to_ascii_lowercase())
+            .is_some_and(|v| v == "application/json" || (v.starts_with("application/") && v.ends_with("+json")));
+        let limit = req
+            .app_data::<web::Data<crate::AppState>>()
+            .map_or(DEFAULT_BODY_LIMIT, |s| s.config.body_limit);
+        let body = web::Bytes::from_request(req, payload);
+        Box::pin(async move {
+            if !is_json {
+                return Err(ApiError::UnsupportedMediaType(
+                    "the request body must be JSON (Content-Type: application/json)".into(),
+                ));
+            }
+            let bytes = body.await.map_err(|e| payload_error(e, limit))?;
+            let value = parse_json::<T>(&bytes)?;
+            validate(&value)?;
+            Ok(ValidJson(value))
+        })
+    }
+}
+
+fn payload_error(e: actix_web::Error, limit: usize) -> ApiError {
+    match e.as_error::<PayloadError>() {
+        Some(PayloadError::Overflow) => ApiError::PayloadTooLarge { limit },
+        _ if e.as_response_error().status_code().as_u16() == 413 => ApiError::PayloadTooLarge { limit },
+        _ => ApiError::BadRequest("the request body could not be read".into()),
+    }
+}
+
+/// Parses JSON, naming the path of the field at fault.
+pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> ApiResult<T> {
+    let de = &mut serde_json::Deserializer::from_slice(bytes);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        match inner.classify() {
+            serde_json::error::Category::Data => ApiError::Invalid(vec![FieldError::new(
+                if path == "." { "body".to_owned() } else { path },
+                strip_position(&inner.to_string()),
+            )]),
+            _ => ApiError::BadRequest(format!("the body is not valid JSON: {inner}")),
+        }
+    })
+}
+
+/// serde_json adds "at line 1 column 9": noise for a field error.
+fn strip_position(message: &str) -> String {
+    message
+        .find(" at line ")
+        .map_or(message, |i| &message[..i])
+        .to_owned()
+}
+
+/// Query parameters, parsed and validated: 422 naming the parameter.
+#[derive(Debug)]
+pub struct ValidQuery<T>(pub T);
+
+impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidQuery<T> {
+    type Error = ApiError;
+    type Future = std::future::Ready<ApiResult<Self>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        std::future::ready(parse_query(req.query_string()).map(ValidQuery))
+    }
+}
+
+pub fn parse_query<T: DeserializeOwned + Validate>(query: &str) -> ApiResult<T> {
+    let de = serde_urlencoded::Deserializer::new(form_urlencoded_parse(query));
+    let value: T = serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        ApiError::invalid(if path == "." { "query" } else { &path }, e.into_inner().to_string())
+    })?;
+    validate(&value)?;
+    Ok(value)
+}
+
+fn form_urlencoded_parse(query: &str) -> form_urlencoded::Parse<'_> {
+    form_urlencoded::parse(query.as_bytes())
+}
+
+/// Runs the `validator` rules and lists every broken one.
+pub fn validate<T: Validate>(value: &T) -> ApiResult<()> {
+    value.validate().map_err(|errors| {
+        let mut out = Vec::new();
+        flatten(&errors, "", &mut out);
+        ApiError::Invalid(out)
+    })
+}
+
+fn flatten(errors: &ValidationErrors, prefix: &str, out: &mut Vec<FieldError>) {
+    for (field, kind) in errors.errors() {
+        let path = if prefix.is_empty() {
+            field.to_string()
+        } else {
+            format!("{prefix}.{field}")
+        };
+        match kind {
+            ValidationErrorsKind::Field(list) => {
+                for e in list {
+                    let message = e
+                        .message
+                        .as_ref()
+                        .map_or_else(|| e.code.to_string(), ToString::to_string);
+                    out.push(FieldError::new(path.clone(), message));
+                }
+            }
+            ValidationErrorsKind::Struct(inner) => flatten(inner, &path, out),
+            ValidationErrorsKind::List(items) => {
+                for (i, inner) in items {
+                    flatten(inner, &format!("{path}[{i}]"), out);
+                }
+            }
+        }
+    }
+}
+
+/// The version an `If-Match` header asks for; `None` when absent or `*`.
+/// A value that names no version of ours cannot match: 412.
+#[derive(Debug, Clone, Copy)]
+pub struct IfMatch(pub Option<i64>);
+
+impl FromRequest for IfMatch {
+    type Error = ApiError;
+    type Future = std::future::Ready<ApiResult<Self>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let parsed = match req.headers().get(header::IF_MATCH) {
+            None => Ok(IfMatch(None)),
+            Some(v) => {
+                let raw = v.to_str().unwrap_or("").trim();
+                if raw == "*" {
+                    Ok(IfMatch(None))
+                } else {
+                    Ok(IfMatch(Some(parse_etag(raw).unwrap_or(-1))))
+                }
+            }
+        };
+        std::future::ready(parsed)
+    }
+}
+
+/// The ETag of a record at `version`.
+pub fn etag(version: i64) -> header::EntityTag {
+    header::EntityTag::new_strong(version.to_string())
+}
+
+fn parse_etag(raw: &str) -> Option<i64> {
+    let raw = raw.strip_prefix("W/").unwrap_or(raw);
+    raw.strip_prefix('"')?.strip_suffix('"')?.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize, Validate)]
+    #[serde(deny_unknown_fields)]
+    struct Probe {
+        #[validate(length(max = 3, message = "too long"))]
+        name: String,
+        #[allow(dead_code)]
+        tags: Vec<u8>,
+    }
+
+    #[test]
+    fn field_errors_name_the_field() {
+        match parse_json::<Probe>(br#"{"name":"a","tags":[1,"x"]}"#) {
+            Err(ApiError::Invalid(errors)) => assert_eq!(errors[0].field, "tags[1]"),
+            other => panic!("{other:?}"),
+        }
+        match parse_json::<Probe>(br#"{"name":"a","tags":[],"extra":1}"#) {
+            Err(ApiError::Invalid(errors)) => assert!(errors[0].message.contains("unknown field")),
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(parse_json::<Probe>(b"{\"name\":"), Err(ApiError::BadRequest(_))));
+        let probe = parse_json::<Probe>(br#"{"name":"abcd","tags":[]}"#).unwrap();
+        match validate(&probe) {
+            Err(ApiError::Invalid(errors)) => {
+                assert_eq!(errors, [FieldError::new("name", "too long")]);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn etags_round_trip() {
+        assert_eq!(parse_etag(&etag(7).to_string()), Some(7));
+        assert_eq!(parse_etag("W/\"7\""), Some(7));
+        assert_eq!(parse_etag("7"), None);
+    }
+}

@@ -1,0 +1,92 @@
+//! visitdesk: the service a Vietnamese province runs its foreign-information
+//! work with. `app` builds the HTTP application shared by `main`, the tests
+//! and the OpenAPI document.
+
+pub mod auth;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod domain;
+pub mod error;
+pub mod extract;
+pub mod middleware;
+pub mod openapi;
+pub mod routes;
+
+use std::net::TcpListener;
+use std::time::Duration;
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{Server, ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::middleware::from_fn;
+use actix_web::{App, HttpRequest, HttpServer, web};
+use utoipa_actix_web::AppExt;
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::auth::TokenKeys;
+use crate::config::Config;
+use crate::db::Db;
+use crate::error::ApiError;
+
+/// What every handler can reach.
+#[derive(Debug)]
+pub struct AppState {
+    pub db: Db,
+    pub config: Config,
+    pub tokens: TokenKeys,
+}
+
+impl AppState {
+    pub fn new(db: Db, config: Config) -> Self {
+        let tokens = TokenKeys::new(&config.jwt_secret, config.token_lifetime);
+        Self { db, config, tokens }
+    }
+}
+
+/// The application: routes, documentation and the request-wide middleware.
+pub fn app(
+    state: web::Data<AppState>,
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    let body_limit = state.config.body_limit;
+    let utoipa_app = App::new()
+        .into_utoipa_app()
+        .openapi(openapi::root())
+        .app_data(state)
+        .app_data(web::PayloadConfig::new(body_limit))
+        .app_data(web::PathConfig::default().error_handler(|_, _| ApiError::NotFound.into()))
+        .app_data(web::QueryConfig::default().error_handler(|e, _| ApiError::invalid("query", e.to_string()).into()));
+    let (app, document) = routes::register(utoipa_app).split_for_parts();
+    let fallback = web::Data::new(routes::Fallback::new(&document));
+    app.service(web::redirect("/docs", "/docs/"))
+        .service(SwaggerUi::new("/docs/{_:.*}").url("/api/v1/openapi.json", document))
+        .app_data(fallback)
+        .default_service(web::to(|req: HttpRequest, fallback: web::Data<routes::Fallback>| async move {
+            fallback.answer(req.path())
+        }))
+        .wrap(from_fn(middleware::problem_errors))
+        .wrap(from_fn(middleware::request_log))
+}
+
+/// Binds the server on `listener` (graceful shutdown on SIGTERM and SIGINT:
+/// requests in flight are finished, up to 30 seconds).
+pub fn server(state: AppState, listener: TcpListener) -> std::io::Result<Server> {
+    let workers = state.config.workers;
+    let state = web::Data::new(state);
+    let mut server = HttpServer::new(move || app(state.clone()))
+        .shutdown_timeout(30)
+        .client_request_timeout(Duration::from_secs(30))
+        .listen(listener)?;
+    if let Some(workers) = workers {
+        server = server.workers(workers.max(1));
+    }
+    Ok(server.run())
+}

@@ -1,0 +1,131 @@
+//! `GET /api/v1/audit`: the audit trail, for the administrator and the police.
+
+use actix_web::{get, web};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use validator::Validate;
+
+use super::Page;
+use crate::AppState;
+use crate::auth::Caller;
+use crate::db;
+use crate::domain::audit::{AuditEntry, RecordKind};
+use crate::domain::ids::{AuditEntryId, UnitId, UserId};
+use crate::domain::pagination::page;
+use crate::domain::role::Role;
+use crate::domain::time::{Bound, parse_instant};
+use crate::error::*;
+use crate::extract::ValidQuery;
+
+/// Who made a change.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ActorView {
+    /// `null` for changes made from the command line or at start.
+    pub id: Option<UserId>,
+    pub username: Option<String>,
+    pub role: Option<Role>,
+    pub unit_id: Option<UnitId>,
+}
+
+/// The record a change concerns.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RecordRef {
+    pub kind: RecordKind,
+    pub id: i64,
+}
+
+/// One change, as the audit trail keeps it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AuditEntryView {
+    pub id: AuditEntryId,
+    pub at: DateTime<Utc>,
+    pub actor: ActorView,
+    /// `create`, `update`, `deactivate`, a workflow action, …
+    pub action: String,
+    pub record: RecordRef,
+    /// For an update `{"field": {"from": …, "to": …}}`; for a creation the fields set.
+    #[schema(value_type = Object)]
+    pub changes: serde_json::Value,
+    pub note: Option<String>,
+    pub request_id: Option<String>,
+}
+
+impl From<AuditEntry> for AuditEntryView {
+    fn from(e: AuditEntry) -> Self {
+        Self {
+            id: e.id,
+            at: e.at,
+            actor: ActorView {
+                id: e.actor_id,
+                username: e.actor_username,
+                role: e.actor_role,
+                unit_id: e.actor_unit_id,
+            },
+            action: e.action,
+            record: RecordRef {
+                kind: e.record_kind,
+                id: e.record_id,
+            },
+            changes: e.changes,
+            note: e.note,
+            request_id: e.request_id,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, Validate, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct AuditQuery {
+    pub record_kind: Option<RecordKind>,
+    pub record_id: Option<i64>,
+    pub actor_id: Option<i64>,
+    #[validate(length(max = 64))]
+    pub action: Option<String>,
+    /// From this instant (RFC 3339) or the start of this date (`2026-12-01`, Vietnam time).
+    #[validate(length(max = 64))]
+    pub from: Option<String>,
+    /// Before this instant, or up to the end of this date.
+    #[validate(length(max = 64))]
+    pub to: Option<String>,
+    /// Page size, 1–500 (default 50).
+    pub limit: Option<i64>,
+    /// `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+}
+
+/// The audit trail, newest first (administrator and police).
+#[utoipa::path(
+    tag = "audit", security(("bearer" = [])), params(AuditQuery),
+    responses((status = 200, body = Page<AuditEntryView>), UnauthorizedProblem, ForbiddenProblem, InvalidProblem)
+)]
+#[get("/audit")]
+pub async fn list_audit(
+    state: web::Data<AppState>,
+    caller: Caller,
+    query: ValidQuery<AuditQuery>,
+) -> ApiResult<web::Json<Page<AuditEntryView>>> {
+    caller.require(caller.role().reads_audit(), "read the audit trail")?;
+    let q = query.0;
+    let limit = super::limit(q.limit)?;
+    let before = super::cursor::<(i64,)>(q.cursor.as_deref())?.map(|(id,)| id);
+    let instant = |field: &str, raw: &Option<String>, bound| {
+        raw.as_deref()
+            .map(|r| parse_instant(r, bound).map_err(|m| ApiError::invalid(field, m)))
+            .transpose()
+    };
+    let filter = db::audit::AuditFilter {
+        record_kind: q.record_kind,
+        record_id: q.record_id,
+        actor_id: q.actor_id.map(UserId),
+        action: q.action,
+        from: instant("from", &q.from, Bound::Start)?,
+        to: instant("to", &q.to, Bound::End)?,
+    };
+    let rows = state.db.read(move |conn| db::audit::list(conn, &filter, before, limit)).await?;
+    let (items, next_cursor) = page(rows, limit, |e| (e.id.get(),));
+    Ok(web::Json(Page {
+        items: items.into_iter().map(AuditEntryView::from).collect(),
+        next_cursor,
+    }))
+}

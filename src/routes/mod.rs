@@ -1,0 +1,105 @@
+//! The HTTP surface: one module per resource, each with its request and
+//! response types and its handlers. Handlers extract, authorise, call the
+//! database layer and answer; rules live in `domain/`.
+
+pub mod audit;
+pub mod auth;
+pub mod health;
+pub mod me;
+pub mod units;
+pub mod users;
+
+use actix_web::dev::{ServiceFactory, ServiceRequest};
+use serde::Serialize;
+use utoipa::ToSchema;
+use utoipa_actix_web::UtoipaApp;
+use utoipa_actix_web::scope::scope;
+
+/// The one list of routes: the served application and the OpenAPI document
+/// are both built from it, so they cannot drift apart.
+pub fn register<T>(app: UtoipaApp<T>) -> UtoipaApp<T>
+where
+    T: ServiceFactory<ServiceRequest, Config = (), Error = actix_web::Error, InitError = ()>,
+{
+    app.service(health::healthz).service(health::readyz).service(
+        scope("/api/v1")
+            .service(auth::login)
+            .service(me::get_me)
+            .service(me::change_password)
+            .service(units::list_units)
+            .service(units::create_unit)
+            .service(units::get_unit)
+            .service(units::update_unit)
+            .service(users::list_users)
+            .service(users::create_user)
+            .service(users::get_user)
+            .service(users::update_user)
+            .service(audit::list_audit),
+    )
+}
+
+/// A page of a list: the items and where the next page starts (`null` at the end).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    /// Pass as `cursor` to get the next page; `null` when this is the last.
+    pub next_cursor: Option<String>,
+}
+
+/// Adapts a domain rule (`Err(message)`) to a `validator` custom check.
+pub(crate) fn rule(result: Result<(), &'static str>) -> Result<(), validator::ValidationError> {
+    result.map_err(|message| validator::ValidationError::new("invalid").with_message(message.into()))
+}
+
+/// The decoded cursor of a list request, or 422 naming `cursor`.
+pub(crate) fn cursor<K: serde::de::DeserializeOwned>(raw: Option<&str>) -> crate::error::ApiResult<Option<K>> {
+    raw.map(|c| crate::domain::pagination::decode_cursor(c).map_err(|m| crate::error::ApiError::invalid("cursor", m)))
+        .transpose()
+}
+
+/// The page size of a list request, or 422 naming `limit`.
+pub(crate) fn limit(raw: Option<i64>) -> crate::error::ApiResult<crate::domain::pagination::Limit> {
+    crate::domain::pagination::Limit::parse(raw).map_err(|m| crate::error::ApiError::invalid("limit", m))
+}
+
+/// Answers requests no route took: 405 (with `Allow`) when the path is
+/// known but not the method, else 404. The known paths are the document's.
+#[derive(Debug)]
+pub struct Fallback {
+    routes: Vec<(actix_web::dev::ResourceDef, String)>,
+}
+
+impl Fallback {
+    pub fn new(document: &utoipa::openapi::OpenApi) -> Self {
+        let routes = document
+            .paths
+            .paths
+            .iter()
+            .map(|(path, item)| {
+                let methods = [
+                    ("GET", item.get.is_some()),
+                    ("POST", item.post.is_some()),
+                    ("PUT", item.put.is_some()),
+                    ("PATCH", item.patch.is_some()),
+                    ("DELETE", item.delete.is_some()),
+                ];
+                let allow: Vec<&str> = methods.iter().filter(|(_, has)| *has).map(|(m, _)| *m).collect();
+                (actix_web::dev::ResourceDef::new(path.as_str()), allow.join(", "))
+            })
+            .collect();
+        Self { routes }
+    }
+
+    pub fn answer(&self, path: &str) -> actix_web::HttpResponse {
+        match self.routes.iter().find(|(def, _)| def.is_match(path)) {
+            Some((_, allow)) => {
+                let mut res = crate::error::Problem::for_status(actix_web::http::StatusCode::METHOD_NOT_ALLOWED).response();
+                if let Ok(value) = actix_web::http::header::HeaderValue::from_str(allow) {
+                    res.headers_mut().insert(actix_web::http::header::ALLOW, value);
+                }
+                res
+            }
+            None => actix_web::HttpResponse::from_error(crate::error::ApiError::NotFound),
+        }
+    }
+}

@@ -1,0 +1,197 @@
+//! `/api/v1/units`: the offices of the province. Every logged-in role reads
+//! them; the administrator writes them.
+
+use actix_web::http::header;
+use actix_web::{HttpResponse, get, patch, post, web};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use validator::Validate;
+
+use super::Page;
+use crate::AppState;
+use crate::auth::Caller;
+use crate::db::{self, Audited};
+use crate::domain::audit::{AuditEvent, Changes, RecordKind};
+use crate::domain::ids::UnitId;
+use crate::domain::pagination::page;
+use crate::domain::unit::{Unit, UnitKind};
+use crate::error::*;
+use crate::extract::{IfMatch, ValidJson, ValidQuery, etag};
+
+/// A unit as the API shows it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct UnitView {
+    pub id: UnitId,
+    /// The unit's name in Vietnamese.
+    pub name: String,
+    pub name_en: String,
+    pub kind: UnitKind,
+    pub version: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<Unit> for UnitView {
+    fn from(u: Unit) -> Self {
+        Self {
+            id: u.id,
+            name: u.name,
+            name_en: u.name_en,
+            kind: u.kind,
+            version: u.version,
+            created_at: u.created_at,
+            updated_at: u.updated_at,
+        }
+    }
+}
+
+fn check_name(name: &str) -> Result<(), validator::ValidationError> {
+    super::rule(if name.trim().is_empty() { Err("must not be empty") } else { Ok(()) })
+}
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateUnit {
+    #[validate(length(max = 200), custom(function = "check_name"))]
+    #[schema(max_length = 200, example = "Sở Ngoại vụ")]
+    pub name: String,
+    #[validate(length(max = 200), custom(function = "check_name"))]
+    #[schema(max_length = 200, example = "Department of Foreign Affairs")]
+    pub name_en: String,
+    pub kind: UnitKind,
+}
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateUnit {
+    #[validate(length(max = 200), custom(function = "check_name"))]
+    #[schema(max_length = 200)]
+    pub name: Option<String>,
+    #[validate(length(max = 200), custom(function = "check_name"))]
+    #[schema(max_length = 200)]
+    pub name_en: Option<String>,
+    pub kind: Option<UnitKind>,
+}
+
+#[derive(Debug, Deserialize, Validate, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct UnitQuery {
+    /// Only units of this kind.
+    pub kind: Option<UnitKind>,
+    /// Page size, 1–500 (default 50).
+    pub limit: Option<i64>,
+    /// `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+}
+
+/// List units.
+#[utoipa::path(
+    tag = "units", security(("bearer" = [])), params(UnitQuery),
+    responses((status = 200, body = Page<UnitView>), UnauthorizedProblem, InvalidProblem)
+)]
+#[get("/units")]
+pub async fn list_units(
+    state: web::Data<AppState>,
+    _caller: Caller,
+    query: ValidQuery<UnitQuery>,
+) -> ApiResult<web::Json<Page<UnitView>>> {
+    let q = query.0;
+    let limit = super::limit(q.limit)?;
+    let after = super::cursor::<(i64,)>(q.cursor.as_deref())?.map(|(id,)| id);
+    let rows = state.db.read(move |conn| db::units::list(conn, q.kind, after, limit)).await?;
+    let (items, next_cursor) = page(rows, limit, |u| (u.id.get(),));
+    Ok(web::Json(Page {
+        items: items.into_iter().map(UnitView::from).collect(),
+        next_cursor,
+    }))
+}
+
+/// One unit.
+#[utoipa::path(
+    tag = "units", security(("bearer" = [])), params(("id" = i64, Path, description = "Unit id")),
+    responses((status = 200, body = UnitView), UnauthorizedProblem, NotFoundProblem)
+)]
+#[get("/units/{id}")]
+pub async fn get_unit(state: web::Data<AppState>, _caller: Caller, id: web::Path<i64>) -> ApiResult<HttpResponse> {
+    let id = UnitId(id.into_inner());
+    let unit = state.db.read(move |conn| db::units::find(conn, id)).await?.ok_or(ApiError::NotFound)?;
+    Ok(answer(HttpResponse::Ok(), unit))
+}
+
+/// Create a unit (administrator).
+#[utoipa::path(
+    tag = "units", security(("bearer" = [])), request_body = CreateUnit,
+    responses((status = 201, body = UnitView), UnauthorizedProblem, ForbiddenProblem, ConflictProblem, JsonBodyProblems)
+)]
+#[post("/units")]
+pub async fn create_unit(
+    state: web::Data<AppState>,
+    caller: Caller,
+    body: ValidJson<CreateUnit>,
+) -> ApiResult<HttpResponse> {
+    caller.require(caller.role().manages_users(), "create units")?;
+    let new = db::units::NewUnit {
+        name: body.0.name.trim().to_owned(),
+        name_en: body.0.name_en.trim().to_owned(),
+        kind: body.0.kind,
+    };
+    let unit = state
+        .db
+        .write(caller.actor(), move |conn| db::units::create(conn, &new))
+        .await?;
+    let location = format!("/api/v1/units/{}", unit.id);
+    Ok(answer(HttpResponse::Created().insert_header((header::LOCATION, location)).take(), unit))
+}
+
+/// Change a unit (administrator); `If-Match` guards against lost updates.
+#[utoipa::path(
+    tag = "units", security(("bearer" = [])), request_body = UpdateUnit,
+    params(("id" = i64, Path, description = "Unit id"), ("If-Match" = Option<String>, Header, description = "The ETag last read")),
+    responses(
+        (status = 200, body = UnitView), UnauthorizedProblem, ForbiddenProblem, NotFoundProblem,
+        ConflictProblem, PreconditionFailedProblem, JsonBodyProblems
+    )
+)]
+#[patch("/units/{id}")]
+pub async fn update_unit(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+    if_match: IfMatch,
+    body: ValidJson<UpdateUnit>,
+) -> ApiResult<HttpResponse> {
+    caller.require(caller.role().manages_users(), "change units")?;
+    let id = UnitId(id.into_inner());
+    let req = body.0;
+    let unit = state
+        .db
+        .write(caller.actor(), move |conn| {
+            let current = db::units::find(conn, id)?.ok_or(ApiError::NotFound)?;
+            db::check_version(if_match.0, current.version)?;
+            let name = req.name.map(|n| n.trim().to_owned()).unwrap_or_else(|| current.name.clone());
+            let name_en = req.name_en.map(|n| n.trim().to_owned()).unwrap_or_else(|| current.name_en.clone());
+            let kind = req.kind.unwrap_or(current.kind);
+            let changes = Changes::new()
+                .diff("name", &current.name, &name)
+                .diff("name_en", &current.name_en, &name_en)
+                .diff("kind", &current.kind, &kind);
+            if changes.is_empty() {
+                return Ok(Audited::unchanged(current));
+            }
+            let set = db::units::UnitChanges {
+                name: Some(name),
+                name_en: Some(name_en),
+                kind: Some(kind.as_str().to_owned()),
+            };
+            let unit = db::units::update(conn, id, current.version, &set, db::now())?
+                .ok_or(ApiError::PreconditionFailed { current: current.version })?;
+            Ok(Audited::new(unit, AuditEvent::new("update", RecordKind::Unit, id.get(), changes)))
+        })
+        .await?;
+    Ok(answer(HttpResponse::Ok(), unit))
+}
+
+fn answer(mut builder: actix_web::HttpResponseBuilder, unit: Unit) -> HttpResponse {
+    builder.insert_header(header::ETag(etag(unit.version))).json(UnitView::from(unit))
+}
