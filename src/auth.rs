@@ -35,7 +35,11 @@ pub fn hash_password(password: &NewPassword) -> ApiResult<String> {
 /// Whether `candidate` is the password behind `stored`.
 pub fn verify_password(stored: &str, candidate: &str) -> bool {
     PasswordHash::new(stored)
-        .map(|hash| Argon2::default().verify_password(candidate.as_bytes(), &hash).is_ok())
+        .map(|hash| {
+            Argon2::default()
+                .verify_password(candidate.as_bytes(), &hash)
+                .is_ok()
+        })
         .unwrap_or(false)
 }
 
@@ -80,7 +84,9 @@ pub struct TokenKeys {
 
 impl std::fmt::Debug for TokenKeys {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TokenKeys").field("lifetime", &self.lifetime).finish_non_exhaustive()
+        f.debug_struct("TokenKeys")
+            .field("lifetime", &self.lifetime)
+            .finish_non_exhaustive()
     }
 }
 
@@ -172,9 +178,11 @@ impl Caller {
     }
 }
 
-const NO_TOKEN: &str = "this request needs `Authorization: Bearer <token>` from POST /api/v1/auth/login";
+const NO_TOKEN: &str =
+    "this request needs `Authorization: Bearer <token>` from POST /api/v1/auth/login";
 const BAD_TOKEN: &str = "the token is invalid or expired; log in again";
-const STALE_TOKEN: &str = "the token is no longer valid (the account changed or was deactivated); log in again";
+const STALE_TOKEN: &str =
+    "the token is no longer valid (the account changed or was deactivated); log in again";
 
 impl FromRequest for Caller {
     type Error = ApiError;
@@ -191,13 +199,25 @@ impl FromRequest for Caller {
             .headers()
             .get(header::AUTHORIZATION)
             .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
+            .and_then(|v| {
+                v.strip_prefix("Bearer ")
+                    .or_else(|| v.strip_prefix("bearer "))
+            })
             .map(|t| t.trim().to_owned());
         Box::pin(async move {
             let state = state.ok_or_else(|| ApiError::internal("application state missing"))?;
-            let token = token.filter(|t| !t.is_empty()).ok_or(ApiError::Unauthorized(NO_TOKEN))?;
-            let claims = state.tokens.verify(&token).ok_or(ApiError::Unauthorized(BAD_TOKEN))?;
-            let id = claims.sub.parse().map(UserId).map_err(|_| ApiError::Unauthorized(BAD_TOKEN))?;
+            let token = token
+                .filter(|t| !t.is_empty())
+                .ok_or(ApiError::Unauthorized(NO_TOKEN))?;
+            let claims = state
+                .tokens
+                .verify(&token)
+                .ok_or(ApiError::Unauthorized(BAD_TOKEN))?;
+            let id = claims
+                .sub
+                .parse()
+                .map(UserId)
+                .map_err(|_| ApiError::Unauthorized(BAD_TOKEN))?;
             let user = state
                 .db
                 .read(move |conn| db::users::find(conn, id))

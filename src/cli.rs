@@ -11,7 +11,11 @@ use crate::domain::role::Role;
 use crate::domain::user::{NewPassword, Username};
 
 #[derive(Debug, Parser)]
-#[command(name = "visitdesk", version, about = "Foreign-information work of a province: delegations, reporters, interviews, press conferences")]
+#[command(
+    name = "visitdesk",
+    version,
+    about = "Foreign-information work of a province: delegations, reporters, interviews, press conferences"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -65,11 +69,17 @@ pub struct Failure {
 
 impl Failure {
     pub fn usage(message: impl Into<String>) -> Self {
-        Self { message: message.into(), code: 2 }
+        Self {
+            message: message.into(),
+            code: 2,
+        }
     }
 
     pub fn runtime(message: impl std::fmt::Display) -> Self {
-        Self { message: message.to_string(), code: 1 }
+        Self {
+            message: message.to_string(),
+            code: 1,
+        }
     }
 }
 
@@ -84,33 +94,46 @@ pub fn open_db(args: &DatabaseArgs) -> Result<Db, Failure> {
 }
 
 pub fn create_user(args: &CreateUserArgs, stdin: impl BufRead) -> Result<String, Failure> {
-    let username = Username::parse(&args.username).map_err(|m| Failure::usage(format!("--username {m}")))?;
+    let username =
+        Username::parse(&args.username).map_err(|m| Failure::usage(format!("--username {m}")))?;
     let role = Role::parse(&args.role).ok_or_else(|| {
         Failure::usage("--role must be one of admin, foreign_affairs, provincial_office, police, host_unit, viewer")
     })?;
-    crate::domain::user::check_role_unit(role, args.unit_id.is_some()).map_err(|m| Failure::usage(format!("--unit-id: {m}")))?;
-    let display_name = args.display_name.clone().unwrap_or_else(|| username.as_str().to_owned());
-    crate::domain::user::check_display_name(&display_name).map_err(|m| Failure::usage(format!("--display-name {m}")))?;
+    crate::domain::user::check_role_unit(role, args.unit_id.is_some())
+        .map_err(|m| Failure::usage(format!("--unit-id: {m}")))?;
+    let display_name = args
+        .display_name
+        .clone()
+        .unwrap_or_else(|| username.as_str().to_owned());
+    crate::domain::user::check_display_name(&display_name)
+        .map_err(|m| Failure::usage(format!("--display-name {m}")))?;
     let line = stdin
         .lines()
         .next()
         .transpose()
         .map_err(Failure::runtime)?
         .ok_or_else(|| Failure::usage("no password on standard input"))?;
-    let password = NewPassword::parse(line.trim_end_matches(['\r', '\n'])).map_err(|m| Failure::usage(format!("the password {m}")))?;
+    let password = NewPassword::parse(line.trim_end_matches(['\r', '\n']))
+        .map_err(|m| Failure::usage(format!("the password {m}")))?;
 
     let db = open_db(&args.db)?;
     let new = db::users::NewUser {
-        password_hash: crate::auth::hash_password(&password).map_err(|_| Failure::runtime("cannot hash the password"))?,
+        password_hash: crate::auth::hash_password(&password)
+            .map_err(|_| Failure::runtime("cannot hash the password"))?,
         username,
         display_name,
         unit_id: args.unit_id.map(UnitId),
         role,
     };
     let user = db
-        .write_blocking(&Actor::system("command line"), |conn| db::users::create(conn, &new))
+        .write_blocking(&Actor::system("command line"), |conn| {
+            db::users::create(conn, &new)
+        })
         .map_err(|e| Failure::runtime(describe(&e)))?;
-    Ok(format!("created user {} `{}` ({})", user.id, user.username, user.role))
+    Ok(format!(
+        "created user {} `{}` ({})",
+        user.id, user.username, user.role
+    ))
 }
 
 /// An API error in words for the terminal.

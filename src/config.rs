@@ -27,7 +27,11 @@ pub struct DatabaseArgs {
 
 impl DatabaseArgs {
     pub fn database(&self) -> Result<DatabaseUrl, ConfigError> {
-        match self.database_url.as_deref().filter(|u| !u.trim().is_empty()) {
+        match self
+            .database_url
+            .as_deref()
+            .filter(|u| !u.trim().is_empty())
+        {
             Some(url) => DatabaseUrl::parse(url).map_err(|e| ConfigError(e.to_string())),
             None => Ok(DatabaseUrl::default_sqlite(&self.data_dir)),
         }
@@ -95,10 +99,14 @@ impl Config {
     /// no file behind).
     pub fn from_serve_args(args: &ServeArgs, jwt_secret: JwtSecret) -> Result<Self, ConfigError> {
         if args.token_lifetime_minutes == 0 {
-            return Err(ConfigError("the token lifetime must be at least one minute".into()));
+            return Err(ConfigError(
+                "the token lifetime must be at least one minute".into(),
+            ));
         }
         if args.body_limit < 1024 {
-            return Err(ConfigError("the body limit must be at least 1024 bytes".into()));
+            return Err(ConfigError(
+                "the body limit must be at least 1024 bytes".into(),
+            ));
         }
         let public_url = args
             .public_url
@@ -158,11 +166,18 @@ impl JwtSecret {
         }
         let path = data_dir.join("jwt-secret");
         match std::fs::read_to_string(&path) {
-            Ok(kept) => Ok((Self::new(kept.trim().as_bytes())?, format!("kept in {}", path.display()))),
+            Ok(kept) => Ok((
+                Self::new(kept.trim().as_bytes())?,
+                format!("kept in {}", path.display()),
+            )),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 let secret = random_hex(48);
-                write_private(&path, &secret)
-                    .map_err(|e| ConfigError(format!("cannot keep the JWT secret in {}: {e}", path.display())))?;
+                write_private(&path, &secret).map_err(|e| {
+                    ConfigError(format!(
+                        "cannot keep the JWT secret in {}: {e}",
+                        path.display()
+                    ))
+                })?;
                 Ok((
                     Self::new(secret.as_bytes())?,
                     format!("generated and kept in {}", path.display()),

@@ -1,7 +1,7 @@
 //! `serve --demo`: the province's units, one user per role, and (as later
 //! parts arrive) records in every state. Loading twice adds nothing twice.
 
-use crate::db::{self, Actor, Db, users::NewUser, units::NewUnit};
+use crate::db::{self, Actor, Db, units::NewUnit, users::NewUser};
 use crate::domain::ids::UnitId;
 use crate::domain::role::Role;
 use crate::domain::unit::UnitKind;
@@ -13,28 +13,93 @@ pub const DEMO_PASSWORD: &str = "visitdesk-demo";
 
 /// The units of the province's plan for foreign-information work.
 const UNITS: &[(&str, &str, UnitKind)] = &[
-    ("Văn phòng UBND tỉnh", "Provincial People's Committee Office", UnitKind::ProvincialOffice),
-    ("Sở Ngoại vụ", "Department of Foreign Affairs", UnitKind::ForeignAffairs),
+    (
+        "Văn phòng UBND tỉnh",
+        "Provincial People's Committee Office",
+        UnitKind::ProvincialOffice,
+    ),
+    (
+        "Sở Ngoại vụ",
+        "Department of Foreign Affairs",
+        UnitKind::ForeignAffairs,
+    ),
     ("Công an tỉnh", "Provincial Police", UnitKind::Police),
-    ("Sở Thông tin và Truyền thông", "Department of Information and Communications", UnitKind::Information),
-    ("Sở Kế hoạch và Đầu tư", "Department of Planning and Investment", UnitKind::Department),
-    ("Sở Văn hóa, Thể thao và Du lịch", "Department of Culture, Sports and Tourism", UnitKind::Department),
-    ("Sở Công thương", "Department of Industry and Trade", UnitKind::Department),
-    ("Ban Quản lý các khu công nghiệp tỉnh", "Provincial Industrial Zones Authority", UnitKind::Department),
-    ("Sở Tài chính", "Department of Finance", UnitKind::Department),
-    ("Bộ Chỉ huy quân sự tỉnh", "Provincial Military Command", UnitKind::Other),
+    (
+        "Sở Thông tin và Truyền thông",
+        "Department of Information and Communications",
+        UnitKind::Information,
+    ),
+    (
+        "Sở Kế hoạch và Đầu tư",
+        "Department of Planning and Investment",
+        UnitKind::Department,
+    ),
+    (
+        "Sở Văn hóa, Thể thao và Du lịch",
+        "Department of Culture, Sports and Tourism",
+        UnitKind::Department,
+    ),
+    (
+        "Sở Công thương",
+        "Department of Industry and Trade",
+        UnitKind::Department,
+    ),
+    (
+        "Ban Quản lý các khu công nghiệp tỉnh",
+        "Provincial Industrial Zones Authority",
+        UnitKind::Department,
+    ),
+    (
+        "Sở Tài chính",
+        "Department of Finance",
+        UnitKind::Department,
+    ),
+    (
+        "Bộ Chỉ huy quân sự tỉnh",
+        "Provincial Military Command",
+        UnitKind::Other,
+    ),
     ("Báo Hòa Bình", "Hoa Binh Newspaper", UnitKind::Press),
-    ("UBND huyện Mai Châu", "Mai Chau District People's Committee", UnitKind::District),
+    (
+        "UBND huyện Mai Châu",
+        "Mai Chau District People's Committee",
+        UnitKind::District,
+    ),
 ];
 
 /// One user per role: (username, display name, role, unit name).
 const USERS: &[(&str, &str, Role, Option<&str>)] = &[
     ("admin", "Quản trị hệ thống", Role::Admin, None),
-    ("ngoaivu", "Trần Thị Thu Hà (Sở Ngoại vụ)", Role::ForeignAffairs, Some("Sở Ngoại vụ")),
-    ("vanphong", "Lê Minh Tuấn (Văn phòng UBND tỉnh)", Role::ProvincialOffice, Some("Văn phòng UBND tỉnh")),
-    ("congan", "Phạm Quốc Bảo (Công an tỉnh)", Role::Police, Some("Công an tỉnh")),
-    ("donvi", "Nguyễn Thị Lan (Sở Kế hoạch và Đầu tư)", Role::HostUnit, Some("Sở Kế hoạch và Đầu tư")),
-    ("xemtin", "Đỗ Văn Hùng (Sở Thông tin và Truyền thông)", Role::Viewer, Some("Sở Thông tin và Truyền thông")),
+    (
+        "ngoaivu",
+        "Trần Thị Thu Hà (Sở Ngoại vụ)",
+        Role::ForeignAffairs,
+        Some("Sở Ngoại vụ"),
+    ),
+    (
+        "vanphong",
+        "Lê Minh Tuấn (Văn phòng UBND tỉnh)",
+        Role::ProvincialOffice,
+        Some("Văn phòng UBND tỉnh"),
+    ),
+    (
+        "congan",
+        "Phạm Quốc Bảo (Công an tỉnh)",
+        Role::Police,
+        Some("Công an tỉnh"),
+    ),
+    (
+        "donvi",
+        "Nguyễn Thị Lan (Sở Kế hoạch và Đầu tư)",
+        Role::HostUnit,
+        Some("Sở Kế hoạch và Đầu tư"),
+    ),
+    (
+        "xemtin",
+        "Đỗ Văn Hùng (Sở Thông tin và Truyền thông)",
+        Role::Viewer,
+        Some("Sở Thông tin và Truyền thông"),
+    ),
 ];
 
 /// What the demo loaded, to print at start.

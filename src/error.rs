@@ -29,7 +29,10 @@ pub enum ApiError {
     #[error("no such record")]
     NotFound,
     #[error("{detail}")]
-    Conflict { detail: String, extra: Option<serde_json::Value> },
+    Conflict {
+        detail: String,
+        extra: Option<serde_json::Value>,
+    },
     #[error("the record has changed since it was read (version {current}); read it again")]
     PreconditionFailed { current: i64 },
     #[error("the request body is larger than {limit} bytes")]
@@ -147,9 +150,15 @@ impl Problem {
     pub fn for_status(status: StatusCode) -> Self {
         let (slug, detail) = match status.as_u16() {
             404 => ("not-found", "no such resource"),
-            405 => ("method-not-allowed", "this resource does not answer that method"),
+            405 => (
+                "method-not-allowed",
+                "this resource does not answer that method",
+            ),
             413 => ("payload-too-large", "the request body is too large"),
-            415 => ("unsupported-media-type", "the request's content type is not accepted here"),
+            415 => (
+                "unsupported-media-type",
+                "the request's content type is not accepted here",
+            ),
             400 => ("bad-request", "the request could not be read"),
             s if s >= 500 => ("internal", "internal error"),
             _ => ("error", "the request could not be handled"),
@@ -206,7 +215,10 @@ impl ResponseError for ApiError {
         }
         let body = match self {
             // Extension members (RFC 9457 §3.2) after the standard ones.
-            Self::Conflict { extra: Some(serde_json::Value::Object(extra)), .. } => {
+            Self::Conflict {
+                extra: Some(serde_json::Value::Object(extra)),
+                ..
+            } => {
                 let mut text = serde_json::to_string(&problem).unwrap_or_default();
                 let more = serde_json::to_string(extra).unwrap_or_default();
                 if text.ends_with('}') && more.len() > 2 {
@@ -222,7 +234,8 @@ impl ResponseError for ApiError {
         response.insert_header((header::CONTENT_TYPE, PROBLEM_JSON));
         match self {
             Self::Unauthorized(_) => {
-                response.insert_header((header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer")));
+                response
+                    .insert_header((header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer")));
             }
             Self::TooManyRequests { retry_after } => {
                 response.insert_header((header::RETRY_AFTER, retry_after.to_string()));
@@ -254,7 +267,9 @@ macro_rules! problem_responses {
 
 fn problem_response(status: &str, description: &str) -> BTreeMap<String, RefOr<Response>> {
     let content = ContentBuilder::new()
-        .schema(Some(RefOr::Ref(utoipa::openapi::Ref::from_schema_name("Problem"))))
+        .schema(Some(RefOr::Ref(utoipa::openapi::Ref::from_schema_name(
+            "Problem",
+        ))))
         .build();
     let response = ResponseBuilder::new()
         .description(description)

@@ -33,7 +33,9 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidJson<T> {
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.split(';').next())
             .map(|v| v.trim().to_ascii_lowercase())
-            .is_some_and(|v| v == "application/json" || (v.starts_with("application/") && v.ends_with("+json")));
+            .is_some_and(|v| {
+                v == "application/json" || (v.starts_with("application/") && v.ends_with("+json"))
+            });
         let limit = req
             .app_data::<web::Data<crate::AppState>>()
             .map_or(DEFAULT_BODY_LIMIT, |s| s.config.body_limit);
@@ -55,13 +57,25 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidJson<T> {
 fn payload_error(e: actix_web::Error, limit: usize) -> ApiError {
     match e.as_error::<PayloadError>() {
         Some(PayloadError::Overflow) => ApiError::PayloadTooLarge { limit },
-        _ if e.as_response_error().status_code().as_u16() == 413 => ApiError::PayloadTooLarge { limit },
+        _ if e.as_response_error().status_code().as_u16() == 413 => {
+            ApiError::PayloadTooLarge { limit }
+        }
         _ => ApiError::BadRequest("the request body could not be read".into()),
     }
 }
 
-/// Parses JSON, naming the path of the field at fault.
+/// Parses a JSON object, naming the path of the field at fault.
 pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> ApiResult<T> {
+    // serde reads a struct from an array too (`[1, 2]` as its fields in
+    // order): every body here is an object, and saying so is clearer.
+    if bytes.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+        return match serde_json::from_slice::<serde::de::IgnoredAny>(bytes) {
+            Ok(_) => Err(ApiError::invalid("body", "must be a JSON object")),
+            Err(e) => Err(ApiError::BadRequest(format!(
+                "the body is not valid JSON: {e}"
+            ))),
+        };
+    }
     let de = &mut serde_json::Deserializer::from_slice(bytes);
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
@@ -101,7 +115,10 @@ pub fn parse_query<T: DeserializeOwned + Validate>(query: &str) -> ApiResult<T> 
     let de = serde_urlencoded::Deserializer::new(form_urlencoded_parse(query));
     let value: T = serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
-        ApiError::invalid(if path == "." { "query" } else { &path }, e.into_inner().to_string())
+        ApiError::invalid(
+            if path == "." { "query" } else { &path },
+            e.into_inner().to_string(),
+        )
     })?;
     validate(&value)?;
     Ok(value)
@@ -206,7 +223,10 @@ mod tests {
             Err(ApiError::Invalid(errors)) => assert!(errors[0].message.contains("unknown field")),
             other => panic!("{other:?}"),
         }
-        assert!(matches!(parse_json::<Probe>(b"{\"name\":"), Err(ApiError::BadRequest(_))));
+        assert!(matches!(
+            parse_json::<Probe>(b"{\"name\":"),
+            Err(ApiError::BadRequest(_))
+        ));
         let probe = parse_json::<Probe>(br#"{"name":"abcd","tags":[]}"#).unwrap();
         match validate(&probe) {
             Err(ApiError::Invalid(errors)) => {

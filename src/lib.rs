@@ -63,15 +63,25 @@ pub fn app(
         .app_data(state)
         .app_data(web::PayloadConfig::new(body_limit))
         .app_data(web::PathConfig::default().error_handler(|_, _| ApiError::NotFound.into()))
-        .app_data(web::QueryConfig::default().error_handler(|e, _| ApiError::invalid("query", e.to_string()).into()));
+        .app_data(
+            web::QueryConfig::default()
+                .error_handler(|e, _| ApiError::invalid("query", e.to_string()).into()),
+        );
     let (app, document) = routes::register(utoipa_app).split_for_parts();
     let fallback = web::Data::new(routes::Fallback::new(&document));
+    let document = web::Data::new(routes::Document::new(&document));
     app.service(web::redirect("/docs", "/docs/"))
-        .service(SwaggerUi::new("/docs/{_:.*}").url("/api/v1/openapi.json", document))
+        .service(
+            SwaggerUi::new("/docs/{_:.*}")
+                .config(utoipa_swagger_ui::Config::from(routes::DOCUMENT_PATH)),
+        )
         .app_data(fallback)
-        .default_service(web::to(|req: HttpRequest, fallback: web::Data<routes::Fallback>| async move {
-            fallback.answer(req.path())
-        }))
+        .app_data(document)
+        .default_service(web::to(
+            |req: HttpRequest, fallback: web::Data<routes::Fallback>| async move {
+                fallback.answer(req.path())
+            },
+        ))
         .wrap(from_fn(middleware::problem_errors))
         .wrap(from_fn(middleware::request_log))
 }

@@ -11,13 +11,17 @@ use visitdesk::{AppState, demo};
 
 fn main() {
     tracing_subscriber::fmt()
-        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")))
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
+        )
         .with_writer(std::io::stderr)
         .with_ansi(std::io::stderr().is_terminal())
         .init();
     let result = match Cli::parse().command {
         Command::Serve(args) => serve(&args),
-        Command::Migrate(args) => cli::open_db(&args).map(|_| println!("the database is up to date")),
+        Command::Migrate(args) => {
+            cli::open_db(&args).map(|_| println!("the database is up to date"))
+        }
         Command::User(UserCommand::Create(args)) => {
             cli::create_user(&args, std::io::stdin().lock()).map(|done| println!("{done}"))
         }
@@ -37,15 +41,18 @@ fn serve(args: &ServeArgs) -> Result<(), Failure> {
     // before anything is written to disk.
     let db = cli::open_db(&args.db)?;
     let env_secret = std::env::var("VISITDESK_JWT_SECRET").ok();
-    let (secret, origin) =
-        JwtSecret::resolve(env_secret.as_deref(), &args.db.data_dir).map_err(|e| Failure::usage(e.to_string()))?;
+    let (secret, origin) = JwtSecret::resolve(env_secret.as_deref(), &args.db.data_dir)
+        .map_err(|e| Failure::usage(e.to_string()))?;
     tracing::info!(origin = %origin, "JWT secret");
-    let config = Config::from_serve_args(args, secret).map_err(|e| Failure::usage(e.to_string()))?;
+    let config =
+        Config::from_serve_args(args, secret).map_err(|e| Failure::usage(e.to_string()))?;
     if args.demo {
-        let summary = demo::load(&db).map_err(|e| Failure::runtime(format!("loading the demo data: {e}")))?;
+        let summary =
+            demo::load(&db).map_err(|e| Failure::runtime(format!("loading the demo data: {e}")))?;
         println!("{}", summary.describe(&config.public_url));
     }
-    let listener = TcpListener::bind(&config.bind).map_err(|e| Failure::runtime(format!("cannot listen on {}: {e}", config.bind)))?;
+    let listener = TcpListener::bind(&config.bind)
+        .map_err(|e| Failure::runtime(format!("cannot listen on {}: {e}", config.bind)))?;
     tracing::info!(address = %config.public_url, engine = ?db.engine(), "visitdesk is listening");
     let state = AppState::new(db, config);
     actix_web::rt::System::new()

@@ -62,7 +62,5 @@ pub fn document() -> utoipa::openapi::OpenApi {
 
 /// The document as committed in `openapi/openapi.json` (pretty, newline-terminated).
 pub fn document_json() -> String {
-    let mut json = document().to_pretty_json().unwrap_or_default();
-    json.push('\n');
-    json
+    crate::routes::Document::new(&document()).0
 }

@@ -12,7 +12,12 @@ use crate::domain::pagination::Limit;
 use crate::domain::role::Role;
 use crate::error::{ApiError, ApiResult};
 
-pub(super) fn insert(conn: &mut AnyConnection, actor: &Actor, events: &[AuditEvent], at: DateTime<Utc>) -> ApiResult<()> {
+pub(super) fn insert(
+    conn: &mut AnyConnection,
+    actor: &Actor,
+    events: &[AuditEvent],
+    at: DateTime<Utc>,
+) -> ApiResult<()> {
     for event in events {
         diesel::insert_into(audit_entries::table)
             .values((
@@ -54,7 +59,9 @@ impl TryFrom<AuditRow> for AuditEntry {
     type Error = ApiError;
 
     fn try_from(row: AuditRow) -> ApiResult<AuditEntry> {
-        let corrupt = |what: &str| ApiError::internal(format_args!("audit entry {} has a bad {what}", row.id));
+        let corrupt = |what: &str| {
+            ApiError::internal(format_args!("audit entry {} has a bad {what}", row.id))
+        };
         Ok(AuditEntry {
             id: AuditEntryId(row.id),
             at: row.at.and_utc(),
@@ -64,7 +71,8 @@ impl TryFrom<AuditRow> for AuditEntry {
                 None => None,
             },
             actor_unit_id: row.actor_unit_id.map(UnitId),
-            record_kind: RecordKind::parse(&row.record_kind).ok_or_else(|| corrupt("record kind"))?,
+            record_kind: RecordKind::parse(&row.record_kind)
+                .ok_or_else(|| corrupt("record kind"))?,
             changes: serde_json::from_str(&row.changes).map_err(|_| corrupt("changes"))?,
             actor_username: row.actor_username,
             action: row.action,
@@ -87,7 +95,12 @@ pub struct AuditFilter {
 }
 
 /// A page of entries, newest first, before the entry `before`.
-pub fn list(conn: &mut AnyConnection, filter: &AuditFilter, before: Option<i64>, limit: Limit) -> ApiResult<Vec<AuditEntry>> {
+pub fn list(
+    conn: &mut AnyConnection,
+    filter: &AuditFilter,
+    before: Option<i64>,
+    limit: Limit,
+) -> ApiResult<Vec<AuditEntry>> {
     let mut query = audit_entries::table
         .select(AuditRow::as_select())
         .order(audit_entries::id.desc())
@@ -114,5 +127,9 @@ pub fn list(conn: &mut AnyConnection, filter: &AuditFilter, before: Option<i64>,
     if let Some(before) = before {
         query = query.filter(audit_entries::id.lt(before));
     }
-    query.load(conn)?.into_iter().map(AuditEntry::try_from).collect()
+    query
+        .load(conn)?
+        .into_iter()
+        .map(AuditEntry::try_from)
+        .collect()
 }

@@ -13,7 +13,10 @@ use diesel::prelude::*;
 use diesel::r2d2::R2D2Connection;
 
 /// A connection to whichever engine the deployment runs on.
-#[expect(missing_debug_implementations, reason = "diesel's connections have no Debug")]
+#[expect(
+    missing_debug_implementations,
+    reason = "diesel's connections have no Debug"
+)]
 #[derive(diesel::MultiConnection)]
 pub enum AnyConnection {
     Postgresql(diesel::PgConnection),
@@ -63,7 +66,9 @@ impl DatabaseUrl {
             Some("postgres" | "postgresql") => Ok(Self::Postgres(url.to_owned())),
             Some("sqlite" | "file") => {
                 let rest = &url[url.find(':').map_or(0, |i| i + 1)..];
-                Ok(Self::Sqlite(PathBuf::from(rest.strip_prefix("//").unwrap_or(rest))))
+                Ok(Self::Sqlite(PathBuf::from(
+                    rest.strip_prefix("//").unwrap_or(rest),
+                )))
             }
             Some(other) => Err(UnsupportedScheme(other.to_owned())),
         }
@@ -81,7 +86,9 @@ impl DatabaseUrl {
     /// under `./data/`, which a fresh checkout does not have).
     pub fn connect(&self) -> ConnectionResult<AnyConnection> {
         match self {
-            Self::Postgres(url) => diesel::PgConnection::establish(url).map(AnyConnection::Postgresql),
+            Self::Postgres(url) => {
+                diesel::PgConnection::establish(url).map(AnyConnection::Postgresql)
+            }
             Self::Sqlite(path) => {
                 if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
                     std::fs::create_dir_all(parent).map_err(|e| {
@@ -156,7 +163,10 @@ impl r2d2::ManageConnection for Manager {
     type Error = diesel::r2d2::Error;
 
     fn connect(&self) -> Result<AnyConnection, Self::Error> {
-        let mut conn = self.url.connect().map_err(diesel::r2d2::Error::ConnectionError)?;
+        let mut conn = self
+            .url
+            .connect()
+            .map_err(diesel::r2d2::Error::ConnectionError)?;
         prepare(&mut conn, self.read_only).map_err(diesel::r2d2::Error::QueryError)?;
         Ok(conn)
     }

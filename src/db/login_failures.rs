@@ -42,7 +42,9 @@ pub fn record_failure(
         login_failures::locked_until.eq(next.locked_until.map(|t| t.naive_utc())),
     );
     if previous.is_some() {
-        diesel::update(login_failures::table.find(username)).set(values).execute(conn)?;
+        diesel::update(login_failures::table.find(username))
+            .set(values)
+            .execute(conn)?;
         return Ok(next);
     }
     // Two first failures at once on PostgreSQL: the second insert meets the
@@ -54,9 +56,10 @@ pub fn record_failure(
     });
     match inserted {
         Ok(_) => Ok(next),
-        Err(diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)) => {
-            record_failure(conn, username, policy, at)
-        }
+        Err(diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _,
+        )) => record_failure(conn, username, policy, at),
         Err(e) => Err(e.into()),
     }
 }

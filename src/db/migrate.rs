@@ -29,9 +29,9 @@ pub fn run_pending(conn: &mut AnyConnection) -> Result<Vec<String>, BoxError> {
             diesel::sql_query("SELECT pg_advisory_lock($1)")
                 .bind::<BigInt, _>(MIGRATION_LOCK_KEY)
                 .execute(c)?;
-            let result = c.run_pending_migrations(POSTGRES).map(|v| {
-                v.into_iter().map(|m| m.to_string()).collect::<Vec<_>>()
-            });
+            let result = c
+                .run_pending_migrations(POSTGRES)
+                .map(|v| v.into_iter().map(|m| m.to_string()).collect::<Vec<_>>());
             // Unlock on both paths; a dropped connection would release it too.
             c.batch_execute(&format!("SELECT pg_advisory_unlock({MIGRATION_LOCK_KEY})"))?;
             Ok(result?)

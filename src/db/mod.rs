@@ -38,7 +38,9 @@ pub struct Db {
 
 impl std::fmt::Debug for Db {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Db").field("engine", &self.engine).finish_non_exhaustive()
+        f.debug_struct("Db")
+            .field("engine", &self.engine)
+            .finish_non_exhaustive()
     }
 }
 
@@ -147,7 +149,10 @@ impl Db {
     }
 
     /// [`Db::read`] for the command line, outside the server's runtime.
-    pub fn read_blocking<T>(&self, f: impl FnOnce(&mut AnyConnection) -> ApiResult<T>) -> ApiResult<T> {
+    pub fn read_blocking<T>(
+        &self,
+        f: impl FnOnce(&mut AnyConnection) -> ApiResult<T>,
+    ) -> ApiResult<T> {
         let mut conn = self.reader.get()?;
         f(&mut conn)
     }

@@ -30,8 +30,9 @@ impl TryFrom<UnitRow> for Unit {
     fn try_from(row: UnitRow) -> ApiResult<Unit> {
         Ok(Unit {
             id: UnitId(row.id),
-            kind: UnitKind::parse(&row.kind)
-                .ok_or_else(|| ApiError::internal(format_args!("unit {} has kind {:?}", row.id, row.kind)))?,
+            kind: UnitKind::parse(&row.kind).ok_or_else(|| {
+                ApiError::internal(format_args!("unit {} has kind {:?}", row.id, row.kind))
+            })?,
             name: row.name,
             name_en: row.name_en,
             created_at: row.created_at.and_utc(),
@@ -69,13 +70,25 @@ pub fn find(conn: &mut AnyConnection, id: UnitId) -> ApiResult<Option<Unit>> {
 }
 
 pub fn exists(conn: &mut AnyConnection, id: UnitId) -> ApiResult<bool> {
-    let n: i64 = units::table.filter(units::id.eq(id.get())).count().get_result(conn)?;
+    let n: i64 = units::table
+        .filter(units::id.eq(id.get()))
+        .count()
+        .get_result(conn)?;
     Ok(n > 0)
 }
 
 /// A page of units in id order, after `after`.
-pub fn list(conn: &mut AnyConnection, kind: Option<UnitKind>, after: Option<i64>, limit: Limit) -> ApiResult<Vec<Unit>> {
-    let mut query = units::table.select(UnitRow::as_select()).order(units::id.asc()).limit(limit.probe()).into_boxed();
+pub fn list(
+    conn: &mut AnyConnection,
+    kind: Option<UnitKind>,
+    after: Option<i64>,
+    limit: Limit,
+) -> ApiResult<Vec<Unit>> {
+    let mut query = units::table
+        .select(UnitRow::as_select())
+        .order(units::id.asc())
+        .limit(limit.probe())
+        .into_boxed();
     if let Some(kind) = kind {
         query = query.filter(units::kind.eq(kind.as_str()));
     }
@@ -109,17 +122,21 @@ pub fn update(
     changes: &UnitChanges,
     at: DateTime<Utc>,
 ) -> ApiResult<Option<Unit>> {
-    diesel::update(units::table.filter(units::id.eq(id.get())).filter(units::version.eq(version)))
-        .set((
-            changes,
-            units::updated_at.eq(at.naive_utc()),
-            units::version.eq(units::version + 1),
-        ))
-        .returning(units::all_columns)
-        .get_result::<UnitRow>(conn)
-        .optional()?
-        .map(Unit::try_from)
-        .transpose()
+    diesel::update(
+        units::table
+            .filter(units::id.eq(id.get()))
+            .filter(units::version.eq(version)),
+    )
+    .set((
+        changes,
+        units::updated_at.eq(at.naive_utc()),
+        units::version.eq(units::version + 1),
+    ))
+    .returning(units::all_columns)
+    .get_result::<UnitRow>(conn)
+    .optional()?
+    .map(Unit::try_from)
+    .transpose()
 }
 
 pub fn find_by_name(conn: &mut AnyConnection, name: &str) -> ApiResult<Option<Unit>> {
@@ -136,7 +153,10 @@ pub fn find_by_name(conn: &mut AnyConnection, name: &str) -> ApiResult<Option<Un
 pub fn create(conn: &mut AnyConnection, new: &NewUnit) -> ApiResult<super::Audited<Unit>> {
     use crate::domain::audit::{AuditEvent, Changes, RecordKind};
     if find_by_name(conn, &new.name)?.is_some() {
-        return Err(ApiError::conflict(format!("a unit named `{}` exists already", new.name)));
+        return Err(ApiError::conflict(format!(
+            "a unit named `{}` exists already",
+            new.name
+        )));
     }
     let unit = insert(conn, new, super::now())?;
     let changes = Changes::new()

@@ -4,13 +4,13 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 
 use super::AnyConnection;
+use super::Audited;
 use super::schema::users;
+use crate::domain::audit::{AuditEvent, Changes, RecordKind};
 use crate::domain::ids::{UnitId, UserId};
 use crate::domain::pagination::Limit;
 use crate::domain::role::Role;
-use crate::domain::audit::{AuditEvent, Changes, RecordKind};
 use crate::domain::user::{User, Username};
-use super::Audited;
 use crate::error::{ApiError, ApiResult};
 
 /// The columns of [`UserRow`], in its order, for `RETURNING` (the combined
@@ -60,8 +60,9 @@ impl TryFrom<UserRow> for User {
     fn try_from(row: UserRow) -> ApiResult<User> {
         Ok(User {
             id: UserId(row.id),
-            role: Role::parse(&row.role)
-                .ok_or_else(|| ApiError::internal(format_args!("user {} has role {:?}", row.id, row.role)))?,
+            role: Role::parse(&row.role).ok_or_else(|| {
+                ApiError::internal(format_args!("user {} has role {:?}", row.id, row.role))
+            })?,
             username: row.username,
             display_name: row.display_name,
             unit_id: row.unit_id.map(UnitId),
@@ -115,7 +116,10 @@ pub fn find(conn: &mut AnyConnection, id: UserId) -> ApiResult<Option<User>> {
 }
 
 /// The user with this (already folded) username and its password hash.
-pub fn find_for_login(conn: &mut AnyConnection, username: &str) -> ApiResult<Option<(User, String)>> {
+pub fn find_for_login(
+    conn: &mut AnyConnection,
+    username: &str,
+) -> ApiResult<Option<(User, String)>> {
     users::table
         .filter(users::username.eq(username))
         .select((UserRow::as_select(), users::password_hash))
@@ -126,11 +130,17 @@ pub fn find_for_login(conn: &mut AnyConnection, username: &str) -> ApiResult<Opt
 }
 
 pub fn password_hash(conn: &mut AnyConnection, id: UserId) -> ApiResult<String> {
-    Ok(users::table.find(id.get()).select(users::password_hash).first(conn)?)
+    Ok(users::table
+        .find(id.get())
+        .select(users::password_hash)
+        .first(conn)?)
 }
 
 pub fn username_taken(conn: &mut AnyConnection, username: &str) -> ApiResult<bool> {
-    let n: i64 = users::table.filter(users::username.eq(username)).count().get_result(conn)?;
+    let n: i64 = users::table
+        .filter(users::username.eq(username))
+        .count()
+        .get_result(conn)?;
     Ok(n > 0)
 }
 
@@ -144,8 +154,17 @@ pub fn other_active_admins(conn: &mut AnyConnection, except: UserId) -> ApiResul
         .get_result(conn)?)
 }
 
-pub fn list(conn: &mut AnyConnection, filter: &UserFilter, after: Option<i64>, limit: Limit) -> ApiResult<Vec<User>> {
-    let mut query = users::table.select(UserRow::as_select()).order(users::id.asc()).limit(limit.probe()).into_boxed();
+pub fn list(
+    conn: &mut AnyConnection,
+    filter: &UserFilter,
+    after: Option<i64>,
+    limit: Limit,
+) -> ApiResult<Vec<User>> {
+    let mut query = users::table
+        .select(UserRow::as_select())
+        .order(users::id.asc())
+        .limit(limit.probe())
+        .into_boxed();
     if let Some(role) = filter.role {
         query = query.filter(users::role.eq(role.as_str()));
     }
@@ -164,13 +183,16 @@ pub fn list(conn: &mut AnyConnection, filter: &UserFilter, after: Option<i64>, l
 /// Creates a user with its audit entry (for the API, the command line and
 /// the demo alike): the unit must exist and the username be free.
 pub fn create(conn: &mut AnyConnection, new: &NewUser) -> ApiResult<Audited<User>> {
-    if let Some(unit) = new.unit_id {
-        if !super::units::exists(conn, unit)? {
-            return Err(ApiError::invalid("unit_id", "no such unit"));
-        }
+    if let Some(unit) = new.unit_id
+        && !super::units::exists(conn, unit)?
+    {
+        return Err(ApiError::invalid("unit_id", "no such unit"));
     }
     if username_taken(conn, new.username.as_str())? {
-        return Err(ApiError::conflict(format!("the username `{}` is taken", new.username.as_str())));
+        return Err(ApiError::conflict(format!(
+            "the username `{}` is taken",
+            new.username.as_str()
+        )));
     }
     let user = insert(conn, new, super::now())?;
     let changes = Changes::new()
@@ -179,7 +201,10 @@ pub fn create(conn: &mut AnyConnection, new: &NewUser) -> ApiResult<Audited<User
         .set("unit_id", user.unit_id)
         .set("role", user.role)
         .set("active", user.active);
-    Ok(Audited::new(user.clone(), AuditEvent::new("create", RecordKind::User, user.id.get(), changes)))
+    Ok(Audited::new(
+        user.clone(),
+        AuditEvent::new("create", RecordKind::User, user.id.get(), changes),
+    ))
 }
 
 fn insert(conn: &mut AnyConnection, new: &NewUser, at: DateTime<Utc>) -> ApiResult<User> {
@@ -210,15 +235,19 @@ pub fn update(
     changes: &UserChanges,
     at: DateTime<Utc>,
 ) -> ApiResult<Option<User>> {
-    diesel::update(users::table.filter(users::id.eq(id.get())).filter(users::version.eq(version)))
-        .set((
-            changes,
-            users::updated_at.eq(at.naive_utc()),
-            users::version.eq(users::version + 1),
-        ))
-        .returning(USER_COLUMNS)
-        .get_result::<UserRow>(conn)
-        .optional()?
-        .map(User::try_from)
-        .transpose()
+    diesel::update(
+        users::table
+            .filter(users::id.eq(id.get()))
+            .filter(users::version.eq(version)),
+    )
+    .set((
+        changes,
+        users::updated_at.eq(at.naive_utc()),
+        users::version.eq(users::version + 1),
+    ))
+    .returning(USER_COLUMNS)
+    .get_result::<UserRow>(conn)
+    .optional()?
+    .map(User::try_from)
+    .transpose()
 }

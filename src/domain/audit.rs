@@ -8,7 +8,9 @@ use serde::Serialize;
 use serde_json::{Map, Value, json};
 
 /// The kinds of records the audit trail speaks of.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize, utoipa::ToSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize, utoipa::ToSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum RecordKind {
     Unit,
@@ -41,7 +43,12 @@ pub struct AuditEvent {
 }
 
 impl AuditEvent {
-    pub fn new(action: &'static str, record_kind: RecordKind, record_id: i64, changes: Changes) -> Self {
+    pub fn new(
+        action: &'static str,
+        record_kind: RecordKind,
+        record_id: i64,
+        changes: Changes,
+    ) -> Self {
         Self {
             action,
             record_kind,
@@ -75,14 +82,18 @@ impl Changes {
     /// A field that may have changed; recorded only when it did.
     pub fn diff<T: Serialize + PartialEq>(mut self, field: &str, from: &T, to: &T) -> Self {
         if from != to {
-            self.0.insert(field.to_owned(), json!({ "from": to_value(from), "to": to_value(to) }));
+            self.0.insert(
+                field.to_owned(),
+                json!({ "from": to_value(from), "to": to_value(to) }),
+            );
         }
         self
     }
 
     /// A change whose values must not be kept (a password): only that it happened.
     pub fn redacted(mut self, field: &str) -> Self {
-        self.0.insert(field.to_owned(), Value::String("changed".into()));
+        self.0
+            .insert(field.to_owned(), Value::String("changed".into()));
         self
     }
 

@@ -37,7 +37,11 @@ impl ThrottlePolicy {
     }
 
     /// The record after one more failure at `now`.
-    pub fn after_failure(&self, previous: Option<&FailureRecord>, now: DateTime<Utc>) -> FailureRecord {
+    pub fn after_failure(
+        &self,
+        previous: Option<&FailureRecord>,
+        now: DateTime<Utc>,
+    ) -> FailureRecord {
         let fresh = FailureRecord {
             failures: 1,
             window_started_at: now,

@@ -16,9 +16,9 @@ impl Limit {
     pub fn parse(raw: Option<i64>) -> Result<Self, &'static str> {
         match raw {
             None => Ok(Self(Self::DEFAULT)),
-            Some(n) if (1..=i64::from(Self::MAX)).contains(&n) => {
-                Ok(Self(u16::try_from(n).map_err(|_| "must be between 1 and 500")?))
-            }
+            Some(n) if (1..=i64::from(Self::MAX)).contains(&n) => Ok(Self(
+                u16::try_from(n).map_err(|_| "must be between 1 and 500")?,
+            )),
             Some(_) => Err("must be between 1 and 500"),
         }
     }
@@ -52,7 +52,11 @@ pub fn decode_cursor<K: DeserializeOwned>(raw: &str) -> Result<K, &'static str> 
 
 /// Cuts the probe row off a page of `limit + 1` rows and says where the next
 /// page starts.
-pub fn page<T, K: Serialize>(mut rows: Vec<T>, limit: Limit, key: impl Fn(&T) -> K) -> (Vec<T>, Option<String>) {
+pub fn page<T, K: Serialize>(
+    mut rows: Vec<T>,
+    limit: Limit,
+    key: impl Fn(&T) -> K,
+) -> (Vec<T>, Option<String>) {
     if rows.len() > limit.get() {
         rows.truncate(limit.get());
         let next = rows.last().map(|last| encode_cursor(&key(last)));

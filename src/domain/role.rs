@@ -90,7 +90,10 @@ mod tests {
 
     #[test]
     fn only_police_and_admin_read_notes_and_audit() {
-        let readers: Vec<_> = Role::ALL.into_iter().filter(|r| r.sees_security_notes()).collect();
+        let readers: Vec<_> = Role::ALL
+            .into_iter()
+            .filter(|r| r.sees_security_notes())
+            .collect();
         assert_eq!(readers, [Role::Admin, Role::Police]);
         let auditors: Vec<_> = Role::ALL.into_iter().filter(|r| r.reads_audit()).collect();
         assert_eq!(auditors, [Role::Admin, Role::Police]);

@@ -21,8 +21,9 @@ pub fn parse_instant(raw: &str, bound: Bound) -> Result<DateTime<Utc>, &'static 
     if let Ok(instant) = DateTime::parse_from_rfc3339(raw) {
         return Ok(instant.with_timezone(&Utc));
     }
-    let date = NaiveDate::parse_from_str(raw, "%Y-%m-%d")
-        .map_err(|_| "must be a date (2026-12-01) or an RFC 3339 instant (2026-12-01T08:00:00+07:00)")?;
+    let date = NaiveDate::parse_from_str(raw, "%Y-%m-%d").map_err(
+        |_| "must be a date (2026-12-01) or an RFC 3339 instant (2026-12-01T08:00:00+07:00)",
+    )?;
     let date = match bound {
         Bound::Start => date,
         Bound::End => date.succ_opt().ok_or("is out of range")?,

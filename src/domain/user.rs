@@ -118,8 +118,14 @@ mod tests {
 
     #[test]
     fn usernames_are_folded_and_checked() {
-        assert_eq!(Username::parse("  NguyenVanA ").unwrap().as_str(), "nguyenvana");
-        assert_eq!(Username::parse("so.ngoai-vu_01").unwrap().as_str(), "so.ngoai-vu_01");
+        assert_eq!(
+            Username::parse("  NguyenVanA ").unwrap().as_str(),
+            "nguyenvana"
+        );
+        assert_eq!(
+            Username::parse("so.ngoai-vu_01").unwrap().as_str(),
+            "so.ngoai-vu_01"
+        );
         assert!(Username::parse("ab").is_err());
         assert!(Username::parse(&"a".repeat(65)).is_err());
         assert!(Username::parse("nguyễn").is_err());

@@ -122,7 +122,10 @@ pub async fn list_audit(
         from: instant("from", &q.from, Bound::Start)?,
         to: instant("to", &q.to, Bound::End)?,
     };
-    let rows = state.db.read(move |conn| db::audit::list(conn, &filter, before, limit)).await?;
+    let rows = state
+        .db
+        .read(move |conn| db::audit::list(conn, &filter, before, limit))
+        .await?;
     let (items, next_cursor) = page(rows, limit, |e| (e.id.get(),));
     Ok(web::Json(Page {
         items: items.into_iter().map(AuditEntryView::from).collect(),

@@ -56,11 +56,15 @@ const WRONG: &str = "wrong username or password";
     responses((status = 200, body = LoginResponse), UnauthorizedProblem, TooManyRequestsProblem, JsonBodyProblems)
 )]
 #[post("/auth/login")]
-pub async fn login(state: web::Data<AppState>, body: ValidJson<LoginRequest>) -> ApiResult<web::Json<LoginResponse>> {
+pub async fn login(
+    state: web::Data<AppState>,
+    body: ValidJson<LoginRequest>,
+) -> ApiResult<web::Json<LoginResponse>> {
     let LoginRequest { username, password } = body.0;
     // A name that cannot be a username still costs a hash check and counts
     // as a failure, so that its answer tells nothing.
-    let key = Username::parse(&username).map_or_else(|_| username.trim().to_lowercase(), Username::into_inner);
+    let key = Username::parse(&username)
+        .map_or_else(|_| username.trim().to_lowercase(), Username::into_inner);
     let policy = state.config.login_throttle;
 
     let lookup_key = key.clone();
@@ -91,7 +95,10 @@ pub async fn login(state: web::Data<AppState>, body: ValidJson<LoginRequest>) ->
     match user.filter(|_| verified) {
         Some(user) => {
             if record.is_some() {
-                state.db.write_unaudited(move |conn| db::login_failures::clear(conn, &key)).await?;
+                state
+                    .db
+                    .write_unaudited(move |conn| db::login_failures::clear(conn, &key))
+                    .await?;
             }
             tracing::info!(user_id = user.id.get(), "login");
             Ok(web::Json(LoginResponse::new(&state, user)?))
@@ -99,7 +106,9 @@ pub async fn login(state: web::Data<AppState>, body: ValidJson<LoginRequest>) ->
         None => {
             let record = state
                 .db
-                .write_unaudited(move |conn| db::login_failures::record_failure(conn, &key, &policy, db::now()))
+                .write_unaudited(move |conn| {
+                    db::login_failures::record_failure(conn, &key, &policy, db::now())
+                })
                 .await?;
             tracing::warn!(failures = record.failures, "failed login");
             Err(ApiError::Unauthorized(WRONG))

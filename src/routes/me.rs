@@ -50,9 +50,13 @@ pub async fn change_password(
         current_password,
         new_password,
     } = body.0;
-    let new_password = NewPassword::parse(&new_password).map_err(|m| ApiError::invalid("new_password", m))?;
+    let new_password =
+        NewPassword::parse(&new_password).map_err(|m| ApiError::invalid("new_password", m))?;
     let id = caller.id();
-    let stored = state.db.read(move |conn| db::users::password_hash(conn, id)).await?;
+    let stored = state
+        .db
+        .read(move |conn| db::users::password_hash(conn, id))
+        .await?;
     let new_hash = web::block(move || {
         if auth::verify_password(&stored, &current_password) {
             auth::hash_password(&new_password).map(Some)
@@ -73,9 +77,19 @@ pub async fn change_password(
                 ..Default::default()
             };
             let user = db::users::update(conn, current.id, current.version, &set, db::now())?
-                .ok_or(ApiError::PreconditionFailed { current: current.version })?;
+                .ok_or(ApiError::PreconditionFailed {
+                    current: current.version,
+                })?;
             let changes = Changes::new().redacted("password");
-            Ok(Audited::new(user, AuditEvent::new("change_password", RecordKind::User, current.id.get(), changes)))
+            Ok(Audited::new(
+                user,
+                AuditEvent::new(
+                    "change_password",
+                    RecordKind::User,
+                    current.id.get(),
+                    changes,
+                ),
+            ))
         })
         .await?;
     Ok(web::Json(LoginResponse::new(&state, user)?))

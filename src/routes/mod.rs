@@ -21,21 +21,46 @@ pub fn register<T>(app: UtoipaApp<T>) -> UtoipaApp<T>
 where
     T: ServiceFactory<ServiceRequest, Config = (), Error = actix_web::Error, InitError = ()>,
 {
-    app.service(health::healthz).service(health::readyz).service(
-        scope("/api/v1")
-            .service(auth::login)
-            .service(me::get_me)
-            .service(me::change_password)
-            .service(units::list_units)
-            .service(units::create_unit)
-            .service(units::get_unit)
-            .service(units::update_unit)
-            .service(users::list_users)
-            .service(users::create_user)
-            .service(users::get_user)
-            .service(users::update_user)
-            .service(audit::list_audit),
-    )
+    app.service(health::healthz)
+        .service(health::readyz)
+        .service(
+            scope("/api/v1")
+                .service(auth::login)
+                .service(me::get_me)
+                .service(me::change_password)
+                .service(units::list_units)
+                .service(units::create_unit)
+                .service(units::get_unit)
+                .service(units::update_unit)
+                .service(users::list_users)
+                .service(users::create_user)
+                .service(users::get_user)
+                .service(users::update_user)
+                .service(audit::list_audit)
+                // The document itself: served, not described in itself.
+                .route("/openapi.json", actix_web::web::get().to(serve_document)),
+        )
+}
+
+/// Where the OpenAPI document is served.
+pub const DOCUMENT_PATH: &str = "/api/v1/openapi.json";
+
+/// The OpenAPI document as served: the bytes of `openapi/openapi.json`.
+#[derive(Debug)]
+pub struct Document(pub(crate) String);
+
+impl Document {
+    pub fn new(document: &utoipa::openapi::OpenApi) -> Self {
+        let mut json = document.to_pretty_json().unwrap_or_default();
+        json.push('\n');
+        Self(json)
+    }
+}
+
+async fn serve_document(document: actix_web::web::Data<Document>) -> actix_web::HttpResponse {
+    actix_web::HttpResponse::Ok()
+        .content_type("application/json")
+        .body(document.0.clone())
 }
 
 /// A page of a list: the items and where the next page starts (`null` at the end).
@@ -48,18 +73,25 @@ pub struct Page<T> {
 
 /// Adapts a domain rule (`Err(message)`) to a `validator` custom check.
 pub(crate) fn rule(result: Result<(), &'static str>) -> Result<(), validator::ValidationError> {
-    result.map_err(|message| validator::ValidationError::new("invalid").with_message(message.into()))
+    result
+        .map_err(|message| validator::ValidationError::new("invalid").with_message(message.into()))
 }
 
 /// The decoded cursor of a list request, or 422 naming `cursor`.
-pub(crate) fn cursor<K: serde::de::DeserializeOwned>(raw: Option<&str>) -> crate::error::ApiResult<Option<K>> {
-    raw.map(|c| crate::domain::pagination::decode_cursor(c).map_err(|m| crate::error::ApiError::invalid("cursor", m)))
-        .transpose()
+pub(crate) fn cursor<K: serde::de::DeserializeOwned>(
+    raw: Option<&str>,
+) -> crate::error::ApiResult<Option<K>> {
+    raw.map(|c| {
+        crate::domain::pagination::decode_cursor(c)
+            .map_err(|m| crate::error::ApiError::invalid("cursor", m))
+    })
+    .transpose()
 }
 
 /// The page size of a list request, or 422 naming `limit`.
 pub(crate) fn limit(raw: Option<i64>) -> crate::error::ApiResult<crate::domain::pagination::Limit> {
-    crate::domain::pagination::Limit::parse(raw).map_err(|m| crate::error::ApiError::invalid("limit", m))
+    crate::domain::pagination::Limit::parse(raw)
+        .map_err(|m| crate::error::ApiError::invalid("limit", m))
 }
 
 /// Answers requests no route took: 405 (with `Allow`) when the path is
@@ -83,8 +115,15 @@ impl Fallback {
                     ("PATCH", item.patch.is_some()),
                     ("DELETE", item.delete.is_some()),
                 ];
-                let allow: Vec<&str> = methods.iter().filter(|(_, has)| *has).map(|(m, _)| *m).collect();
-                (actix_web::dev::ResourceDef::new(path.as_str()), allow.join(", "))
+                let allow: Vec<&str> = methods
+                    .iter()
+                    .filter(|(_, has)| *has)
+                    .map(|(m, _)| *m)
+                    .collect();
+                (
+                    actix_web::dev::ResourceDef::new(path.as_str()),
+                    allow.join(", "),
+                )
             })
             .collect();
         Self { routes }
@@ -93,9 +132,13 @@ impl Fallback {
     pub fn answer(&self, path: &str) -> actix_web::HttpResponse {
         match self.routes.iter().find(|(def, _)| def.is_match(path)) {
             Some((_, allow)) => {
-                let mut res = crate::error::Problem::for_status(actix_web::http::StatusCode::METHOD_NOT_ALLOWED).response();
+                let mut res = crate::error::Problem::for_status(
+                    actix_web::http::StatusCode::METHOD_NOT_ALLOWED,
+                )
+                .response();
                 if let Ok(value) = actix_web::http::header::HeaderValue::from_str(allow) {
-                    res.headers_mut().insert(actix_web::http::header::ALLOW, value);
+                    res.headers_mut()
+                        .insert(actix_web::http::header::ALLOW, value);
                 }
                 res
             }

@@ -47,7 +47,11 @@ impl From<Unit> for UnitView {
 }
 
 fn check_name(name: &str) -> Result<(), validator::ValidationError> {
-    super::rule(if name.trim().is_empty() { Err("must not be empty") } else { Ok(()) })
+    super::rule(if name.trim().is_empty() {
+        Err("must not be empty")
+    } else {
+        Ok(())
+    })
 }
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
@@ -99,7 +103,10 @@ pub async fn list_units(
     let q = query.0;
     let limit = super::limit(q.limit)?;
     let after = super::cursor::<(i64,)>(q.cursor.as_deref())?.map(|(id,)| id);
-    let rows = state.db.read(move |conn| db::units::list(conn, q.kind, after, limit)).await?;
+    let rows = state
+        .db
+        .read(move |conn| db::units::list(conn, q.kind, after, limit))
+        .await?;
     let (items, next_cursor) = page(rows, limit, |u| (u.id.get(),));
     Ok(web::Json(Page {
         items: items.into_iter().map(UnitView::from).collect(),
@@ -113,9 +120,17 @@ pub async fn list_units(
     responses((status = 200, body = UnitView), UnauthorizedProblem, NotFoundProblem)
 )]
 #[get("/units/{id}")]
-pub async fn get_unit(state: web::Data<AppState>, _caller: Caller, id: web::Path<i64>) -> ApiResult<HttpResponse> {
+pub async fn get_unit(
+    state: web::Data<AppState>,
+    _caller: Caller,
+    id: web::Path<i64>,
+) -> ApiResult<HttpResponse> {
     let id = UnitId(id.into_inner());
-    let unit = state.db.read(move |conn| db::units::find(conn, id)).await?.ok_or(ApiError::NotFound)?;
+    let unit = state
+        .db
+        .read(move |conn| db::units::find(conn, id))
+        .await?
+        .ok_or(ApiError::NotFound)?;
     Ok(answer(HttpResponse::Ok(), unit))
 }
 
@@ -141,7 +156,12 @@ pub async fn create_unit(
         .write(caller.actor(), move |conn| db::units::create(conn, &new))
         .await?;
     let location = format!("/api/v1/units/{}", unit.id);
-    Ok(answer(HttpResponse::Created().insert_header((header::LOCATION, location)).take(), unit))
+    Ok(answer(
+        HttpResponse::Created()
+            .insert_header((header::LOCATION, location))
+            .take(),
+        unit,
+    ))
 }
 
 /// Change a unit (administrator); `If-Match` guards against lost updates.
@@ -169,8 +189,14 @@ pub async fn update_unit(
         .write(caller.actor(), move |conn| {
             let current = db::units::find(conn, id)?.ok_or(ApiError::NotFound)?;
             db::check_version(if_match.0, current.version)?;
-            let name = req.name.map(|n| n.trim().to_owned()).unwrap_or_else(|| current.name.clone());
-            let name_en = req.name_en.map(|n| n.trim().to_owned()).unwrap_or_else(|| current.name_en.clone());
+            let name = req
+                .name
+                .map(|n| n.trim().to_owned())
+                .unwrap_or_else(|| current.name.clone());
+            let name_en = req
+                .name_en
+                .map(|n| n.trim().to_owned())
+                .unwrap_or_else(|| current.name_en.clone());
             let kind = req.kind.unwrap_or(current.kind);
             let changes = Changes::new()
                 .diff("name", &current.name, &name)
@@ -184,14 +210,22 @@ pub async fn update_unit(
                 name_en: Some(name_en),
                 kind: Some(kind.as_str().to_owned()),
             };
-            let unit = db::units::update(conn, id, current.version, &set, db::now())?
-                .ok_or(ApiError::PreconditionFailed { current: current.version })?;
-            Ok(Audited::new(unit, AuditEvent::new("update", RecordKind::Unit, id.get(), changes)))
+            let unit = db::units::update(conn, id, current.version, &set, db::now())?.ok_or(
+                ApiError::PreconditionFailed {
+                    current: current.version,
+                },
+            )?;
+            Ok(Audited::new(
+                unit,
+                AuditEvent::new("update", RecordKind::Unit, id.get(), changes),
+            ))
         })
         .await?;
     Ok(answer(HttpResponse::Ok(), unit))
 }
 
 fn answer(mut builder: actix_web::HttpResponseBuilder, unit: Unit) -> HttpResponse {
-    builder.insert_header(header::ETag(etag(unit.version))).json(UnitView::from(unit))
+    builder
+        .insert_header(header::ETag(etag(unit.version)))
+        .json(UnitView::from(unit))
 }

@@ -130,7 +130,10 @@ pub async fn list_users(
         unit_id: q.unit_id.map(UnitId),
         active: q.active,
     };
-    let rows = state.db.read(move |conn| db::users::list(conn, &filter, after, limit)).await?;
+    let rows = state
+        .db
+        .read(move |conn| db::users::list(conn, &filter, after, limit))
+        .await?;
     let (items, next_cursor) = page(rows, limit, |u| (u.id.get(),));
     Ok(web::Json(Page {
         items: items.into_iter().map(UserView::from).collect(),
@@ -144,10 +147,18 @@ pub async fn list_users(
     responses((status = 200, body = UserView), UnauthorizedProblem, ForbiddenProblem, NotFoundProblem)
 )]
 #[get("/users/{id}")]
-pub async fn get_user(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>) -> ApiResult<HttpResponse> {
+pub async fn get_user(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+) -> ApiResult<HttpResponse> {
     caller.require(caller.role().manages_users(), "read other users")?;
     let id = UserId(id.into_inner());
-    let user = state.db.read(move |conn| db::users::find(conn, id)).await?.ok_or(ApiError::NotFound)?;
+    let user = state
+        .db
+        .read(move |conn| db::users::find(conn, id))
+        .await?
+        .ok_or(ApiError::NotFound)?;
     Ok(answer(HttpResponse::Ok(), user))
 }
 
@@ -164,13 +175,16 @@ impl TryFrom<CreateUser> for NewUserInput {
     type Error = ApiError;
 
     fn try_from(req: CreateUser) -> ApiResult<Self> {
-        user::check_role_unit(req.role, req.unit_id.is_some()).map_err(|m| ApiError::invalid("unit_id", m))?;
+        user::check_role_unit(req.role, req.unit_id.is_some())
+            .map_err(|m| ApiError::invalid("unit_id", m))?;
         Ok(Self {
-            username: Username::parse(&req.username).map_err(|m| ApiError::invalid("username", m))?,
+            username: Username::parse(&req.username)
+                .map_err(|m| ApiError::invalid("username", m))?,
             display_name: req.display_name.trim().to_owned(),
             unit_id: req.unit_id,
             role: req.role,
-            password: NewPassword::parse(&req.password).map_err(|m| ApiError::invalid("password", m))?,
+            password: NewPassword::parse(&req.password)
+                .map_err(|m| ApiError::invalid("password", m))?,
         })
     }
 }
@@ -202,9 +216,17 @@ pub async fn create_user(
     caller.require(caller.role().manages_users(), "create users")?;
     let input = NewUserInput::try_from(body.0)?;
     let new = web::block(move || input.hashed()).await??;
-    let user = state.db.write(caller.actor(), move |conn| db::users::create(conn, &new)).await?;
+    let user = state
+        .db
+        .write(caller.actor(), move |conn| db::users::create(conn, &new))
+        .await?;
     let location = format!("/api/v1/users/{}", user.id);
-    Ok(answer(HttpResponse::Created().insert_header((header::LOCATION, location)).take(), user))
+    Ok(answer(
+        HttpResponse::Created()
+            .insert_header((header::LOCATION, location))
+            .take(),
+        user,
+    ))
 }
 
 /// Change a user (administrator): deactivate, change role, unit, name or password.
@@ -254,16 +276,25 @@ fn apply_user_changes(
     let role = req.role.unwrap_or(current.role);
     let unit_id = req.unit_id.or(current.unit_id);
     let active = req.active.unwrap_or(current.active);
-    let display_name = req.display_name.map(|n| n.trim().to_owned()).unwrap_or_else(|| current.display_name.clone());
+    let display_name = req
+        .display_name
+        .map(|n| n.trim().to_owned())
+        .unwrap_or_else(|| current.display_name.clone());
     user::check_role_unit(role, unit_id.is_some()).map_err(|m| ApiError::invalid("unit_id", m))?;
-    if let Some(unit) = req.unit_id.filter(|u| Some(*u) != current.unit_id) {
-        if !db::units::exists(conn, unit)? {
-            return Err(ApiError::invalid("unit_id", "no such unit"));
-        }
+    if let Some(unit) = req.unit_id.filter(|u| Some(*u) != current.unit_id)
+        && !db::units::exists(conn, unit)?
+    {
+        return Err(ApiError::invalid("unit_id", "no such unit"));
     }
     let stays_admin = role == Role::Admin && active;
-    if current.role == Role::Admin && current.active && !stays_admin && db::users::other_active_admins(conn, current.id)? == 0 {
-        return Err(ApiError::conflict("this is the last active administrator; make another one first"));
+    if current.role == Role::Admin
+        && current.active
+        && !stays_admin
+        && db::users::other_active_admins(conn, current.id)? == 0
+    {
+        return Err(ApiError::conflict(
+            "this is the last active administrator; make another one first",
+        ));
     }
 
     let mut changes = Changes::new()
@@ -278,7 +309,10 @@ fn apply_user_changes(
         return Ok(Audited::unchanged(current));
     }
     // Old tokens must not outlive what they vouched for.
-    let ends_tokens = new_hash.is_some() || role != current.role || unit_id != current.unit_id || (current.active && !active);
+    let ends_tokens = new_hash.is_some()
+        || role != current.role
+        || unit_id != current.unit_id
+        || (current.active && !active);
     let set = db::users::UserChanges {
         display_name: Some(display_name),
         unit_id: Some(unit_id.map(UnitId::get)),
@@ -292,11 +326,19 @@ fn apply_user_changes(
         (false, true) => "reactivate",
         _ => "update",
     };
-    let user = db::users::update(conn, current.id, current.version, &set, db::now())?
-        .ok_or(ApiError::PreconditionFailed { current: current.version })?;
-    Ok(Audited::new(user, AuditEvent::new(action, RecordKind::User, current.id.get(), changes)))
+    let user = db::users::update(conn, current.id, current.version, &set, db::now())?.ok_or(
+        ApiError::PreconditionFailed {
+            current: current.version,
+        },
+    )?;
+    Ok(Audited::new(
+        user,
+        AuditEvent::new(action, RecordKind::User, current.id.get(), changes),
+    ))
 }
 
 pub(crate) fn answer(mut builder: actix_web::HttpResponseBuilder, user: User) -> HttpResponse {
-    builder.insert_header(header::ETag(etag(user.version))).json(UserView::from(user))
+    builder
+        .insert_header(header::ETag(etag(user.version)))
+        .json(UserView::from(user))
 }

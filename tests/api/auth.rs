@@ -1,0 +1,239 @@
+//! Logging in, tokens, and what ends a token.
+
+use awc::http::Method;
+use jsonwebtoken::{Algorithm, EncodingKey, Header};
+use serde_json::json;
+use visitdesk::domain::role::Role;
+
+use crate::helpers::{PASSWORD, SECRET, TestApp};
+use crate::on_both_engines;
+
+on_both_engines!(
+    login_gives_a_token_that_identifies_the_user,
+    wrong_password_and_unknown_user_get_the_same_401,
+    bad_tokens_are_refused,
+    a_deactivated_users_token_stops_working_at_once,
+    a_new_password_ends_old_tokens,
+    repeated_failures_lock_the_username_for_a_while,
+    a_role_change_ends_old_tokens,
+);
+
+async fn login_gives_a_token_that_identifies_the_user(app: TestApp) {
+    let body = app.login("ADMIN", PASSWORD).await.ok(200);
+    assert_eq!(body["token_type"], "Bearer");
+    assert_eq!(body["expires_in"], 3600);
+    assert_eq!(body["user"]["username"], "admin");
+    assert_eq!(body["user"]["role"], "admin");
+    assert!(body["user"].get("password_hash").is_none());
+
+    let token = body["access_token"].as_str().unwrap();
+    let claims = jsonwebtoken::dangerous::insecure_decode::<serde_json::Value>(token)
+        .unwrap()
+        .claims;
+    for claim in ["sub", "role", "unit", "iat", "exp", "jti"] {
+        assert!(
+            claims.get(claim).is_some(),
+            "claim {claim} missing: {claims}"
+        );
+    }
+    assert_eq!(
+        jsonwebtoken::decode_header(token).unwrap().alg,
+        Algorithm::HS256
+    );
+
+    let me = app.get("/api/v1/me", token).await.ok(200);
+    assert_eq!(me["username"], "admin");
+}
+
+async fn wrong_password_and_unknown_user_get_the_same_401(app: TestApp) {
+    let wrong = app.login("admin", "not the password").await;
+    let unknown = app.login("nobody-here", "not the password").await;
+    let malformed = app.login("x y", "not the password").await;
+    let wrong_body = wrong.problem(401);
+    assert_eq!(wrong_body, unknown.problem(401));
+    assert_eq!(wrong_body, malformed.problem(401));
+    assert_eq!(wrong.header("www-authenticate").as_deref(), Some("Bearer"));
+}
+
+fn sign(claims: &serde_json::Value, secret: &str, alg: Algorithm) -> String {
+    jsonwebtoken::encode(
+        &Header::new(alg),
+        claims,
+        &EncodingKey::from_secret(secret.as_bytes()),
+    )
+    .unwrap()
+}
+
+async fn bad_tokens_are_refused(app: TestApp) {
+    let now = jsonwebtoken::get_current_timestamp();
+    let claims = |iat: u64, exp: u64| {
+        json!({"sub": "1", "role": "admin", "unit": null, "iat": iat, "exp": exp, "jti": "x",
+               "iss": "visitdesk", "ver": 0})
+    };
+    // The harness's own key signs a good token: the attacks below differ from it in one thing each.
+    let good = sign(&claims(now, now + 600), SECRET, Algorithm::HS256);
+    app.get("/api/v1/me", &good).await.ok(200);
+
+    let expired = sign(&claims(now - 7200, now - 3600), SECRET, Algorithm::HS256);
+    let wrong_key = sign(
+        &claims(now, now + 600),
+        "another-secret-another-secret-another!!",
+        Algorithm::HS256,
+    );
+    let other_alg = sign(&claims(now, now + 600), SECRET, Algorithm::HS512);
+    let unsigned = {
+        use base64::Engine as _;
+        let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD;
+        format!(
+            "{}.{}.",
+            b64.encode(br#"{"alg":"none","typ":"JWT"}"#),
+            b64.encode(claims(now, now + 600).to_string())
+        )
+    };
+    let forged_role = {
+        // A viewer's token with its payload swapped for an admin's, signature kept.
+        let (_, viewer_token) = app.login_as(Role::Viewer).await;
+        let parts: Vec<&str> = viewer_token.split('.').collect();
+        let admin_payload = good.split('.').nth(1).unwrap();
+        format!("{}.{}.{}", parts[0], admin_payload, parts[2])
+    };
+    for (what, token) in [
+        ("expired", expired.as_str()),
+        ("wrongly signed", &wrong_key),
+        ("another algorithm", &other_alg),
+        ("alg none", &unsigned),
+        ("forged payload", &forged_role),
+        ("garbage", "not-a-token"),
+        ("empty", ""),
+    ] {
+        let reply = app.get("/api/v1/me", token).await;
+        assert_eq!(reply.status.as_u16(), 401, "{what}: {}", reply.text());
+        reply.problem(401);
+    }
+    let no_header = app.send(Method::GET, "/api/v1/me", None, None).await;
+    no_header.problem(401);
+    let basic = app
+        .finish(
+            app.request(Method::GET, "/api/v1/me")
+                .insert_header(("Authorization", "Basic YWRtaW46eA=="))
+                .send(),
+        )
+        .await;
+    basic.problem(401);
+}
+
+async fn a_deactivated_users_token_stops_working_at_once(app: TestApp) {
+    let (id, token) = app.login_as(Role::Police).await;
+    app.get("/api/v1/me", &token).await.ok(200);
+
+    app.patch(
+        &format!("/api/v1/users/{id}"),
+        &app.admin_token,
+        json!({"active": false}),
+    )
+    .await
+    .ok(200);
+    app.get("/api/v1/me", &token).await.problem(401);
+    app.get("/api/v1/units", &token).await.problem(401);
+    let username = app
+        .get(&format!("/api/v1/users/{id}"), &app.admin_token)
+        .await
+        .ok(200)["username"]
+        .clone();
+    app.login(username.as_str().unwrap(), PASSWORD)
+        .await
+        .problem(401);
+
+    // Reactivation does not revive the old token; a new login works.
+    app.patch(
+        &format!("/api/v1/users/{id}"),
+        &app.admin_token,
+        json!({"active": true}),
+    )
+    .await
+    .ok(200);
+    app.get("/api/v1/me", &token).await.problem(401);
+    let fresh = app.token(username.as_str().unwrap()).await;
+    app.get("/api/v1/me", &fresh).await.ok(200);
+}
+
+async fn a_new_password_ends_old_tokens(app: TestApp) {
+    let (_, token) = app.login_as(Role::Viewer).await;
+    let me = app.get("/api/v1/me", &token).await.ok(200);
+    let username = me["username"].as_str().unwrap().to_owned();
+
+    let wrong = app
+        .post(
+            "/api/v1/me/password",
+            &token,
+            json!({"current_password": "guess", "new_password": "a brand new secret"}),
+        )
+        .await
+        .problem(422);
+    assert_eq!(wrong["errors"][0]["field"], "current_password");
+    let short = app
+        .post(
+            "/api/v1/me/password",
+            &token,
+            json!({"current_password": PASSWORD, "new_password": "short"}),
+        )
+        .await
+        .problem(422);
+    assert_eq!(short["errors"][0]["field"], "new_password");
+
+    let changed = app
+        .post(
+            "/api/v1/me/password",
+            &token,
+            json!({"current_password": PASSWORD, "new_password": "a brand new secret"}),
+        )
+        .await
+        .ok(200);
+    app.get("/api/v1/me", &token).await.problem(401);
+    app.get("/api/v1/me", changed["access_token"].as_str().unwrap())
+        .await
+        .ok(200);
+    app.login(&username, PASSWORD).await.problem(401);
+    app.login(&username, "a brand new secret").await.ok(200);
+
+    let entries = app.audit_entries().await;
+    let last = entries.last().unwrap();
+    assert_eq!(last.action, "change_password");
+    assert_eq!(last.changes, json!({"password": "changed"}));
+}
+
+async fn repeated_failures_lock_the_username_for_a_while(app: TestApp) {
+    app.make_user(
+        "clerk",
+        Role::Viewer,
+        Some(
+            app.make_unit(
+                "Sở Tài chính",
+                visitdesk::domain::unit::UnitKind::Department,
+            )
+            .await,
+        ),
+    )
+    .await;
+    for _ in 0..5 {
+        app.login("clerk", "wrong password").await.problem(401);
+    }
+    let locked = app.login("clerk", PASSWORD).await;
+    locked.problem(429);
+    let retry: u64 = locked.header("retry-after").unwrap().parse().unwrap();
+    assert!((1..=900).contains(&retry), "Retry-After {retry}");
+    // Another username is not affected.
+    app.login("admin", PASSWORD).await.ok(200);
+}
+
+async fn a_role_change_ends_old_tokens(app: TestApp) {
+    let (id, token) = app.login_as(Role::Viewer).await;
+    app.patch(
+        &format!("/api/v1/users/{id}"),
+        &app.admin_token,
+        json!({"role": "police"}),
+    )
+    .await
+    .ok(200);
+    app.get("/api/v1/me", &token).await.problem(401);
+}

@@ -1,0 +1,138 @@
+//! The OpenAPI document: served, committed, and in sync; every operation
+//! documents its problems; the Swagger UI works offline.
+
+use std::collections::BTreeSet;
+
+use serde_json::Value;
+
+use crate::helpers::{Engine, TestApp};
+
+const REFRESH: &str = "the committed openapi/openapi.json differs from the code; refresh it with:\n    \
+                       cargo run -q -- openapi > openapi/openapi.json";
+
+fn committed() -> Value {
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/openapi/openapi.json"))
+            .expect("openapi/openapi.json is committed");
+    serde_json::from_str(&text).unwrap()
+}
+
+#[test]
+fn the_committed_document_is_the_generated_one() {
+    let generated: Value = serde_json::from_str(&visitdesk::openapi::document_json()).unwrap();
+    assert!(generated == committed(), "{REFRESH}");
+}
+
+#[actix_web::test]
+async fn the_served_document_is_the_committed_one_and_the_ui_works_offline() {
+    let app = TestApp::spawn(Engine::Sqlite).await;
+    let served = app
+        .send(awc::http::Method::GET, "/api/v1/openapi.json", None, None)
+        .await
+        .ok(200);
+    assert!(served == committed(), "{REFRESH}");
+
+    let ui = app.send(awc::http::Method::GET, "/docs/", None, None).await;
+    assert_eq!(ui.status.as_u16(), 200);
+    assert!(ui.text().contains("swagger"), "{}", ui.text());
+    let redirect = app.send(awc::http::Method::GET, "/docs", None, None).await;
+    assert!(redirect.status.is_redirection() || redirect.status.is_success());
+    // The UI's own files are in the binary: nothing is fetched from elsewhere.
+    let script = app
+        .send(
+            awc::http::Method::GET,
+            "/docs/swagger-ui-bundle.js",
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(script.status.as_u16(), 200);
+}
+
+fn operations(doc: &Value) -> Vec<(String, String, &Value)> {
+    let mut out = Vec::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            out.push((path.clone(), method.clone(), op));
+        }
+    }
+    out
+}
+
+#[test]
+fn the_document_is_openapi_3_1_and_every_operation_names_its_problems() {
+    let doc = committed();
+    assert_eq!(doc["openapi"], "3.1.0");
+    assert_eq!(
+        doc["components"]["securitySchemes"]["bearer"]["scheme"],
+        "bearer"
+    );
+
+    let mut ids = BTreeSet::new();
+    for (path, method, op) in operations(&doc) {
+        let what = format!("{method} {path}");
+        assert!(
+            ids.insert(op["operationId"].as_str().unwrap().to_owned()),
+            "{what}: duplicate operationId"
+        );
+        let responses = op["responses"].as_object().unwrap();
+        let problems: Vec<&String> = responses
+            .keys()
+            .filter(|s| s.starts_with('4') || s.starts_with('5'))
+            .collect();
+        let public = path == "/api/v1/auth/login" || !path.starts_with("/api/v1");
+        if path != "/healthz" {
+            assert!(!problems.is_empty(), "{what} names no problem response");
+        }
+        for status in problems {
+            let content = responses[status]["content"].as_object().unwrap();
+            assert!(
+                content.contains_key("application/problem+json"),
+                "{what} {status}: {content:?}"
+            );
+        }
+        if public {
+            assert!(op.get("security").is_none(), "{what} needs no login");
+        } else {
+            assert!(
+                op["security"][0].get("bearer").is_some(),
+                "{what} must declare bearer security"
+            );
+            assert!(responses.contains_key("401"), "{what} must document 401");
+        }
+        if op.get("requestBody").is_some() {
+            for status in ["400", "413", "415", "422"] {
+                assert!(
+                    responses.contains_key(status),
+                    "{what} takes a body but does not document {status}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_reference_in_the_document_resolves() {
+    fn walk<'a>(value: &'a Value, refs: &mut Vec<&'a str>) {
+        match value {
+            Value::Object(map) => {
+                if let Some(Value::String(r)) = map.get("$ref") {
+                    refs.push(r);
+                }
+                map.values().for_each(|v| walk(v, refs));
+            }
+            Value::Array(items) => items.iter().for_each(|v| walk(v, refs)),
+            _ => {}
+        }
+    }
+    let doc = committed();
+    let mut refs = Vec::new();
+    walk(&doc, &mut refs);
+    assert!(!refs.is_empty());
+    for r in refs {
+        let pointer = r
+            .strip_prefix('#')
+            .unwrap_or_else(|| panic!("external $ref {r}"));
+        assert!(doc.pointer(pointer).is_some(), "dangling $ref {r}");
+    }
+}
