@@ -13,32 +13,9 @@ use crate::domain::role::Role;
 use crate::domain::user::{User, Username};
 use crate::error::{ApiError, ApiResult};
 
-/// The columns of [`UserRow`], in its order, for `RETURNING` (the combined
-/// backend cannot return a `Selectable`); never the password hash.
-const USER_COLUMNS: (
-    users::id,
-    users::username,
-    users::display_name,
-    users::unit_id,
-    users::role,
-    users::active,
-    users::token_epoch,
-    users::created_at,
-    users::updated_at,
-    users::version,
-) = (
-    users::id,
-    users::username,
-    users::display_name,
-    users::unit_id,
-    users::role,
-    users::active,
-    users::token_epoch,
-    users::created_at,
-    users::updated_at,
-    users::version,
-);
-
+// Field order is the table's: `RETURNING` loads rows by position (the
+// combined backend cannot return a `Selectable`). The password hash is read
+// with the row and dropped on the way to [`User`].
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = users)]
 struct UserRow {
@@ -47,6 +24,7 @@ struct UserRow {
     display_name: String,
     unit_id: Option<i64>,
     role: String,
+    password_hash: String,
     active: bool,
     token_epoch: i64,
     created_at: NaiveDateTime,
@@ -122,10 +100,13 @@ pub fn find_for_login(
 ) -> ApiResult<Option<(User, String)>> {
     users::table
         .filter(users::username.eq(username))
-        .select((UserRow::as_select(), users::password_hash))
-        .first::<(UserRow, String)>(conn)
+        .select(UserRow::as_select())
+        .first::<UserRow>(conn)
         .optional()?
-        .map(|(row, hash)| Ok((User::try_from(row)?, hash)))
+        .map(|row| {
+            let hash = row.password_hash.clone();
+            Ok((User::try_from(row)?, hash))
+        })
         .transpose()
 }
 
@@ -222,7 +203,7 @@ fn insert(conn: &mut AnyConnection, new: &NewUser, at: DateTime<Utc>) -> ApiResu
             users::updated_at.eq(at),
             users::version.eq(1_i64),
         ))
-        .returning(USER_COLUMNS)
+        .returning(users::all_columns)
         .get_result::<UserRow>(conn)?;
     User::try_from(row)
 }
@@ -245,7 +226,7 @@ pub fn update(
         users::updated_at.eq(at.naive_utc()),
         users::version.eq(users::version + 1),
     ))
-    .returning(USER_COLUMNS)
+    .returning(users::all_columns)
     .get_result::<UserRow>(conn)
     .optional()?
     .map(User::try_from)

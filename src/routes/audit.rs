@@ -97,7 +97,7 @@ pub struct AuditQuery {
 /// The audit trail, newest first (administrator and police).
 #[utoipa::path(
     tag = "audit", security(("bearer" = [])), params(AuditQuery),
-    responses((status = 200, body = Page<AuditEntryView>), UnauthorizedProblem, ForbiddenProblem, InvalidProblem)
+    responses((status = 200, body = Page<AuditEntryView>, description = "A page of audit entries, newest first"), UnauthorizedProblem, ForbiddenProblem, InvalidProblem)
 )]
 #[get("/audit")]
 pub async fn list_audit(

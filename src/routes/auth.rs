@@ -53,7 +53,7 @@ const WRONG: &str = "wrong username or password";
 /// 15 minutes (429 with `Retry-After`).
 #[utoipa::path(
     tag = "auth", request_body = LoginRequest,
-    responses((status = 200, body = LoginResponse), UnauthorizedProblem, TooManyRequestsProblem, JsonBodyProblems)
+    responses((status = 200, body = LoginResponse, description = "Logged in: the token and the user"), UnauthorizedProblem, TooManyRequestsProblem, JsonBodyProblems)
 )]
 #[post("/auth/login")]
 pub async fn login(

@@ -14,14 +14,14 @@ pub struct Health {
 }
 
 /// The process is up.
-#[utoipa::path(tag = "operations", responses((status = 200, body = Health)))]
+#[utoipa::path(tag = "operations", responses((status = 200, body = Health, description = "The check passed")))]
 #[get("/healthz")]
 pub async fn healthz() -> HttpResponse {
     HttpResponse::Ok().json(Health { status: "ok" })
 }
 
 /// The database answers.
-#[utoipa::path(tag = "operations", responses((status = 200, body = Health), UnavailableProblem))]
+#[utoipa::path(tag = "operations", responses((status = 200, body = Health, description = "The check passed"), UnavailableProblem))]
 #[get("/readyz")]
 pub async fn readyz(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
     state.db.ping().await?;

@@ -16,7 +16,7 @@ use crate::error::*;
 use crate::extract::ValidJson;
 
 /// The logged-in user.
-#[utoipa::path(tag = "auth", security(("bearer" = [])), responses((status = 200, body = UserView), UnauthorizedProblem))]
+#[utoipa::path(tag = "auth", security(("bearer" = [])), responses((status = 200, body = UserView, description = "The logged-in user"), UnauthorizedProblem))]
 #[get("/me")]
 pub async fn get_me(caller: Caller) -> HttpResponse {
     super::users::answer(HttpResponse::Ok(), caller.user)
@@ -38,7 +38,7 @@ pub struct ChangePassword {
 /// the answer carries a fresh one.
 #[utoipa::path(
     tag = "auth", security(("bearer" = [])), request_body = ChangePassword,
-    responses((status = 200, body = LoginResponse), UnauthorizedProblem, JsonBodyProblems)
+    responses((status = 200, body = LoginResponse, description = "Password changed: a fresh token"), UnauthorizedProblem, JsonBodyProblems)
 )]
 #[post("/me/password")]
 pub async fn change_password(

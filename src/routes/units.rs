@@ -92,7 +92,7 @@ pub struct UnitQuery {
 /// List units.
 #[utoipa::path(
     tag = "units", security(("bearer" = [])), params(UnitQuery),
-    responses((status = 200, body = Page<UnitView>), UnauthorizedProblem, InvalidProblem)
+    responses((status = 200, body = Page<UnitView>, description = "A page of units"), UnauthorizedProblem, InvalidProblem)
 )]
 #[get("/units")]
 pub async fn list_units(
@@ -117,7 +117,7 @@ pub async fn list_units(
 /// One unit.
 #[utoipa::path(
     tag = "units", security(("bearer" = [])), params(("id" = i64, Path, description = "Unit id")),
-    responses((status = 200, body = UnitView), UnauthorizedProblem, NotFoundProblem)
+    responses((status = 200, body = UnitView, description = "The unit; `ETag` carries its version"), UnauthorizedProblem, NotFoundProblem)
 )]
 #[get("/units/{id}")]
 pub async fn get_unit(
@@ -137,7 +137,7 @@ pub async fn get_unit(
 /// Create a unit (administrator).
 #[utoipa::path(
     tag = "units", security(("bearer" = [])), request_body = CreateUnit,
-    responses((status = 201, body = UnitView), UnauthorizedProblem, ForbiddenProblem, ConflictProblem, JsonBodyProblems)
+    responses((status = 201, body = UnitView, description = "Created; `Location` names the new unit"), UnauthorizedProblem, ForbiddenProblem, ConflictProblem, JsonBodyProblems)
 )]
 #[post("/units")]
 pub async fn create_unit(
@@ -169,7 +169,7 @@ pub async fn create_unit(
     tag = "units", security(("bearer" = [])), request_body = UpdateUnit,
     params(("id" = i64, Path, description = "Unit id"), ("If-Match" = Option<String>, Header, description = "The ETag last read")),
     responses(
-        (status = 200, body = UnitView), UnauthorizedProblem, ForbiddenProblem, NotFoundProblem,
+        (status = 200, body = UnitView, description = "The unit; `ETag` carries its version"), UnauthorizedProblem, ForbiddenProblem, NotFoundProblem,
         ConflictProblem, PreconditionFailedProblem, JsonBodyProblems
     )
 )]

@@ -113,7 +113,7 @@ pub struct UserQuery {
 /// List users (administrator).
 #[utoipa::path(
     tag = "users", security(("bearer" = [])), params(UserQuery),
-    responses((status = 200, body = Page<UserView>), UnauthorizedProblem, ForbiddenProblem, InvalidProblem)
+    responses((status = 200, body = Page<UserView>, description = "A page of users"), UnauthorizedProblem, ForbiddenProblem, InvalidProblem)
 )]
 #[get("/users")]
 pub async fn list_users(
@@ -144,7 +144,7 @@ pub async fn list_users(
 /// One user (administrator).
 #[utoipa::path(
     tag = "users", security(("bearer" = [])), params(("id" = i64, Path, description = "User id")),
-    responses((status = 200, body = UserView), UnauthorizedProblem, ForbiddenProblem, NotFoundProblem)
+    responses((status = 200, body = UserView, description = "The user; `ETag` carries its version"), UnauthorizedProblem, ForbiddenProblem, NotFoundProblem)
 )]
 #[get("/users/{id}")]
 pub async fn get_user(
@@ -205,7 +205,7 @@ impl NewUserInput {
 /// Create a user (administrator).
 #[utoipa::path(
     tag = "users", security(("bearer" = [])), request_body = CreateUser,
-    responses((status = 201, body = UserView), UnauthorizedProblem, ForbiddenProblem, ConflictProblem, JsonBodyProblems)
+    responses((status = 201, body = UserView, description = "Created; `Location` names the new user"), UnauthorizedProblem, ForbiddenProblem, ConflictProblem, JsonBodyProblems)
 )]
 #[post("/users")]
 pub async fn create_user(
@@ -234,7 +234,7 @@ pub async fn create_user(
     tag = "users", security(("bearer" = [])), request_body = UpdateUser,
     params(("id" = i64, Path, description = "User id"), ("If-Match" = Option<String>, Header, description = "The ETag last read")),
     responses(
-        (status = 200, body = UserView), UnauthorizedProblem, ForbiddenProblem, NotFoundProblem,
+        (status = 200, body = UserView, description = "The user; `ETag` carries its version"), UnauthorizedProblem, ForbiddenProblem, NotFoundProblem,
         ConflictProblem, PreconditionFailedProblem, JsonBodyProblems
     )
 )]

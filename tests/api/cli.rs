@@ -201,3 +201,130 @@ fn app_db_url(app: &TestApp) -> String {
         visitdesk::db::DatabaseUrl::Sqlite(path) => format!("sqlite://{}", path.display()),
     }
 }
+
+/// Waits until `address` answers `/healthz`, or panics after 60 s.
+fn wait_until_up(address: &str) {
+    let started = std::time::Instant::now();
+    while started.elapsed() < std::time::Duration::from_secs(60) {
+        if http_get(address, "/healthz").is_some_and(|r| r.starts_with("HTTP/1.1 200")) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    panic!("the service at {address} did not come up");
+}
+
+/// A plain HTTP/1.1 request; the whole answer as text.
+fn http_get(address: &str, path: &str) -> Option<String> {
+    http(
+        address,
+        &format!("GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"),
+    )
+}
+
+fn http(address: &str, request: &str) -> Option<String> {
+    use std::io::Read;
+    let mut stream = std::net::TcpStream::connect(address).ok()?;
+    stream.write_all(request.as_bytes()).ok()?;
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).ok()?;
+    Some(answer)
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+#[test]
+fn the_demo_starts_logs_each_request_without_secrets_and_stops_on_sigterm() {
+    let dir = tempfile::tempdir().unwrap();
+    let address = format!("127.0.0.1:{}", free_port());
+    let child = Command::new(env!("CARGO_BIN_EXE_visitdesk"))
+        .args(["serve", "--demo", "--bind", &address])
+        .current_dir(dir.path())
+        .env_remove("DATABASE_URL")
+        .env_remove("VISITDESK_JWT_SECRET")
+        .env("RUST_LOG", "info")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    wait_until_up(&address);
+
+    let body = r#"{"username":"ngoaivu","password":"visitdesk-demo"}"#;
+    let login = http(
+        &address,
+        &format!(
+            "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        ),
+    )
+    .unwrap();
+    assert!(login.starts_with("HTTP/1.1 200"), "{login}");
+    let request_id = login
+        .lines()
+        .find_map(|l| l.strip_prefix("x-request-id: "))
+        .unwrap()
+        .trim()
+        .to_owned();
+    let token = login
+        .split("\"access_token\":\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned();
+    assert!(
+        http_get(&address, "/docs/")
+            .unwrap()
+            .starts_with("HTTP/1.1 200")
+    );
+    assert!(http_get(&address, "/calendar/secret-feed-token.ics").is_some());
+
+    let status = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "graceful stop exits 0: {:?}",
+        out.status
+    );
+
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("ngoaivu") && stdout.contains("visitdesk-demo"),
+        "the demo prints its logins: {stdout}"
+    );
+    let log = String::from_utf8_lossy(&out.stderr);
+    let line = log
+        .lines()
+        .find(|l| l.contains(&request_id) && l.contains("answered"))
+        .unwrap_or_else(|| panic!("no log line for {request_id}: {log}"));
+    assert!(
+        line.contains("status=200")
+            && line.contains("/api/v1/auth/login")
+            && line.contains("latency_ms"),
+        "{line}"
+    );
+    assert!(
+        !log.contains("visitdesk-demo"),
+        "a password reached the log"
+    );
+    assert!(!log.contains(&token), "a token reached the log");
+    assert!(
+        !log.contains("secret-feed-token"),
+        "a feed token reached the log"
+    );
+    assert!(
+        dir.path().join("data/visitdesk.db").exists()
+            && dir.path().join("data/jwt-secret").exists()
+    );
+}

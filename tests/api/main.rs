@@ -11,6 +11,7 @@ mod helpers;
 mod audit;
 mod auth;
 mod cli;
+mod demo;
 mod errors;
 mod openapi;
 mod units;

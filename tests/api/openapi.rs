@@ -76,6 +76,15 @@ fn the_document_is_openapi_3_1_and_every_operation_names_its_problems() {
             "{what}: duplicate operationId"
         );
         let responses = op["responses"].as_object().unwrap();
+        for (status, response) in responses {
+            let described = response["description"]
+                .as_str()
+                .is_some_and(|d| !d.is_empty());
+            assert!(
+                described,
+                "{what} {status}: every response needs a description"
+            );
+        }
         let problems: Vec<&String> = responses
             .keys()
             .filter(|s| s.starts_with('4') || s.starts_with('5'))
