@@ -154,6 +154,14 @@ impl Caller {
         self.user.unit_id
     }
 
+    /// What the caller may see and do depends on this.
+    pub fn access(&self) -> crate::domain::role::Access {
+        crate::domain::role::Access {
+            role: self.user.role,
+            unit: self.user.unit_id,
+        }
+    }
+
     /// The caller as the audit trail records it.
     pub fn actor(&self) -> Actor {
         Actor {

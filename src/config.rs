@@ -68,6 +68,10 @@ pub struct ServeArgs {
     #[arg(long, env = "VISITDESK_WORKERS")]
     pub workers: Option<usize>,
 
+    /// Days after a delegation's end date by which its report is due.
+    #[arg(long, env = "VISITDESK_REPORT_DUE_DAYS", default_value_t = 15)]
+    pub report_due_days: u32,
+
     /// Largest number of database connections per pool.
     #[arg(long, env = "VISITDESK_DB_CONNECTIONS", default_value_t = 8)]
     pub db_connections: u32,
@@ -91,6 +95,7 @@ pub struct Config {
     pub workers: Option<usize>,
     pub pool: PoolOptions,
     pub login_throttle: ThrottlePolicy,
+    pub report_due_days: u32,
 }
 
 impl Config {
@@ -128,6 +133,7 @@ impl Config {
                 ..PoolOptions::default()
             },
             login_throttle: ThrottlePolicy::default(),
+            report_due_days: args.report_due_days,
         })
     }
 }

@@ -9,8 +9,13 @@
 
 pub mod audit;
 pub mod connection;
+pub mod delegations;
+pub mod itinerary;
 pub mod login_failures;
+pub mod members;
 pub mod migrate;
+pub mod references;
+pub mod reviews;
 pub mod schema;
 pub mod units;
 pub mod users;

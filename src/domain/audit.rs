@@ -15,22 +15,10 @@ use serde_json::{Map, Value, json};
 pub enum RecordKind {
     Unit,
     User,
+    /// A delegation, with its members, itinerary and security review.
+    Delegation,
 }
-
-impl RecordKind {
-    pub const ALL: [RecordKind; 2] = [RecordKind::Unit, RecordKind::User];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RecordKind::Unit => "unit",
-            RecordKind::User => "user",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<RecordKind> {
-        RecordKind::ALL.into_iter().find(|k| k.as_str() == s)
-    }
-}
+text_enum!(RecordKind { Unit => "unit", User => "user", Delegation => "delegation" });
 
 /// One change to one record, as the audit trail will keep it.
 #[derive(Debug, Clone, PartialEq)]

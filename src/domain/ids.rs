@@ -37,3 +37,15 @@ id_type!(
     /// The id of an audit entry.
     AuditEntryId
 );
+id_type!(
+    /// The id of a delegation.
+    DelegationId
+);
+id_type!(
+    /// The id of a member of a delegation.
+    MemberId
+);
+id_type!(
+    /// The id of an itinerary item of a delegation.
+    ItineraryItemId
+);

@@ -1,13 +1,37 @@
 //! Pure rules of the product: no actix, no diesel. Each rule lives here once.
 
+/// Gives an enum stored as text its `ALL`, `as_str` and `parse` (the
+/// names match its serde names; each enum's tests check that).
+macro_rules! text_enum {
+    ($ty:ty { $($variant:ident => $text:literal),* $(,)? }) => {
+        impl $ty {
+            pub const ALL: &'static [$ty] = &[$(<$ty>::$variant),*];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $(<$ty>::$variant => $text),* }
+            }
+
+            pub fn parse(s: &str) -> Option<$ty> {
+                match s { $($text => Some(<$ty>::$variant),)* _ => None }
+            }
+        }
+    };
+}
+
 pub mod audit;
+pub mod delegation;
 pub mod ids;
+pub mod itinerary;
 pub mod login;
 pub mod pagination;
+pub mod reference;
+pub mod review;
 pub mod role;
+pub mod text;
 pub mod time;
 pub mod unit;
 pub mod user;
+pub mod workflow;
 
 /// A rule an input broke, named by the field it concerns.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]

@@ -66,6 +66,13 @@ impl Role {
     }
 }
 
+/// Who is asking, as far as what they may see and do depends on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Access {
+    pub role: Role,
+    pub unit: Option<super::ids::UnitId>,
+}
+
 impl std::fmt::Display for Role {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())

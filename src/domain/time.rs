@@ -6,6 +6,11 @@ use chrono_tz::Tz;
 /// The zone records are planned in unless they say otherwise.
 pub const PROVINCE_TZ: Tz = chrono_tz::Asia::Ho_Chi_Minh;
 
+/// Today's date in the province.
+pub fn province_today() -> chrono::NaiveDate {
+    Utc::now().with_timezone(&PROVINCE_TZ).date_naive()
+}
+
 /// Which end of a window a date stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Bound {

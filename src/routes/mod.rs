@@ -4,8 +4,11 @@
 
 pub mod audit;
 pub mod auth;
+pub mod delegations;
 pub mod health;
 pub mod me;
+pub mod review;
+pub mod transitions;
 pub mod units;
 pub mod users;
 
@@ -37,6 +40,14 @@ where
                 .service(users::get_user)
                 .service(users::update_user)
                 .service(audit::list_audit)
+            .service(delegations::list_delegations)
+            .service(delegations::create_delegation)
+            .service(delegations::get_delegation)
+            .service(delegations::update_delegation)
+            .service(delegations::delete_delegation)
+            .service(transitions::transition_delegation)
+            .service(transitions::review_delegation)
+            .service(transitions::delegation_history)
                 // The document itself: served, not described in itself.
                 .route("/openapi.json", actix_web::web::get().to(serve_document)),
         )

@@ -166,6 +166,7 @@ impl TestApp {
             workers: Some(1),
             pool: PoolOptions::default(),
             login_throttle: ThrottlePolicy::default(),
+            report_due_days: 15,
         };
         let server = visitdesk::server(
             visitdesk::AppState::new(db.clone(), config.clone()),

@@ -1,0 +1,313 @@
+//! The `delegations` table.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use diesel::prelude::*;
+
+use super::AnyConnection;
+use super::schema::{delegation_members, delegations as d};
+use crate::domain::delegation::{Decision, Delegation, DelegationStatus, Direction, Recommendation};
+use crate::domain::ids::{DelegationId, UnitId, UserId};
+use crate::domain::pagination::Limit;
+use crate::domain::review::SecurityReview;
+use crate::domain::text::fold;
+use crate::error::{ApiError, ApiResult};
+
+/// The record kind under which delegations' reviews and audit entries are kept.
+pub const KIND: &str = "delegation";
+
+// Field order is the table's (RETURNING loads by position).
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = d)]
+struct Row {
+    id: i64,
+    reference: String,
+    direction: String,
+    title: String,
+    purpose: String,
+    partner_organization: String,
+    countries: String,
+    host_unit_id: i64,
+    head_of_delegation: String,
+    start_date: NaiveDate,
+    end_date: NaiveDate,
+    status: String,
+    itinerary_changed_at: Option<NaiveDateTime>,
+    appraisal_recommendation: Option<String>,
+    appraisal_note: Option<String>,
+    decision_number: Option<String>,
+    decision_date: Option<NaiveDate>,
+    decided_by: Option<i64>,
+    returned_note: Option<String>,
+    report: Option<String>,
+    report_submitted_at: Option<NaiveDateTime>,
+    #[expect(dead_code, reason = "written for search, never read back")]
+    search_text: String,
+    created_by: Option<i64>,
+    created_at: NaiveDateTime,
+    updated_at: NaiveDateTime,
+    version: i64,
+}
+
+fn corrupt(id: i64, what: &str) -> ApiError {
+    ApiError::internal(format_args!("delegation {id} has a bad {what}"))
+}
+
+impl Row {
+    fn into_delegation(self, review: SecurityReview) -> ApiResult<Delegation> {
+        let id = self.id;
+        Ok(Delegation {
+            id: DelegationId(id),
+            direction: Direction::parse(&self.direction).ok_or_else(|| corrupt(id, "direction"))?,
+            status: DelegationStatus::parse(&self.status).ok_or_else(|| corrupt(id, "status"))?,
+            countries: self.countries.split(',').filter(|c| !c.is_empty()).map(str::to_owned).collect(),
+            appraisal: match (self.appraisal_recommendation, self.appraisal_note) {
+                (Some(r), note) => Some((
+                    Recommendation::parse(&r).ok_or_else(|| corrupt(id, "recommendation"))?,
+                    note.unwrap_or_default(),
+                )),
+                (None, _) => None,
+            },
+            decision: match (self.decision_number, self.decision_date) {
+                (Some(number), Some(date)) => Some(Decision {
+                    number,
+                    date,
+                    by: self.decided_by.map(UserId),
+                }),
+                _ => None,
+            },
+            report: self.report.zip(self.report_submitted_at.map(|t| t.and_utc())),
+            reference: self.reference,
+            title: self.title,
+            purpose: self.purpose,
+            partner_organization: self.partner_organization,
+            host_unit_id: UnitId(self.host_unit_id),
+            head_of_delegation: self.head_of_delegation,
+            start_date: self.start_date,
+            end_date: self.end_date,
+            review,
+            itinerary_changed_at: self.itinerary_changed_at.map(|t| t.and_utc()),
+            returned_note: self.returned_note,
+            created_by: self.created_by.map(UserId),
+            created_at: self.created_at.and_utc(),
+            updated_at: self.updated_at.and_utc(),
+            version: self.version,
+        })
+    }
+}
+
+/// Stored as ",JP,KR," so that `LIKE '%,JP,%'` finds one country.
+pub fn encode_countries(countries: &[String]) -> String {
+    format!(",{},", countries.join(","))
+}
+
+/// The fields of a new delegation.
+#[derive(Debug, Clone)]
+pub struct NewDelegation {
+    pub direction: Direction,
+    pub title: String,
+    pub purpose: String,
+    pub partner_organization: String,
+    pub countries: Vec<String>,
+    pub host_unit_id: UnitId,
+    pub head_of_delegation: String,
+    pub start_date: NaiveDate,
+    pub end_date: NaiveDate,
+}
+
+/// Columns a change may set; `None` keeps the stored value.
+#[derive(Debug, Clone, Default, AsChangeset)]
+#[diesel(table_name = d)]
+pub struct Changes {
+    pub title: Option<String>,
+    pub purpose: Option<String>,
+    pub partner_organization: Option<String>,
+    pub countries: Option<String>,
+    pub host_unit_id: Option<i64>,
+    pub head_of_delegation: Option<String>,
+    pub start_date: Option<NaiveDate>,
+    pub end_date: Option<NaiveDate>,
+    pub status: Option<String>,
+    pub itinerary_changed_at: Option<Option<NaiveDateTime>>,
+    pub appraisal_recommendation: Option<Option<String>>,
+    pub appraisal_note: Option<Option<String>>,
+    pub decision_number: Option<Option<String>>,
+    pub decision_date: Option<Option<NaiveDate>>,
+    pub decided_by: Option<Option<i64>>,
+    pub returned_note: Option<Option<String>>,
+    pub report: Option<Option<String>>,
+    pub report_submitted_at: Option<Option<NaiveDateTime>>,
+}
+
+pub fn insert(
+    conn: &mut AnyConnection,
+    new: &NewDelegation,
+    reference: &str,
+    created_by: Option<UserId>,
+    at: DateTime<Utc>,
+) -> ApiResult<Delegation> {
+    let at = at.naive_utc();
+    let search = fold(&format!(
+        "{reference} {} {} {}",
+        new.title, new.partner_organization, new.head_of_delegation
+    ));
+    let row = diesel::insert_into(d::table)
+        .values((
+            d::reference.eq(reference),
+            d::direction.eq(new.direction.as_str()),
+            d::title.eq(&new.title),
+            d::purpose.eq(&new.purpose),
+            d::partner_organization.eq(&new.partner_organization),
+            d::countries.eq(encode_countries(&new.countries)),
+            d::host_unit_id.eq(new.host_unit_id.get()),
+            d::head_of_delegation.eq(&new.head_of_delegation),
+            d::start_date.eq(new.start_date),
+            d::end_date.eq(new.end_date),
+            d::status.eq(DelegationStatus::Draft.as_str()),
+            d::search_text.eq(search),
+            d::created_by.eq(created_by.map(UserId::get)),
+            d::created_at.eq(at),
+            d::updated_at.eq(at),
+            d::version.eq(1_i64),
+        ))
+        .returning(d::all_columns)
+        .get_result::<Row>(conn)?;
+    row.into_delegation(SecurityReview::default())
+}
+
+pub fn find(conn: &mut AnyConnection, id: DelegationId) -> ApiResult<Option<Delegation>> {
+    let Some(row) = d::table.find(id.get()).select(Row::as_select()).first::<Row>(conn).optional()? else {
+        return Ok(None);
+    };
+    let review = super::reviews::for_record(conn, KIND, id.get())?;
+    row.into_delegation(review).map(Some)
+}
+
+/// Applies `changes` (and a new version) if the delegation is still at `version`.
+pub fn update(
+    conn: &mut AnyConnection,
+    id: DelegationId,
+    version: i64,
+    changes: &Changes,
+    at: DateTime<Utc>,
+) -> ApiResult<Option<Delegation>> {
+    let updated = diesel::update(d::table.filter(d::id.eq(id.get())).filter(d::version.eq(version)))
+        .set((changes, d::updated_at.eq(at.naive_utc()), d::version.eq(d::version + 1)))
+        .execute(conn)?;
+    if updated == 0 {
+        return Ok(None);
+    }
+    refresh_search(conn, id)?;
+    find(conn, id)
+}
+
+/// A change to a delegation's members, itinerary or review is a change to
+/// the delegation: a new version (and, for an approved itinerary, the mark
+/// that the police should look again).
+pub fn touch(conn: &mut AnyConnection, id: DelegationId, at: DateTime<Utc>, itinerary_changed: bool) -> ApiResult<()> {
+    let at = at.naive_utc();
+    let target = d::table.filter(d::id.eq(id.get()));
+    if itinerary_changed {
+        diesel::update(target)
+            .set((d::updated_at.eq(at), d::version.eq(d::version + 1), d::itinerary_changed_at.eq(Some(at))))
+            .execute(conn)?;
+    } else {
+        diesel::update(target).set((d::updated_at.eq(at), d::version.eq(d::version + 1))).execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Recomputes the folded search text from the delegation and its members.
+pub fn refresh_search(conn: &mut AnyConnection, id: DelegationId) -> ApiResult<()> {
+    let (reference, title, partner, head): (String, String, String, String) = d::table
+        .find(id.get())
+        .select((d::reference, d::title, d::partner_organization, d::head_of_delegation))
+        .first(conn)?;
+    let names: Vec<String> = delegation_members::table
+        .filter(delegation_members::delegation_id.eq(id.get()))
+        .order(delegation_members::id.asc())
+        .select(delegation_members::full_name)
+        .load(conn)?;
+    let text = fold(&format!("{reference} {title} {partner} {head} {}", names.join(" ")));
+    diesel::update(d::table.find(id.get())).set(d::search_text.eq(text)).execute(conn)?;
+    Ok(())
+}
+
+pub fn delete(conn: &mut AnyConnection, id: DelegationId) -> ApiResult<()> {
+    super::reviews::delete(conn, KIND, id.get())?;
+    diesel::delete(d::table.find(id.get())).execute(conn)?;
+    Ok(())
+}
+
+/// Filters of the delegation list.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub direction: Option<Direction>,
+    pub status: Option<DelegationStatus>,
+    /// Delegations whose dates overlap `from..=to`.
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    /// Folded search words, all of which must appear.
+    pub words: Vec<String>,
+    pub country: Option<String>,
+    pub host_unit_id: Option<UnitId>,
+    /// A host unit's own unit: it sees nothing else.
+    pub only_unit: Option<UnitId>,
+    /// Statuses to include (for the inbox); empty = all.
+    pub statuses: Vec<DelegationStatus>,
+}
+
+/// Where the last page ended: (start date, id), newest first.
+pub type Cursor = (NaiveDate, i64);
+
+pub fn list(conn: &mut AnyConnection, filter: &Filter, after: Option<Cursor>, limit: Limit) -> ApiResult<Vec<Delegation>> {
+    let mut query = d::table
+        .select(Row::as_select())
+        .order((d::start_date.desc(), d::id.desc()))
+        .limit(limit.probe())
+        .into_boxed();
+    if let Some(direction) = filter.direction {
+        query = query.filter(d::direction.eq(direction.as_str()));
+    }
+    if let Some(status) = filter.status {
+        query = query.filter(d::status.eq(status.as_str()));
+    }
+    if !filter.statuses.is_empty() {
+        query = query.filter(d::status.eq_any(filter.statuses.iter().map(|s| s.as_str()).collect::<Vec<_>>()));
+    }
+    if let Some(from) = filter.from {
+        query = query.filter(d::end_date.ge(from));
+    }
+    if let Some(to) = filter.to {
+        query = query.filter(d::start_date.le(to));
+    }
+    for word in &filter.words {
+        query = query.filter(d::search_text.like(format!("%{}%", escape_like(word))).escape('\\'));
+    }
+    if let Some(country) = &filter.country {
+        query = query.filter(d::countries.like(format!("%,{country},%")));
+    }
+    if let Some(unit) = filter.host_unit_id {
+        query = query.filter(d::host_unit_id.eq(unit.get()));
+    }
+    if let Some(unit) = filter.only_unit {
+        query = query.filter(d::host_unit_id.eq(unit.get()));
+    }
+    if let Some((date, id)) = after {
+        query = query.filter(d::start_date.lt(date).or(d::start_date.eq(date).and(d::id.lt(id))));
+    }
+    let rows: Vec<Row> = query.load(conn)?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let mut reviews: HashMap<i64, SecurityReview> = super::reviews::for_records(conn, KIND, &ids)?;
+    rows.into_iter()
+        .map(|row| {
+            let review = reviews.remove(&row.id).unwrap_or_default();
+            row.into_delegation(review)
+        })
+        .collect()
+}
+
+fn escape_like(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+}

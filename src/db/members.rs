@@ -1,0 +1,148 @@
+//! The `delegation_members` table.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use diesel::prelude::*;
+
+use super::AnyConnection;
+use super::schema::delegation_members as m;
+use crate::domain::delegation::{Gender, Member, MemberRole};
+use crate::domain::ids::{DelegationId, MemberId};
+use crate::error::{ApiError, ApiResult};
+
+// Field order is the table's (RETURNING loads by position).
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = m)]
+struct Row {
+    id: i64,
+    delegation_id: i64,
+    full_name: String,
+    gender: Option<String>,
+    date_of_birth: Option<NaiveDate>,
+    nationality: String,
+    passport_number: Option<String>,
+    organization: Option<String>,
+    position: Option<String>,
+    role: String,
+    email: Option<String>,
+    phone: Option<String>,
+    created_at: NaiveDateTime,
+    updated_at: NaiveDateTime,
+    version: i64,
+}
+
+impl TryFrom<Row> for Member {
+    type Error = ApiError;
+
+    fn try_from(row: Row) -> ApiResult<Member> {
+        let corrupt = |what: &str| ApiError::internal(format_args!("member {} has a bad {what}", row.id));
+        Ok(Member {
+            id: MemberId(row.id),
+            delegation_id: DelegationId(row.delegation_id),
+            gender: match row.gender.as_deref() {
+                Some(g) => Some(Gender::parse(g).ok_or_else(|| corrupt("gender"))?),
+                None => None,
+            },
+            role: MemberRole::parse(&row.role).ok_or_else(|| corrupt("role"))?,
+            full_name: row.full_name,
+            date_of_birth: row.date_of_birth,
+            nationality: row.nationality,
+            passport_number: row.passport_number,
+            organization: row.organization,
+            position: row.position,
+            email: row.email,
+            phone: row.phone,
+            created_at: row.created_at.and_utc(),
+            updated_at: row.updated_at.and_utc(),
+            version: row.version,
+        })
+    }
+}
+
+/// A member's fields, for a new member or in full for a change.
+#[derive(Debug, Clone, PartialEq, Insertable, AsChangeset)]
+#[diesel(table_name = m, treat_none_as_null = true)]
+pub struct MemberFields {
+    pub full_name: String,
+    pub gender: Option<String>,
+    pub date_of_birth: Option<NaiveDate>,
+    pub nationality: String,
+    pub passport_number: Option<String>,
+    pub organization: Option<String>,
+    pub position: Option<String>,
+    pub role: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}
+
+impl From<&Member> for MemberFields {
+    fn from(x: &Member) -> Self {
+        Self {
+            full_name: x.full_name.clone(),
+            gender: x.gender.map(|g| g.as_str().to_owned()),
+            date_of_birth: x.date_of_birth,
+            nationality: x.nationality.clone(),
+            passport_number: x.passport_number.clone(),
+            organization: x.organization.clone(),
+            position: x.position.clone(),
+            role: x.role.as_str().to_owned(),
+            email: x.email.clone(),
+            phone: x.phone.clone(),
+        }
+    }
+}
+
+pub fn list(conn: &mut AnyConnection, delegation: DelegationId) -> ApiResult<Vec<Member>> {
+    m::table
+        .filter(m::delegation_id.eq(delegation.get()))
+        .order(m::id.asc())
+        .select(Row::as_select())
+        .load::<Row>(conn)?
+        .into_iter()
+        .map(Member::try_from)
+        .collect()
+}
+
+pub fn count(conn: &mut AnyConnection, delegation: DelegationId) -> ApiResult<i64> {
+    Ok(m::table.filter(m::delegation_id.eq(delegation.get())).count().get_result(conn)?)
+}
+
+pub fn find(conn: &mut AnyConnection, delegation: DelegationId, id: MemberId) -> ApiResult<Option<Member>> {
+    m::table
+        .filter(m::delegation_id.eq(delegation.get()))
+        .filter(m::id.eq(id.get()))
+        .select(Row::as_select())
+        .first::<Row>(conn)
+        .optional()?
+        .map(Member::try_from)
+        .transpose()
+}
+
+pub fn insert(conn: &mut AnyConnection, delegation: DelegationId, fields: &MemberFields, at: DateTime<Utc>) -> ApiResult<Member> {
+    let at = at.naive_utc();
+    let row = diesel::insert_into(m::table)
+        .values((
+            m::delegation_id.eq(delegation.get()),
+            fields,
+            m::created_at.eq(at),
+            m::updated_at.eq(at),
+            m::version.eq(1_i64),
+        ))
+        .returning(m::all_columns)
+        .get_result::<Row>(conn)?;
+    Member::try_from(row)
+}
+
+pub fn update(conn: &mut AnyConnection, member: &Member, fields: &MemberFields, at: DateTime<Utc>) -> ApiResult<Option<Member>> {
+    diesel::update(m::table.filter(m::id.eq(member.id.get())).filter(m::version.eq(member.version)))
+        .set((fields, m::updated_at.eq(at.naive_utc()), m::version.eq(m::version + 1)))
+        .returning(m::all_columns)
+        .get_result::<Row>(conn)
+        .optional()?
+        .map(Member::try_from)
+        .transpose()
+}
+
+pub fn delete(conn: &mut AnyConnection, id: MemberId) -> ApiResult<()> {
+    diesel::delete(m::table.find(id.get())).execute(conn)?;
+    Ok(())
+}
