@@ -26,6 +26,8 @@ use crate::error::Problem;
         (name = "units", description = "The province's offices"),
         (name = "users", description = "Accounts (administrator)"),
         (name = "audit", description = "Who changed what, when (administrator and police)"),
+        (name = "delegations", description = "Incoming (đoàn vào) and outgoing (đoàn ra) delegations, their members, itineraries, workflow and security review"),
+        (name = "coordination", description = "What waits on whom"),
         (name = "operations", description = "Probes for load balancers and administrators")
     )
 )]

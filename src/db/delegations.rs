@@ -7,7 +7,9 @@ use diesel::prelude::*;
 
 use super::AnyConnection;
 use super::schema::{delegation_members, delegations as d};
-use crate::domain::delegation::{Decision, Delegation, DelegationStatus, Direction, Recommendation};
+use crate::domain::delegation::{
+    Decision, Delegation, DelegationStatus, Direction, Recommendation,
+};
 use crate::domain::ids::{DelegationId, UnitId, UserId};
 use crate::domain::pagination::Limit;
 use crate::domain::review::SecurityReview;
@@ -61,7 +63,12 @@ impl Row {
             id: DelegationId(id),
             direction: Direction::parse(&self.direction).ok_or_else(|| corrupt(id, "direction"))?,
             status: DelegationStatus::parse(&self.status).ok_or_else(|| corrupt(id, "status"))?,
-            countries: self.countries.split(',').filter(|c| !c.is_empty()).map(str::to_owned).collect(),
+            countries: self
+                .countries
+                .split(',')
+                .filter(|c| !c.is_empty())
+                .map(str::to_owned)
+                .collect(),
             appraisal: match (self.appraisal_recommendation, self.appraisal_note) {
                 (Some(r), note) => Some((
                     Recommendation::parse(&r).ok_or_else(|| corrupt(id, "recommendation"))?,
@@ -77,7 +84,9 @@ impl Row {
                 }),
                 _ => None,
             },
-            report: self.report.zip(self.report_submitted_at.map(|t| t.and_utc())),
+            report: self
+                .report
+                .zip(self.report_submitted_at.map(|t| t.and_utc())),
             reference: self.reference,
             title: self.title,
             purpose: self.purpose,
@@ -177,7 +186,12 @@ pub fn insert(
 }
 
 pub fn find(conn: &mut AnyConnection, id: DelegationId) -> ApiResult<Option<Delegation>> {
-    let Some(row) = d::table.find(id.get()).select(Row::as_select()).first::<Row>(conn).optional()? else {
+    let Some(row) = d::table
+        .find(id.get())
+        .select(Row::as_select())
+        .first::<Row>(conn)
+        .optional()?
+    else {
         return Ok(None);
     };
     let review = super::reviews::for_record(conn, KIND, id.get())?;
@@ -192,9 +206,17 @@ pub fn update(
     changes: &Changes,
     at: DateTime<Utc>,
 ) -> ApiResult<Option<Delegation>> {
-    let updated = diesel::update(d::table.filter(d::id.eq(id.get())).filter(d::version.eq(version)))
-        .set((changes, d::updated_at.eq(at.naive_utc()), d::version.eq(d::version + 1)))
-        .execute(conn)?;
+    let updated = diesel::update(
+        d::table
+            .filter(d::id.eq(id.get()))
+            .filter(d::version.eq(version)),
+    )
+    .set((
+        changes,
+        d::updated_at.eq(at.naive_utc()),
+        d::version.eq(d::version + 1),
+    ))
+    .execute(conn)?;
     if updated == 0 {
         return Ok(None);
     }
@@ -205,15 +227,26 @@ pub fn update(
 /// A change to a delegation's members, itinerary or review is a change to
 /// the delegation: a new version (and, for an approved itinerary, the mark
 /// that the police should look again).
-pub fn touch(conn: &mut AnyConnection, id: DelegationId, at: DateTime<Utc>, itinerary_changed: bool) -> ApiResult<()> {
+pub fn touch(
+    conn: &mut AnyConnection,
+    id: DelegationId,
+    at: DateTime<Utc>,
+    itinerary_changed: bool,
+) -> ApiResult<()> {
     let at = at.naive_utc();
     let target = d::table.filter(d::id.eq(id.get()));
     if itinerary_changed {
         diesel::update(target)
-            .set((d::updated_at.eq(at), d::version.eq(d::version + 1), d::itinerary_changed_at.eq(Some(at))))
+            .set((
+                d::updated_at.eq(at),
+                d::version.eq(d::version + 1),
+                d::itinerary_changed_at.eq(Some(at)),
+            ))
             .execute(conn)?;
     } else {
-        diesel::update(target).set((d::updated_at.eq(at), d::version.eq(d::version + 1))).execute(conn)?;
+        diesel::update(target)
+            .set((d::updated_at.eq(at), d::version.eq(d::version + 1)))
+            .execute(conn)?;
     }
     Ok(())
 }
@@ -222,15 +255,25 @@ pub fn touch(conn: &mut AnyConnection, id: DelegationId, at: DateTime<Utc>, itin
 pub fn refresh_search(conn: &mut AnyConnection, id: DelegationId) -> ApiResult<()> {
     let (reference, title, partner, head): (String, String, String, String) = d::table
         .find(id.get())
-        .select((d::reference, d::title, d::partner_organization, d::head_of_delegation))
+        .select((
+            d::reference,
+            d::title,
+            d::partner_organization,
+            d::head_of_delegation,
+        ))
         .first(conn)?;
     let names: Vec<String> = delegation_members::table
         .filter(delegation_members::delegation_id.eq(id.get()))
         .order(delegation_members::id.asc())
         .select(delegation_members::full_name)
         .load(conn)?;
-    let text = fold(&format!("{reference} {title} {partner} {head} {}", names.join(" ")));
-    diesel::update(d::table.find(id.get())).set(d::search_text.eq(text)).execute(conn)?;
+    let text = fold(&format!(
+        "{reference} {title} {partner} {head} {}",
+        names.join(" ")
+    ));
+    diesel::update(d::table.find(id.get()))
+        .set(d::search_text.eq(text))
+        .execute(conn)?;
     Ok(())
 }
 
@@ -261,7 +304,12 @@ pub struct Filter {
 /// Where the last page ended: (start date, id), newest first.
 pub type Cursor = (NaiveDate, i64);
 
-pub fn list(conn: &mut AnyConnection, filter: &Filter, after: Option<Cursor>, limit: Limit) -> ApiResult<Vec<Delegation>> {
+pub fn list(
+    conn: &mut AnyConnection,
+    filter: &Filter,
+    after: Option<Cursor>,
+    limit: Limit,
+) -> ApiResult<Vec<Delegation>> {
     let mut query = d::table
         .select(Row::as_select())
         .order((d::start_date.desc(), d::id.desc()))
@@ -274,7 +322,15 @@ pub fn list(conn: &mut AnyConnection, filter: &Filter, after: Option<Cursor>, li
         query = query.filter(d::status.eq(status.as_str()));
     }
     if !filter.statuses.is_empty() {
-        query = query.filter(d::status.eq_any(filter.statuses.iter().map(|s| s.as_str()).collect::<Vec<_>>()));
+        query = query.filter(
+            d::status.eq_any(
+                filter
+                    .statuses
+                    .iter()
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>(),
+            ),
+        );
     }
     if let Some(from) = filter.from {
         query = query.filter(d::end_date.ge(from));
@@ -283,7 +339,11 @@ pub fn list(conn: &mut AnyConnection, filter: &Filter, after: Option<Cursor>, li
         query = query.filter(d::start_date.le(to));
     }
     for word in &filter.words {
-        query = query.filter(d::search_text.like(format!("%{}%", escape_like(word))).escape('\\'));
+        query = query.filter(
+            d::search_text
+                .like(format!("%{}%", escape_like(word)))
+                .escape('\\'),
+        );
     }
     if let Some(country) = &filter.country {
         query = query.filter(d::countries.like(format!("%,{country},%")));
@@ -295,7 +355,11 @@ pub fn list(conn: &mut AnyConnection, filter: &Filter, after: Option<Cursor>, li
         query = query.filter(d::host_unit_id.eq(unit.get()));
     }
     if let Some((date, id)) = after {
-        query = query.filter(d::start_date.lt(date).or(d::start_date.eq(date).and(d::id.lt(id))));
+        query = query.filter(
+            d::start_date
+                .lt(date)
+                .or(d::start_date.eq(date).and(d::id.lt(id))),
+        );
     }
     let rows: Vec<Row> = query.load(conn)?;
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
@@ -309,5 +373,7 @@ pub fn list(conn: &mut AnyConnection, filter: &Filter, after: Option<Cursor>, li
 }
 
 fn escape_like(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+    text.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
 }

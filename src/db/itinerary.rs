@@ -39,7 +39,9 @@ impl TryFrom<Row> for ItineraryItem {
     type Error = ApiError;
 
     fn try_from(row: Row) -> ApiResult<ItineraryItem> {
-        let corrupt = |what: &str| ApiError::internal(format_args!("itinerary item {} has a bad {what}", row.id));
+        let corrupt = |what: &str| {
+            ApiError::internal(format_args!("itinerary item {} has a bad {what}", row.id))
+        };
         Ok(ItineraryItem {
             id: ItineraryItemId(row.id),
             delegation_id: DelegationId(row.delegation_id),
@@ -113,10 +115,17 @@ pub fn list(conn: &mut AnyConnection, delegation: DelegationId) -> ApiResult<Vec
 }
 
 pub fn count(conn: &mut AnyConnection, delegation: DelegationId) -> ApiResult<i64> {
-    Ok(i::table.filter(i::delegation_id.eq(delegation.get())).count().get_result(conn)?)
+    Ok(i::table
+        .filter(i::delegation_id.eq(delegation.get()))
+        .count()
+        .get_result(conn)?)
 }
 
-pub fn find(conn: &mut AnyConnection, delegation: DelegationId, id: ItineraryItemId) -> ApiResult<Option<ItineraryItem>> {
+pub fn find(
+    conn: &mut AnyConnection,
+    delegation: DelegationId,
+    id: ItineraryItemId,
+) -> ApiResult<Option<ItineraryItem>> {
     i::table
         .filter(i::delegation_id.eq(delegation.get()))
         .filter(i::id.eq(id.get()))
@@ -127,7 +136,12 @@ pub fn find(conn: &mut AnyConnection, delegation: DelegationId, id: ItineraryIte
         .transpose()
 }
 
-pub fn insert(conn: &mut AnyConnection, delegation: DelegationId, fields: &ItemFields, at: DateTime<Utc>) -> ApiResult<ItineraryItem> {
+pub fn insert(
+    conn: &mut AnyConnection,
+    delegation: DelegationId,
+    fields: &ItemFields,
+    at: DateTime<Utc>,
+) -> ApiResult<ItineraryItem> {
     let at = at.naive_utc();
     let row = diesel::insert_into(i::table)
         .values((
@@ -142,14 +156,27 @@ pub fn insert(conn: &mut AnyConnection, delegation: DelegationId, fields: &ItemF
     ItineraryItem::try_from(row)
 }
 
-pub fn update(conn: &mut AnyConnection, item: &ItineraryItem, fields: &ItemFields, at: DateTime<Utc>) -> ApiResult<Option<ItineraryItem>> {
-    diesel::update(i::table.filter(i::id.eq(item.id.get())).filter(i::version.eq(item.version)))
-        .set((fields, i::updated_at.eq(at.naive_utc()), i::version.eq(i::version + 1)))
-        .returning(i::all_columns)
-        .get_result::<Row>(conn)
-        .optional()?
-        .map(ItineraryItem::try_from)
-        .transpose()
+pub fn update(
+    conn: &mut AnyConnection,
+    item: &ItineraryItem,
+    fields: &ItemFields,
+    at: DateTime<Utc>,
+) -> ApiResult<Option<ItineraryItem>> {
+    diesel::update(
+        i::table
+            .filter(i::id.eq(item.id.get()))
+            .filter(i::version.eq(item.version)),
+    )
+    .set((
+        fields,
+        i::updated_at.eq(at.naive_utc()),
+        i::version.eq(i::version + 1),
+    ))
+    .returning(i::all_columns)
+    .get_result::<Row>(conn)
+    .optional()?
+    .map(ItineraryItem::try_from)
+    .transpose()
 }
 
 pub fn delete(conn: &mut AnyConnection, id: ItineraryItemId) -> ApiResult<()> {

@@ -34,7 +34,8 @@ impl TryFrom<Row> for Member {
     type Error = ApiError;
 
     fn try_from(row: Row) -> ApiResult<Member> {
-        let corrupt = |what: &str| ApiError::internal(format_args!("member {} has a bad {what}", row.id));
+        let corrupt =
+            |what: &str| ApiError::internal(format_args!("member {} has a bad {what}", row.id));
         Ok(Member {
             id: MemberId(row.id),
             delegation_id: DelegationId(row.delegation_id),
@@ -103,10 +104,17 @@ pub fn list(conn: &mut AnyConnection, delegation: DelegationId) -> ApiResult<Vec
 }
 
 pub fn count(conn: &mut AnyConnection, delegation: DelegationId) -> ApiResult<i64> {
-    Ok(m::table.filter(m::delegation_id.eq(delegation.get())).count().get_result(conn)?)
+    Ok(m::table
+        .filter(m::delegation_id.eq(delegation.get()))
+        .count()
+        .get_result(conn)?)
 }
 
-pub fn find(conn: &mut AnyConnection, delegation: DelegationId, id: MemberId) -> ApiResult<Option<Member>> {
+pub fn find(
+    conn: &mut AnyConnection,
+    delegation: DelegationId,
+    id: MemberId,
+) -> ApiResult<Option<Member>> {
     m::table
         .filter(m::delegation_id.eq(delegation.get()))
         .filter(m::id.eq(id.get()))
@@ -117,7 +125,12 @@ pub fn find(conn: &mut AnyConnection, delegation: DelegationId, id: MemberId) ->
         .transpose()
 }
 
-pub fn insert(conn: &mut AnyConnection, delegation: DelegationId, fields: &MemberFields, at: DateTime<Utc>) -> ApiResult<Member> {
+pub fn insert(
+    conn: &mut AnyConnection,
+    delegation: DelegationId,
+    fields: &MemberFields,
+    at: DateTime<Utc>,
+) -> ApiResult<Member> {
     let at = at.naive_utc();
     let row = diesel::insert_into(m::table)
         .values((
@@ -132,14 +145,27 @@ pub fn insert(conn: &mut AnyConnection, delegation: DelegationId, fields: &Membe
     Member::try_from(row)
 }
 
-pub fn update(conn: &mut AnyConnection, member: &Member, fields: &MemberFields, at: DateTime<Utc>) -> ApiResult<Option<Member>> {
-    diesel::update(m::table.filter(m::id.eq(member.id.get())).filter(m::version.eq(member.version)))
-        .set((fields, m::updated_at.eq(at.naive_utc()), m::version.eq(m::version + 1)))
-        .returning(m::all_columns)
-        .get_result::<Row>(conn)
-        .optional()?
-        .map(Member::try_from)
-        .transpose()
+pub fn update(
+    conn: &mut AnyConnection,
+    member: &Member,
+    fields: &MemberFields,
+    at: DateTime<Utc>,
+) -> ApiResult<Option<Member>> {
+    diesel::update(
+        m::table
+            .filter(m::id.eq(member.id.get()))
+            .filter(m::version.eq(member.version)),
+    )
+    .set((
+        fields,
+        m::updated_at.eq(at.naive_utc()),
+        m::version.eq(m::version + 1),
+    ))
+    .returning(m::all_columns)
+    .get_result::<Row>(conn)
+    .optional()?
+    .map(Member::try_from)
+    .transpose()
 }
 
 pub fn delete(conn: &mut AnyConnection, id: MemberId) -> ApiResult<()> {

@@ -11,15 +11,23 @@ use crate::domain::ids::UserId;
 use crate::domain::review::{ReviewStatus, SecurityReview};
 use crate::error::{ApiError, ApiResult};
 
-type Row = (i64, String, Option<String>, Option<String>, NaiveDateTime, Option<i64>);
+type Row = (
+    i64,
+    String,
+    Option<String>,
+    Option<String>,
+    NaiveDateTime,
+    Option<i64>,
+);
 
 fn to_review(row: Row) -> ApiResult<(i64, SecurityReview)> {
     let (record_id, status, officer, notes, reviewed_at, reviewed_by) = row;
     Ok((
         record_id,
         SecurityReview {
-            status: ReviewStatus::parse(&status)
-                .ok_or_else(|| ApiError::internal(format_args!("review of {record_id} has status {status:?}")))?,
+            status: ReviewStatus::parse(&status).ok_or_else(|| {
+                ApiError::internal(format_args!("review of {record_id} has status {status:?}"))
+            })?,
             officer,
             notes,
             reviewed_at: Some(reviewed_at.and_utc()),
@@ -29,14 +37,25 @@ fn to_review(row: Row) -> ApiResult<(i64, SecurityReview)> {
 }
 
 /// The reviews of these records of `kind`; records never reviewed are absent.
-pub fn for_records(conn: &mut AnyConnection, kind: &str, ids: &[i64]) -> ApiResult<HashMap<i64, SecurityReview>> {
+pub fn for_records(
+    conn: &mut AnyConnection,
+    kind: &str,
+    ids: &[i64],
+) -> ApiResult<HashMap<i64, SecurityReview>> {
     if ids.is_empty() {
         return Ok(HashMap::new());
     }
     sr::table
         .filter(sr::record_kind.eq(kind))
         .filter(sr::record_id.eq_any(ids))
-        .select((sr::record_id, sr::status, sr::officer, sr::notes, sr::reviewed_at, sr::reviewed_by))
+        .select((
+            sr::record_id,
+            sr::status,
+            sr::officer,
+            sr::notes,
+            sr::reviewed_at,
+            sr::reviewed_by,
+        ))
         .load::<Row>(conn)?
         .into_iter()
         .map(to_review)
@@ -44,11 +63,19 @@ pub fn for_records(conn: &mut AnyConnection, kind: &str, ids: &[i64]) -> ApiResu
 }
 
 pub fn for_record(conn: &mut AnyConnection, kind: &str, id: i64) -> ApiResult<SecurityReview> {
-    Ok(for_records(conn, kind, &[id])?.remove(&id).unwrap_or_default())
+    Ok(for_records(conn, kind, &[id])?
+        .remove(&id)
+        .unwrap_or_default())
 }
 
 /// Records the police's review of a record, replacing the last one.
-pub fn put(conn: &mut AnyConnection, kind: &str, id: i64, review: &SecurityReview, at: DateTime<Utc>) -> ApiResult<()> {
+pub fn put(
+    conn: &mut AnyConnection,
+    kind: &str,
+    id: i64,
+    review: &SecurityReview,
+    at: DateTime<Utc>,
+) -> ApiResult<()> {
     let values = (
         sr::status.eq(review.status.as_str()),
         sr::officer.eq(review.officer.as_deref()),
@@ -56,7 +83,9 @@ pub fn put(conn: &mut AnyConnection, kind: &str, id: i64, review: &SecurityRevie
         sr::reviewed_at.eq(at.naive_utc()),
         sr::reviewed_by.eq(review.reviewed_by.map(UserId::get)),
     );
-    let target = sr::table.filter(sr::record_kind.eq(kind)).filter(sr::record_id.eq(id));
+    let target = sr::table
+        .filter(sr::record_kind.eq(kind))
+        .filter(sr::record_id.eq(id));
     if diesel::update(target).set(values).execute(conn)? == 0 {
         diesel::insert_into(sr::table)
             .values((sr::record_kind.eq(kind), sr::record_id.eq(id), values))
@@ -66,6 +95,11 @@ pub fn put(conn: &mut AnyConnection, kind: &str, id: i64, review: &SecurityRevie
 }
 
 pub fn delete(conn: &mut AnyConnection, kind: &str, id: i64) -> ApiResult<()> {
-    diesel::delete(sr::table.filter(sr::record_kind.eq(kind)).filter(sr::record_id.eq(id))).execute(conn)?;
+    diesel::delete(
+        sr::table
+            .filter(sr::record_kind.eq(kind))
+            .filter(sr::record_id.eq(id)),
+    )
+    .execute(conn)?;
     Ok(())
 }

@@ -63,7 +63,6 @@ pub enum Recommendation {
     Reject,
 }
 
-
 text_enum!(Direction { Incoming => "incoming", Outgoing => "outgoing" });
 text_enum!(DelegationStatus {
     Draft => "draft", Submitted => "submitted", Appraised => "appraised", Approved => "approved",
@@ -83,14 +82,54 @@ const PO: Who = Who::Role(Role::ProvincialOffice);
 
 /// The delegation workflow (DESIGN.md, "Workflows"), both directions.
 pub const WORKFLOW: &[Rule<DelegationStatus, DelegationAction>] = &[
-    Rule { action: A::Submit, from: &[S::Draft], to: S::Submitted, who: &[Who::OwnUnit, FA] },
-    Rule { action: A::Return, from: &[S::Submitted], to: S::Draft, who: &[FA] },
-    Rule { action: A::Appraise, from: &[S::Submitted], to: S::Appraised, who: &[FA] },
-    Rule { action: A::Approve, from: &[S::Appraised], to: S::Approved, who: &[PO] },
-    Rule { action: A::Reject, from: &[S::Appraised], to: S::Rejected, who: &[PO] },
-    Rule { action: A::Complete, from: &[S::Approved], to: S::Completed, who: &[FA, Who::OwnUnit] },
-    Rule { action: A::Report, from: &[S::Completed], to: S::Reported, who: &[Who::OwnUnit, FA] },
-    Rule { action: A::Cancel, from: &[S::Draft], to: S::Cancelled, who: &[Who::OwnUnit] },
+    Rule {
+        action: A::Submit,
+        from: &[S::Draft],
+        to: S::Submitted,
+        who: &[Who::OwnUnit, FA],
+    },
+    Rule {
+        action: A::Return,
+        from: &[S::Submitted],
+        to: S::Draft,
+        who: &[FA],
+    },
+    Rule {
+        action: A::Appraise,
+        from: &[S::Submitted],
+        to: S::Appraised,
+        who: &[FA],
+    },
+    Rule {
+        action: A::Approve,
+        from: &[S::Appraised],
+        to: S::Approved,
+        who: &[PO],
+    },
+    Rule {
+        action: A::Reject,
+        from: &[S::Appraised],
+        to: S::Rejected,
+        who: &[PO],
+    },
+    Rule {
+        action: A::Complete,
+        from: &[S::Approved],
+        to: S::Completed,
+        who: &[FA, Who::OwnUnit],
+    },
+    Rule {
+        action: A::Report,
+        from: &[S::Completed],
+        to: S::Reported,
+        who: &[Who::OwnUnit, FA],
+    },
+    Rule {
+        action: A::Cancel,
+        from: &[S::Draft],
+        to: S::Cancelled,
+        who: &[Who::OwnUnit],
+    },
     Rule {
         action: A::Cancel,
         from: &[S::Draft, S::Submitted, S::Appraised, S::Approved],
@@ -99,7 +138,11 @@ pub const WORKFLOW: &[Rule<DelegationStatus, DelegationAction>] = &[
     },
 ];
 
-pub fn decide_transition(action: DelegationAction, current: DelegationStatus, subject: Subject) -> Verdict<DelegationStatus> {
+pub fn decide_transition(
+    action: DelegationAction,
+    current: DelegationStatus,
+    subject: Subject,
+) -> Verdict<DelegationStatus> {
     decide(WORKFLOW, action, current, subject)
 }
 
@@ -167,15 +210,20 @@ impl Delegation {
 /// What changing a delegation's own fields or members needs of the caller
 /// and the state: the host unit while draft, Sở Ngoại vụ until approved.
 pub fn may_edit(status: DelegationStatus, subject: Subject) -> EditVerdict {
-    let writer = matches!(subject.role, Role::Admin | Role::ForeignAffairs) || (subject.role == Role::HostUnit && subject.owns);
+    let writer = matches!(subject.role, Role::Admin | Role::ForeignAffairs)
+        || (subject.role == Role::HostUnit && subject.owns);
     if !writer {
         return EditVerdict::Forbidden;
     }
     match status {
         S::Draft => EditVerdict::Allowed,
         S::Submitted | S::Appraised if subject.role != Role::HostUnit => EditVerdict::Allowed,
-        S::Submitted | S::Appraised => EditVerdict::Locked("the delegation has been submitted; Sở Ngoại vụ edits it now"),
-        S::Approved => EditVerdict::Locked("the delegation is approved: only its itinerary can change"),
+        S::Submitted | S::Appraised => {
+            EditVerdict::Locked("the delegation has been submitted; Sở Ngoại vụ edits it now")
+        }
+        S::Approved => {
+            EditVerdict::Locked("the delegation is approved: only its itinerary can change")
+        }
         _ => EditVerdict::Locked("the delegation is closed and can no longer change"),
     }
 }
@@ -185,7 +233,9 @@ pub fn may_edit(status: DelegationStatus, subject: Subject) -> EditVerdict {
 /// look again).
 pub fn may_edit_itinerary(status: DelegationStatus, subject: Subject) -> EditVerdict {
     match (status, may_edit(status, subject)) {
-        (S::Approved, EditVerdict::Locked(_)) if subject.role != Role::HostUnit => EditVerdict::Allowed,
+        (S::Approved, EditVerdict::Locked(_)) if subject.role != Role::HostUnit => {
+            EditVerdict::Allowed
+        }
         (_, verdict) => verdict,
     }
 }
@@ -206,7 +256,8 @@ pub fn visible_to(host_unit_id: UnitId, role: Role, unit: Option<UnitId>) -> boo
 
 /// Who may create a delegation hosted by `host_unit_id`.
 pub fn may_create(host_unit_id: UnitId, role: Role, unit: Option<UnitId>) -> bool {
-    matches!(role, Role::Admin | Role::ForeignAffairs) || (role == Role::HostUnit && unit == Some(host_unit_id))
+    matches!(role, Role::Admin | Role::ForeignAffairs)
+        || (role == Role::HostUnit && unit == Some(host_unit_id))
 }
 
 /// Roles of members in a delegation.
@@ -247,20 +298,53 @@ mod tests {
         let fa = subject(Role::ForeignAffairs, false);
         let po = subject(Role::ProvincialOffice, false);
         let host = subject(Role::HostUnit, true);
-        assert_eq!(decide_transition(A::Submit, S::Draft, host), Verdict::Go(S::Submitted));
-        assert_eq!(decide_transition(A::Return, S::Submitted, fa), Verdict::Go(S::Draft));
-        assert_eq!(decide_transition(A::Appraise, S::Submitted, fa), Verdict::Go(S::Appraised));
-        assert_eq!(decide_transition(A::Approve, S::Appraised, po), Verdict::Go(S::Approved));
-        assert_eq!(decide_transition(A::Reject, S::Appraised, po), Verdict::Go(S::Rejected));
-        assert_eq!(decide_transition(A::Complete, S::Approved, host), Verdict::Go(S::Completed));
-        assert_eq!(decide_transition(A::Report, S::Completed, host), Verdict::Go(S::Reported));
-        assert_eq!(decide_transition(A::Cancel, S::Approved, po), Verdict::Go(S::Cancelled));
-        assert_eq!(decide_transition(A::Cancel, S::Submitted, host), Verdict::Forbidden);
-        assert_eq!(decide_transition(A::Approve, S::Appraised, fa), Verdict::Forbidden);
-        assert_eq!(decide_transition(A::Approve, S::Draft, po), Verdict::WrongState {
-            current: S::Draft,
-            allowed_from: vec![S::Appraised]
-        });
+        assert_eq!(
+            decide_transition(A::Submit, S::Draft, host),
+            Verdict::Go(S::Submitted)
+        );
+        assert_eq!(
+            decide_transition(A::Return, S::Submitted, fa),
+            Verdict::Go(S::Draft)
+        );
+        assert_eq!(
+            decide_transition(A::Appraise, S::Submitted, fa),
+            Verdict::Go(S::Appraised)
+        );
+        assert_eq!(
+            decide_transition(A::Approve, S::Appraised, po),
+            Verdict::Go(S::Approved)
+        );
+        assert_eq!(
+            decide_transition(A::Reject, S::Appraised, po),
+            Verdict::Go(S::Rejected)
+        );
+        assert_eq!(
+            decide_transition(A::Complete, S::Approved, host),
+            Verdict::Go(S::Completed)
+        );
+        assert_eq!(
+            decide_transition(A::Report, S::Completed, host),
+            Verdict::Go(S::Reported)
+        );
+        assert_eq!(
+            decide_transition(A::Cancel, S::Approved, po),
+            Verdict::Go(S::Cancelled)
+        );
+        assert_eq!(
+            decide_transition(A::Cancel, S::Submitted, host),
+            Verdict::Forbidden
+        );
+        assert_eq!(
+            decide_transition(A::Approve, S::Appraised, fa),
+            Verdict::Forbidden
+        );
+        assert_eq!(
+            decide_transition(A::Approve, S::Draft, po),
+            Verdict::WrongState {
+                current: S::Draft,
+                allowed_from: vec![S::Appraised]
+            }
+        );
     }
 
     #[test]
@@ -268,14 +352,29 @@ mod tests {
         let fa = subject(Role::ForeignAffairs, false);
         let host = subject(Role::HostUnit, true);
         assert_eq!(may_edit(S::Draft, host), EditVerdict::Allowed);
-        assert!(matches!(may_edit(S::Submitted, host), EditVerdict::Locked(_)));
+        assert!(matches!(
+            may_edit(S::Submitted, host),
+            EditVerdict::Locked(_)
+        ));
         assert_eq!(may_edit(S::Appraised, fa), EditVerdict::Allowed);
         assert!(matches!(may_edit(S::Approved, fa), EditVerdict::Locked(_)));
         assert_eq!(may_edit_itinerary(S::Approved, fa), EditVerdict::Allowed);
-        assert!(matches!(may_edit_itinerary(S::Approved, host), EditVerdict::Locked(_)));
-        assert!(matches!(may_edit_itinerary(S::Completed, fa), EditVerdict::Locked(_)));
-        assert_eq!(may_edit(S::Draft, subject(Role::Police, false)), EditVerdict::Forbidden);
-        assert_eq!(may_edit(S::Draft, subject(Role::HostUnit, false)), EditVerdict::Forbidden);
+        assert!(matches!(
+            may_edit_itinerary(S::Approved, host),
+            EditVerdict::Locked(_)
+        ));
+        assert!(matches!(
+            may_edit_itinerary(S::Completed, fa),
+            EditVerdict::Locked(_)
+        ));
+        assert_eq!(
+            may_edit(S::Draft, subject(Role::Police, false)),
+            EditVerdict::Forbidden
+        );
+        assert_eq!(
+            may_edit(S::Draft, subject(Role::HostUnit, false)),
+            EditVerdict::Forbidden
+        );
     }
 
     #[test]
@@ -342,7 +441,12 @@ fn filled(text: &Option<String>) -> bool {
 }
 
 /// Checks what `action` needs (DESIGN.md, "Workflows", column "needs").
-pub fn check_needs(action: DelegationAction, delegation: &Delegation, input: &TransitionInput, facts: Facts) -> Result<(), Unmet> {
+pub fn check_needs(
+    action: DelegationAction,
+    delegation: &Delegation,
+    input: &TransitionInput,
+    facts: Facts,
+) -> Result<(), Unmet> {
     let mut missing = Vec::new();
     let note_needed = |missing: &mut Vec<_>, why| {
         if !filled(&input.note) {
@@ -353,7 +457,8 @@ pub fn check_needs(action: DelegationAction, delegation: &Delegation, input: &Tr
         A::Submit => {
             if facts.members == 0 || facts.items == 0 {
                 return Err(Unmet::Condition(
-                    "a delegation is submitted with at least one member and one itinerary item".into(),
+                    "a delegation is submitted with at least one member and one itinerary item"
+                        .into(),
                 ));
             }
         }
@@ -366,7 +471,10 @@ pub fn check_needs(action: DelegationAction, delegation: &Delegation, input: &Tr
         }
         A::Approve | A::Reject => {
             if !filled(&input.decision_number) {
-                missing.push(("decision_number", "give the number of the province's decision"));
+                missing.push((
+                    "decision_number",
+                    "give the number of the province's decision",
+                ));
             }
             if input.decision_date.is_none() {
                 missing.push(("decision_date", "give the date of the province's decision"));
@@ -387,24 +495,42 @@ pub fn check_needs(action: DelegationAction, delegation: &Delegation, input: &Tr
         }
         A::Cancel => note_needed(&mut missing, "say why it is cancelled"),
     }
-    if missing.is_empty() { Ok(()) } else { Err(Unmet::Missing(missing)) }
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(Unmet::Missing(missing))
+    }
 }
 
 /// Why a delegation waits on the caller's unit, and by when; `None` if it does not.
-pub fn inbox_reason(delegation: &Delegation, role: Role, unit: Option<UnitId>, today: NaiveDate, due_days: u32) -> Option<(String, NaiveDate)> {
+pub fn inbox_reason(
+    delegation: &Delegation,
+    role: Role,
+    unit: Option<UnitId>,
+    today: NaiveDate,
+    due_days: u32,
+) -> Option<(String, NaiveDate)> {
     let own = unit == Some(delegation.host_unit_id);
     let waiting = |reason: &str| Some((reason.to_owned(), delegation.start_date));
     match (role, delegation.status) {
-        (Role::ForeignAffairs | Role::Admin, S::Submitted) => waiting("submitted: appraise it or return it"),
-        (Role::ProvincialOffice | Role::Admin, S::Appraised) => waiting("appraised: the province's decision is due"),
+        (Role::ForeignAffairs | Role::Admin, S::Submitted) => {
+            waiting("submitted: appraise it or return it")
+        }
+        (Role::ProvincialOffice | Role::Admin, S::Appraised) => {
+            waiting("appraised: the province's decision is due")
+        }
         (Role::Police, S::Submitted | S::Appraised) if delegation.review.reviewed_at.is_none() => {
             waiting("no security review yet")
         }
-        (Role::Police, S::Approved) if delegation.review.reviewed_at.is_none() => waiting("approved without a security review"),
+        (Role::Police, S::Approved) if delegation.review.reviewed_at.is_none() => {
+            waiting("approved without a security review")
+        }
         (Role::Police, S::Approved) if delegation.review_outdated() => {
             waiting("the itinerary changed after the security review")
         }
-        (Role::Police, S::Approved) if delegation.review.status != super::review::ReviewStatus::Cleared => {
+        (Role::Police, S::Approved)
+            if delegation.review.status != super::review::ReviewStatus::Cleared =>
+        {
             waiting("approved without a cleared security review")
         }
         (Role::HostUnit, S::Draft) if own && delegation.returned_note.is_some() => {
@@ -412,7 +538,11 @@ pub fn inbox_reason(delegation: &Delegation, role: Role, unit: Option<UnitId>, t
         }
         (Role::HostUnit | Role::Admin, S::Completed) if own || role == Role::Admin => {
             let due = delegation.report_due(due_days);
-            let reason = if today > due { "the report is overdue" } else { "the report is due" };
+            let reason = if today > due {
+                "the report is overdue"
+            } else {
+                "the report is due"
+            };
             Some((reason.to_owned(), due))
         }
         _ => None,

@@ -67,10 +67,15 @@ pub fn parse_time(raw: &str, zone: Tz) -> Result<DateTime<Utc>, &'static str> {
     if let Ok(instant) = DateTime::parse_from_rfc3339(raw) {
         return Ok(instant.with_timezone(&Utc));
     }
-    let local = ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"]
-        .iter()
-        .find_map(|f| NaiveDateTime::parse_from_str(raw, f).ok())
-        .ok_or("must be a time (2026-12-01T09:00 in the entry's zone, or RFC 3339 with an offset)")?;
+    let local = [
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%d %H:%M",
+    ]
+    .iter()
+    .find_map(|f| NaiveDateTime::parse_from_str(raw, f).ok())
+    .ok_or("must be a time (2026-12-01T09:00 in the entry's zone, or RFC 3339 with an offset)")?;
     zone.from_local_datetime(&local)
         .earliest()
         .map(|t| t.with_timezone(&Utc))
@@ -91,12 +96,20 @@ pub fn check_span(
     }
     let start_day = starts_at.with_timezone(&zone).date_naive();
     // An entry ending at midnight belongs to the day before.
-    let end_day = (ends_at - chrono::Duration::seconds(1)).with_timezone(&zone).date_naive();
+    let end_day = (ends_at - chrono::Duration::seconds(1))
+        .with_timezone(&zone)
+        .date_naive();
     if start_day < first || start_day > last {
-        return Err(("starts_at", format!("must lie within {first} – {last} (in {zone})")));
+        return Err((
+            "starts_at",
+            format!("must lie within {first} – {last} (in {zone})"),
+        ));
     }
     if end_day > last {
-        return Err(("ends_at", format!("must lie within {first} – {last} (in {zone})")));
+        return Err((
+            "ends_at",
+            format!("must lie within {first} – {last} (in {zone})"),
+        ));
     }
     Ok(())
 }
@@ -112,10 +125,21 @@ mod tests {
     #[test]
     fn local_times_are_read_in_the_entrys_zone() {
         let vn = chrono_tz::Asia::Ho_Chi_Minh;
-        assert_eq!(parse_time("2026-12-01T09:00", vn).unwrap().to_rfc3339(), "2026-12-01T02:00:00+00:00");
-        assert_eq!(parse_time("2026-12-01T09:00:00+09:00", vn).unwrap().to_rfc3339(), "2026-12-01T00:00:00+00:00");
+        assert_eq!(
+            parse_time("2026-12-01T09:00", vn).unwrap().to_rfc3339(),
+            "2026-12-01T02:00:00+00:00"
+        );
+        assert_eq!(
+            parse_time("2026-12-01T09:00:00+09:00", vn)
+                .unwrap()
+                .to_rfc3339(),
+            "2026-12-01T00:00:00+00:00"
+        );
         let berlin = chrono_tz::Europe::Berlin;
-        assert!(parse_time("2026-03-29T02:30", berlin).is_err(), "inside the DST gap");
+        assert!(
+            parse_time("2026-03-29T02:30", berlin).is_err(),
+            "inside the DST gap"
+        );
         assert!(parse_time("tomorrow", vn).is_err());
     }
 
@@ -124,12 +148,72 @@ mod tests {
         let vn = chrono_tz::Asia::Ho_Chi_Minh;
         let t = |s: &str| parse_time(s, vn).unwrap();
         let (first, last) = (d("2026-12-01"), d("2026-12-03"));
-        assert!(check_span(t("2026-12-01T08:00"), t("2026-12-01T10:00"), vn, first, last).is_ok());
+        assert!(
+            check_span(
+                t("2026-12-01T08:00"),
+                t("2026-12-01T10:00"),
+                vn,
+                first,
+                last
+            )
+            .is_ok()
+        );
         // 06:00 on 1 December in Vietnam is still 30 November in UTC: inside.
-        assert!(check_span(t("2026-12-01T06:00"), t("2026-12-01T07:00"), vn, first, last).is_ok());
-        assert_eq!(check_span(t("2026-11-30T23:00"), t("2026-12-01T01:00"), vn, first, last).unwrap_err().0, "starts_at");
-        assert_eq!(check_span(t("2026-12-03T22:00"), t("2026-12-04T01:00"), vn, first, last).unwrap_err().0, "ends_at");
-        assert!(check_span(t("2026-12-03T22:00"), t("2026-12-04T00:00"), vn, first, last).is_ok());
-        assert_eq!(check_span(t("2026-12-02T10:00"), t("2026-12-02T09:00"), vn, first, last).unwrap_err().0, "ends_at");
+        assert!(
+            check_span(
+                t("2026-12-01T06:00"),
+                t("2026-12-01T07:00"),
+                vn,
+                first,
+                last
+            )
+            .is_ok()
+        );
+        assert_eq!(
+            check_span(
+                t("2026-11-30T23:00"),
+                t("2026-12-01T01:00"),
+                vn,
+                first,
+                last
+            )
+            .unwrap_err()
+            .0,
+            "starts_at"
+        );
+        assert_eq!(
+            check_span(
+                t("2026-12-03T22:00"),
+                t("2026-12-04T01:00"),
+                vn,
+                first,
+                last
+            )
+            .unwrap_err()
+            .0,
+            "ends_at"
+        );
+        assert!(
+            check_span(
+                t("2026-12-03T22:00"),
+                t("2026-12-04T00:00"),
+                vn,
+                first,
+                last
+            )
+            .is_ok()
+        );
+        assert_eq!(
+            check_span(
+                t("2026-12-02T10:00"),
+                t("2026-12-02T09:00"),
+                vn,
+                first,
+                last
+            )
+            .unwrap_err()
+            .0,
+            "ends_at"
+        );
     }
 }

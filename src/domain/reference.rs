@@ -31,6 +31,9 @@ mod tests {
     fn references_read_as_offices_write_them() {
         assert_eq!(format(Series::IncomingDelegation, 2026, 12), "DV-2026-0012");
         assert_eq!(format(Series::OutgoingDelegation, 2026, 3), "DR-2026-0003");
-        assert_eq!(format(Series::OutgoingDelegation, 2027, 12345), "DR-2027-12345");
+        assert_eq!(
+            format(Series::OutgoingDelegation, 2027, 12345),
+            "DR-2027-12345"
+        );
     }
 }

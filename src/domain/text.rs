@@ -32,13 +32,18 @@ pub fn fold(text: &str) -> String {
 
 /// An IANA time zone name that the zone database knows.
 pub fn parse_zone(raw: &str) -> Result<Tz, &'static str> {
-    Tz::from_str(raw.trim()).map_err(|_| "must be an IANA time zone (Asia/Ho_Chi_Minh, Europe/Berlin, …)")
+    Tz::from_str(raw.trim())
+        .map_err(|_| "must be an IANA time zone (Asia/Ho_Chi_Minh, Europe/Berlin, …)")
 }
 
 /// A passport number of a sane shape: 5–20 letters and digits (spaces and
 /// dashes as printed are dropped), kept in upper case.
 pub fn parse_passport(raw: &str) -> Result<String, &'static str> {
-    let cleaned: String = raw.chars().filter(|c| !matches!(c, ' ' | '-')).collect::<String>().to_uppercase();
+    let cleaned: String = raw
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '-'))
+        .collect::<String>()
+        .to_uppercase();
     if (5..=20).contains(&cleaned.len()) && cleaned.chars().all(|c| c.is_ascii_alphanumeric()) {
         Ok(cleaned)
     } else {

@@ -51,12 +51,20 @@ fn may<S, A>(rule: &Rule<S, A>, subject: Subject) -> bool {
 
 /// Decides `action` from `current` for `subject`: 403 before 409, so that a
 /// role that may never act learns nothing of the record's state.
-pub fn decide<S: Copy + Eq, A: Copy + Eq>(table: &[Rule<S, A>], action: A, current: S, subject: Subject) -> Verdict<S> {
+pub fn decide<S: Copy + Eq, A: Copy + Eq>(
+    table: &[Rule<S, A>],
+    action: A,
+    current: S,
+    subject: Subject,
+) -> Verdict<S> {
     let rules: Vec<&Rule<S, A>> = table.iter().filter(|r| r.action == action).collect();
     if !rules.iter().any(|r| may(r, subject)) {
         return Verdict::Forbidden;
     }
-    if let Some(rule) = rules.iter().find(|r| r.from.contains(&current) && may(r, subject)) {
+    if let Some(rule) = rules
+        .iter()
+        .find(|r| r.from.contains(&current) && may(r, subject))
+    {
         return Verdict::Go(rule.to);
     }
     if rules.iter().any(|r| r.from.contains(&current)) {
@@ -71,7 +79,10 @@ pub fn decide<S: Copy + Eq, A: Copy + Eq>(table: &[Rule<S, A>], action: A, curre
             }
         }
     }
-    Verdict::WrongState { current, allowed_from }
+    Verdict::WrongState {
+        current,
+        allowed_from,
+    }
 }
 
 #[cfg(test)]
@@ -92,9 +103,24 @@ mod tests {
     }
 
     const TABLE: &[Rule<S, A>] = &[
-        Rule { action: A::Send, from: &[S::Draft], to: S::Sent, who: &[Who::OwnUnit, Who::Role(Role::ForeignAffairs)] },
-        Rule { action: A::Cancel, from: &[S::Draft], to: S::Done, who: &[Who::OwnUnit] },
-        Rule { action: A::Cancel, from: &[S::Draft, S::Sent], to: S::Done, who: &[Who::Role(Role::ForeignAffairs)] },
+        Rule {
+            action: A::Send,
+            from: &[S::Draft],
+            to: S::Sent,
+            who: &[Who::OwnUnit, Who::Role(Role::ForeignAffairs)],
+        },
+        Rule {
+            action: A::Cancel,
+            from: &[S::Draft],
+            to: S::Done,
+            who: &[Who::OwnUnit],
+        },
+        Rule {
+            action: A::Cancel,
+            from: &[S::Draft, S::Sent],
+            to: S::Done,
+            who: &[Who::Role(Role::ForeignAffairs)],
+        },
     ];
 
     fn subject(role: Role, owns: bool) -> Subject {
@@ -103,18 +129,49 @@ mod tests {
 
     #[test]
     fn the_table_decides() {
-        assert_eq!(decide(TABLE, A::Send, S::Draft, subject(Role::HostUnit, true)), Verdict::Go(S::Sent));
-        assert_eq!(decide(TABLE, A::Send, S::Draft, subject(Role::HostUnit, false)), Verdict::Forbidden);
-        assert_eq!(decide(TABLE, A::Send, S::Draft, subject(Role::Viewer, true)), Verdict::Forbidden);
-        assert_eq!(decide(TABLE, A::Send, S::Sent, subject(Role::Admin, false)), Verdict::WrongState {
-            current: S::Sent,
-            allowed_from: vec![S::Draft]
-        });
-        assert_eq!(decide(TABLE, A::Cancel, S::Sent, subject(Role::HostUnit, true)), Verdict::Forbidden);
-        assert_eq!(decide(TABLE, A::Cancel, S::Sent, subject(Role::ForeignAffairs, false)), Verdict::Go(S::Done));
-        assert_eq!(decide(TABLE, A::Cancel, S::Done, subject(Role::ForeignAffairs, false)), Verdict::WrongState {
-            current: S::Done,
-            allowed_from: vec![S::Draft, S::Sent]
-        });
+        assert_eq!(
+            decide(TABLE, A::Send, S::Draft, subject(Role::HostUnit, true)),
+            Verdict::Go(S::Sent)
+        );
+        assert_eq!(
+            decide(TABLE, A::Send, S::Draft, subject(Role::HostUnit, false)),
+            Verdict::Forbidden
+        );
+        assert_eq!(
+            decide(TABLE, A::Send, S::Draft, subject(Role::Viewer, true)),
+            Verdict::Forbidden
+        );
+        assert_eq!(
+            decide(TABLE, A::Send, S::Sent, subject(Role::Admin, false)),
+            Verdict::WrongState {
+                current: S::Sent,
+                allowed_from: vec![S::Draft]
+            }
+        );
+        assert_eq!(
+            decide(TABLE, A::Cancel, S::Sent, subject(Role::HostUnit, true)),
+            Verdict::Forbidden
+        );
+        assert_eq!(
+            decide(
+                TABLE,
+                A::Cancel,
+                S::Sent,
+                subject(Role::ForeignAffairs, false)
+            ),
+            Verdict::Go(S::Done)
+        );
+        assert_eq!(
+            decide(
+                TABLE,
+                A::Cancel,
+                S::Done,
+                subject(Role::ForeignAffairs, false)
+            ),
+            Verdict::WrongState {
+                current: S::Done,
+                allowed_from: vec![S::Draft, S::Sent]
+            }
+        );
     }
 }

@@ -13,7 +13,9 @@ use crate::AppState;
 use crate::auth::Caller;
 use crate::db::{self, AnyConnection, Audited};
 use crate::domain::audit::{AuditEvent, Changes, RecordKind};
-use crate::domain::delegation::{self as model, Delegation, DelegationStatus, Direction, EditVerdict, Recommendation};
+use crate::domain::delegation::{
+    self as model, Delegation, DelegationStatus, Direction, EditVerdict, Recommendation,
+};
 use crate::domain::ids::{DelegationId, UnitId, UserId};
 use crate::domain::pagination::page;
 use crate::domain::role::Access;
@@ -90,14 +92,19 @@ impl DelegationView {
             end_date: d.end_date,
             status: d.status,
             security_review: ReviewView::new(d.review, outdated, access.role),
-            appraisal: d.appraisal.map(|(recommendation, note)| AppraisalView { recommendation, note }),
+            appraisal: d.appraisal.map(|(recommendation, note)| AppraisalView {
+                recommendation,
+                note,
+            }),
             decision: d.decision.map(|x| DecisionView {
                 number: x.number,
                 date: x.date,
                 decided_by: x.by,
             }),
             returned_note: d.returned_note,
-            report: d.report.map(|(text, submitted_at)| ReportView { text, submitted_at }),
+            report: d
+                .report
+                .map(|(text, submitted_at)| ReportView { text, submitted_at }),
             report_due_date,
             created_by: d.created_by,
             version: d.version,
@@ -108,7 +115,12 @@ impl DelegationView {
 }
 
 /// The answer for one delegation: its view with its version as ETag.
-pub(crate) fn answer(state: &AppState, mut builder: actix_web::HttpResponseBuilder, d: Delegation, access: Access) -> HttpResponse {
+pub(crate) fn answer(
+    state: &AppState,
+    mut builder: actix_web::HttpResponseBuilder,
+    d: Delegation,
+    access: Access,
+) -> HttpResponse {
     builder
         .insert_header(header::ETag(etag(d.version)))
         .json(DelegationView::new(d, access, state.config.report_due_days))
@@ -116,7 +128,11 @@ pub(crate) fn answer(state: &AppState, mut builder: actix_web::HttpResponseBuild
 
 /// The delegation `id` if `access` may see it; 404 otherwise, exactly as for
 /// one that does not exist.
-pub(crate) fn load_visible(conn: &mut AnyConnection, id: DelegationId, access: Access) -> ApiResult<Delegation> {
+pub(crate) fn load_visible(
+    conn: &mut AnyConnection,
+    id: DelegationId,
+    access: Access,
+) -> ApiResult<Delegation> {
     db::delegations::find(conn, id)?
         .filter(|d| model::visible_to(d.host_unit_id, access.role, access.unit))
         .ok_or(ApiError::NotFound)
@@ -126,7 +142,10 @@ pub(crate) fn load_visible(conn: &mut AnyConnection, id: DelegationId, access: A
 pub(crate) fn edit_allowed(verdict: EditVerdict, access: Access) -> ApiResult<()> {
     match verdict {
         EditVerdict::Allowed => Ok(()),
-        EditVerdict::Forbidden => Err(ApiError::forbidden(format!("the role `{}` may not change this delegation", access.role))),
+        EditVerdict::Forbidden => Err(ApiError::forbidden(format!(
+            "the role `{}` may not change this delegation",
+            access.role
+        ))),
         EditVerdict::Locked(why) => Err(ApiError::conflict(why)),
     }
 }
@@ -139,14 +158,22 @@ fn check_countries(codes: &[String]) -> Result<(), validator::ValidationError> {
 }
 
 fn not_blank(text: &str) -> Result<(), validator::ValidationError> {
-    rule(if text.trim().is_empty() { Err("must not be empty") } else { Ok(()) })
+    rule(if text.trim().is_empty() {
+        Err("must not be empty")
+    } else {
+        Ok(())
+    })
 }
 
 /// The earliest and latest dates a delegation may have.
 const YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
 
 fn check_date(date: &NaiveDate) -> Result<(), validator::ValidationError> {
-    rule(if YEARS.contains(&date.year()) { Ok(()) } else { Err("must be between 1990 and 2100") })
+    rule(if YEARS.contains(&date.year()) {
+        Ok(())
+    } else {
+        Err("must be between 1990 and 2100")
+    })
 }
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
@@ -215,7 +242,10 @@ fn countries(codes: &[String]) -> Vec<String> {
 
 fn check_span(start: NaiveDate, end: NaiveDate) -> ApiResult<()> {
     if end < start {
-        return Err(ApiError::invalid("end_date", "must not be before start_date"));
+        return Err(ApiError::invalid(
+            "end_date",
+            "must not be before start_date",
+        ));
     }
     Ok(())
 }
@@ -250,7 +280,11 @@ fn window_date(field: &str, raw: Option<&str>, bound: Bound) -> ApiResult<Option
         parse_instant(r, bound)
             .map(|t| {
                 // An end bound is exclusive: the day it falls in is the day before.
-                let t = if bound == Bound::End { t - chrono::Duration::seconds(1) } else { t };
+                let t = if bound == Bound::End {
+                    t - chrono::Duration::seconds(1)
+                } else {
+                    t
+                };
                 t.with_timezone(&PROVINCE_TZ).date_naive()
             })
             .map_err(|m| ApiError::invalid(field, m))
@@ -276,24 +310,42 @@ pub async fn list_delegations(
     let country = q
         .country
         .as_deref()
-        .map(|c| CountryCode::parse(c).map(|c| c.as_str().to_owned()).map_err(|m| ApiError::invalid("country", m)))
+        .map(|c| {
+            CountryCode::parse(c)
+                .map(|c| c.as_str().to_owned())
+                .map_err(|m| ApiError::invalid("country", m))
+        })
         .transpose()?;
     let filter = db::delegations::Filter {
         direction: q.direction,
         status: q.status,
         from: window_date("from", q.from.as_deref(), Bound::Start)?,
         to: window_date("to", q.to.as_deref(), Bound::End)?,
-        words: q.q.as_deref().map(fold).unwrap_or_default().split_whitespace().map(str::to_owned).collect(),
+        words: q
+            .q
+            .as_deref()
+            .map(fold)
+            .unwrap_or_default()
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect(),
         country,
         host_unit_id: q.host_unit_id.map(UnitId),
-        only_unit: (access.role == crate::domain::role::Role::HostUnit).then_some(access.unit.unwrap_or(UnitId(-1))),
+        only_unit: (access.role == crate::domain::role::Role::HostUnit)
+            .then_some(access.unit.unwrap_or(UnitId(-1))),
         statuses: Vec::new(),
     };
-    let rows = state.db.read(move |conn| db::delegations::list(conn, &filter, after, limit)).await?;
+    let rows = state
+        .db
+        .read(move |conn| db::delegations::list(conn, &filter, after, limit))
+        .await?;
     let (items, next_cursor) = page(rows, limit, |d| (d.start_date, d.id.get()));
     let days = state.config.report_due_days;
     Ok(web::Json(Page {
-        items: items.into_iter().map(|d| DelegationView::new(d, access, days)).collect(),
+        items: items
+            .into_iter()
+            .map(|d| DelegationView::new(d, access, days))
+            .collect(),
         next_cursor,
     }))
 }
@@ -314,7 +366,10 @@ pub async fn create_delegation(
 ) -> ApiResult<HttpResponse> {
     let req = body.0;
     let access = caller.access();
-    caller.require(model::may_create(req.host_unit_id, access.role, access.unit), "register delegations for this unit")?;
+    caller.require(
+        model::may_create(req.host_unit_id, access.role, access.unit),
+        "register delegations for this unit",
+    )?;
     check_span(req.start_date, req.end_date)?;
     let new = db::delegations::NewDelegation {
         direction: req.direction,
@@ -335,7 +390,11 @@ pub async fn create_delegation(
                 return Err(ApiError::invalid("host_unit_id", "no such unit"));
             }
             let now = db::now();
-            let reference = db::references::next(conn, new.direction.series(), now.with_timezone(&PROVINCE_TZ).year())?;
+            let reference = db::references::next(
+                conn,
+                new.direction.series(),
+                now.with_timezone(&PROVINCE_TZ).year(),
+            )?;
             let d = db::delegations::insert(conn, &new, &reference, Some(by), now)?;
             let changes = Changes::new()
                 .set("reference", &d.reference)
@@ -347,11 +406,21 @@ pub async fn create_delegation(
                 .set("head_of_delegation", &d.head_of_delegation)
                 .set("start_date", d.start_date)
                 .set("end_date", d.end_date);
-            Ok(Audited::new(d.clone(), AuditEvent::new("create", RecordKind::Delegation, d.id.get(), changes)))
+            Ok(Audited::new(
+                d.clone(),
+                AuditEvent::new("create", RecordKind::Delegation, d.id.get(), changes),
+            ))
         })
         .await?;
     let location = format!("/api/v1/delegations/{}", delegation.id);
-    Ok(answer(&state, HttpResponse::Created().insert_header((header::LOCATION, location)).take(), delegation, access))
+    Ok(answer(
+        &state,
+        HttpResponse::Created()
+            .insert_header((header::LOCATION, location))
+            .take(),
+        delegation,
+        access,
+    ))
 }
 
 /// One delegation.
@@ -363,10 +432,17 @@ pub async fn create_delegation(
     )
 )]
 #[get("/delegations/{id}")]
-pub async fn get_delegation(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>) -> ApiResult<HttpResponse> {
+pub async fn get_delegation(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+) -> ApiResult<HttpResponse> {
     let id = DelegationId(id.into_inner());
     let access = caller.access();
-    let d = state.db.read(move |conn| load_visible(conn, id, access)).await?;
+    let d = state
+        .db
+        .read(move |conn| load_visible(conn, id, access))
+        .await?;
     Ok(answer(&state, HttpResponse::Ok(), d, access))
 }
 
@@ -394,7 +470,10 @@ pub async fn update_delegation(
         .db
         .write(caller.actor(), move |conn| {
             let current = load_visible(conn, id, access)?;
-            edit_allowed(model::may_edit(current.status, current.subject(access.role, access.unit)), access)?;
+            edit_allowed(
+                model::may_edit(current.status, current.subject(access.role, access.unit)),
+                access,
+            )?;
             db::check_version(if_match.0, current.version)?;
             apply_update(conn, current, req, access)
         })
@@ -402,20 +481,33 @@ pub async fn update_delegation(
     Ok(answer(&state, HttpResponse::Ok(), d, access))
 }
 
-fn apply_update(conn: &mut AnyConnection, current: Delegation, req: UpdateDelegation, access: Access) -> ApiResult<Audited<Delegation>> {
-    let text = |new: Option<String>, old: &String| new.map(|t| t.trim().to_owned()).unwrap_or_else(|| old.clone());
+fn apply_update(
+    conn: &mut AnyConnection,
+    current: Delegation,
+    req: UpdateDelegation,
+    access: Access,
+) -> ApiResult<Audited<Delegation>> {
+    let text = |new: Option<String>, old: &String| {
+        new.map(|t| t.trim().to_owned())
+            .unwrap_or_else(|| old.clone())
+    };
     let title = text(req.title, &current.title);
     let purpose = text(req.purpose, &current.purpose);
     let partner = text(req.partner_organization, &current.partner_organization);
     let head = text(req.head_of_delegation, &current.head_of_delegation);
-    let codes = req.countries.map(|c| countries(&c)).unwrap_or_else(|| current.countries.clone());
+    let codes = req
+        .countries
+        .map(|c| countries(&c))
+        .unwrap_or_else(|| current.countries.clone());
     let host = req.host_unit_id.unwrap_or(current.host_unit_id);
     let start = req.start_date.unwrap_or(current.start_date);
     let end = req.end_date.unwrap_or(current.end_date);
     check_span(start, end)?;
     if host != current.host_unit_id {
         if !model::may_create(host, access.role, access.unit) {
-            return Err(ApiError::forbidden("a host unit cannot hand a delegation to another unit"));
+            return Err(ApiError::forbidden(
+                "a host unit cannot hand a delegation to another unit",
+            ));
         }
         if !db::units::exists(conn, host)? {
             return Err(ApiError::invalid("host_unit_id", "no such unit"));
@@ -424,7 +516,16 @@ fn apply_update(conn: &mut AnyConnection, current: Delegation, req: UpdateDelega
     if (start, end) != (current.start_date, current.end_date) {
         let outside = db::itinerary::list(conn, current.id)?
             .into_iter()
-            .filter(|item| crate::domain::itinerary::check_span(item.starts_at, item.ends_at, item.time_zone, start, end).is_err())
+            .filter(|item| {
+                crate::domain::itinerary::check_span(
+                    item.starts_at,
+                    item.ends_at,
+                    item.time_zone,
+                    start,
+                    end,
+                )
+                .is_err()
+            })
             .count();
         if outside > 0 {
             return Err(ApiError::conflict(format!(
@@ -435,7 +536,11 @@ fn apply_update(conn: &mut AnyConnection, current: Delegation, req: UpdateDelega
     let changes = Changes::new()
         .diff("title", &current.title, &title)
         .diff("purpose", &current.purpose, &purpose)
-        .diff("partner_organization", &current.partner_organization, &partner)
+        .diff(
+            "partner_organization",
+            &current.partner_organization,
+            &partner,
+        )
         .diff("countries", &current.countries, &codes)
         .diff("host_unit_id", &current.host_unit_id, &host)
         .diff("head_of_delegation", &current.head_of_delegation, &head)
@@ -455,9 +560,15 @@ fn apply_update(conn: &mut AnyConnection, current: Delegation, req: UpdateDelega
         end_date: Some(end),
         ..Default::default()
     };
-    let d = db::delegations::update(conn, current.id, current.version, &set, db::now())?
-        .ok_or(ApiError::PreconditionFailed { current: current.version })?;
-    Ok(Audited::new(d, AuditEvent::new("update", RecordKind::Delegation, current.id.get(), changes)))
+    let d = db::delegations::update(conn, current.id, current.version, &set, db::now())?.ok_or(
+        ApiError::PreconditionFailed {
+            current: current.version,
+        },
+    )?;
+    Ok(Audited::new(
+        d,
+        AuditEvent::new("update", RecordKind::Delegation, current.id.get(), changes),
+    ))
 }
 
 /// Delete a draft delegation (with its members and itinerary).
@@ -469,20 +580,34 @@ fn apply_update(conn: &mut AnyConnection, current: Delegation, req: UpdateDelega
     )
 )]
 #[delete("/delegations/{id}")]
-pub async fn delete_delegation(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>) -> ApiResult<HttpResponse> {
+pub async fn delete_delegation(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+) -> ApiResult<HttpResponse> {
     let id = DelegationId(id.into_inner());
     let access = caller.access();
     state
         .db
         .write(caller.actor(), move |conn| {
             let d = load_visible(conn, id, access)?;
-            edit_allowed(model::may_edit(d.status, d.subject(access.role, access.unit)), access)?;
+            edit_allowed(
+                model::may_edit(d.status, d.subject(access.role, access.unit)),
+                access,
+            )?;
             if d.status != DelegationStatus::Draft {
-                return Err(ApiError::conflict("only a draft can be deleted; cancel it instead"));
+                return Err(ApiError::conflict(
+                    "only a draft can be deleted; cancel it instead",
+                ));
             }
             db::delegations::delete(conn, id)?;
-            let changes = Changes::new().set("reference", &d.reference).set("title", &d.title);
-            Ok(Audited::new((), AuditEvent::new("delete", RecordKind::Delegation, id.get(), changes)))
+            let changes = Changes::new()
+                .set("reference", &d.reference)
+                .set("title", &d.title);
+            Ok(Audited::new(
+                (),
+                AuditEvent::new("delete", RecordKind::Delegation, id.get(), changes),
+            ))
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())

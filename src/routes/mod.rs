@@ -6,7 +6,10 @@ pub mod audit;
 pub mod auth;
 pub mod delegations;
 pub mod health;
+pub mod inbox;
+pub mod itinerary;
 pub mod me;
+pub mod members;
 pub mod review;
 pub mod transitions;
 pub mod units;
@@ -40,14 +43,23 @@ where
                 .service(users::get_user)
                 .service(users::update_user)
                 .service(audit::list_audit)
-            .service(delegations::list_delegations)
-            .service(delegations::create_delegation)
-            .service(delegations::get_delegation)
-            .service(delegations::update_delegation)
-            .service(delegations::delete_delegation)
-            .service(transitions::transition_delegation)
-            .service(transitions::review_delegation)
-            .service(transitions::delegation_history)
+                .service(delegations::list_delegations)
+                .service(delegations::create_delegation)
+                .service(delegations::get_delegation)
+                .service(delegations::update_delegation)
+                .service(delegations::delete_delegation)
+                .service(transitions::transition_delegation)
+                .service(transitions::review_delegation)
+                .service(transitions::delegation_history)
+                .service(members::list_members)
+                .service(members::add_member)
+                .service(members::update_member)
+                .service(members::remove_member)
+                .service(itinerary::list_items)
+                .service(itinerary::add_item)
+                .service(itinerary::update_item)
+                .service(itinerary::delete_item)
+                .service(inbox::get_inbox)
                 // The document itself: served, not described in itself.
                 .route("/openapi.json", actix_web::web::get().to(serve_document)),
         )
@@ -80,6 +92,17 @@ pub struct Page<T> {
     pub items: Vec<T>,
     /// Pass as `cursor` to get the next page; `null` when this is the last.
     pub next_cursor: Option<String>,
+}
+
+/// For PATCH bodies: tells an absent field (`None`) from an explicit `null`
+/// (`Some(None)`, which clears it).
+pub(crate) fn double_option<'de, T, D>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
+where
+    T: serde::Deserialize<'de>,
+    D: serde::Deserializer<'de>,
+{
+    use serde::Deserialize;
+    Option::<T>::deserialize(deserializer).map(Some)
 }
 
 /// Adapts a domain rule (`Err(message)`) to a `validator` custom check.

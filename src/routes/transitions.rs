@@ -14,7 +14,10 @@ use crate::AppState;
 use crate::auth::Caller;
 use crate::db::{self, Audited};
 use crate::domain::audit::{AuditEvent, Changes, RecordKind};
-use crate::domain::delegation::{self as model, DelegationAction, DelegationStatus, Facts, Recommendation, TransitionInput, Unmet};
+use crate::domain::delegation::{
+    self as model, DelegationAction, DelegationStatus, Facts, Recommendation, TransitionInput,
+    Unmet,
+};
 use crate::domain::ids::DelegationId;
 use crate::domain::pagination::Limit;
 use crate::domain::review::SecurityReview;
@@ -71,20 +74,34 @@ pub async fn transition_delegation(
         .db
         .write(caller.actor(), move |conn| {
             let current = load_visible(conn, id, access)?;
-            let to = match model::decide_transition(req.action, current.status, current.subject(access.role, access.unit)) {
+            let to = match model::decide_transition(
+                req.action,
+                current.status,
+                current.subject(access.role, access.unit),
+            ) {
                 Verdict::Go(to) => to,
                 Verdict::Forbidden => {
                     return Err(ApiError::forbidden(format!(
                         "the role `{}` may not {} this delegation{}",
                         access.role,
                         req.action.as_str(),
-                        if current.status == DelegationStatus::Draft { "" } else { " now" }
+                        if current.status == DelegationStatus::Draft {
+                            ""
+                        } else {
+                            " now"
+                        }
                     )));
                 }
-                Verdict::WrongState { current, allowed_from } => return Err(wrong_state(req.action, current, &allowed_from)),
+                Verdict::WrongState {
+                    current,
+                    allowed_from,
+                } => return Err(wrong_state(req.action, current, &allowed_from)),
             };
             let input = TransitionInput {
-                note: req.note.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty()),
+                note: req
+                    .note
+                    .map(|n| n.trim().to_owned())
+                    .filter(|n| !n.is_empty()),
                 recommendation: req.recommendation,
                 decision_number: req.decision_number.map(|n| n.trim().to_owned()),
                 decision_date: req.decision_date,
@@ -95,12 +112,17 @@ pub async fn transition_delegation(
                 items: db::itinerary::count(conn, id)?,
                 today: province_today(),
             };
-            model::check_needs(req.action, &current, &input, facts).map_err(|unmet| match unmet {
-                Unmet::Missing(fields) => {
-                    ApiError::Invalid(fields.into_iter().map(|(f, m)| crate::domain::FieldError::new(f, m)).collect())
-                }
-                Unmet::Condition(why) => ApiError::conflict(why),
-            })?;
+            model::check_needs(req.action, &current, &input, facts).map_err(
+                |unmet| match unmet {
+                    Unmet::Missing(fields) => ApiError::Invalid(
+                        fields
+                            .into_iter()
+                            .map(|(f, m)| crate::domain::FieldError::new(f, m))
+                            .collect(),
+                    ),
+                    Unmet::Condition(why) => ApiError::conflict(why),
+                },
+            )?;
 
             let now = db::now();
             let mut set = db::delegations::Changes {
@@ -114,7 +136,8 @@ pub async fn transition_delegation(
                     set.returned_note = Some(input.note.clone());
                 }
                 DelegationAction::Appraise => {
-                    set.appraisal_recommendation = Some(input.recommendation.map(|r| r.as_str().to_owned()));
+                    set.appraisal_recommendation =
+                        Some(input.recommendation.map(|r| r.as_str().to_owned()));
                     set.appraisal_note = Some(input.note.clone());
                     changes = changes.set("recommendation", input.recommendation);
                 }
@@ -122,7 +145,9 @@ pub async fn transition_delegation(
                     set.decision_number = Some(input.decision_number.clone());
                     set.decision_date = Some(input.decision_date);
                     set.decided_by = Some(Some(by.get()));
-                    changes = changes.set("decision_number", &input.decision_number).set("decision_date", input.decision_date);
+                    changes = changes
+                        .set("decision_number", &input.decision_number)
+                        .set("decision_date", input.decision_date);
                 }
                 DelegationAction::Report => {
                     set.report = Some(input.report.clone());
@@ -131,16 +156,29 @@ pub async fn transition_delegation(
                 }
                 DelegationAction::Complete | DelegationAction::Cancel => {}
             }
-            let d = db::delegations::update(conn, id, current.version, &set, now)?
-                .ok_or(ApiError::PreconditionFailed { current: current.version })?;
-            let event = AuditEvent::new(req.action.as_str(), RecordKind::Delegation, id.get(), changes).with_note(input.note);
+            let d = db::delegations::update(conn, id, current.version, &set, now)?.ok_or(
+                ApiError::PreconditionFailed {
+                    current: current.version,
+                },
+            )?;
+            let event = AuditEvent::new(
+                req.action.as_str(),
+                RecordKind::Delegation,
+                id.get(),
+                changes,
+            )
+            .with_note(input.note);
             Ok(Audited::new(d, event))
         })
         .await?;
     Ok(answer(&state, HttpResponse::Ok(), d, access))
 }
 
-fn wrong_state(action: DelegationAction, current: DelegationStatus, allowed_from: &[DelegationStatus]) -> ApiError {
+fn wrong_state(
+    action: DelegationAction,
+    current: DelegationStatus,
+    allowed_from: &[DelegationStatus],
+) -> ApiError {
     let names: Vec<&str> = allowed_from.iter().map(|s| s.as_str()).collect();
     ApiError::Conflict {
         detail: format!(
@@ -178,12 +216,20 @@ pub async fn review_delegation(
         .write(caller.actor(), move |conn| {
             let current = load_visible(conn, id, access)?;
             if !matches!(access.role, Role::Police | Role::Admin) {
-                return Err(ApiError::forbidden("only the police record security reviews"));
+                return Err(ApiError::forbidden(
+                    "only the police record security reviews",
+                ));
             }
             let review = SecurityReview {
                 status: req.status,
-                officer: req.officer.map(|o| o.trim().to_owned()).filter(|o| !o.is_empty()),
-                notes: req.notes.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty()),
+                officer: req
+                    .officer
+                    .map(|o| o.trim().to_owned())
+                    .filter(|o| !o.is_empty()),
+                notes: req
+                    .notes
+                    .map(|n| n.trim().to_owned())
+                    .filter(|n| !n.is_empty()),
                 reviewed_at: None,
                 reviewed_by: Some(by),
             };
@@ -196,7 +242,10 @@ pub async fn review_delegation(
                 .diff("officer", &current.review.officer, &review.officer)
                 .diff(model::NOTES_KEY, &current.review.notes, &review.notes);
             let d = db::delegations::find(conn, id)?.ok_or(ApiError::NotFound)?;
-            Ok(Audited::new(d, AuditEvent::new("security_review", RecordKind::Delegation, id.get(), changes)))
+            Ok(Audited::new(
+                d,
+                AuditEvent::new("security_review", RecordKind::Delegation, id.get(), changes),
+            ))
         })
         .await?;
     Ok(answer(&state, HttpResponse::Ok(), d, access))
@@ -226,7 +275,11 @@ pub struct History {
     responses((status = 200, body = History, description = "Oldest first"), UnauthorizedProblem, NotFoundProblem)
 )]
 #[get("/delegations/{id}/history")]
-pub async fn delegation_history(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>) -> ApiResult<web::Json<History>> {
+pub async fn delegation_history(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+) -> ApiResult<web::Json<History>> {
     let id = DelegationId(id.into_inner());
     let access = caller.access();
     let entries = state

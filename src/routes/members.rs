@@ -1,0 +1,445 @@
+//! `/api/v1/delegations/{id}/members`: who travels in a delegation.
+
+use actix_web::http::header;
+use actix_web::{HttpResponse, delete, get, patch, post, web};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use validator::Validate;
+
+use super::delegations::{edit_allowed, load_visible};
+use super::rule;
+use crate::AppState;
+use crate::auth::Caller;
+use crate::db::members::MemberFields;
+use crate::db::{self, AnyConnection, Audited};
+use crate::domain::audit::{AuditEvent, Changes, RecordKind};
+use crate::domain::delegation::{self as model, Gender, Member, MemberRole};
+use crate::domain::ids::{DelegationId, MemberId};
+use crate::domain::role::Access;
+use crate::domain::text::{CountryCode, parse_passport};
+use crate::error::*;
+use crate::extract::{IfMatch, ValidJson, etag};
+
+/// A member as the API shows it. Personal data (date of birth, passport,
+/// e-mail, phone) is absent for roles that may not see it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MemberView {
+    pub id: MemberId,
+    pub delegation_id: DelegationId,
+    pub full_name: String,
+    pub gender: Option<Gender>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<NaiveDate>)]
+    pub date_of_birth: Option<Option<NaiveDate>>,
+    /// ISO 3166-1 alpha-2.
+    pub nationality: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<String>)]
+    pub passport_number: Option<Option<String>>,
+    pub organization: Option<String>,
+    pub position: Option<String>,
+    pub role: MemberRole,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<String>)]
+    pub email: Option<Option<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<String>)]
+    pub phone: Option<Option<String>>,
+    pub version: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl MemberView {
+    pub fn new(m: Member, access: Access) -> Self {
+        let personal = access.role.sees_personal_data();
+        Self {
+            id: m.id,
+            delegation_id: m.delegation_id,
+            full_name: m.full_name,
+            gender: m.gender,
+            date_of_birth: personal.then_some(m.date_of_birth),
+            nationality: m.nationality,
+            passport_number: personal.then_some(m.passport_number),
+            organization: m.organization,
+            position: m.position,
+            role: m.role,
+            email: personal.then_some(m.email),
+            phone: personal.then_some(m.phone),
+            version: m.version,
+            created_at: m.created_at,
+            updated_at: m.updated_at,
+        }
+    }
+}
+
+fn check_country(code: &str) -> Result<(), validator::ValidationError> {
+    rule(CountryCode::parse(code).map(|_| ()))
+}
+
+fn check_passport(raw: &str) -> Result<(), validator::ValidationError> {
+    rule(parse_passport(raw).map(|_| ()))
+}
+
+fn check_birth(date: &NaiveDate) -> Result<(), validator::ValidationError> {
+    let today = crate::domain::time::province_today();
+    rule(if date.year() < 1900 || *date > today {
+        Err("must be a past date after 1900")
+    } else {
+        Ok(())
+    })
+}
+
+fn check_phone(raw: &str) -> Result<(), validator::ValidationError> {
+    let ok = raw
+        .chars()
+        .all(|c| c.is_ascii_digit() || " +-().".contains(c))
+        && raw.chars().any(|c| c.is_ascii_digit());
+    rule(if ok {
+        Ok(())
+    } else {
+        Err("must be a phone number (digits, spaces, + - ( ) .)")
+    })
+}
+
+fn check_name(raw: &str) -> Result<(), validator::ValidationError> {
+    rule(if raw.trim().is_empty() {
+        Err("must not be empty")
+    } else {
+        Ok(())
+    })
+}
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MemberInput {
+    #[validate(length(max = 200), custom(function = "check_name"))]
+    #[schema(max_length = 200, example = "Tanaka Hiroshi")]
+    pub full_name: String,
+    pub gender: Option<Gender>,
+    #[validate(custom(function = "check_birth"))]
+    pub date_of_birth: Option<NaiveDate>,
+    /// ISO 3166-1 alpha-2.
+    #[validate(custom(function = "check_country"))]
+    #[schema(example = "JP")]
+    pub nationality: String,
+    /// 5–20 letters and digits.
+    #[validate(custom(function = "check_passport"))]
+    #[schema(max_length = 30, example = "TR1234567")]
+    pub passport_number: Option<String>,
+    #[validate(length(max = 200))]
+    #[schema(max_length = 200)]
+    pub organization: Option<String>,
+    #[validate(length(max = 200))]
+    #[schema(max_length = 200)]
+    pub position: Option<String>,
+    pub role: MemberRole,
+    #[validate(email, length(max = 200))]
+    #[schema(max_length = 200, format = Email)]
+    pub email: Option<String>,
+    #[validate(length(max = 40), custom(function = "check_phone"))]
+    #[schema(max_length = 40)]
+    pub phone: Option<String>,
+}
+
+/// Fields to change; absent fields stay as they are, `null` clears an optional one.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MemberPatch {
+    #[validate(length(max = 200), custom(function = "check_name"))]
+    #[schema(max_length = 200)]
+    pub full_name: Option<String>,
+    #[serde(default, deserialize_with = "super::double_option")]
+    #[schema(value_type = Option<Gender>)]
+    pub gender: Option<Option<Gender>>,
+    #[serde(default, deserialize_with = "super::double_option")]
+    #[schema(value_type = Option<NaiveDate>)]
+    pub date_of_birth: Option<Option<NaiveDate>>,
+    #[validate(custom(function = "check_country"))]
+    pub nationality: Option<String>,
+    #[serde(default, deserialize_with = "super::double_option")]
+    #[schema(value_type = Option<String>, max_length = 30)]
+    pub passport_number: Option<Option<String>>,
+    #[serde(default, deserialize_with = "super::double_option")]
+    #[schema(value_type = Option<String>, max_length = 200)]
+    pub organization: Option<Option<String>>,
+    #[serde(default, deserialize_with = "super::double_option")]
+    #[schema(value_type = Option<String>, max_length = 200)]
+    pub position: Option<Option<String>>,
+    pub role: Option<MemberRole>,
+    #[serde(default, deserialize_with = "super::double_option")]
+    #[schema(value_type = Option<String>, max_length = 200, format = Email)]
+    pub email: Option<Option<String>>,
+    #[serde(default, deserialize_with = "super::double_option")]
+    #[schema(value_type = Option<String>, max_length = 40)]
+    pub phone: Option<Option<String>>,
+}
+
+fn trimmed(text: Option<String>) -> Option<String> {
+    text.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty())
+}
+
+impl MemberInput {
+    fn fields(self) -> ApiResult<MemberFields> {
+        Ok(MemberFields {
+            full_name: self.full_name.trim().to_owned(),
+            gender: self.gender.map(|g| g.as_str().to_owned()),
+            date_of_birth: self.date_of_birth,
+            nationality: CountryCode::parse(&self.nationality)
+                .map_err(|m| ApiError::invalid("nationality", m))?
+                .as_str()
+                .to_owned(),
+            passport_number: trimmed(self.passport_number)
+                .map(|p| parse_passport(&p).map_err(|m| ApiError::invalid("passport_number", m)))
+                .transpose()?,
+            organization: trimmed(self.organization),
+            position: trimmed(self.position),
+            role: self.role.as_str().to_owned(),
+            email: trimmed(self.email),
+            phone: trimmed(self.phone),
+        })
+    }
+}
+
+impl MemberPatch {
+    /// The member's fields after this patch, checked as a whole.
+    fn apply(self, current: &Member) -> ApiResult<MemberFields> {
+        let base = MemberFields::from(current);
+        let input = MemberInput {
+            full_name: self.full_name.unwrap_or(base.full_name),
+            gender: self.gender.unwrap_or(current.gender),
+            date_of_birth: self.date_of_birth.unwrap_or(base.date_of_birth),
+            nationality: self.nationality.unwrap_or(base.nationality),
+            passport_number: self.passport_number.unwrap_or(base.passport_number),
+            organization: self.organization.unwrap_or(base.organization),
+            position: self.position.unwrap_or(base.position),
+            role: self.role.unwrap_or(current.role),
+            email: self.email.unwrap_or(base.email),
+            phone: self.phone.unwrap_or(base.phone),
+        };
+        crate::extract::validate(&input)?;
+        input.fields()
+    }
+}
+
+/// A new member's fields, for the audit trail.
+fn snapshot(member: MemberId, f: &MemberFields) -> Changes {
+    let mut changes = Changes::new()
+        .set("member_id", member)
+        .set("full_name", &f.full_name)
+        .set("nationality", &f.nationality)
+        .set("role", &f.role);
+    for (key, value) in [
+        ("gender", &f.gender),
+        ("passport_number", &f.passport_number),
+        ("organization", &f.organization),
+        ("position", &f.position),
+        ("email", &f.email),
+        ("phone", &f.phone),
+    ] {
+        if let Some(value) = value {
+            changes = changes.set(key, value);
+        }
+    }
+    if let Some(born) = f.date_of_birth {
+        changes = changes.set("date_of_birth", born);
+    }
+    changes
+}
+
+/// What changed between two sets of a member's fields, for the audit trail.
+fn diff(old: &MemberFields, new: &MemberFields) -> Changes {
+    Changes::new()
+        .diff("full_name", &old.full_name, &new.full_name)
+        .diff("gender", &old.gender, &new.gender)
+        .diff("date_of_birth", &old.date_of_birth, &new.date_of_birth)
+        .diff("nationality", &old.nationality, &new.nationality)
+        .diff(
+            "passport_number",
+            &old.passport_number,
+            &new.passport_number,
+        )
+        .diff("organization", &old.organization, &new.organization)
+        .diff("position", &old.position, &new.position)
+        .diff("role", &old.role, &new.role)
+        .diff("email", &old.email, &new.email)
+        .diff("phone", &old.phone, &new.phone)
+}
+
+/// Loads the delegation for a change to its members: visible, and open to this caller now.
+fn editable(
+    conn: &mut AnyConnection,
+    id: DelegationId,
+    access: Access,
+) -> ApiResult<model::Delegation> {
+    let d = load_visible(conn, id, access)?;
+    edit_allowed(
+        model::may_edit(d.status, d.subject(access.role, access.unit)),
+        access,
+    )?;
+    Ok(d)
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MemberList {
+    pub items: Vec<MemberView>,
+}
+
+/// The members of a delegation.
+#[utoipa::path(
+    tag = "delegations", security(("bearer" = [])), params(("id" = i64, Path, description = "Delegation id")),
+    responses((status = 200, body = MemberList, description = "The members, in the order they were added"), UnauthorizedProblem, NotFoundProblem)
+)]
+#[get("/delegations/{id}/members")]
+pub async fn list_members(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+) -> ApiResult<web::Json<MemberList>> {
+    let id = DelegationId(id.into_inner());
+    let access = caller.access();
+    let members = state
+        .db
+        .read(move |conn| {
+            load_visible(conn, id, access)?;
+            db::members::list(conn, id)
+        })
+        .await?;
+    Ok(web::Json(MemberList {
+        items: members
+            .into_iter()
+            .map(|m| MemberView::new(m, access))
+            .collect(),
+    }))
+}
+
+/// Add a member.
+#[utoipa::path(
+    tag = "delegations", security(("bearer" = [])), request_body = MemberInput,
+    params(("id" = i64, Path, description = "Delegation id")),
+    responses(
+        (status = 201, body = MemberView, description = "Added"),
+        UnauthorizedProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem, JsonBodyProblems
+    )
+)]
+#[post("/delegations/{id}/members")]
+pub async fn add_member(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+    body: ValidJson<MemberInput>,
+) -> ApiResult<HttpResponse> {
+    let id = DelegationId(id.into_inner());
+    let access = caller.access();
+    let fields = body.0.fields()?;
+    let member = state
+        .db
+        .write(caller.actor(), move |conn| {
+            editable(conn, id, access)?;
+            let now = db::now();
+            let member = db::members::insert(conn, id, &fields, now)?;
+            db::delegations::touch(conn, id, now, false)?;
+            db::delegations::refresh_search(conn, id)?;
+            let changes = snapshot(member.id, &fields);
+            Ok(Audited::new(
+                member,
+                AuditEvent::new("add_member", RecordKind::Delegation, id.get(), changes),
+            ))
+        })
+        .await?;
+    Ok(HttpResponse::Created()
+        .insert_header(header::ETag(etag(member.version)))
+        .json(MemberView::new(member, access)))
+}
+
+/// Change a member.
+#[utoipa::path(
+    tag = "delegations", security(("bearer" = [])), request_body = MemberPatch,
+    params(
+        ("id" = i64, Path, description = "Delegation id"), ("member_id" = i64, Path, description = "Member id"),
+        ("If-Match" = Option<String>, Header, description = "The member's ETag last read")
+    ),
+    responses(
+        (status = 200, body = MemberView, description = "The changed member"),
+        UnauthorizedProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem, PreconditionFailedProblem, JsonBodyProblems
+    )
+)]
+#[patch("/delegations/{id}/members/{member_id}")]
+pub async fn update_member(
+    state: web::Data<AppState>,
+    caller: Caller,
+    path: web::Path<(i64, i64)>,
+    if_match: IfMatch,
+    body: ValidJson<MemberPatch>,
+) -> ApiResult<HttpResponse> {
+    let (id, member_id) = path.into_inner();
+    let (id, member_id) = (DelegationId(id), MemberId(member_id));
+    let access = caller.access();
+    let patch = body.0;
+    let member = state
+        .db
+        .write(caller.actor(), move |conn| {
+            editable(conn, id, access)?;
+            let current = db::members::find(conn, id, member_id)?.ok_or(ApiError::NotFound)?;
+            db::check_version(if_match.0, current.version)?;
+            let fields = patch.apply(&current)?;
+            let changes = diff(&MemberFields::from(&current), &fields);
+            if changes.is_empty() {
+                return Ok(Audited::unchanged(current));
+            }
+            let changes = changes.set("member_id", member_id);
+            let now = db::now();
+            let member = db::members::update(conn, &current, &fields, now)?.ok_or(
+                ApiError::PreconditionFailed {
+                    current: current.version,
+                },
+            )?;
+            db::delegations::touch(conn, id, now, false)?;
+            db::delegations::refresh_search(conn, id)?;
+            Ok(Audited::new(
+                member,
+                AuditEvent::new("update_member", RecordKind::Delegation, id.get(), changes),
+            ))
+        })
+        .await?;
+    Ok(HttpResponse::Ok()
+        .insert_header(header::ETag(etag(member.version)))
+        .json(MemberView::new(member, access)))
+}
+
+/// Remove a member.
+#[utoipa::path(
+    tag = "delegations", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Delegation id"), ("member_id" = i64, Path, description = "Member id")),
+    responses((status = 204, description = "Removed"), UnauthorizedProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem)
+)]
+#[delete("/delegations/{id}/members/{member_id}")]
+pub async fn remove_member(
+    state: web::Data<AppState>,
+    caller: Caller,
+    path: web::Path<(i64, i64)>,
+) -> ApiResult<HttpResponse> {
+    let (id, member_id) = path.into_inner();
+    let (id, member_id) = (DelegationId(id), MemberId(member_id));
+    let access = caller.access();
+    state
+        .db
+        .write(caller.actor(), move |conn| {
+            editable(conn, id, access)?;
+            let member = db::members::find(conn, id, member_id)?.ok_or(ApiError::NotFound)?;
+            db::members::delete(conn, member_id)?;
+            let now = db::now();
+            db::delegations::touch(conn, id, now, false)?;
+            db::delegations::refresh_search(conn, id)?;
+            let changes = Changes::new()
+                .set("member_id", member_id)
+                .set("full_name", &member.full_name);
+            Ok(Audited::new(
+                (),
+                AuditEvent::new("remove_member", RecordKind::Delegation, id.get(), changes),
+            ))
+        })
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
