@@ -104,6 +104,25 @@ mod tests {
     use super::*;
 
     #[test]
+    fn redaction_follows_the_roles() {
+        use crate::domain::role::Role;
+        let entry = json!({"member_id": 3, "passport_number": "TR123456", "nested": {"email": "a@b.c"},
+                           "security_notes": {"from": null, "to": "watch"}, "status": "cleared"});
+        let mut viewer = entry.clone();
+        redact_changes(&mut viewer, Role::Viewer);
+        assert_eq!(
+            viewer,
+            json!({"member_id": 3, "nested": {}, "status": "cleared"})
+        );
+        let mut fa = entry.clone();
+        redact_changes(&mut fa, Role::ForeignAffairs);
+        assert!(fa.get("passport_number").is_some() && fa.get("security_notes").is_none());
+        let mut police = entry.clone();
+        redact_changes(&mut police, Role::Police);
+        assert_eq!(police, entry);
+    }
+
+    #[test]
     fn a_diff_keeps_only_what_changed() {
         let changes = Changes::new()
             .diff("role", &"viewer", &"police")
@@ -113,6 +132,28 @@ mod tests {
             changes.into_value(),
             json!({"role": {"from": "viewer", "to": "police"}, "password": "changed"})
         );
+    }
+}
+
+/// The keys in audit changes that hold personal data or police notes; they
+/// follow the same visibility rules as the records they came from.
+pub const PERSONAL_KEYS: &[&str] = &["passport_number", "date_of_birth", "email", "phone"];
+pub const NOTES_KEY: &str = "security_notes";
+
+/// Removes from audit changes what `role` may not see.
+pub fn redact_changes(changes: &mut serde_json::Value, role: super::role::Role) {
+    if let Some(map) = changes.as_object_mut() {
+        if !role.sees_personal_data() {
+            for key in PERSONAL_KEYS {
+                map.remove(*key);
+            }
+        }
+        if !role.sees_security_notes() {
+            map.remove(NOTES_KEY);
+        }
+        for value in map.values_mut() {
+            redact_changes(value, role);
+        }
     }
 }
 

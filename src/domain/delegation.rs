@@ -254,6 +254,12 @@ pub fn visible_to(host_unit_id: UnitId, role: Role, unit: Option<UnitId>) -> boo
     role != Role::HostUnit || unit == Some(host_unit_id)
 }
 
+/// The one unit whose delegations a list may show `access`, if it is
+/// limited to one: a host unit's own (a host unit with no unit sees none).
+pub fn list_scope(access: super::role::Access) -> Option<UnitId> {
+    (access.role == Role::HostUnit).then_some(access.unit.unwrap_or(UnitId(-1)))
+}
+
 /// Who may create a delegation hosted by `host_unit_id`.
 pub fn may_create(host_unit_id: UnitId, role: Role, unit: Option<UnitId>) -> bool {
     matches!(role, Role::Admin | Role::ForeignAffairs)
@@ -546,27 +552,5 @@ pub fn inbox_reason(
             Some((reason.to_owned(), due))
         }
         _ => None,
-    }
-}
-
-/// The keys in audit changes that hold personal data or police notes; they
-/// follow the same visibility rules as the records they came from.
-pub const PERSONAL_KEYS: &[&str] = &["passport_number", "date_of_birth", "email", "phone"];
-pub const NOTES_KEY: &str = "security_notes";
-
-/// Removes from audit changes what `role` may not see.
-pub fn redact_changes(changes: &mut serde_json::Value, role: Role) {
-    if let Some(map) = changes.as_object_mut() {
-        if !role.sees_personal_data() {
-            for key in PERSONAL_KEYS {
-                map.remove(*key);
-            }
-        }
-        if !role.sees_security_notes() {
-            map.remove(NOTES_KEY);
-        }
-        for value in map.values_mut() {
-            redact_changes(value, role);
-        }
     }
 }

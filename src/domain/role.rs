@@ -50,6 +50,11 @@ impl Role {
         matches!(self, Role::Admin | Role::Police)
     }
 
+    /// Security reviews (status, officer, notes) are the police's to record.
+    pub fn records_security_reviews(self) -> bool {
+        matches!(self, Role::Admin | Role::Police)
+    }
+
     /// The audit trail is read by the administrator and the police.
     pub fn reads_audit(self) -> bool {
         matches!(self, Role::Admin | Role::Police)

@@ -51,17 +51,23 @@ pub struct AuditEntryView {
     pub request_id: Option<String>,
 }
 
+impl ActorView {
+    pub fn of(e: &AuditEntry) -> Self {
+        Self {
+            id: e.actor_id,
+            username: e.actor_username.clone(),
+            role: e.actor_role,
+            unit_id: e.actor_unit_id,
+        }
+    }
+}
+
 impl From<AuditEntry> for AuditEntryView {
     fn from(e: AuditEntry) -> Self {
         Self {
             id: e.id,
             at: e.at,
-            actor: ActorView {
-                id: e.actor_id,
-                username: e.actor_username,
-                role: e.actor_role,
-                unit_id: e.actor_unit_id,
-            },
+            actor: ActorView::of(&e),
             action: e.action,
             record: RecordRef {
                 kind: e.record_kind,
@@ -128,7 +134,14 @@ pub async fn list_audit(
         .await?;
     let (items, next_cursor) = page(rows, limit, |e| (e.id.get(),));
     Ok(web::Json(Page {
-        items: items.into_iter().map(AuditEntryView::from).collect(),
+        items: items
+            .into_iter()
+            .map(|mut e| {
+                // Entries carry what the records carried: the same visibility rules apply.
+                crate::domain::audit::redact_changes(&mut e.changes, caller.role());
+                AuditEntryView::from(e)
+            })
+            .collect(),
         next_cursor,
     }))
 }

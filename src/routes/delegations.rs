@@ -331,8 +331,7 @@ pub async fn list_delegations(
             .collect(),
         country,
         host_unit_id: q.host_unit_id.map(UnitId),
-        only_unit: (access.role == crate::domain::role::Role::HostUnit)
-            .then_some(access.unit.unwrap_or(UnitId(-1))),
+        only_unit: model::list_scope(access),
         statuses: Vec::new(),
     };
     let rows = state

@@ -9,7 +9,6 @@ use crate::AppState;
 use crate::auth::Caller;
 use crate::db;
 use crate::domain::delegation::{self as model, DelegationStatus as S};
-use crate::domain::ids::UnitId;
 use crate::domain::pagination::Limit;
 use crate::domain::role::Role;
 use crate::domain::time::province_today;
@@ -70,7 +69,7 @@ pub async fn get_inbox(state: web::Data<AppState>, caller: Caller) -> ApiResult<
     } else {
         let filter = db::delegations::Filter {
             statuses,
-            only_unit: (access.role == Role::HostUnit).then_some(access.unit.unwrap_or(UnitId(-1))),
+            only_unit: model::list_scope(access),
             ..Default::default()
         };
         let max = Limit::parse(Some(i64::from(Limit::MAX))).map_err(ApiError::internal)?;

@@ -21,7 +21,6 @@ use crate::domain::delegation::{
 use crate::domain::ids::DelegationId;
 use crate::domain::pagination::Limit;
 use crate::domain::review::SecurityReview;
-use crate::domain::role::Role;
 use crate::domain::time::province_today;
 use crate::domain::workflow::Verdict;
 use crate::error::*;
@@ -215,7 +214,7 @@ pub async fn review_delegation(
         .db
         .write(caller.actor(), move |conn| {
             let current = load_visible(conn, id, access)?;
-            if !matches!(access.role, Role::Police | Role::Admin) {
+            if !access.role.records_security_reviews() {
                 return Err(ApiError::forbidden(
                     "only the police record security reviews",
                 ));
@@ -240,7 +239,11 @@ pub async fn review_delegation(
             let changes = Changes::new()
                 .diff("status", &current.review.status, &review.status)
                 .diff("officer", &current.review.officer, &review.officer)
-                .diff(model::NOTES_KEY, &current.review.notes, &review.notes);
+                .diff(
+                    crate::domain::audit::NOTES_KEY,
+                    &current.review.notes,
+                    &review.notes,
+                );
             let d = db::delegations::find(conn, id)?.ok_or(ApiError::NotFound)?;
             Ok(Audited::new(
                 d,
@@ -299,15 +302,10 @@ pub async fn delegation_history(
         .into_iter()
         .rev()
         .map(|mut e| {
-            model::redact_changes(&mut e.changes, access.role);
+            crate::domain::audit::redact_changes(&mut e.changes, access.role);
             HistoryEntry {
                 at: e.at,
-                actor: ActorView {
-                    id: e.actor_id,
-                    username: e.actor_username,
-                    role: e.actor_role,
-                    unit_id: e.actor_unit_id,
-                },
+                actor: ActorView::of(&e),
                 action: e.action,
                 note: e.note,
                 changes: e.changes,
