@@ -15,6 +15,12 @@ macro_rules! text_enum {
                 match s { $($text => Some(<$ty>::$variant),)* _ => None }
             }
         }
+
+        impl $crate::domain::workflow::Named for $ty {
+            fn name(self) -> &'static str {
+                self.as_str()
+            }
+        }
     };
 }
 

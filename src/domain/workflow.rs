@@ -3,6 +3,11 @@
 
 use super::role::Role;
 
+/// States and actions have the names the API uses for them.
+pub trait Named: Copy {
+    fn name(self) -> &'static str;
+}
+
 /// Who may take a transition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Who {

@@ -6,8 +6,12 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
 
+use crate::db::{self, AnyConnection};
+use crate::domain::audit::{Changes, NOTES_KEY};
+use crate::domain::ids::UserId;
 use crate::domain::review::{ReviewStatus, SecurityReview};
-use crate::domain::role::Role;
+use crate::domain::role::{Access, Role};
+use crate::error::{ApiError, ApiResult};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ReviewView {
@@ -46,4 +50,46 @@ pub struct PutReview {
     #[validate(length(max = 10000))]
     #[schema(max_length = 10000)]
     pub notes: Option<String>,
+}
+
+impl PutReview {
+    /// The review this request records, made by `by`.
+    pub fn review(self, by: UserId) -> SecurityReview {
+        let text = |t: Option<String>| t.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty());
+        SecurityReview {
+            status: self.status,
+            officer: text(self.officer),
+            notes: text(self.notes),
+            reviewed_at: None,
+            reviewed_by: Some(by),
+        }
+    }
+}
+
+/// 403 unless the caller records security reviews (the police, the administrator).
+pub(crate) fn require_reviewer(access: Access) -> ApiResult<()> {
+    if access.role.records_security_reviews() {
+        Ok(())
+    } else {
+        Err(ApiError::forbidden(
+            "only the police record security reviews",
+        ))
+    }
+}
+
+/// Stores `new` as the review of record `kind`/`id` and says what changed,
+/// for the record's audit entry (the notes under their own key, so that the
+/// history hides them from those who may not read them).
+pub(crate) fn store(
+    conn: &mut AnyConnection,
+    kind: &str,
+    id: i64,
+    current: &SecurityReview,
+    new: &SecurityReview,
+) -> ApiResult<Changes> {
+    db::reviews::put(conn, kind, id, new, db::now())?;
+    Ok(Changes::new()
+        .diff("status", &current.status, &new.status)
+        .diff("officer", &current.officer, &new.officer)
+        .diff(NOTES_KEY, &current.notes, &new.notes))
 }

@@ -9,20 +9,19 @@ use validator::Validate;
 
 use super::audit::ActorView;
 use super::delegations::{answer, load_visible};
-use super::review::PutReview;
+use super::review::{PutReview, require_reviewer, store};
 use crate::AppState;
 use crate::auth::Caller;
 use crate::db::{self, Audited};
 use crate::domain::audit::{AuditEvent, Changes, RecordKind};
 use crate::domain::delegation::{
-    self as model, DelegationAction, DelegationStatus, Facts, Recommendation, TransitionInput,
-    Unmet,
+    self as model, DelegationAction, Facts, Recommendation, TransitionInput, Unmet,
 };
 use crate::domain::ids::DelegationId;
 use crate::domain::pagination::Limit;
-use crate::domain::review::SecurityReview;
+use crate::domain::role::Role;
 use crate::domain::time::province_today;
-use crate::domain::workflow::Verdict;
+use crate::domain::workflow::{Named, Verdict};
 use crate::error::*;
 use crate::extract::ValidJson;
 
@@ -73,29 +72,12 @@ pub async fn transition_delegation(
         .db
         .write(caller.actor(), move |conn| {
             let current = load_visible(conn, id, access)?;
-            let to = match model::decide_transition(
+            let verdict = model::decide_transition(
                 req.action,
                 current.status,
                 current.subject(access.role, access.unit),
-            ) {
-                Verdict::Go(to) => to,
-                Verdict::Forbidden => {
-                    return Err(ApiError::forbidden(format!(
-                        "the role `{}` may not {} this delegation{}",
-                        access.role,
-                        req.action.as_str(),
-                        if current.status == DelegationStatus::Draft {
-                            ""
-                        } else {
-                            " now"
-                        }
-                    )));
-                }
-                Verdict::WrongState {
-                    current,
-                    allowed_from,
-                } => return Err(wrong_state(req.action, current, &allowed_from)),
-            };
+            );
+            let to = go(verdict, req.action, access.role, "delegation")?;
             let input = TransitionInput {
                 note: req
                     .note
@@ -173,20 +155,36 @@ pub async fn transition_delegation(
     Ok(answer(&state, HttpResponse::Ok(), d, access))
 }
 
-fn wrong_state(
-    action: DelegationAction,
-    current: DelegationStatus,
-    allowed_from: &[DelegationStatus],
-) -> ApiError {
-    let names: Vec<&str> = allowed_from.iter().map(|s| s.as_str()).collect();
-    ApiError::Conflict {
-        detail: format!(
-            "cannot {} a delegation that is {}; it can be done from: {}",
-            action.as_str(),
-            current.as_str(),
-            names.join(", ")
-        ),
-        extra: Some(json!({"current_status": current.as_str(), "allowed_from": names})),
+/// The state a workflow verdict leads to, or the problem that says why not:
+/// 403 for a role that may not, 409 naming the current state and the states
+/// the action is open from (for every record kind's workflow).
+pub(crate) fn go<S: Named + Eq, A: Named>(
+    verdict: Verdict<S>,
+    action: A,
+    role: Role,
+    record: &str,
+) -> ApiResult<S> {
+    match verdict {
+        Verdict::Go(to) => Ok(to),
+        Verdict::Forbidden => Err(ApiError::forbidden(format!(
+            "the role `{role}` may not {} this {record} (now)",
+            action.name()
+        ))),
+        Verdict::WrongState {
+            current,
+            allowed_from,
+        } => {
+            let names: Vec<&str> = allowed_from.iter().map(|s| s.name()).collect();
+            Err(ApiError::Conflict {
+                detail: format!(
+                    "cannot {} a {record} that is {}; it can be done from: {}",
+                    action.name(),
+                    current.name(),
+                    names.join(", ")
+                ),
+                extra: Some(json!({"current_status": current.name(), "allowed_from": names})),
+            })
+        }
     }
 }
 
@@ -214,36 +212,16 @@ pub async fn review_delegation(
         .db
         .write(caller.actor(), move |conn| {
             let current = load_visible(conn, id, access)?;
-            if !access.role.records_security_reviews() {
-                return Err(ApiError::forbidden(
-                    "only the police record security reviews",
-                ));
-            }
-            let review = SecurityReview {
-                status: req.status,
-                officer: req
-                    .officer
-                    .map(|o| o.trim().to_owned())
-                    .filter(|o| !o.is_empty()),
-                notes: req
-                    .notes
-                    .map(|n| n.trim().to_owned())
-                    .filter(|n| !n.is_empty()),
-                reviewed_at: None,
-                reviewed_by: Some(by),
-            };
-            let now = db::now();
+            require_reviewer(access)?;
             // The version first: its row lock orders two reviews at once.
-            db::delegations::touch(conn, id, now, false)?;
-            db::reviews::put(conn, db::delegations::KIND, id.get(), &review, now)?;
-            let changes = Changes::new()
-                .diff("status", &current.review.status, &review.status)
-                .diff("officer", &current.review.officer, &review.officer)
-                .diff(
-                    crate::domain::audit::NOTES_KEY,
-                    &current.review.notes,
-                    &review.notes,
-                );
+            db::delegations::touch(conn, id, db::now(), false)?;
+            let changes = store(
+                conn,
+                db::delegations::KIND,
+                id.get(),
+                &current.review,
+                &req.review(by),
+            )?;
             let d = db::delegations::find(conn, id)?.ok_or(ApiError::NotFound)?;
             Ok(Audited::new(
                 d,
