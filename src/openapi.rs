@@ -27,6 +27,7 @@ use crate::error::Problem;
         (name = "users", description = "Accounts (administrator)"),
         (name = "audit", description = "Who changed what, when (administrator and police)"),
         (name = "delegations", description = "Incoming (đoàn vào) and outgoing (đoàn ra) delegations, their members, itineraries, workflow and security review"),
+        (name = "press", description = "Foreign reporters, their accreditation and activities, leaders' interviews, press conferences"),
         (name = "coordination", description = "What waits on whom"),
         (name = "operations", description = "Probes for load balancers and administrators")
     )

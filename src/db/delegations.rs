@@ -341,7 +341,7 @@ pub fn list(
     for word in &filter.words {
         query = query.filter(
             d::search_text
-                .like(format!("%{}%", escape_like(word)))
+                .like(format!("%{}%", super::escape_like(word)))
                 .escape('\\'),
         );
     }
@@ -370,10 +370,4 @@ pub fn list(
             row.into_delegation(review)
         })
         .collect()
-}
-
-fn escape_like(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_")
 }

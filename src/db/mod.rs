@@ -7,14 +7,18 @@
 //! SQLite's lock means no request ever meets `database is locked`), while
 //! reads use a pool of read-only connections that WAL lets run beside it.
 
+pub mod accreditations;
 pub mod audit;
+pub mod conferences;
 pub mod connection;
 pub mod delegations;
+pub mod interviews;
 pub mod itinerary;
 pub mod login_failures;
 pub mod members;
 pub mod migrate;
 pub mod references;
+pub mod reporters;
 pub mod reviews;
 pub mod schema;
 pub mod units;
@@ -251,6 +255,14 @@ impl Actor {
 /// The current instant as stored: UTC, to the microsecond (what both engines keep).
 pub fn now() -> DateTime<Utc> {
     Utc::now().trunc_subsecs(6)
+}
+
+/// Escapes `%`, `_` and `\\` for a `LIKE … ESCAPE '\\'` pattern, so that
+/// searched text is matched literally.
+pub fn escape_like(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
 }
 
 /// Compares an `If-Match` version with the record's; a mismatch changes nothing.

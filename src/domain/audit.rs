@@ -17,8 +17,17 @@ pub enum RecordKind {
     User,
     /// A delegation, with its members, itinerary and security review.
     Delegation,
+    Reporter,
+    /// An accreditation, with its activities and security review.
+    Accreditation,
+    Interview,
+    /// A press conference, with its attendees.
+    PressConference,
 }
-text_enum!(RecordKind { Unit => "unit", User => "user", Delegation => "delegation" });
+text_enum!(RecordKind {
+    Unit => "unit", User => "user", Delegation => "delegation", Reporter => "reporter",
+    Accreditation => "accreditation", Interview => "interview", PressConference => "press_conference",
+});
 
 /// One change to one record, as the audit trail will keep it.
 #[derive(Debug, Clone, PartialEq)]

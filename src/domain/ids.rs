@@ -49,3 +49,27 @@ id_type!(
     /// The id of an itinerary item of a delegation.
     ItineraryItemId
 );
+id_type!(
+    /// The id of a foreign reporter.
+    ReporterId
+);
+id_type!(
+    /// The id of an accreditation.
+    AccreditationId
+);
+id_type!(
+    /// The id of a press activity.
+    PressActivityId
+);
+id_type!(
+    /// The id of an interview.
+    InterviewId
+);
+id_type!(
+    /// The id of a press conference.
+    PressConferenceId
+);
+id_type!(
+    /// The id of a press conference attendee.
+    AttendeeId
+);

@@ -30,6 +30,7 @@ pub mod ids;
 pub mod itinerary;
 pub mod login;
 pub mod pagination;
+pub mod press;
 pub mod reference;
 pub mod review;
 pub mod role;

@@ -7,6 +7,12 @@ pub enum Series {
     IncomingDelegation,
     /// Đoàn ra: an outgoing delegation.
     OutgoingDelegation,
+    /// Phóng viên: a press accreditation.
+    Accreditation,
+    /// Phỏng vấn: an interview.
+    Interview,
+    /// Họp báo: a press conference.
+    PressConference,
 }
 
 impl Series {
@@ -14,6 +20,9 @@ impl Series {
         match self {
             Series::IncomingDelegation => "DV",
             Series::OutgoingDelegation => "DR",
+            Series::Accreditation => "PV",
+            Series::Interview => "PH",
+            Series::PressConference => "HB",
         }
     }
 }

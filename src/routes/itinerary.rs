@@ -2,7 +2,7 @@
 
 use actix_web::http::header;
 use actix_web::{HttpResponse, delete, get, patch, post, web};
-use chrono::{DateTime, FixedOffset, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -143,30 +143,40 @@ pub struct ItemPatch {
     pub status: Option<ItemStatus>,
 }
 
-fn trimmed(text: Option<String>) -> Option<String> {
+pub(crate) fn trimmed(text: Option<String>) -> Option<String> {
     text.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty())
 }
 
-/// An item's checked fields: times read in its zone, within the delegation's dates.
-struct Draft {
-    starts_at: String,
-    ends_at: String,
-    zone: Tz,
+/// A scheduled entry's times as given (itinerary items, press activities):
+/// read in its zone, and checked to lie within its record's dates.
+pub(crate) struct Draft {
+    pub starts_at: String,
+    pub ends_at: String,
+    pub zone: Tz,
 }
 
 impl Draft {
-    fn check(&self, d: &Delegation) -> ApiResult<(DateTime<Utc>, DateTime<Utc>)> {
+    pub fn within(
+        &self,
+        first: NaiveDate,
+        last: NaiveDate,
+    ) -> ApiResult<(DateTime<Utc>, DateTime<Utc>)> {
         let starts = itinerary::parse_time(&self.starts_at, self.zone)
             .map_err(|m| ApiError::invalid("starts_at", m))?;
         let ends = itinerary::parse_time(&self.ends_at, self.zone)
             .map_err(|m| ApiError::invalid("ends_at", m))?;
-        itinerary::check_span(starts, ends, self.zone, d.start_date, d.end_date)
+        itinerary::check_span(starts, ends, self.zone, first, last)
             .map_err(|(field, message)| ApiError::invalid(field, message))?;
         Ok((starts, ends))
     }
+
+    fn check(&self, d: &Delegation) -> ApiResult<(DateTime<Utc>, DateTime<Utc>)> {
+        self.within(d.start_date, d.end_date)
+    }
 }
 
-fn zone(raw: Option<&str>) -> ApiResult<Tz> {
+/// The zone a scheduled entry is planned in: the one given, or the province's.
+pub(crate) fn zone(raw: Option<&str>) -> ApiResult<Tz> {
     raw.map(|z| parse_zone(z).map_err(|m| ApiError::invalid("time_zone", m)))
         .transpose()
         .map(|z| z.unwrap_or(PROVINCE_TZ))

@@ -2,14 +2,18 @@
 //! response types and its handlers. Handlers extract, authorise, call the
 //! database layer and answer; rules live in `domain/`.
 
+pub mod accreditations;
 pub mod audit;
 pub mod auth;
+pub mod conferences;
 pub mod delegations;
 pub mod health;
 pub mod inbox;
+pub mod interviews;
 pub mod itinerary;
 pub mod me;
 pub mod members;
+pub mod reporters;
 pub mod review;
 pub mod transitions;
 pub mod units;
@@ -60,6 +64,30 @@ where
                 .service(itinerary::update_item)
                 .service(itinerary::delete_item)
                 .service(inbox::get_inbox)
+                .service(reporters::list_reporters)
+                .service(reporters::create_reporter)
+                .service(reporters::get_reporter)
+                .service(reporters::update_reporter)
+                .service(accreditations::list_accreditations)
+                .service(accreditations::create_accreditation)
+                .service(accreditations::get_accreditation)
+                .service(accreditations::update_accreditation)
+                .service(accreditations::transition_accreditation)
+                .service(accreditations::review_accreditation)
+                .service(accreditations::list_activities)
+                .service(accreditations::add_activity)
+                .service(interviews::list_interviews)
+                .service(interviews::create_interview)
+                .service(interviews::get_interview)
+                .service(interviews::update_interview)
+                .service(interviews::transition_interview)
+                .service(conferences::list_conferences)
+                .service(conferences::create_conference)
+                .service(conferences::get_conference)
+                .service(conferences::update_conference)
+                .service(conferences::transition_conference)
+                .service(conferences::list_attendees)
+                .service(conferences::add_attendee)
                 // The document itself: served, not described in itself.
                 .route("/openapi.json", actix_web::web::get().to(serve_document)),
         )

@@ -1,0 +1,281 @@
+//! The `press_conferences` table and its attendees.
+
+use std::str::FromStr;
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono_tz::Tz;
+use diesel::prelude::*;
+
+use super::AnyConnection;
+use super::schema::{press_conference_attendees as pca, press_conferences as pc};
+use crate::domain::ids::{AttendeeId, PressConferenceId, ReporterId, UserId};
+use crate::domain::pagination::Limit;
+use crate::domain::press::{ConferenceKind, ConferenceStatus, PressConference};
+use crate::error::{ApiError, ApiResult};
+
+// Field order is the table's (RETURNING loads by position).
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = pc)]
+struct Row {
+    id: i64,
+    reference: String,
+    title: String,
+    kind: String,
+    starts_at: NaiveDateTime,
+    ends_at: NaiveDateTime,
+    time_zone: String,
+    venue: String,
+    topics: String,
+    speakers: String,
+    status: String,
+    announced_at: Option<NaiveDateTime>,
+    created_by: Option<i64>,
+    created_at: NaiveDateTime,
+    updated_at: NaiveDateTime,
+    version: i64,
+}
+
+impl TryFrom<Row> for PressConference {
+    type Error = ApiError;
+
+    fn try_from(row: Row) -> ApiResult<PressConference> {
+        let corrupt = |what: &str| {
+            ApiError::internal(format_args!("press conference {} has a bad {what}", row.id))
+        };
+        Ok(PressConference {
+            id: PressConferenceId(row.id),
+            kind: ConferenceKind::parse(&row.kind).ok_or_else(|| corrupt("kind"))?,
+            status: ConferenceStatus::parse(&row.status).ok_or_else(|| corrupt("status"))?,
+            time_zone: Tz::from_str(&row.time_zone).map_err(|_| corrupt("time zone"))?,
+            speakers: serde_json::from_str(&row.speakers).map_err(|_| corrupt("speaker list"))?,
+            reference: row.reference,
+            title: row.title,
+            starts_at: row.starts_at.and_utc(),
+            ends_at: row.ends_at.and_utc(),
+            venue: row.venue,
+            topics: row.topics,
+            announced_at: row.announced_at.map(|t| t.and_utc()),
+            created_by: row.created_by.map(UserId),
+            created_at: row.created_at.and_utc(),
+            updated_at: row.updated_at.and_utc(),
+            version: row.version,
+        })
+    }
+}
+
+/// The fields of a press conference that the Provincial Office writes.
+#[derive(Debug, Clone, PartialEq, Insertable, AsChangeset)]
+#[diesel(table_name = pc)]
+pub struct Fields {
+    pub title: String,
+    pub kind: String,
+    pub starts_at: NaiveDateTime,
+    pub ends_at: NaiveDateTime,
+    pub time_zone: String,
+    pub venue: String,
+    pub topics: String,
+    /// JSON array of speakers.
+    pub speakers: String,
+}
+
+impl Fields {
+    pub fn speakers(speakers: &[String]) -> String {
+        serde_json::to_string(speakers).unwrap_or_else(|_| "[]".into())
+    }
+}
+
+pub fn find(conn: &mut AnyConnection, id: PressConferenceId) -> ApiResult<Option<PressConference>> {
+    pc::table
+        .find(id.get())
+        .select(Row::as_select())
+        .first::<Row>(conn)
+        .optional()?
+        .map(PressConference::try_from)
+        .transpose()
+}
+
+pub fn insert(
+    conn: &mut AnyConnection,
+    fields: &Fields,
+    reference: &str,
+    by: Option<UserId>,
+    at: DateTime<Utc>,
+) -> ApiResult<PressConference> {
+    let at = at.naive_utc();
+    let row = diesel::insert_into(pc::table)
+        .values((
+            pc::reference.eq(reference),
+            fields,
+            pc::status.eq(ConferenceStatus::Planned.as_str()),
+            pc::created_by.eq(by.map(UserId::get)),
+            pc::created_at.eq(at),
+            pc::updated_at.eq(at),
+            pc::version.eq(1_i64),
+        ))
+        .returning(pc::all_columns)
+        .get_result::<Row>(conn)?;
+    PressConference::try_from(row)
+}
+
+/// Applies fields and/or a new status (and a new version) if still at `version`.
+pub fn update(
+    conn: &mut AnyConnection,
+    id: PressConferenceId,
+    version: i64,
+    fields: Option<&Fields>,
+    status: Option<ConferenceStatus>,
+    at: DateTime<Utc>,
+) -> ApiResult<Option<PressConference>> {
+    let target = pc::table
+        .filter(pc::id.eq(id.get()))
+        .filter(pc::version.eq(version));
+    let stamp = (
+        pc::updated_at.eq(at.naive_utc()),
+        pc::version.eq(pc::version + 1),
+    );
+    let announced = status
+        .filter(|s| *s == ConferenceStatus::Announced)
+        .map(|_| at.naive_utc());
+    let updated = match (fields, status) {
+        (Some(f), Some(s)) => diesel::update(target)
+            .set((f, pc::status.eq(s.as_str()), stamp))
+            .execute(conn)?,
+        (Some(f), None) => diesel::update(target).set((f, stamp)).execute(conn)?,
+        (None, Some(s)) => diesel::update(target)
+            .set((pc::status.eq(s.as_str()), stamp))
+            .execute(conn)?,
+        (None, None) => diesel::update(target).set(stamp).execute(conn)?,
+    };
+    if updated == 0 {
+        return Ok(None);
+    }
+    if let Some(at) = announced {
+        diesel::update(pc::table.find(id.get()))
+            .set(pc::announced_at.eq(Some(at)))
+            .execute(conn)?;
+    }
+    find(conn, id)
+}
+
+/// A version bump for a change to the conference's attendees.
+pub fn touch(conn: &mut AnyConnection, id: PressConferenceId, at: DateTime<Utc>) -> ApiResult<()> {
+    diesel::update(pc::table.find(id.get()))
+        .set((
+            pc::updated_at.eq(at.naive_utc()),
+            pc::version.eq(pc::version + 1),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Filters of the press conference list.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub status: Option<ConferenceStatus>,
+    pub kind: Option<ConferenceKind>,
+    pub from: Option<DateTime<Utc>>,
+    pub to: Option<DateTime<Utc>>,
+}
+
+/// Where the last page ended: (start, id), newest first.
+pub type Cursor = (NaiveDateTime, i64);
+
+pub fn list(
+    conn: &mut AnyConnection,
+    filter: &Filter,
+    after: Option<Cursor>,
+    limit: Limit,
+) -> ApiResult<Vec<PressConference>> {
+    let mut query = pc::table
+        .select(Row::as_select())
+        .order((pc::starts_at.desc(), pc::id.desc()))
+        .limit(limit.probe())
+        .into_boxed();
+    if let Some(status) = filter.status {
+        query = query.filter(pc::status.eq(status.as_str()));
+    }
+    if let Some(kind) = filter.kind {
+        query = query.filter(pc::kind.eq(kind.as_str()));
+    }
+    if let Some(from) = filter.from {
+        query = query.filter(pc::ends_at.gt(from.naive_utc()));
+    }
+    if let Some(to) = filter.to {
+        query = query.filter(pc::starts_at.lt(to.naive_utc()));
+    }
+    if let Some((at, id)) = after {
+        query = query.filter(
+            pc::starts_at
+                .lt(at)
+                .or(pc::starts_at.eq(at).and(pc::id.lt(id))),
+        );
+    }
+    query
+        .load::<Row>(conn)?
+        .into_iter()
+        .map(PressConference::try_from)
+        .collect()
+}
+
+/// An attendee of a press conference: an outlet and a name, and for a
+/// foreign reporter the reporter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attendee {
+    pub id: AttendeeId,
+    pub outlet: String,
+    pub name: String,
+    pub reporter_id: Option<ReporterId>,
+    pub created_at: DateTime<Utc>,
+}
+
+pub fn attendees(conn: &mut AnyConnection, id: PressConferenceId) -> ApiResult<Vec<Attendee>> {
+    let rows: Vec<(i64, String, String, Option<i64>, NaiveDateTime)> = pca::table
+        .filter(pca::press_conference_id.eq(id.get()))
+        .order(pca::id.asc())
+        .select((
+            pca::id,
+            pca::outlet,
+            pca::name,
+            pca::reporter_id,
+            pca::created_at,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, outlet, name, reporter, at)| Attendee {
+            id: AttendeeId(id),
+            outlet,
+            name,
+            reporter_id: reporter.map(ReporterId),
+            created_at: at.and_utc(),
+        })
+        .collect())
+}
+
+pub fn add_attendee(
+    conn: &mut AnyConnection,
+    id: PressConferenceId,
+    outlet: &str,
+    name: &str,
+    reporter: Option<ReporterId>,
+    at: DateTime<Utc>,
+) -> ApiResult<Attendee> {
+    let created_at = at.naive_utc();
+    let attendee_id: i64 = diesel::insert_into(pca::table)
+        .values((
+            pca::press_conference_id.eq(id.get()),
+            pca::outlet.eq(outlet),
+            pca::name.eq(name),
+            pca::reporter_id.eq(reporter.map(ReporterId::get)),
+            pca::created_at.eq(created_at),
+        ))
+        .returning(pca::id)
+        .get_result(conn)?;
+    Ok(Attendee {
+        id: AttendeeId(attendee_id),
+        outlet: outlet.to_owned(),
+        name: name.to_owned(),
+        reporter_id: reporter,
+        created_at: at,
+    })
+}

@@ -1,0 +1,292 @@
+//! The `interviews` table and its reporters.
+
+use std::collections::HashMap;
+use std::str::FromStr;
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono_tz::Tz;
+use diesel::prelude::*;
+
+use super::AnyConnection;
+use super::schema::{interview_reporters as ir, interviews as iv};
+use crate::domain::ids::{AccreditationId, InterviewId, ReporterId, UnitId, UserId};
+use crate::domain::pagination::Limit;
+use crate::domain::press::{Interview, InterviewStatus};
+use crate::error::{ApiError, ApiResult};
+
+// Field order is the table's (RETURNING loads by position).
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = iv)]
+struct Row {
+    id: i64,
+    reference: String,
+    interviewee_name: String,
+    interviewee_position: String,
+    outlet: String,
+    accreditation_id: Option<i64>,
+    starts_at: NaiveDateTime,
+    ends_at: NaiveDateTime,
+    time_zone: String,
+    place: String,
+    topics: String,
+    questions: Option<String>,
+    organizing_unit_id: Option<i64>,
+    status: String,
+    accreditation_revoked_at: Option<NaiveDateTime>,
+    created_by: Option<i64>,
+    created_at: NaiveDateTime,
+    updated_at: NaiveDateTime,
+    version: i64,
+}
+
+impl Row {
+    fn into_interview(self, reporter_ids: Vec<ReporterId>) -> ApiResult<Interview> {
+        let corrupt =
+            |what: &str| ApiError::internal(format_args!("interview {} has a bad {what}", self.id));
+        Ok(Interview {
+            id: InterviewId(self.id),
+            time_zone: Tz::from_str(&self.time_zone).map_err(|_| corrupt("time zone"))?,
+            status: InterviewStatus::parse(&self.status).ok_or_else(|| corrupt("status"))?,
+            reporter_ids,
+            reference: self.reference,
+            interviewee_name: self.interviewee_name,
+            interviewee_position: self.interviewee_position,
+            outlet: self.outlet,
+            accreditation_id: self.accreditation_id.map(AccreditationId),
+            starts_at: self.starts_at.and_utc(),
+            ends_at: self.ends_at.and_utc(),
+            place: self.place,
+            topics: self.topics,
+            questions: self.questions,
+            organizing_unit_id: self.organizing_unit_id.map(UnitId),
+            accreditation_revoked_at: self.accreditation_revoked_at.map(|t| t.and_utc()),
+            created_by: self.created_by.map(UserId),
+            created_at: self.created_at.and_utc(),
+            updated_at: self.updated_at.and_utc(),
+            version: self.version,
+        })
+    }
+}
+
+/// The fields of an interview that its organisers write.
+#[derive(Debug, Clone, PartialEq, Insertable, AsChangeset)]
+#[diesel(table_name = iv, treat_none_as_null = true)]
+pub struct Fields {
+    pub interviewee_name: String,
+    pub interviewee_position: String,
+    pub outlet: String,
+    pub accreditation_id: Option<i64>,
+    pub starts_at: NaiveDateTime,
+    pub ends_at: NaiveDateTime,
+    pub time_zone: String,
+    pub place: String,
+    pub topics: String,
+    pub questions: Option<String>,
+    pub organizing_unit_id: Option<i64>,
+}
+
+fn assemble(conn: &mut AnyConnection, rows: Vec<Row>) -> ApiResult<Vec<Interview>> {
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let mut reporters: HashMap<i64, Vec<ReporterId>> = HashMap::new();
+    if !ids.is_empty() {
+        let pairs: Vec<(i64, i64)> = ir::table
+            .filter(ir::interview_id.eq_any(&ids))
+            .order((ir::interview_id.asc(), ir::reporter_id.asc()))
+            .select((ir::interview_id, ir::reporter_id))
+            .load(conn)?;
+        for (interview, reporter) in pairs {
+            reporters
+                .entry(interview)
+                .or_default()
+                .push(ReporterId(reporter));
+        }
+    }
+    rows.into_iter()
+        .map(|row| {
+            let id = row.id;
+            row.into_interview(reporters.remove(&id).unwrap_or_default())
+        })
+        .collect()
+}
+
+pub fn find(conn: &mut AnyConnection, id: InterviewId) -> ApiResult<Option<Interview>> {
+    let rows: Vec<Row> = iv::table
+        .filter(iv::id.eq(id.get()))
+        .select(Row::as_select())
+        .load(conn)?;
+    Ok(assemble(conn, rows)?.pop())
+}
+
+pub fn for_reporter(conn: &mut AnyConnection, reporter: ReporterId) -> ApiResult<Vec<Interview>> {
+    let ids = ir::table
+        .filter(ir::reporter_id.eq(reporter.get()))
+        .select(ir::interview_id);
+    let rows: Vec<Row> = iv::table
+        .filter(iv::id.eq_any(ids))
+        .order((iv::starts_at.desc(), iv::id.desc()))
+        .limit(500)
+        .select(Row::as_select())
+        .load(conn)?;
+    assemble(conn, rows)
+}
+
+pub fn insert(
+    conn: &mut AnyConnection,
+    fields: &Fields,
+    reporters: &[ReporterId],
+    reference: &str,
+    by: Option<UserId>,
+    at: DateTime<Utc>,
+) -> ApiResult<Interview> {
+    let at = at.naive_utc();
+    let row = diesel::insert_into(iv::table)
+        .values((
+            iv::reference.eq(reference),
+            fields,
+            iv::status.eq(InterviewStatus::Requested.as_str()),
+            iv::created_by.eq(by.map(UserId::get)),
+            iv::created_at.eq(at),
+            iv::updated_at.eq(at),
+            iv::version.eq(1_i64),
+        ))
+        .returning(iv::all_columns)
+        .get_result::<Row>(conn)?;
+    let id = row.id;
+    set_reporters(conn, InterviewId(id), reporters)?;
+    Ok(assemble(conn, vec![row])?.remove(0))
+}
+
+pub fn set_reporters(
+    conn: &mut AnyConnection,
+    id: InterviewId,
+    reporters: &[ReporterId],
+) -> ApiResult<()> {
+    diesel::delete(ir::table.filter(ir::interview_id.eq(id.get()))).execute(conn)?;
+    for reporter in reporters {
+        diesel::insert_into(ir::table)
+            .values((
+                ir::interview_id.eq(id.get()),
+                ir::reporter_id.eq(reporter.get()),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Applies fields and/or a new status (and a new version) if still at `version`.
+pub fn update(
+    conn: &mut AnyConnection,
+    id: InterviewId,
+    version: i64,
+    fields: Option<&Fields>,
+    status: Option<InterviewStatus>,
+    at: DateTime<Utc>,
+) -> ApiResult<Option<Interview>> {
+    let target = iv::table
+        .filter(iv::id.eq(id.get()))
+        .filter(iv::version.eq(version));
+    let stamp = (
+        iv::updated_at.eq(at.naive_utc()),
+        iv::version.eq(iv::version + 1),
+    );
+    let updated = match (fields, status) {
+        (Some(f), Some(s)) => diesel::update(target)
+            .set((f, iv::status.eq(s.as_str()), stamp))
+            .execute(conn)?,
+        (Some(f), None) => diesel::update(target).set((f, stamp)).execute(conn)?,
+        (None, Some(s)) => diesel::update(target)
+            .set((iv::status.eq(s.as_str()), stamp))
+            .execute(conn)?,
+        (None, None) => diesel::update(target).set(stamp).execute(conn)?,
+    };
+    if updated == 0 {
+        return Ok(None);
+    }
+    find(conn, id)
+}
+
+/// Flags the open interviews an accreditation covered when it is revoked;
+/// returns their ids.
+pub fn flag_revoked(
+    conn: &mut AnyConnection,
+    accreditation: AccreditationId,
+    at: DateTime<Utc>,
+) -> ApiResult<Vec<i64>> {
+    let open = [
+        InterviewStatus::Requested.as_str(),
+        InterviewStatus::Approved.as_str(),
+    ];
+    let target = iv::table
+        .filter(iv::accreditation_id.eq(accreditation.get()))
+        .filter(iv::status.eq_any(open));
+    let ids: Vec<i64> = target.select(iv::id).load(conn)?;
+    if !ids.is_empty() {
+        let at = at.naive_utc();
+        diesel::update(iv::table.filter(iv::id.eq_any(&ids)))
+            .set((
+                iv::accreditation_revoked_at.eq(Some(at)),
+                iv::updated_at.eq(at),
+                iv::version.eq(iv::version + 1),
+            ))
+            .execute(conn)?;
+    }
+    Ok(ids)
+}
+
+/// Filters of the interview list.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub status: Option<InterviewStatus>,
+    pub statuses: Vec<InterviewStatus>,
+    pub from: Option<DateTime<Utc>>,
+    pub to: Option<DateTime<Utc>>,
+    pub accreditation_id: Option<AccreditationId>,
+}
+
+/// Where the last page ended: (start, id), newest first.
+pub type Cursor = (NaiveDateTime, i64);
+
+pub fn list(
+    conn: &mut AnyConnection,
+    filter: &Filter,
+    after: Option<Cursor>,
+    limit: Limit,
+) -> ApiResult<Vec<Interview>> {
+    let mut query = iv::table
+        .select(Row::as_select())
+        .order((iv::starts_at.desc(), iv::id.desc()))
+        .limit(limit.probe())
+        .into_boxed();
+    if let Some(status) = filter.status {
+        query = query.filter(iv::status.eq(status.as_str()));
+    }
+    if !filter.statuses.is_empty() {
+        query = query.filter(
+            iv::status.eq_any(
+                filter
+                    .statuses
+                    .iter()
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>(),
+            ),
+        );
+    }
+    if let Some(from) = filter.from {
+        query = query.filter(iv::ends_at.gt(from.naive_utc()));
+    }
+    if let Some(to) = filter.to {
+        query = query.filter(iv::starts_at.lt(to.naive_utc()));
+    }
+    if let Some(acc) = filter.accreditation_id {
+        query = query.filter(iv::accreditation_id.eq(acc.get()));
+    }
+    if let Some((at, id)) = after {
+        query = query.filter(
+            iv::starts_at
+                .lt(at)
+                .or(iv::starts_at.eq(at).and(iv::id.lt(id))),
+        );
+    }
+    let rows: Vec<Row> = query.load(conn)?;
+    assemble(conn, rows)
+}

@@ -1,0 +1,204 @@
+//! The `reporters` table.
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use diesel::prelude::*;
+
+use super::AnyConnection;
+use super::schema::reporters as r;
+use crate::domain::ids::ReporterId;
+use crate::domain::pagination::Limit;
+use crate::domain::press::Reporter;
+use crate::domain::text::fold;
+use crate::error::ApiResult;
+
+// Field order is the table's (RETURNING loads by position).
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = r)]
+struct Row {
+    id: i64,
+    full_name: String,
+    nationality: String,
+    passport_number: Option<String>,
+    outlet: String,
+    outlet_country: String,
+    position: String,
+    press_card_number: Option<String>,
+    email: Option<String>,
+    phone: Option<String>,
+    #[expect(dead_code, reason = "written for search, never read back")]
+    search_text: String,
+    created_at: NaiveDateTime,
+    updated_at: NaiveDateTime,
+    version: i64,
+}
+
+impl From<Row> for Reporter {
+    fn from(row: Row) -> Reporter {
+        Reporter {
+            id: ReporterId(row.id),
+            full_name: row.full_name,
+            nationality: row.nationality,
+            passport_number: row.passport_number,
+            outlet: row.outlet,
+            outlet_country: row.outlet_country,
+            position: row.position,
+            press_card_number: row.press_card_number,
+            email: row.email,
+            phone: row.phone,
+            created_at: row.created_at.and_utc(),
+            updated_at: row.updated_at.and_utc(),
+            version: row.version,
+        }
+    }
+}
+
+/// A reporter's fields, for a new one or in full for a change.
+#[derive(Debug, Clone, PartialEq, Insertable, AsChangeset)]
+#[diesel(table_name = r, treat_none_as_null = true)]
+pub struct ReporterFields {
+    pub full_name: String,
+    pub nationality: String,
+    pub passport_number: Option<String>,
+    pub outlet: String,
+    pub outlet_country: String,
+    pub position: String,
+    pub press_card_number: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub search_text: String,
+}
+
+impl ReporterFields {
+    /// The folded search text of these fields (name, outlet, press card).
+    pub fn with_search(mut self) -> Self {
+        self.search_text = fold(&format!(
+            "{} {} {}",
+            self.full_name,
+            self.outlet,
+            self.press_card_number.as_deref().unwrap_or("")
+        ));
+        self
+    }
+}
+
+impl From<&Reporter> for ReporterFields {
+    fn from(x: &Reporter) -> Self {
+        Self {
+            full_name: x.full_name.clone(),
+            nationality: x.nationality.clone(),
+            passport_number: x.passport_number.clone(),
+            outlet: x.outlet.clone(),
+            outlet_country: x.outlet_country.clone(),
+            position: x.position.clone(),
+            press_card_number: x.press_card_number.clone(),
+            email: x.email.clone(),
+            phone: x.phone.clone(),
+            search_text: String::new(),
+        }
+        .with_search()
+    }
+}
+
+pub fn find(conn: &mut AnyConnection, id: ReporterId) -> ApiResult<Option<Reporter>> {
+    Ok(r::table
+        .find(id.get())
+        .select(Row::as_select())
+        .first::<Row>(conn)
+        .optional()?
+        .map(Reporter::from))
+}
+
+/// The reporters with these ids (those that exist).
+pub fn find_many(conn: &mut AnyConnection, ids: &[ReporterId]) -> ApiResult<Vec<Reporter>> {
+    let ids: Vec<i64> = ids.iter().map(|i| i.get()).collect();
+    Ok(r::table
+        .filter(r::id.eq_any(ids))
+        .order(r::id.asc())
+        .select(Row::as_select())
+        .load::<Row>(conn)?
+        .into_iter()
+        .map(Reporter::from)
+        .collect())
+}
+
+/// Filters of the reporter list.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub words: Vec<String>,
+    pub nationality: Option<String>,
+    pub outlet_country: Option<String>,
+}
+
+pub fn list(
+    conn: &mut AnyConnection,
+    filter: &Filter,
+    after: Option<i64>,
+    limit: Limit,
+) -> ApiResult<Vec<Reporter>> {
+    let mut query = r::table
+        .select(Row::as_select())
+        .order(r::id.asc())
+        .limit(limit.probe())
+        .into_boxed();
+    for word in &filter.words {
+        query = query.filter(
+            r::search_text
+                .like(format!("%{}%", super::escape_like(word)))
+                .escape('\\'),
+        );
+    }
+    if let Some(n) = &filter.nationality {
+        query = query.filter(r::nationality.eq(n.clone()));
+    }
+    if let Some(c) = &filter.outlet_country {
+        query = query.filter(r::outlet_country.eq(c.clone()));
+    }
+    if let Some(after) = after {
+        query = query.filter(r::id.gt(after));
+    }
+    Ok(query
+        .load::<Row>(conn)?
+        .into_iter()
+        .map(Reporter::from)
+        .collect())
+}
+
+pub fn insert(
+    conn: &mut AnyConnection,
+    fields: &ReporterFields,
+    at: DateTime<Utc>,
+) -> ApiResult<Reporter> {
+    let at = at.naive_utc();
+    let row = diesel::insert_into(r::table)
+        .values((
+            fields,
+            r::created_at.eq(at),
+            r::updated_at.eq(at),
+            r::version.eq(1_i64),
+        ))
+        .returning(r::all_columns)
+        .get_result::<Row>(conn)?;
+    Ok(row.into())
+}
+
+pub fn update(
+    conn: &mut AnyConnection,
+    current: &Reporter,
+    fields: &ReporterFields,
+    at: DateTime<Utc>,
+) -> ApiResult<Option<Reporter>> {
+    Ok(diesel::update(
+        r::table
+            .filter(r::id.eq(current.id.get()))
+            .filter(r::version.eq(current.version)),
+    )
+    .set((
+        fields,
+        r::updated_at.eq(at.naive_utc()),
+        r::version.eq(r::version + 1),
+    ))
+    .returning(r::all_columns)
+    .get_result::<Row>(conn)
+    .optional()?
+    .map(Reporter::from))
+}

@@ -1,0 +1,562 @@
+//! The press side: foreign reporters and their accreditation in the
+//! province, leaders' interviews and press conferences; their workflows
+//! (each one table) and the rules between them.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::ids::{
+    AccreditationId, InterviewId, PressActivityId, PressConferenceId, ReporterId, UnitId, UserId,
+};
+use super::itinerary::{ItemStatus, Place};
+use super::review::{ReviewStatus, SecurityReview};
+use super::role::Role;
+use super::text::fold;
+use super::workflow::{Rule, Subject, Verdict, Who, decide};
+
+/// The press side is not the host units' business: for them it does not exist.
+pub fn visible_to(role: Role) -> bool {
+    role != Role::HostUnit
+}
+
+/// A foreign journalist or crew member.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reporter {
+    pub id: ReporterId,
+    pub full_name: String,
+    pub nationality: String,
+    pub passport_number: Option<String>,
+    pub outlet: String,
+    pub outlet_country: String,
+    pub position: String,
+    pub press_card_number: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub version: i64,
+}
+
+impl Reporter {
+    /// Reporters of Vietnamese nationality are domestic; all others foreign.
+    pub fn is_foreign(&self) -> bool {
+        self.nationality != "VN"
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AccreditationStatus {
+    Draft,
+    Submitted,
+    Approved,
+    Rejected,
+    Revoked,
+    Completed,
+    Cancelled,
+}
+text_enum!(AccreditationStatus {
+    Draft => "draft", Submitted => "submitted", Approved => "approved", Rejected => "rejected",
+    Revoked => "revoked", Completed => "completed", Cancelled => "cancelled",
+});
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AccreditationAction {
+    Submit,
+    Approve,
+    Reject,
+    Revoke,
+    Complete,
+    Cancel,
+}
+text_enum!(AccreditationAction {
+    Submit => "submit", Approve => "approve", Reject => "reject", Revoke => "revoke",
+    Complete => "complete", Cancel => "cancel",
+});
+
+const FA: Who = Who::Role(Role::ForeignAffairs);
+const PO: Who = Who::Role(Role::ProvincialOffice);
+const POLICE: Who = Who::Role(Role::Police);
+
+/// The accreditation workflow (DESIGN.md, "Workflows").
+pub const ACCREDITATION_WORKFLOW: &[Rule<AccreditationStatus, AccreditationAction>] = {
+    use AccreditationAction as A;
+    use AccreditationStatus as S;
+    &[
+        Rule {
+            action: A::Submit,
+            from: &[S::Draft],
+            to: S::Submitted,
+            who: &[FA],
+        },
+        Rule {
+            action: A::Approve,
+            from: &[S::Submitted],
+            to: S::Approved,
+            who: &[FA],
+        },
+        Rule {
+            action: A::Reject,
+            from: &[S::Submitted],
+            to: S::Rejected,
+            who: &[FA],
+        },
+        Rule {
+            action: A::Revoke,
+            from: &[S::Approved],
+            to: S::Revoked,
+            who: &[FA, POLICE],
+        },
+        Rule {
+            action: A::Complete,
+            from: &[S::Approved],
+            to: S::Completed,
+            who: &[FA],
+        },
+        Rule {
+            action: A::Cancel,
+            from: &[S::Draft, S::Submitted, S::Approved],
+            to: S::Cancelled,
+            who: &[FA],
+        },
+    ]
+};
+
+/// An accreditation: a press programme of one or more reporters in the province.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Accreditation {
+    pub id: AccreditationId,
+    pub reference: String,
+    pub reporter_ids: Vec<ReporterId>,
+    pub topics: String,
+    pub permitted_places: Vec<String>,
+    pub start_date: NaiveDate,
+    pub end_date: NaiveDate,
+    pub referral_number: String,
+    pub referral_date: NaiveDate,
+    pub escort_officer: Option<String>,
+    pub status: AccreditationStatus,
+    pub review: SecurityReview,
+    /// When its activities last changed after it was approved.
+    pub schedule_changed_at: Option<DateTime<Utc>>,
+    /// The note of the last revocation, rejection or cancellation.
+    pub status_note: Option<String>,
+    pub created_by: Option<UserId>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub version: i64,
+}
+
+impl Accreditation {
+    pub fn decide(&self, action: AccreditationAction, role: Role) -> Verdict<AccreditationStatus> {
+        decide(
+            ACCREDITATION_WORKFLOW,
+            action,
+            self.status,
+            Subject { role, owns: false },
+        )
+    }
+
+    /// Whether it lets its reporters work on `day`.
+    pub fn covers(&self, day: NaiveDate) -> bool {
+        self.status == AccreditationStatus::Approved
+            && self.start_date <= day
+            && day <= self.end_date
+    }
+
+    /// Never reviewed, or its activities changed after the review.
+    pub fn review_outdated(&self) -> bool {
+        match (self.review.reviewed_at, self.schedule_changed_at) {
+            (None, _) => true,
+            (Some(reviewed), Some(changed)) => changed > reviewed,
+            (Some(_), None) => false,
+        }
+    }
+
+    /// A place is permitted when none are listed, or when it is one of them
+    /// (ignoring case and diacritics: "Mai Chau" is "Mai Châu").
+    pub fn permits_place(&self, place: &str) -> bool {
+        self.permitted_places.is_empty()
+            || self
+                .permitted_places
+                .iter()
+                .any(|p| fold(p).trim() == fold(place).trim())
+    }
+
+    /// Activities are planned while it is submitted or approved.
+    pub fn takes_activities(&self) -> bool {
+        matches!(
+            self.status,
+            AccreditationStatus::Submitted | AccreditationStatus::Approved
+        )
+    }
+
+    /// What an action needs beyond the table: approval a cleared review,
+    /// revocation a note.
+    pub fn check_needs(&self, action: AccreditationAction, note: Option<&str>) -> Result<(), Need> {
+        match action {
+            AccreditationAction::Approve if self.review.status != ReviewStatus::Cleared => Err(Need::Condition(
+                "an accreditation is approved only after the police have cleared it (security review `cleared`)".into(),
+            )),
+            AccreditationAction::Revoke if note.is_none_or(|n| n.trim().is_empty()) => {
+                Err(Need::Field("note", "say why the accreditation is revoked"))
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Why an allowed action cannot be taken yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Need {
+    /// 422: a field the action needs.
+    Field(&'static str, &'static str),
+    /// 409: a condition on other data.
+    Condition(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ActivityKind {
+    Filming,
+    Interview,
+    Visit,
+    Other,
+}
+text_enum!(ActivityKind { Filming => "filming", Interview => "interview", Visit => "visit", Other => "other" });
+
+/// A scheduled entry of an accreditation (filming, an interview, a visit).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PressActivity {
+    pub id: PressActivityId,
+    pub accreditation_id: AccreditationId,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub time_zone: Tz,
+    pub kind: ActivityKind,
+    pub title: String,
+    pub place: Place,
+    pub participants: Option<String>,
+    pub escort_officer: Option<String>,
+    pub status: ItemStatus,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub version: i64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum InterviewStatus {
+    Requested,
+    Approved,
+    Done,
+    Cancelled,
+}
+text_enum!(InterviewStatus { Requested => "requested", Approved => "approved", Done => "done", Cancelled => "cancelled" });
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum InterviewAction {
+    Approve,
+    Complete,
+    Cancel,
+}
+text_enum!(InterviewAction { Approve => "approve", Complete => "complete", Cancel => "cancel" });
+
+/// The interview workflow: the Provincial Office approves; it or Sở Ngoại vụ
+/// (which prepares interviews with foreign reporters) records it done or cancels.
+pub const INTERVIEW_WORKFLOW: &[Rule<InterviewStatus, InterviewAction>] = {
+    use InterviewAction as A;
+    use InterviewStatus as S;
+    &[
+        Rule {
+            action: A::Approve,
+            from: &[S::Requested],
+            to: S::Approved,
+            who: &[PO],
+        },
+        Rule {
+            action: A::Complete,
+            from: &[S::Approved],
+            to: S::Done,
+            who: &[PO, FA],
+        },
+        Rule {
+            action: A::Cancel,
+            from: &[S::Requested, S::Approved],
+            to: S::Cancelled,
+            who: &[PO, FA],
+        },
+    ]
+};
+
+/// Who writes interviews: the Provincial Office arranges them, Sở Ngoại vụ
+/// prepares those with foreign reporters.
+pub fn writes_interviews(role: Role) -> bool {
+    matches!(
+        role,
+        Role::Admin | Role::ProvincialOffice | Role::ForeignAffairs
+    )
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Interview {
+    pub id: InterviewId,
+    pub reference: String,
+    pub interviewee_name: String,
+    pub interviewee_position: String,
+    pub outlet: String,
+    pub reporter_ids: Vec<ReporterId>,
+    pub accreditation_id: Option<AccreditationId>,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub time_zone: Tz,
+    pub place: String,
+    pub topics: String,
+    pub questions: Option<String>,
+    pub organizing_unit_id: Option<UnitId>,
+    pub status: InterviewStatus,
+    /// The accreditation that covered it was revoked at this time.
+    pub accreditation_revoked_at: Option<DateTime<Utc>>,
+    pub created_by: Option<UserId>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub version: i64,
+}
+
+impl Interview {
+    pub fn decide(&self, action: InterviewAction, role: Role) -> Verdict<InterviewStatus> {
+        decide(
+            INTERVIEW_WORKFLOW,
+            action,
+            self.status,
+            Subject { role, owns: false },
+        )
+    }
+
+    /// The day it takes place, in its own zone.
+    pub fn day(&self) -> NaiveDate {
+        self.starts_at.with_timezone(&self.time_zone).date_naive()
+    }
+}
+
+/// An interview with foreign reporters needs an approved accreditation that
+/// covers its day and names every foreign reporter in it.
+pub fn check_interview_accreditation(
+    foreign: &[ReporterId],
+    accreditation: Option<&Accreditation>,
+    day: NaiveDate,
+) -> Result<(), &'static str> {
+    if foreign.is_empty() {
+        return Ok(());
+    }
+    let Some(acc) = accreditation else {
+        return Err("an interview with a foreign reporter needs the accreditation that covers it");
+    };
+    if !acc.covers(day) {
+        return Err("the accreditation is not approved for the interview's day");
+    }
+    if !foreign.iter().all(|r| acc.reporter_ids.contains(r)) {
+        return Err("every foreign reporter in the interview must be on the accreditation");
+    }
+    Ok(())
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ConferenceKind {
+    /// Held at least every three months.
+    Periodic,
+    /// For a major event.
+    AdHoc,
+}
+text_enum!(ConferenceKind { Periodic => "periodic", AdHoc => "ad_hoc" });
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ConferenceStatus {
+    Planned,
+    Announced,
+    Held,
+    Cancelled,
+}
+text_enum!(ConferenceStatus { Planned => "planned", Announced => "announced", Held => "held", Cancelled => "cancelled" });
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ConferenceAction {
+    Announce,
+    Complete,
+    Cancel,
+}
+text_enum!(ConferenceAction { Announce => "announce", Complete => "complete", Cancel => "cancel" });
+
+/// The press conference workflow: the Provincial Office's alone.
+pub const CONFERENCE_WORKFLOW: &[Rule<ConferenceStatus, ConferenceAction>] = {
+    use ConferenceAction as A;
+    use ConferenceStatus as S;
+    &[
+        Rule {
+            action: A::Announce,
+            from: &[S::Planned],
+            to: S::Announced,
+            who: &[PO],
+        },
+        Rule {
+            action: A::Complete,
+            from: &[S::Announced],
+            to: S::Held,
+            who: &[PO],
+        },
+        Rule {
+            action: A::Cancel,
+            from: &[S::Planned, S::Announced],
+            to: S::Cancelled,
+            who: &[PO],
+        },
+    ]
+};
+
+/// Who writes press conferences and their attendees.
+pub fn writes_conferences(role: Role) -> bool {
+    matches!(role, Role::Admin | Role::ProvincialOffice)
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PressConference {
+    pub id: PressConferenceId,
+    pub reference: String,
+    pub title: String,
+    pub kind: ConferenceKind,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub time_zone: Tz,
+    pub venue: String,
+    pub topics: String,
+    pub speakers: Vec<String>,
+    pub status: ConferenceStatus,
+    /// Set when it was announced: from then on it is in the public feed
+    /// (and stays there, as cancelled, if it is called off).
+    pub announced_at: Option<DateTime<Utc>>,
+    pub created_by: Option<UserId>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub version: i64,
+}
+
+impl PressConference {
+    pub fn decide(&self, action: ConferenceAction, role: Role) -> Verdict<ConferenceStatus> {
+        decide(
+            CONFERENCE_WORKFLOW,
+            action,
+            self.status,
+            Subject { role, owns: false },
+        )
+    }
+
+    pub fn day(&self) -> NaiveDate {
+        self.starts_at.with_timezone(&self.time_zone).date_naive()
+    }
+}
+
+/// Writers of reporters, accreditations and their activities: Sở Ngoại vụ.
+pub fn writes_accreditations(role: Role) -> bool {
+    matches!(role, Role::Admin | Role::ForeignAffairs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::ids::AccreditationId;
+
+    fn accreditation(status: AccreditationStatus, places: &[&str]) -> Accreditation {
+        let now = Utc::now();
+        Accreditation {
+            id: AccreditationId(1),
+            reference: "PV-2026-0001".into(),
+            reporter_ids: vec![ReporterId(1), ReporterId(2)],
+            topics: "du lịch".into(),
+            permitted_places: places.iter().map(|p| (*p).to_owned()).collect(),
+            start_date: "2026-12-01".parse().unwrap(),
+            end_date: "2026-12-05".parse().unwrap(),
+            referral_number: "123/BNG-TTBC".into(),
+            referral_date: "2026-11-20".parse().unwrap(),
+            escort_officer: None,
+            status,
+            review: SecurityReview::default(),
+            schedule_changed_at: None,
+            status_note: None,
+            created_by: None,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+        }
+    }
+
+    #[test]
+    fn approval_needs_a_cleared_review_and_revocation_a_note() {
+        let mut acc = accreditation(AccreditationStatus::Submitted, &[]);
+        assert!(matches!(
+            acc.check_needs(AccreditationAction::Approve, None),
+            Err(Need::Condition(_))
+        ));
+        acc.review.status = ReviewStatus::Cleared;
+        assert!(acc.check_needs(AccreditationAction::Approve, None).is_ok());
+        assert_eq!(
+            acc.check_needs(AccreditationAction::Revoke, Some(" "))
+                .unwrap_err(),
+            Need::Field("note", "say why the accreditation is revoked")
+        );
+        assert_eq!(
+            acc.decide(AccreditationAction::Revoke, Role::Police),
+            Verdict::WrongState {
+                current: AccreditationStatus::Submitted,
+                allowed_from: vec![AccreditationStatus::Approved]
+            }
+        );
+        acc.status = AccreditationStatus::Approved;
+        assert_eq!(
+            acc.decide(AccreditationAction::Revoke, Role::Police),
+            Verdict::Go(AccreditationStatus::Revoked)
+        );
+        assert_eq!(
+            acc.decide(AccreditationAction::Approve, Role::Police),
+            Verdict::Forbidden
+        );
+    }
+
+    #[test]
+    fn permitted_places_match_without_case_or_diacritics() {
+        let acc = accreditation(
+            AccreditationStatus::Approved,
+            &["Bản Lác, Mai Châu", "Nhà máy Thủy điện Hòa Bình"],
+        );
+        assert!(acc.permits_place("nha may thuy dien hoa binh"));
+        assert!(acc.permits_place("Bản Lác, Mai Châu "));
+        assert!(!acc.permits_place("Kim Bôi"));
+        assert!(accreditation(AccreditationStatus::Approved, &[]).permits_place("anywhere"));
+    }
+
+    #[test]
+    fn interviews_with_foreign_reporters_need_a_covering_accreditation() {
+        let day: NaiveDate = "2026-12-02".parse().unwrap();
+        let approved = accreditation(AccreditationStatus::Approved, &[]);
+        let submitted = accreditation(AccreditationStatus::Submitted, &[]);
+        assert!(check_interview_accreditation(&[], None, day).is_ok());
+        assert!(check_interview_accreditation(&[ReporterId(1)], None, day).is_err());
+        assert!(check_interview_accreditation(&[ReporterId(1)], Some(&approved), day).is_ok());
+        assert!(check_interview_accreditation(&[ReporterId(1)], Some(&submitted), day).is_err());
+        assert!(
+            check_interview_accreditation(
+                &[ReporterId(1)],
+                Some(&approved),
+                "2026-12-06".parse().unwrap()
+            )
+            .is_err()
+        );
+        assert!(check_interview_accreditation(&[ReporterId(9)], Some(&approved), day).is_err());
+    }
+}

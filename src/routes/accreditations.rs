@@ -1,0 +1,763 @@
+//! `/api/v1/accreditations`: foreign reporters' press programmes in the
+//! province, their workflow, security review and activities.
+
+use actix_web::http::header;
+use actix_web::{HttpResponse, get, patch, post, put, web};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use validator::Validate;
+
+use super::Page;
+use super::itinerary::{Draft, PlaceView, trimmed, zone};
+use super::reporters::{require_foreign_affairs, require_press};
+use super::review::{PutReview, ReviewView, require_reviewer, store};
+use super::transitions::go;
+use crate::AppState;
+use crate::auth::Caller;
+use crate::db::accreditations::{ActivityFields, Fields, StateChanges};
+use crate::db::{self, AnyConnection, Audited};
+use crate::domain::audit::{AuditEvent, Changes, RecordKind};
+use crate::domain::ids::{AccreditationId, PressActivityId, ReporterId, UserId};
+use crate::domain::itinerary::ItemStatus;
+use crate::domain::pagination::page;
+use crate::domain::press::{
+    Accreditation, AccreditationAction, AccreditationStatus as S, ActivityKind, Need, PressActivity,
+};
+use crate::domain::reference::Series;
+use crate::domain::role::Access;
+use crate::domain::time::{Bound, PROVINCE_TZ, parse_instant};
+use crate::error::*;
+use crate::extract::{IfMatch, ValidJson, ValidQuery, etag};
+
+/// An accreditation as the API shows it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AccreditationView {
+    pub id: AccreditationId,
+    /// `PV-2026-0007`.
+    pub reference: String,
+    pub reporter_ids: Vec<ReporterId>,
+    pub topics: String,
+    /// Where its activities may take place (none listed: anywhere).
+    pub permitted_places: Vec<String>,
+    pub start_date: NaiveDate,
+    pub end_date: NaiveDate,
+    /// The number of the ministry's or press centre's referring letter.
+    pub referral_number: String,
+    pub referral_date: NaiveDate,
+    pub escort_officer: Option<String>,
+    pub status: S,
+    /// The note of the last revocation, rejection or cancellation.
+    pub status_note: Option<String>,
+    pub security_review: ReviewView,
+    pub created_by: Option<UserId>,
+    pub version: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl AccreditationView {
+    pub fn new(a: Accreditation, access: Access) -> Self {
+        let outdated = a.review_outdated();
+        Self {
+            id: a.id,
+            reference: a.reference,
+            reporter_ids: a.reporter_ids,
+            topics: a.topics,
+            permitted_places: a.permitted_places,
+            start_date: a.start_date,
+            end_date: a.end_date,
+            referral_number: a.referral_number,
+            referral_date: a.referral_date,
+            escort_officer: a.escort_officer,
+            status: a.status,
+            status_note: a.status_note,
+            security_review: ReviewView::new(a.review, outdated, access.role),
+            created_by: a.created_by,
+            version: a.version,
+            created_at: a.created_at,
+            updated_at: a.updated_at,
+        }
+    }
+}
+
+fn answer(
+    mut builder: actix_web::HttpResponseBuilder,
+    a: Accreditation,
+    access: Access,
+) -> HttpResponse {
+    builder
+        .insert_header(header::ETag(etag(a.version)))
+        .json(AccreditationView::new(a, access))
+}
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AccreditationInput {
+    #[validate(length(min = 1, max = 50))]
+    #[schema(min_items = 1, max_items = 50)]
+    pub reporter_ids: Vec<ReporterId>,
+    #[validate(length(min = 1, max = 2000))]
+    #[schema(min_length = 1, max_length = 2000)]
+    pub topics: String,
+    #[validate(length(max = 50))]
+    #[schema(max_items = 50, example = json!(["Nhà máy Thủy điện Hòa Bình", "Bản Lác, Mai Châu"]))]
+    #[serde(default)]
+    pub permitted_places: Vec<String>,
+    pub start_date: NaiveDate,
+    pub end_date: NaiveDate,
+    #[validate(length(min = 1, max = 100))]
+    #[schema(min_length = 1, max_length = 100, example = "1234/BNG-TTBC")]
+    pub referral_number: String,
+    pub referral_date: NaiveDate,
+    #[validate(length(max = 200))]
+    #[schema(max_length = 200)]
+    pub escort_officer: Option<String>,
+}
+
+/// Fields to change (while draft or submitted); absent fields stay as they are.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AccreditationPatch {
+    #[validate(length(min = 1, max = 50))]
+    #[schema(min_items = 1, max_items = 50)]
+    pub reporter_ids: Option<Vec<ReporterId>>,
+    #[validate(length(min = 1, max = 2000))]
+    #[schema(min_length = 1, max_length = 2000)]
+    pub topics: Option<String>,
+    #[validate(length(max = 50))]
+    #[schema(max_items = 50)]
+    pub permitted_places: Option<Vec<String>>,
+    pub start_date: Option<NaiveDate>,
+    pub end_date: Option<NaiveDate>,
+    #[validate(length(min = 1, max = 100))]
+    #[schema(min_length = 1, max_length = 100)]
+    pub referral_number: Option<String>,
+    pub referral_date: Option<NaiveDate>,
+    #[validate(length(max = 200))]
+    #[schema(max_length = 200)]
+    pub escort_officer: Option<String>,
+}
+
+/// Checks a whole accreditation's input and turns it into stored fields.
+fn checked(
+    conn: &mut AnyConnection,
+    input: AccreditationInput,
+) -> ApiResult<(Fields, Vec<ReporterId>)> {
+    if input.end_date < input.start_date {
+        return Err(ApiError::invalid(
+            "end_date",
+            "must not be before start_date",
+        ));
+    }
+    for (field, date) in [
+        ("start_date", input.start_date),
+        ("end_date", input.end_date),
+        ("referral_date", input.referral_date),
+    ] {
+        if !(1990..=2100).contains(&date.year()) {
+            return Err(ApiError::invalid(field, "must be between 1990 and 2100"));
+        }
+    }
+    let mut places: Vec<String> = Vec::new();
+    for (i, place) in input.permitted_places.iter().enumerate() {
+        let place = place.trim();
+        if place.is_empty() || place.chars().count() > 300 {
+            return Err(ApiError::invalid(
+                &format!("permitted_places[{i}]"),
+                "must be 1 to 300 characters",
+            ));
+        }
+        places.push(place.to_owned());
+    }
+    let mut reporters = input.reporter_ids.clone();
+    reporters.sort();
+    reporters.dedup();
+    if db::reporters::find_many(conn, &reporters)?.len() != reporters.len() {
+        return Err(ApiError::invalid(
+            "reporter_ids",
+            "names a reporter that does not exist",
+        ));
+    }
+    let fields = Fields {
+        topics: input.topics.trim().to_owned(),
+        permitted_places: Fields::places(&places),
+        start_date: input.start_date,
+        end_date: input.end_date,
+        referral_number: input.referral_number.trim().to_owned(),
+        referral_date: input.referral_date,
+        escort_officer: trimmed(input.escort_officer),
+    };
+    Ok((fields, reporters))
+}
+
+/// The accreditation `id` for a caller who sees the press side; 404 otherwise.
+fn load(conn: &mut AnyConnection, id: AccreditationId, access: Access) -> ApiResult<Accreditation> {
+    require_press(access)?;
+    db::accreditations::find(conn, id)?.ok_or(ApiError::NotFound)
+}
+
+#[derive(Debug, Deserialize, Validate, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct AccreditationQuery {
+    pub status: Option<S>,
+    /// Accreditations still running on or after this date.
+    #[validate(length(max = 64))]
+    pub from: Option<String>,
+    /// Accreditations begun on or before this date.
+    #[validate(length(max = 64))]
+    pub to: Option<String>,
+    pub reporter_id: Option<i64>,
+    /// Page size, 1–500 (default 50).
+    pub limit: Option<i64>,
+    /// `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+}
+
+fn date(field: &str, raw: Option<&str>, bound: Bound) -> ApiResult<Option<NaiveDate>> {
+    raw.map(|r| {
+        parse_instant(r, bound)
+            .map(|t| {
+                if bound == Bound::End {
+                    t - chrono::Duration::seconds(1)
+                } else {
+                    t
+                }
+            })
+            .map(|t| t.with_timezone(&PROVINCE_TZ).date_naive())
+            .map_err(|m| ApiError::invalid(field, m))
+    })
+    .transpose()
+}
+
+/// List accreditations, newest first by start date.
+#[utoipa::path(
+    tag = "press", security(("bearer" = [])), params(AccreditationQuery),
+    responses((status = 200, body = Page<AccreditationView>, description = "A page of accreditations"), UnauthorizedProblem, NotFoundProblem, InvalidProblem)
+)]
+#[get("/accreditations")]
+pub async fn list_accreditations(
+    state: web::Data<AppState>,
+    caller: Caller,
+    query: ValidQuery<AccreditationQuery>,
+) -> ApiResult<web::Json<Page<AccreditationView>>> {
+    let access = caller.access();
+    require_press(access)?;
+    let q = query.0;
+    let limit = super::limit(q.limit)?;
+    let after = super::cursor::<db::accreditations::Cursor>(q.cursor.as_deref())?;
+    let filter = db::accreditations::Filter {
+        status: q.status,
+        from: date("from", q.from.as_deref(), Bound::Start)?,
+        to: date("to", q.to.as_deref(), Bound::End)?,
+        reporter_id: q.reporter_id.map(ReporterId),
+        ..Default::default()
+    };
+    let rows = state
+        .db
+        .read(move |conn| db::accreditations::list(conn, &filter, after, limit))
+        .await?;
+    let (items, next_cursor) = page(rows, limit, |a| (a.start_date, a.id.get()));
+    Ok(web::Json(Page {
+        items: items
+            .into_iter()
+            .map(|a| AccreditationView::new(a, access))
+            .collect(),
+        next_cursor,
+    }))
+}
+
+/// Register an accreditation (Sở Ngoại vụ); it starts as a draft.
+#[utoipa::path(
+    tag = "press", security(("bearer" = [])), request_body = AccreditationInput,
+    responses(
+        (status = 201, body = AccreditationView, description = "Registered; `Location` names it"),
+        UnauthorizedProblem, ForbiddenProblem, NotFoundProblem, JsonBodyProblems
+    )
+)]
+#[post("/accreditations")]
+pub async fn create_accreditation(
+    state: web::Data<AppState>,
+    caller: Caller,
+    body: ValidJson<AccreditationInput>,
+) -> ApiResult<HttpResponse> {
+    let access = caller.access();
+    require_press(access)?;
+    require_foreign_affairs(&caller, "register accreditations")?;
+    let input = body.0;
+    let by = caller.id();
+    let a = state
+        .db
+        .write(caller.actor(), move |conn| {
+            let (fields, reporters) = checked(conn, input)?;
+            let now = db::now();
+            let reference = db::references::next(
+                conn,
+                Series::Accreditation,
+                now.with_timezone(&PROVINCE_TZ).year(),
+            )?;
+            let a =
+                db::accreditations::insert(conn, &fields, &reporters, &reference, Some(by), now)?;
+            let changes = Changes::new()
+                .set("reference", &a.reference)
+                .set("reporter_ids", &a.reporter_ids)
+                .set("topics", &a.topics)
+                .set("permitted_places", &a.permitted_places)
+                .set("start_date", a.start_date)
+                .set("end_date", a.end_date)
+                .set("referral_number", &a.referral_number);
+            Ok(Audited::new(
+                a.clone(),
+                AuditEvent::new("create", RecordKind::Accreditation, a.id.get(), changes),
+            ))
+        })
+        .await?;
+    let location = format!("/api/v1/accreditations/{}", a.id);
+    Ok(answer(
+        HttpResponse::Created()
+            .insert_header((header::LOCATION, location))
+            .take(),
+        a,
+        access,
+    ))
+}
+
+/// One accreditation.
+#[utoipa::path(
+    tag = "press", security(("bearer" = [])), params(("id" = i64, Path, description = "Accreditation id")),
+    responses((status = 200, body = AccreditationView, description = "The accreditation; `ETag` carries its version"), UnauthorizedProblem, NotFoundProblem)
+)]
+#[get("/accreditations/{id}")]
+pub async fn get_accreditation(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+) -> ApiResult<HttpResponse> {
+    let access = caller.access();
+    let id = AccreditationId(id.into_inner());
+    let a = state.db.read(move |conn| load(conn, id, access)).await?;
+    Ok(answer(HttpResponse::Ok(), a, access))
+}
+
+/// Change an accreditation while it is a draft or submitted (Sở Ngoại vụ).
+#[utoipa::path(
+    tag = "press", security(("bearer" = [])), request_body = AccreditationPatch,
+    params(("id" = i64, Path, description = "Accreditation id"), ("If-Match" = Option<String>, Header, description = "The ETag last read")),
+    responses(
+        (status = 200, body = AccreditationView, description = "The changed accreditation"),
+        UnauthorizedProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem, PreconditionFailedProblem, JsonBodyProblems
+    )
+)]
+#[patch("/accreditations/{id}")]
+pub async fn update_accreditation(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+    if_match: IfMatch,
+    body: ValidJson<AccreditationPatch>,
+) -> ApiResult<HttpResponse> {
+    let access = caller.access();
+    let id = AccreditationId(id.into_inner());
+    let p = body.0;
+    let writer = crate::domain::press::writes_accreditations(access.role);
+    let a = state
+        .db
+        .write(caller.actor(), move |conn| {
+            let current = load(conn, id, access)?;
+            if !writer {
+                return Err(ApiError::forbidden(format!(
+                    "the role `{}` may not change accreditations",
+                    access.role
+                )));
+            }
+            if !matches!(current.status, S::Draft | S::Submitted) {
+                return Err(ApiError::conflict(
+                    "an accreditation changes only while it is a draft or submitted",
+                ));
+            }
+            db::check_version(if_match.0, current.version)?;
+            let input = AccreditationInput {
+                reporter_ids: p
+                    .reporter_ids
+                    .unwrap_or_else(|| current.reporter_ids.clone()),
+                topics: p.topics.unwrap_or_else(|| current.topics.clone()),
+                permitted_places: p
+                    .permitted_places
+                    .unwrap_or_else(|| current.permitted_places.clone()),
+                start_date: p.start_date.unwrap_or(current.start_date),
+                end_date: p.end_date.unwrap_or(current.end_date),
+                referral_number: p
+                    .referral_number
+                    .unwrap_or_else(|| current.referral_number.clone()),
+                referral_date: p.referral_date.unwrap_or(current.referral_date),
+                escort_officer: p.escort_officer.or_else(|| current.escort_officer.clone()),
+            };
+            let (fields, reporters) = checked(conn, input)?;
+            let places: Vec<String> =
+                serde_json::from_str(&fields.permitted_places).unwrap_or_default();
+            let changes = Changes::new()
+                .diff("reporter_ids", &current.reporter_ids, &reporters)
+                .diff("topics", &current.topics, &fields.topics)
+                .diff("permitted_places", &current.permitted_places, &places)
+                .diff("start_date", &current.start_date, &fields.start_date)
+                .diff("end_date", &current.end_date, &fields.end_date)
+                .diff(
+                    "referral_number",
+                    &current.referral_number,
+                    &fields.referral_number,
+                )
+                .diff(
+                    "referral_date",
+                    &current.referral_date,
+                    &fields.referral_date,
+                )
+                .diff(
+                    "escort_officer",
+                    &current.escort_officer,
+                    &fields.escort_officer,
+                );
+            if changes.is_empty() {
+                return Ok(Audited::unchanged(current));
+            }
+            if reporters != current.reporter_ids {
+                db::accreditations::set_reporters(conn, id, &reporters)?;
+            }
+            let a = db::accreditations::update(
+                conn,
+                id,
+                current.version,
+                Some(&fields),
+                &StateChanges::default(),
+                db::now(),
+            )?
+            .ok_or(ApiError::PreconditionFailed {
+                current: current.version,
+            })?;
+            Ok(Audited::new(
+                a,
+                AuditEvent::new("update", RecordKind::Accreditation, id.get(), changes),
+            ))
+        })
+        .await?;
+    Ok(answer(HttpResponse::Ok(), a, access))
+}
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AccreditationTransition {
+    pub action: AccreditationAction,
+    /// Required to revoke.
+    #[validate(length(max = 5000))]
+    #[schema(max_length = 5000)]
+    pub note: Option<String>,
+}
+
+/// Take a workflow action: submit, approve (needs a `cleared` review),
+/// reject, revoke (Sở Ngoại vụ or the police, with a note; flags the
+/// interviews it covered), complete, cancel.
+#[utoipa::path(
+    tag = "press", security(("bearer" = [])), request_body = AccreditationTransition,
+    params(("id" = i64, Path, description = "Accreditation id")),
+    responses(
+        (status = 200, body = AccreditationView, description = "The accreditation in its new state"),
+        UnauthorizedProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem, JsonBodyProblems
+    )
+)]
+#[post("/accreditations/{id}/transitions")]
+pub async fn transition_accreditation(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+    body: ValidJson<AccreditationTransition>,
+) -> ApiResult<HttpResponse> {
+    let access = caller.access();
+    let id = AccreditationId(id.into_inner());
+    let req = body.0;
+    let note = trimmed(req.note);
+    let a = state
+        .db
+        .write(caller.actor(), move |conn| {
+            let current = load(conn, id, access)?;
+            let to = go(
+                current.decide(req.action, access.role),
+                req.action,
+                access.role,
+                "accreditation",
+            )?;
+            current
+                .check_needs(req.action, note.as_deref())
+                .map_err(|need| match need {
+                    Need::Field(field, message) => ApiError::invalid(field, message),
+                    Need::Condition(why) => ApiError::conflict(why),
+                })?;
+            let now = db::now();
+            let state_changes = StateChanges {
+                status: Some(to.as_str().to_owned()),
+                status_note: matches!(to, S::Revoked | S::Rejected | S::Cancelled)
+                    .then(|| note.clone()),
+            };
+            let a =
+                db::accreditations::update(conn, id, current.version, None, &state_changes, now)?
+                    .ok_or(ApiError::PreconditionFailed {
+                    current: current.version,
+                })?;
+            let changes = Changes::new().diff("status", &current.status, &to);
+            let mut audited = Audited::new(
+                a,
+                AuditEvent::new(
+                    req.action.as_str(),
+                    RecordKind::Accreditation,
+                    id.get(),
+                    changes,
+                )
+                .with_note(note.clone()),
+            );
+            if to == S::Revoked {
+                for interview in db::interviews::flag_revoked(conn, id, now)? {
+                    let changes = Changes::new().set("accreditation_revoked", id);
+                    audited = audited.and(
+                        AuditEvent::new(
+                            "flag_accreditation_revoked",
+                            RecordKind::Interview,
+                            interview,
+                            changes,
+                        )
+                        .with_note(note.clone()),
+                    );
+                }
+            }
+            Ok(audited)
+        })
+        .await?;
+    Ok(answer(HttpResponse::Ok(), a, access))
+}
+
+/// Record the police's security review of an accreditation.
+#[utoipa::path(
+    tag = "press", security(("bearer" = [])), request_body = PutReview,
+    params(("id" = i64, Path, description = "Accreditation id")),
+    responses(
+        (status = 200, body = AccreditationView, description = "The accreditation with its new review"),
+        UnauthorizedProblem, ForbiddenProblem, NotFoundProblem, JsonBodyProblems
+    )
+)]
+#[put("/accreditations/{id}/security-review")]
+pub async fn review_accreditation(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+    body: ValidJson<PutReview>,
+) -> ApiResult<HttpResponse> {
+    let access = caller.access();
+    let id = AccreditationId(id.into_inner());
+    let req = body.0;
+    let by = caller.id();
+    let a = state
+        .db
+        .write(caller.actor(), move |conn| {
+            let current = load(conn, id, access)?;
+            require_reviewer(access)?;
+            // The version first: its row lock orders two reviews at once.
+            db::accreditations::touch(conn, id, db::now(), false)?;
+            let changes = store(
+                conn,
+                db::accreditations::KIND,
+                id.get(),
+                &current.review,
+                &req.review(by),
+            )?;
+            let a = db::accreditations::find(conn, id)?.ok_or(ApiError::NotFound)?;
+            Ok(Audited::new(
+                a,
+                AuditEvent::new(
+                    "security_review",
+                    RecordKind::Accreditation,
+                    id.get(),
+                    changes,
+                ),
+            ))
+        })
+        .await?;
+    Ok(answer(HttpResponse::Ok(), a, access))
+}
+
+/// A press activity as the API shows it; times carry the offset of its zone.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ActivityView {
+    pub id: PressActivityId,
+    pub accreditation_id: AccreditationId,
+    pub starts_at: DateTime<FixedOffset>,
+    pub ends_at: DateTime<FixedOffset>,
+    pub time_zone: String,
+    pub kind: ActivityKind,
+    pub title: String,
+    pub place: PlaceView,
+    pub participants: Option<String>,
+    pub escort_officer: Option<String>,
+    pub status: ItemStatus,
+    pub version: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<PressActivity> for ActivityView {
+    fn from(p: PressActivity) -> Self {
+        Self {
+            id: p.id,
+            accreditation_id: p.accreditation_id,
+            starts_at: p.starts_at.with_timezone(&p.time_zone).fixed_offset(),
+            ends_at: p.ends_at.with_timezone(&p.time_zone).fixed_offset(),
+            time_zone: p.time_zone.name().to_owned(),
+            kind: p.kind,
+            title: p.title,
+            place: PlaceView {
+                name: p.place.name,
+                address: p.place.address,
+                district: p.place.district,
+            },
+            participants: p.participants,
+            escort_officer: p.escort_officer,
+            status: p.status,
+            version: p.version,
+            created_at: p.created_at,
+            updated_at: p.updated_at,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ActivityInput {
+    /// `2026-12-01T09:00` in `time_zone`, or RFC 3339 with an offset.
+    #[validate(length(max = 64))]
+    #[schema(max_length = 64)]
+    pub starts_at: String,
+    #[validate(length(max = 64))]
+    #[schema(max_length = 64)]
+    pub ends_at: String,
+    /// IANA zone; default `Asia/Ho_Chi_Minh`.
+    #[validate(length(max = 64))]
+    #[schema(max_length = 64)]
+    pub time_zone: Option<String>,
+    pub kind: ActivityKind,
+    #[validate(length(min = 1, max = 500))]
+    #[schema(min_length = 1, max_length = 500)]
+    pub title: String,
+    /// Where the accreditation lists places, one of them (case and diacritics aside).
+    #[validate(nested)]
+    pub place: PlaceView,
+    #[validate(length(max = 2000))]
+    #[schema(max_length = 2000)]
+    pub participants: Option<String>,
+    #[validate(length(max = 200))]
+    #[schema(max_length = 200)]
+    pub escort_officer: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ActivityList {
+    /// In order of start.
+    pub items: Vec<ActivityView>,
+}
+
+/// An accreditation's activities, in order of start.
+#[utoipa::path(
+    tag = "press", security(("bearer" = [])), params(("id" = i64, Path, description = "Accreditation id")),
+    responses((status = 200, body = ActivityList, description = "The activities"), UnauthorizedProblem, NotFoundProblem)
+)]
+#[get("/accreditations/{id}/activities")]
+pub async fn list_activities(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+) -> ApiResult<web::Json<ActivityList>> {
+    let access = caller.access();
+    let id = AccreditationId(id.into_inner());
+    let items = state
+        .db
+        .read(move |conn| {
+            load(conn, id, access)?;
+            db::accreditations::activities(conn, id)
+        })
+        .await?;
+    Ok(web::Json(ActivityList {
+        items: items.into_iter().map(ActivityView::from).collect(),
+    }))
+}
+
+/// Plan an activity (Sở Ngoại vụ), while the accreditation is submitted or
+/// approved: within its dates and, where it lists places, at one of them.
+#[utoipa::path(
+    tag = "press", security(("bearer" = [])), request_body = ActivityInput,
+    params(("id" = i64, Path, description = "Accreditation id")),
+    responses(
+        (status = 201, body = ActivityView, description = "Planned"),
+        UnauthorizedProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem, JsonBodyProblems
+    )
+)]
+#[post("/accreditations/{id}/activities")]
+pub async fn add_activity(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+    body: ValidJson<ActivityInput>,
+) -> ApiResult<HttpResponse> {
+    let access = caller.access();
+    let id = AccreditationId(id.into_inner());
+    let req = body.0;
+    let zone = zone(req.time_zone.as_deref())?;
+    let writer = crate::domain::press::writes_accreditations(access.role);
+    let activity = state
+        .db
+        .write(caller.actor(), move |conn| {
+            let acc = load(conn, id, access)?;
+            if !writer {
+                return Err(ApiError::forbidden(format!("the role `{}` may not plan press activities", access.role)));
+            }
+            if !acc.takes_activities() {
+                return Err(ApiError::conflict(format!(
+                    "activities are planned while an accreditation is submitted or approved; this one is {}",
+                    acc.status.as_str()
+                )));
+            }
+            let draft = Draft {
+                starts_at: req.starts_at,
+                ends_at: req.ends_at,
+                zone,
+            };
+            let (starts, ends) = draft.within(acc.start_date, acc.end_date)?;
+            if !acc.permits_place(&req.place.name) {
+                return Err(ApiError::invalid(
+                    "place.name",
+                    format!("must be one of the accreditation's permitted places: {}", acc.permitted_places.join("; ")),
+                ));
+            }
+            let fields = ActivityFields {
+                starts_at: starts.naive_utc(),
+                ends_at: ends.naive_utc(),
+                time_zone: zone.name().to_owned(),
+                kind: req.kind.as_str().to_owned(),
+                title: req.title.trim().to_owned(),
+                place_name: req.place.name.trim().to_owned(),
+                place_address: trimmed(req.place.address),
+                place_district: trimmed(req.place.district),
+                participants: trimmed(req.participants),
+                escort_officer: trimmed(req.escort_officer),
+                status: ItemStatus::Planned.as_str().to_owned(),
+            };
+            let now = db::now();
+            let activity = db::accreditations::insert_activity(conn, id, &fields, now)?;
+            db::accreditations::touch(conn, id, now, acc.status == S::Approved)?;
+            let changes = Changes::new()
+                .set("activity_id", activity.id)
+                .set("starts_at", starts)
+                .set("ends_at", ends)
+                .set("title", &activity.title)
+                .set("place_name", &activity.place.name);
+            Ok(Audited::new(activity, AuditEvent::new("add_activity", RecordKind::Accreditation, id.get(), changes)))
+        })
+        .await?;
+    Ok(HttpResponse::Created()
+        .insert_header(header::ETag(etag(activity.version)))
+        .json(ActivityView::from(activity)))
+}
