@@ -560,3 +560,78 @@ mod tests {
         assert!(check_interview_accreditation(&[ReporterId(9)], Some(&approved), day).is_err());
     }
 }
+
+/// Why an accreditation waits on the caller's unit, and by when.
+pub fn accreditation_inbox_reason(a: &Accreditation, role: Role) -> Option<(String, NaiveDate)> {
+    use AccreditationStatus as S;
+    let waiting = |reason: &str| Some((reason.to_owned(), a.start_date));
+    match (role, a.status) {
+        (Role::ForeignAffairs | Role::Admin, S::Submitted) => {
+            waiting("submitted: approve or reject the accreditation")
+        }
+        (Role::Police, S::Submitted | S::Approved) if a.review.reviewed_at.is_none() => {
+            waiting("no security review yet")
+        }
+        (Role::Police, S::Approved) if a.review_outdated() => {
+            waiting("its activities changed after the security review")
+        }
+        _ => None,
+    }
+}
+
+/// Why an interview waits on the caller's unit, and by when.
+pub fn interview_inbox_reason(i: &Interview, role: Role) -> Option<(String, NaiveDate)> {
+    let open = matches!(
+        i.status,
+        InterviewStatus::Requested | InterviewStatus::Approved
+    );
+    match role {
+        Role::ProvincialOffice | Role::ForeignAffairs | Role::Admin
+            if open && i.accreditation_revoked_at.is_some() =>
+        {
+            Some((
+                "the accreditation covering it was revoked: cancel or rearrange it".into(),
+                i.day(),
+            ))
+        }
+        Role::ProvincialOffice | Role::Admin if i.status == InterviewStatus::Requested => {
+            Some(("requested: approve or cancel the interview".into(), i.day()))
+        }
+        _ => None,
+    }
+}
+
+/// The first and last day of the quarter `day` falls in.
+pub fn quarter_of(day: NaiveDate) -> (NaiveDate, NaiveDate) {
+    use chrono::Datelike;
+    let first_month = (day.month0() / 3) * 3 + 1;
+    let start = NaiveDate::from_ymd_opt(day.year(), first_month, 1).unwrap_or(day);
+    let next = if first_month == 10 {
+        NaiveDate::from_ymd_opt(day.year() + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(day.year(), first_month + 3, 1)
+    };
+    (start, next.and_then(|n| n.pred_opt()).unwrap_or(day))
+}
+
+#[cfg(test)]
+mod quarter_tests {
+    use super::*;
+
+    #[test]
+    fn quarters_begin_and_end_where_the_calendar_says() {
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        assert_eq!(
+            quarter_of(d("2026-11-26")),
+            (d("2026-10-01"), d("2026-12-31"))
+        );
+        assert_eq!(
+            quarter_of(d("2026-01-01")),
+            (d("2026-01-01"), d("2026-03-31"))
+        );
+        assert_eq!(
+            quarter_of(d("2026-06-30")),
+            (d("2026-04-01"), d("2026-06-30"))
+        );
+    }
+}

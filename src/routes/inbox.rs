@@ -1,7 +1,7 @@
 //! `GET /api/v1/inbox`: what waits on the caller's unit, most urgent first.
 
 use actix_web::{get, web};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -10,6 +10,7 @@ use crate::auth::Caller;
 use crate::db;
 use crate::domain::delegation::{self as model, DelegationStatus as S};
 use crate::domain::pagination::Limit;
+use crate::domain::press;
 use crate::domain::role::Role;
 use crate::domain::time::province_today;
 use crate::error::*;
@@ -25,7 +26,8 @@ pub struct RecordLink {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct InboxEntry {
-    pub record: RecordLink,
+    /// `null` for a reminder of something missing (no press conference this quarter).
+    pub record: Option<RecordLink>,
     pub title: String,
     pub status: String,
     /// Why it waits on the caller's unit.
@@ -38,6 +40,88 @@ pub struct InboxEntry {
 pub struct Inbox {
     /// Most urgent (earliest due) first.
     pub items: Vec<InboxEntry>,
+}
+
+/// The press side's entries: submitted and unreviewed accreditations,
+/// requested or orphaned interviews, a quarter without a press conference.
+fn press_entries(
+    conn: &mut db::AnyConnection,
+    role: Role,
+    today: NaiveDate,
+) -> ApiResult<Vec<InboxEntry>> {
+    use crate::domain::press::{
+        AccreditationStatus as A, ConferenceStatus as C, InterviewStatus as I,
+    };
+    let max = Limit::parse(Some(i64::from(Limit::MAX))).map_err(ApiError::internal)?;
+    let link = |kind: &str, id: i64, reference: &str| {
+        Some(RecordLink {
+            kind: kind.to_owned(),
+            id,
+            reference: reference.to_owned(),
+        })
+    };
+    let mut items = Vec::new();
+    if matches!(role, Role::ForeignAffairs | Role::Police | Role::Admin) {
+        let filter = db::accreditations::Filter {
+            statuses: vec![A::Submitted, A::Approved],
+            ..Default::default()
+        };
+        for a in db::accreditations::list(conn, &filter, None, max)? {
+            if let Some((reason, due_date)) = press::accreditation_inbox_reason(&a, role) {
+                items.push(InboxEntry {
+                    record: link(db::accreditations::KIND, a.id.get(), &a.reference),
+                    title: a.topics.clone(),
+                    status: a.status.as_str().to_owned(),
+                    reason,
+                    due_date,
+                });
+            }
+        }
+    }
+    if matches!(
+        role,
+        Role::ProvincialOffice | Role::ForeignAffairs | Role::Admin
+    ) {
+        let filter = db::interviews::Filter {
+            statuses: vec![I::Requested, I::Approved],
+            ..Default::default()
+        };
+        for i in db::interviews::list(conn, &filter, None, max)? {
+            if let Some((reason, due_date)) = press::interview_inbox_reason(&i, role) {
+                items.push(InboxEntry {
+                    record: link("interview", i.id.get(), &i.reference),
+                    title: format!("{} – {}", i.interviewee_name, i.outlet),
+                    status: i.status.as_str().to_owned(),
+                    reason,
+                    due_date,
+                });
+            }
+        }
+    }
+    if matches!(role, Role::ProvincialOffice | Role::Admin) {
+        let (first, last) = press::quarter_of(today);
+        let window = |day: NaiveDate| day.and_hms_opt(0, 0, 0).map(|t| t.and_utc());
+        let held = [C::Announced, C::Held].into_iter().any(|status| {
+            let filter = db::conferences::Filter {
+                status: Some(status),
+                from: window(first),
+                to: last.succ_opt().and_then(window),
+                ..Default::default()
+            };
+            db::conferences::list(conn, &filter, None, Limit::parse(Some(1)).unwrap_or(max))
+                .is_ok_and(|c| !c.is_empty())
+        });
+        if !held {
+            items.push(InboxEntry {
+                record: None,
+                title: format!("Họp báo định kỳ quý {}", (first.month0() / 3) + 1),
+                status: "missing".to_owned(),
+                reason: "no press conference held or announced this quarter (one is due every three months)".to_owned(),
+                due_date: last,
+            });
+        }
+    }
+    Ok(items)
 }
 
 /// The open delegations an inbox looks through, per role.
@@ -85,11 +169,11 @@ pub async fn get_inbox(state: web::Data<AppState>, caller: Caller) -> ApiResult<
             let (reason, due_date) =
                 model::inbox_reason(&d, access.role, access.unit, today, days)?;
             Some(InboxEntry {
-                record: RecordLink {
+                record: Some(RecordLink {
                     kind: db::delegations::KIND.to_owned(),
                     id: d.id.get(),
                     reference: d.reference,
-                },
+                }),
                 title: d.title,
                 status: d.status.as_str().to_owned(),
                 reason,
@@ -97,10 +181,17 @@ pub async fn get_inbox(state: web::Data<AppState>, caller: Caller) -> ApiResult<
             })
         })
         .collect();
+    if press::visible_to(access.role) {
+        let role = access.role;
+        let press_items = state
+            .db
+            .read(move |conn| press_entries(conn, role, today))
+            .await?;
+        items.extend(press_items);
+    }
     items.sort_by(|a, b| {
-        a.due_date
-            .cmp(&b.due_date)
-            .then(a.record.id.cmp(&b.record.id))
+        let id = |e: &InboxEntry| e.record.as_ref().map(|r| (r.kind.clone(), r.id));
+        a.due_date.cmp(&b.due_date).then_with(|| id(a).cmp(&id(b)))
     });
     Ok(web::Json(Inbox { items }))
 }
