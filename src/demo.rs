@@ -1,5 +1,14 @@
-//! `serve --demo`: the province's units, one user per role, and (as later
-//! parts arrive) records in every state. Loading twice adds nothing twice.
+//! `serve --demo`: the province's units, one user per role, and delegations
+//! in both directions and every state (as later parts arrive, the press side
+//! too). Loading twice adds nothing twice.
+
+mod delegations;
+mod effects;
+mod incoming_asia;
+mod incoming_others;
+mod outgoing_asia;
+mod outgoing_europe;
+mod spec;
 
 use crate::db::{self, Actor, Db, units::NewUnit, users::NewUser};
 use crate::domain::ids::UnitId;
@@ -107,6 +116,8 @@ const USERS: &[(&str, &str, Role, Option<&str>)] = &[
 pub struct DemoSummary {
     pub units_created: usize,
     pub users: Vec<(String, Role)>,
+    /// Delegations made by this load (none when they were there already).
+    pub delegations_created: usize,
 }
 
 impl DemoSummary {
@@ -118,6 +129,13 @@ impl DemoSummary {
         );
         for (username, role) in &self.users {
             out.push_str(&format!("  {username:<10} {role}\n"));
+        }
+        if self.delegations_created > 0 {
+            out.push_str(&format!(
+                "Loaded {} demo delegations, incoming and outgoing, in every state \
+                 (`donvi` hosts some: see its GET {address}/api/v1/inbox).\n",
+                self.delegations_created
+            ));
         }
         out
     }
@@ -164,6 +182,7 @@ pub fn load(db: &Db) -> ApiResult<DemoSummary> {
         })?;
         summary.users.push(((*username).to_owned(), *role));
     }
+    summary.delegations_created = delegations::load(db, &actor)?;
     Ok(summary)
 }
 

@@ -11,6 +11,7 @@ pub mod domain;
 pub mod error;
 pub mod extract;
 pub mod middleware;
+pub mod model;
 pub mod openapi;
 pub mod routes;
 

@@ -418,3 +418,12 @@ pub fn covers(conn: &mut AnyConnection, reporter: ReporterId, day: NaiveDate) ->
         .get_result(conn)?;
     Ok(n > 0)
 }
+
+/// Takes the row lock for the rest of the transaction, so that two changes
+/// at once are applied one after the other (see `delegations::lock`).
+pub fn lock(conn: &mut AnyConnection, id: AccreditationId) -> ApiResult<bool> {
+    Ok(diesel::update(a::table.find(id.get()))
+        .set(a::version.eq(a::version))
+        .execute(conn)?
+        > 0)
+}

@@ -279,3 +279,12 @@ pub fn add_attendee(
         created_at: at,
     })
 }
+
+/// Takes the row lock for the rest of the transaction, so that two changes
+/// at once are applied one after the other (see `delegations::lock`).
+pub fn lock(conn: &mut AnyConnection, id: PressConferenceId) -> ApiResult<bool> {
+    Ok(diesel::update(pc::table.find(id.get()))
+        .set(pc::version.eq(pc::version))
+        .execute(conn)?
+        > 0)
+}

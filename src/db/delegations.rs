@@ -198,6 +198,16 @@ pub fn find(conn: &mut AnyConnection, id: DelegationId) -> ApiResult<Option<Dele
     row.into_delegation(review).map(Some)
 }
 
+/// Takes the delegation's row lock for the rest of the transaction, so that
+/// two changes at once are applied one after the other, the second seeing
+/// the first (on SQLite writes are serial anyway). Returns whether it exists.
+pub fn lock(conn: &mut AnyConnection, id: DelegationId) -> ApiResult<bool> {
+    Ok(diesel::update(d::table.find(id.get()))
+        .set(d::version.eq(d::version))
+        .execute(conn)?
+        > 0)
+}
+
 /// Applies `changes` (and a new version) if the delegation is still at `version`.
 pub fn update(
     conn: &mut AnyConnection,

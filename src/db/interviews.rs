@@ -290,3 +290,12 @@ pub fn list(
     let rows: Vec<Row> = query.load(conn)?;
     assemble(conn, rows)
 }
+
+/// Takes the row lock for the rest of the transaction, so that two changes
+/// at once are applied one after the other (see `delegations::lock`).
+pub fn lock(conn: &mut AnyConnection, id: InterviewId) -> ApiResult<bool> {
+    Ok(diesel::update(iv::table.find(id.get()))
+        .set(iv::version.eq(iv::version))
+        .execute(conn)?
+        > 0)
+}

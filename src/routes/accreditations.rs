@@ -11,8 +11,7 @@ use validator::Validate;
 use super::Page;
 use super::itinerary::{Draft, PlaceView, trimmed, zone};
 use super::reporters::{require_foreign_affairs, require_press};
-use super::review::{PutReview, ReviewView, require_reviewer, store};
-use super::transitions::go;
+use super::review::{PutReview, ReviewView, require_reviewer};
 use crate::AppState;
 use crate::auth::Caller;
 use crate::db::accreditations::{ActivityFields, Fields, StateChanges};
@@ -29,6 +28,8 @@ use crate::domain::role::Access;
 use crate::domain::time::{Bound, PROVINCE_TZ, parse_instant};
 use crate::error::*;
 use crate::extract::{IfMatch, ValidJson, ValidQuery, etag};
+use crate::model::go;
+use crate::model::reviews::store;
 
 /// An accreditation as the API shows it.
 #[derive(Debug, Serialize, ToSchema)]
@@ -197,6 +198,18 @@ fn load(conn: &mut AnyConnection, id: AccreditationId, access: Access) -> ApiRes
     db::accreditations::find(conn, id)?.ok_or(ApiError::NotFound)
 }
 
+/// [`load`] for a change: the row is locked first, so that the change is
+/// decided on the record as the previous change left it.
+fn load_for_change(
+    conn: &mut AnyConnection,
+    id: AccreditationId,
+    access: Access,
+) -> ApiResult<Accreditation> {
+    require_press(access)?;
+    db::accreditations::lock(conn, id)?;
+    load(conn, id, access)
+}
+
 #[derive(Debug, Deserialize, Validate, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct AccreditationQuery {
@@ -363,7 +376,7 @@ pub async fn update_accreditation(
     let a = state
         .db
         .write(caller.actor(), move |conn| {
-            let current = load(conn, id, access)?;
+            let current = load_for_change(conn, id, access)?;
             if !writer {
                 return Err(ApiError::forbidden(format!(
                     "the role `{}` may not change accreditations",
@@ -477,7 +490,7 @@ pub async fn transition_accreditation(
     let a = state
         .db
         .write(caller.actor(), move |conn| {
-            let current = load(conn, id, access)?;
+            let current = load_for_change(conn, id, access)?;
             let to = go(
                 current.decide(req.action, access.role),
                 req.action,
@@ -555,7 +568,7 @@ pub async fn review_accreditation(
     let a = state
         .db
         .write(caller.actor(), move |conn| {
-            let current = load(conn, id, access)?;
+            let current = load_for_change(conn, id, access)?;
             require_reviewer(access)?;
             // The version first: its row lock orders two reviews at once.
             db::accreditations::touch(conn, id, db::now(), false)?;
@@ -710,7 +723,7 @@ pub async fn add_activity(
     let activity = state
         .db
         .write(caller.actor(), move |conn| {
-            let acc = load(conn, id, access)?;
+            let acc = load_for_change(conn, id, access)?;
             if !writer {
                 return Err(ApiError::forbidden(format!("the role `{}` may not plan press activities", access.role)));
             }

@@ -11,7 +11,6 @@ use validator::Validate;
 use super::Page;
 use super::itinerary::{trimmed, zone};
 use super::reporters::require_press;
-use super::transitions::go;
 use crate::AppState;
 use crate::auth::Caller;
 use crate::db::conferences::{Attendee, Fields};
@@ -28,6 +27,7 @@ use crate::domain::role::Access;
 use crate::domain::time::{Bound, PROVINCE_TZ, parse_instant};
 use crate::error::*;
 use crate::extract::{IfMatch, ValidJson, ValidQuery, etag};
+use crate::model::go;
 
 /// A press conference as the API shows it; times carry the offset of its zone.
 #[derive(Debug, Serialize, ToSchema)]
@@ -158,6 +158,18 @@ fn load(
 ) -> ApiResult<PressConference> {
     require_press(access)?;
     db::conferences::find(conn, id)?.ok_or(ApiError::NotFound)
+}
+
+/// [`load`] for a change: the row is locked first, so that the change is
+/// decided on the record as the previous change left it.
+fn load_for_change(
+    conn: &mut AnyConnection,
+    id: PressConferenceId,
+    access: Access,
+) -> ApiResult<PressConference> {
+    require_press(access)?;
+    db::conferences::lock(conn, id)?;
+    load(conn, id, access)
 }
 
 fn require_writer(access: Access) -> ApiResult<()> {
@@ -344,7 +356,7 @@ pub async fn update_conference(
     let c = state
         .db
         .write(caller.actor(), move |conn| {
-            let current = load(conn, id, access)?;
+            let current = load_for_change(conn, id, access)?;
             require_writer(access)?;
             if !matches!(
                 current.status,
@@ -430,7 +442,7 @@ pub async fn transition_conference(
     let c = state
         .db
         .write(caller.actor(), move |conn| {
-            let current = load(conn, id, access)?;
+            let current = load_for_change(conn, id, access)?;
             let to = go(
                 current.decide(req.action, access.role),
                 req.action,
@@ -545,7 +557,7 @@ pub async fn add_attendee(
     let attendee = state
         .db
         .write(caller.actor(), move |conn| {
-            let c = load(conn, id, access)?;
+            let c = load_for_change(conn, id, access)?;
             require_writer(access)?;
             if !matches!(c.status, ConferenceStatus::Planned | ConferenceStatus::Announced) {
                 return Err(ApiError::conflict("attendees are registered while a press conference is planned or announced"));

@@ -138,6 +138,17 @@ pub(crate) fn load_visible(
         .ok_or(ApiError::NotFound)
 }
 
+/// [`load_visible`] for a change: the row is locked first, so that the
+/// change is decided on the delegation as the previous change left it.
+pub(crate) fn load_for_change(
+    conn: &mut AnyConnection,
+    id: DelegationId,
+    access: Access,
+) -> ApiResult<Delegation> {
+    db::delegations::lock(conn, id)?;
+    load_visible(conn, id, access)
+}
+
 /// Turns an edit verdict into 403 / 409.
 pub(crate) fn edit_allowed(verdict: EditVerdict, access: Access) -> ApiResult<()> {
     match verdict {
@@ -385,30 +396,8 @@ pub async fn create_delegation(
     let delegation = state
         .db
         .write(caller.actor(), move |conn| {
-            if !db::units::exists(conn, new.host_unit_id)? {
-                return Err(ApiError::invalid("host_unit_id", "no such unit"));
-            }
-            let now = db::now();
-            let reference = db::references::next(
-                conn,
-                new.direction.series(),
-                now.with_timezone(&PROVINCE_TZ).year(),
-            )?;
-            let d = db::delegations::insert(conn, &new, &reference, Some(by), now)?;
-            let changes = Changes::new()
-                .set("reference", &d.reference)
-                .set("direction", d.direction)
-                .set("title", &d.title)
-                .set("partner_organization", &d.partner_organization)
-                .set("countries", &d.countries)
-                .set("host_unit_id", d.host_unit_id)
-                .set("head_of_delegation", &d.head_of_delegation)
-                .set("start_date", d.start_date)
-                .set("end_date", d.end_date);
-            Ok(Audited::new(
-                d.clone(),
-                AuditEvent::new("create", RecordKind::Delegation, d.id.get(), changes),
-            ))
+            let (d, entry) = crate::model::delegations::create(conn, &new, Some(by))?;
+            Ok(Audited::new(d, entry))
         })
         .await?;
     let location = format!("/api/v1/delegations/{}", delegation.id);
@@ -468,7 +457,7 @@ pub async fn update_delegation(
     let d = state
         .db
         .write(caller.actor(), move |conn| {
-            let current = load_visible(conn, id, access)?;
+            let current = load_for_change(conn, id, access)?;
             edit_allowed(
                 model::may_edit(current.status, current.subject(access.role, access.unit)),
                 access,
@@ -589,7 +578,7 @@ pub async fn delete_delegation(
     state
         .db
         .write(caller.actor(), move |conn| {
-            let d = load_visible(conn, id, access)?;
+            let d = load_for_change(conn, id, access)?;
             edit_allowed(
                 model::may_edit(d.status, d.subject(access.role, access.unit)),
                 access,

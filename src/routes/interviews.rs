@@ -10,7 +10,6 @@ use validator::Validate;
 use super::Page;
 use super::itinerary::{trimmed, zone};
 use super::reporters::require_press;
-use super::transitions::go;
 use crate::AppState;
 use crate::auth::Caller;
 use crate::db::interviews::Fields;
@@ -25,6 +24,7 @@ use crate::domain::role::Access;
 use crate::domain::time::{Bound, PROVINCE_TZ, parse_instant};
 use crate::error::*;
 use crate::extract::{IfMatch, ValidJson, ValidQuery, etag};
+use crate::model::go;
 
 /// An interview as the API shows it; times carry the offset of its zone.
 #[derive(Debug, Serialize, ToSchema)]
@@ -196,6 +196,18 @@ fn checked(
 fn load(conn: &mut AnyConnection, id: InterviewId, access: Access) -> ApiResult<Interview> {
     require_press(access)?;
     db::interviews::find(conn, id)?.ok_or(ApiError::NotFound)
+}
+
+/// [`load`] for a change: the row is locked first, so that the change is
+/// decided on the record as the previous change left it.
+fn load_for_change(
+    conn: &mut AnyConnection,
+    id: InterviewId,
+    access: Access,
+) -> ApiResult<Interview> {
+    require_press(access)?;
+    db::interviews::lock(conn, id)?;
+    load(conn, id, access)
 }
 
 fn require_writer(access: Access) -> ApiResult<()> {
@@ -395,7 +407,7 @@ pub async fn update_interview(
     let interview = state
         .db
         .write(caller.actor(), move |conn| {
-            let current = load(conn, id, access)?;
+            let current = load_for_change(conn, id, access)?;
             require_writer(access)?;
             if !matches!(
                 current.status,
@@ -514,7 +526,7 @@ pub async fn transition_interview(
     let interview = state
         .db
         .write(caller.actor(), move |conn| {
-            let current = load(conn, id, access)?;
+            let current = load_for_change(conn, id, access)?;
             let to = go(
                 current.decide(req.action, access.role),
                 req.action,

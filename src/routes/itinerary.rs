@@ -8,13 +8,12 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
 
-use super::delegations::{edit_allowed, load_visible};
+use super::delegations::{edit_allowed, load_for_change, load_visible};
 use crate::AppState;
 use crate::auth::Caller;
 use crate::db::itinerary::ItemFields;
 use crate::db::{self, AnyConnection, Audited};
-use crate::domain::audit::{AuditEvent, Changes, RecordKind};
-use crate::domain::delegation::{self as model, Delegation, DelegationStatus};
+use crate::domain::delegation::{self as model, Delegation};
 use crate::domain::ids::{DelegationId, ItineraryItemId};
 use crate::domain::itinerary::{self, ItemKind, ItemStatus, ItineraryItem};
 use crate::domain::role::Access;
@@ -182,40 +181,14 @@ pub(crate) fn zone(raw: Option<&str>) -> ApiResult<Tz> {
         .map(|z| z.unwrap_or(PROVINCE_TZ))
 }
 
-/// What changed in an item, for the audit trail.
-fn diff(old: &ItemFields, new: &ItemFields) -> Changes {
-    Changes::new()
-        .diff("starts_at", &old.starts_at, &new.starts_at)
-        .diff("ends_at", &old.ends_at, &new.ends_at)
-        .diff("time_zone", &old.time_zone, &new.time_zone)
-        .diff("kind", &old.kind, &new.kind)
-        .diff("title", &old.title, &new.title)
-        .diff("place_name", &old.place_name, &new.place_name)
-        .diff("place_address", &old.place_address, &new.place_address)
-        .diff("place_district", &old.place_district, &new.place_district)
-        .diff("participants", &old.participants, &new.participants)
-        .diff("escort_officer", &old.escort_officer, &new.escort_officer)
-        .diff("status", &old.status, &new.status)
-}
-
 /// Loads the delegation for a change to its itinerary.
 fn editable(conn: &mut AnyConnection, id: DelegationId, access: Access) -> ApiResult<Delegation> {
-    let d = load_visible(conn, id, access)?;
+    let d = load_for_change(conn, id, access)?;
     edit_allowed(
         model::may_edit_itinerary(d.status, d.subject(access.role, access.unit)),
         access,
     )?;
     Ok(d)
-}
-
-/// Marks the delegation changed; an approved one's review needs another look.
-fn touch(conn: &mut AnyConnection, d: &Delegation) -> ApiResult<()> {
-    db::delegations::touch(
-        conn,
-        d.id,
-        db::now(),
-        d.status == DelegationStatus::Approved,
-    )
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -293,19 +266,8 @@ pub async fn add_item(
                 status: ItemStatus::Planned.as_str().to_owned(),
                 import_uid: None,
             };
-            let item = db::itinerary::insert(conn, id, &fields, db::now())?;
-            touch(conn, &d)?;
-            let changes = Changes::new()
-                .set("item_id", item.id)
-                .set("starts_at", starts)
-                .set("ends_at", ends)
-                .set("time_zone", zone.name())
-                .set("title", &item.title)
-                .set("place_name", &item.place.name);
-            Ok(Audited::new(
-                item,
-                AuditEvent::new("add_item", RecordKind::Delegation, id.get(), changes),
-            ))
+            let (item, entry) = crate::model::delegations::add_item(conn, &d, &fields)?;
+            Ok(Audited::new(item, entry))
         })
         .await?;
     Ok(HttpResponse::Created()
@@ -356,7 +318,6 @@ pub async fn update_item(
                 zone,
             };
             let (starts, ends) = draft.check(&d)?;
-            let old = ItemFields::from(&current);
             let place = req.place.unwrap_or_else(|| PlaceView {
                 name: current.place.name.clone(),
                 address: current.place.address.clone(),
@@ -383,28 +344,12 @@ pub async fn update_item(
                 status: req.status.unwrap_or(current.status).as_str().to_owned(),
                 import_uid: current.import_uid.clone(),
             };
-            let changes = diff(&old, &fields);
-            if changes.is_empty() {
-                return Ok(Audited::unchanged(current));
-            }
-            let item = db::itinerary::update(conn, &current, &fields, db::now())?.ok_or(
-                ApiError::PreconditionFailed {
-                    current: current.version,
+            Ok(
+                match crate::model::delegations::update_item(conn, &d, &current, &fields)? {
+                    Some((item, entry)) => Audited::new(item, entry),
+                    None => Audited::unchanged(current),
                 },
-            )?;
-            touch(conn, &d)?;
-            let action = if req.status == Some(ItemStatus::Cancelled)
-                && current.status != ItemStatus::Cancelled
-            {
-                "cancel_item"
-            } else {
-                "update_item"
-            };
-            let changes = changes.set("item_id", item_id);
-            Ok(Audited::new(
-                item,
-                AuditEvent::new(action, RecordKind::Delegation, id.get(), changes),
-            ))
+            )
         })
         .await?;
     Ok(HttpResponse::Ok()
@@ -432,16 +377,8 @@ pub async fn delete_item(
         .write(caller.actor(), move |conn| {
             let d = editable(conn, id, access)?;
             let item = db::itinerary::find(conn, id, item_id)?.ok_or(ApiError::NotFound)?;
-            db::itinerary::delete(conn, item_id)?;
-            touch(conn, &d)?;
-            let changes = Changes::new()
-                .set("item_id", item_id)
-                .set("title", &item.title)
-                .set("starts_at", item.starts_at);
-            Ok(Audited::new(
-                (),
-                AuditEvent::new("remove_item", RecordKind::Delegation, id.get(), changes),
-            ))
+            let entry = crate::model::delegations::remove_item(conn, &d, &item)?;
+            Ok(Audited::new((), entry))
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())

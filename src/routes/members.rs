@@ -7,13 +7,12 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
 
-use super::delegations::{edit_allowed, load_visible};
+use super::delegations::{edit_allowed, load_for_change, load_visible};
 use super::rule;
 use crate::AppState;
 use crate::auth::Caller;
 use crate::db::members::MemberFields;
 use crate::db::{self, AnyConnection, Audited};
-use crate::domain::audit::{AuditEvent, Changes, RecordKind};
 use crate::domain::delegation::{self as model, Gender, Member, MemberRole};
 use crate::domain::ids::{DelegationId, MemberId};
 use crate::domain::role::Access;
@@ -223,57 +222,13 @@ impl MemberPatch {
     }
 }
 
-/// A new member's fields, for the audit trail.
-fn snapshot(member: MemberId, f: &MemberFields) -> Changes {
-    let mut changes = Changes::new()
-        .set("member_id", member)
-        .set("full_name", &f.full_name)
-        .set("nationality", &f.nationality)
-        .set("role", &f.role);
-    for (key, value) in [
-        ("gender", &f.gender),
-        ("passport_number", &f.passport_number),
-        ("organization", &f.organization),
-        ("position", &f.position),
-        ("email", &f.email),
-        ("phone", &f.phone),
-    ] {
-        if let Some(value) = value {
-            changes = changes.set(key, value);
-        }
-    }
-    if let Some(born) = f.date_of_birth {
-        changes = changes.set("date_of_birth", born);
-    }
-    changes
-}
-
-/// What changed between two sets of a member's fields, for the audit trail.
-fn diff(old: &MemberFields, new: &MemberFields) -> Changes {
-    Changes::new()
-        .diff("full_name", &old.full_name, &new.full_name)
-        .diff("gender", &old.gender, &new.gender)
-        .diff("date_of_birth", &old.date_of_birth, &new.date_of_birth)
-        .diff("nationality", &old.nationality, &new.nationality)
-        .diff(
-            "passport_number",
-            &old.passport_number,
-            &new.passport_number,
-        )
-        .diff("organization", &old.organization, &new.organization)
-        .diff("position", &old.position, &new.position)
-        .diff("role", &old.role, &new.role)
-        .diff("email", &old.email, &new.email)
-        .diff("phone", &old.phone, &new.phone)
-}
-
 /// Loads the delegation for a change to its members: visible, and open to this caller now.
 fn editable(
     conn: &mut AnyConnection,
     id: DelegationId,
     access: Access,
 ) -> ApiResult<model::Delegation> {
-    let d = load_visible(conn, id, access)?;
+    let d = load_for_change(conn, id, access)?;
     edit_allowed(
         model::may_edit(d.status, d.subject(access.role, access.unit)),
         access,
@@ -336,16 +291,9 @@ pub async fn add_member(
     let member = state
         .db
         .write(caller.actor(), move |conn| {
-            editable(conn, id, access)?;
-            let now = db::now();
-            let member = db::members::insert(conn, id, &fields, now)?;
-            db::delegations::touch(conn, id, now, false)?;
-            db::delegations::refresh_search(conn, id)?;
-            let changes = snapshot(member.id, &fields);
-            Ok(Audited::new(
-                member,
-                AuditEvent::new("add_member", RecordKind::Delegation, id.get(), changes),
-            ))
+            let d = editable(conn, id, access)?;
+            let (member, entry) = crate::model::delegations::add_member(conn, &d, &fields)?;
+            Ok(Audited::new(member, entry))
         })
         .await?;
     Ok(HttpResponse::Created()
@@ -380,27 +328,16 @@ pub async fn update_member(
     let member = state
         .db
         .write(caller.actor(), move |conn| {
-            editable(conn, id, access)?;
+            let d = editable(conn, id, access)?;
             let current = db::members::find(conn, id, member_id)?.ok_or(ApiError::NotFound)?;
             db::check_version(if_match.0, current.version)?;
             let fields = patch.apply(&current)?;
-            let changes = diff(&MemberFields::from(&current), &fields);
-            if changes.is_empty() {
-                return Ok(Audited::unchanged(current));
-            }
-            let changes = changes.set("member_id", member_id);
-            let now = db::now();
-            let member = db::members::update(conn, &current, &fields, now)?.ok_or(
-                ApiError::PreconditionFailed {
-                    current: current.version,
+            Ok(
+                match crate::model::delegations::update_member(conn, &d, &current, &fields)? {
+                    Some((member, entry)) => Audited::new(member, entry),
+                    None => Audited::unchanged(current),
                 },
-            )?;
-            db::delegations::touch(conn, id, now, false)?;
-            db::delegations::refresh_search(conn, id)?;
-            Ok(Audited::new(
-                member,
-                AuditEvent::new("update_member", RecordKind::Delegation, id.get(), changes),
-            ))
+            )
         })
         .await?;
     Ok(HttpResponse::Ok()
@@ -426,19 +363,10 @@ pub async fn remove_member(
     state
         .db
         .write(caller.actor(), move |conn| {
-            editable(conn, id, access)?;
+            let d = editable(conn, id, access)?;
             let member = db::members::find(conn, id, member_id)?.ok_or(ApiError::NotFound)?;
-            db::members::delete(conn, member_id)?;
-            let now = db::now();
-            db::delegations::touch(conn, id, now, false)?;
-            db::delegations::refresh_search(conn, id)?;
-            let changes = Changes::new()
-                .set("member_id", member_id)
-                .set("full_name", &member.full_name);
-            Ok(Audited::new(
-                (),
-                AuditEvent::new("remove_member", RecordKind::Delegation, id.get(), changes),
-            ))
+            let entry = crate::model::delegations::remove_member(conn, &d, &member)?;
+            Ok(Audited::new((), entry))
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())

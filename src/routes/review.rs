@@ -6,8 +6,6 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
 
-use crate::db::{self, AnyConnection};
-use crate::domain::audit::{Changes, NOTES_KEY};
 use crate::domain::ids::UserId;
 use crate::domain::review::{ReviewStatus, SecurityReview};
 use crate::domain::role::{Access, Role};
@@ -75,21 +73,4 @@ pub(crate) fn require_reviewer(access: Access) -> ApiResult<()> {
             "only the police record security reviews",
         ))
     }
-}
-
-/// Stores `new` as the review of record `kind`/`id` and says what changed,
-/// for the record's audit entry (the notes under their own key, so that the
-/// history hides them from those who may not read them).
-pub(crate) fn store(
-    conn: &mut AnyConnection,
-    kind: &str,
-    id: i64,
-    current: &SecurityReview,
-    new: &SecurityReview,
-) -> ApiResult<Changes> {
-    db::reviews::put(conn, kind, id, new, db::now())?;
-    Ok(Changes::new()
-        .diff("status", &current.status, &new.status)
-        .diff("officer", &current.officer, &new.officer)
-        .diff(NOTES_KEY, &current.notes, &new.notes))
 }

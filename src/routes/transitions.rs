@@ -3,25 +3,20 @@
 use actix_web::{HttpResponse, get, post, put, web};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
-use serde_json::json;
 use utoipa::ToSchema;
 use validator::Validate;
 
 use super::audit::ActorView;
-use super::delegations::{answer, load_visible};
-use super::review::{PutReview, require_reviewer, store};
+use super::delegations::{answer, load_for_change, load_visible};
+use super::review::{PutReview, require_reviewer};
 use crate::AppState;
 use crate::auth::Caller;
 use crate::db::{self, Audited};
-use crate::domain::audit::{AuditEvent, Changes, RecordKind};
-use crate::domain::delegation::{
-    self as model, DelegationAction, Facts, Recommendation, TransitionInput, Unmet,
-};
+use crate::domain::audit::RecordKind;
+use crate::domain::delegation::{DelegationAction, Recommendation, TransitionInput};
 use crate::domain::ids::DelegationId;
 use crate::domain::pagination::Limit;
-use crate::domain::role::Role;
 use crate::domain::time::province_today;
-use crate::domain::workflow::{Named, Verdict};
 use crate::error::*;
 use crate::extract::ValidJson;
 
@@ -71,13 +66,7 @@ pub async fn transition_delegation(
     let d = state
         .db
         .write(caller.actor(), move |conn| {
-            let current = load_visible(conn, id, access)?;
-            let verdict = model::decide_transition(
-                req.action,
-                current.status,
-                current.subject(access.role, access.unit),
-            );
-            let to = go(verdict, req.action, access.role, "delegation")?;
+            let current = load_for_change(conn, id, access)?;
             let input = TransitionInput {
                 note: req
                     .note
@@ -88,104 +77,20 @@ pub async fn transition_delegation(
                 decision_date: req.decision_date,
                 report: req.report,
             };
-            let facts = Facts {
-                members: db::members::count(conn, id)?,
-                items: db::itinerary::count(conn, id)?,
-                today: province_today(),
-            };
-            model::check_needs(req.action, &current, &input, facts).map_err(
-                |unmet| match unmet {
-                    Unmet::Missing(fields) => ApiError::Invalid(
-                        fields
-                            .into_iter()
-                            .map(|(f, m)| crate::domain::FieldError::new(f, m))
-                            .collect(),
-                    ),
-                    Unmet::Condition(why) => ApiError::conflict(why),
-                },
+            let subject = current.subject(access.role, access.unit);
+            let (d, entry) = crate::model::delegations::transition(
+                conn,
+                &current,
+                req.action,
+                input,
+                subject,
+                Some(by),
+                province_today(),
             )?;
-
-            let now = db::now();
-            let mut set = db::delegations::Changes {
-                status: Some(to.as_str().to_owned()),
-                ..Default::default()
-            };
-            let mut changes = Changes::new().diff("status", &current.status, &to);
-            match req.action {
-                DelegationAction::Submit => set.returned_note = Some(None),
-                DelegationAction::Return => {
-                    set.returned_note = Some(input.note.clone());
-                }
-                DelegationAction::Appraise => {
-                    set.appraisal_recommendation =
-                        Some(input.recommendation.map(|r| r.as_str().to_owned()));
-                    set.appraisal_note = Some(input.note.clone());
-                    changes = changes.set("recommendation", input.recommendation);
-                }
-                DelegationAction::Approve | DelegationAction::Reject => {
-                    set.decision_number = Some(input.decision_number.clone());
-                    set.decision_date = Some(input.decision_date);
-                    set.decided_by = Some(Some(by.get()));
-                    changes = changes
-                        .set("decision_number", &input.decision_number)
-                        .set("decision_date", input.decision_date);
-                }
-                DelegationAction::Report => {
-                    set.report = Some(input.report.clone());
-                    set.report_submitted_at = Some(Some(now.naive_utc()));
-                    changes = changes.set("report", &input.report);
-                }
-                DelegationAction::Complete | DelegationAction::Cancel => {}
-            }
-            let d = db::delegations::update(conn, id, current.version, &set, now)?.ok_or(
-                ApiError::PreconditionFailed {
-                    current: current.version,
-                },
-            )?;
-            let event = AuditEvent::new(
-                req.action.as_str(),
-                RecordKind::Delegation,
-                id.get(),
-                changes,
-            )
-            .with_note(input.note);
-            Ok(Audited::new(d, event))
+            Ok(Audited::new(d, entry))
         })
         .await?;
     Ok(answer(&state, HttpResponse::Ok(), d, access))
-}
-
-/// The state a workflow verdict leads to, or the problem that says why not:
-/// 403 for a role that may not, 409 naming the current state and the states
-/// the action is open from (for every record kind's workflow).
-pub(crate) fn go<S: Named + Eq, A: Named>(
-    verdict: Verdict<S>,
-    action: A,
-    role: Role,
-    record: &str,
-) -> ApiResult<S> {
-    match verdict {
-        Verdict::Go(to) => Ok(to),
-        Verdict::Forbidden => Err(ApiError::forbidden(format!(
-            "the role `{role}` may not {} this {record} (now)",
-            action.name()
-        ))),
-        Verdict::WrongState {
-            current,
-            allowed_from,
-        } => {
-            let names: Vec<&str> = allowed_from.iter().map(|s| s.name()).collect();
-            Err(ApiError::Conflict {
-                detail: format!(
-                    "cannot {} a {record} that is {}; it can be done from: {}",
-                    action.name(),
-                    current.name(),
-                    names.join(", ")
-                ),
-                extra: Some(json!({"current_status": current.name(), "allowed_from": names})),
-            })
-        }
-    }
 }
 
 /// Record the police's security review of a delegation (police and administrator).
@@ -211,22 +116,10 @@ pub async fn review_delegation(
     let d = state
         .db
         .write(caller.actor(), move |conn| {
-            let current = load_visible(conn, id, access)?;
+            let current = load_for_change(conn, id, access)?;
             require_reviewer(access)?;
-            // The version first: its row lock orders two reviews at once.
-            db::delegations::touch(conn, id, db::now(), false)?;
-            let changes = store(
-                conn,
-                db::delegations::KIND,
-                id.get(),
-                &current.review,
-                &req.review(by),
-            )?;
-            let d = db::delegations::find(conn, id)?.ok_or(ApiError::NotFound)?;
-            Ok(Audited::new(
-                d,
-                AuditEvent::new("security_review", RecordKind::Delegation, id.get(), changes),
-            ))
+            let (d, entry) = crate::model::delegations::review(conn, &current, &req.review(by))?;
+            Ok(Audited::new(d, entry))
         })
         .await?;
     Ok(answer(&state, HttpResponse::Ok(), d, access))

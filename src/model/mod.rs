@@ -1,0 +1,46 @@
+//! Operations on records: what one change writes and the audit entry it
+//! leaves, the same for every caller (the HTTP handlers, which authorise
+//! first, and the demo loader). Each function runs inside the caller's
+//! write transaction.
+
+pub mod delegations;
+pub mod reviews;
+
+use serde_json::json;
+
+use crate::domain::role::Role;
+use crate::domain::workflow::{Named, Verdict};
+use crate::error::{ApiError, ApiResult};
+
+/// The state a workflow verdict leads to, or the problem that says why not:
+/// 403 for a role that may not, 409 naming the current state and the states
+/// the action is open from (for every record kind's workflow).
+pub fn go<S: Named + Eq, A: Named>(
+    verdict: Verdict<S>,
+    action: A,
+    role: Role,
+    record: &str,
+) -> ApiResult<S> {
+    match verdict {
+        Verdict::Go(to) => Ok(to),
+        Verdict::Forbidden => Err(ApiError::forbidden(format!(
+            "the role `{role}` may not {} this {record} (now)",
+            action.name()
+        ))),
+        Verdict::WrongState {
+            current,
+            allowed_from,
+        } => {
+            let names: Vec<&str> = allowed_from.iter().map(|s| s.name()).collect();
+            Err(ApiError::Conflict {
+                detail: format!(
+                    "cannot {} a {record} that is {}; it can be done from: {}",
+                    action.name(),
+                    current.name(),
+                    names.join(", ")
+                ),
+                extra: Some(json!({"current_status": current.name(), "allowed_from": names})),
+            })
+        }
+    }
+}

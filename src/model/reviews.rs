@@ -1,0 +1,23 @@
+//! Security reviews of any reviewed record (delegations, accreditations).
+
+use crate::db::{self, AnyConnection};
+use crate::domain::audit::{Changes, NOTES_KEY};
+use crate::domain::review::SecurityReview;
+use crate::error::ApiResult;
+
+/// Stores `new` as the review of record `kind`/`id` and says what changed,
+/// for the record's audit entry (the notes under their own key, so that the
+/// history hides them from those who may not read them).
+pub fn store(
+    conn: &mut AnyConnection,
+    kind: &str,
+    id: i64,
+    current: &SecurityReview,
+    new: &SecurityReview,
+) -> ApiResult<Changes> {
+    db::reviews::put(conn, kind, id, new, db::now())?;
+    Ok(Changes::new()
+        .diff("status", &current.status, &new.status)
+        .diff("officer", &current.officer, &new.officer)
+        .diff(NOTES_KEY, &current.notes, &new.notes))
+}
