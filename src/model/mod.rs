@@ -4,6 +4,7 @@
 //! write transaction.
 
 pub mod delegations;
+pub mod press;
 pub mod reviews;
 
 use serde_json::json;

@@ -14,22 +14,19 @@ use super::reporters::{require_foreign_affairs, require_press};
 use super::review::{PutReview, ReviewView, require_reviewer};
 use crate::AppState;
 use crate::auth::Caller;
-use crate::db::accreditations::{ActivityFields, Fields, StateChanges};
+use crate::db::accreditations::{ActivityFields, Fields};
 use crate::db::{self, AnyConnection, Audited};
-use crate::domain::audit::{AuditEvent, Changes, RecordKind};
 use crate::domain::ids::{AccreditationId, PressActivityId, ReporterId, UserId};
 use crate::domain::itinerary::ItemStatus;
 use crate::domain::pagination::page;
 use crate::domain::press::{
-    Accreditation, AccreditationAction, AccreditationStatus as S, ActivityKind, Need, PressActivity,
+    Accreditation, AccreditationAction, AccreditationStatus as S, ActivityKind, PressActivity,
 };
-use crate::domain::reference::Series;
 use crate::domain::role::Access;
 use crate::domain::time::{Bound, PROVINCE_TZ, parse_instant};
 use crate::error::*;
 use crate::extract::{IfMatch, ValidJson, ValidQuery, etag};
-use crate::model::go;
-use crate::model::reviews::store;
+use crate::model::press as model;
 
 /// An accreditation as the API shows it.
 #[derive(Debug, Serialize, ToSchema)]
@@ -141,10 +138,7 @@ pub struct AccreditationPatch {
 }
 
 /// Checks a whole accreditation's input and turns it into stored fields.
-fn checked(
-    conn: &mut AnyConnection,
-    input: AccreditationInput,
-) -> ApiResult<(Fields, Vec<ReporterId>)> {
+fn checked(input: AccreditationInput) -> ApiResult<(Fields, Vec<ReporterId>)> {
     if input.end_date < input.start_date {
         return Err(ApiError::invalid(
             "end_date",
@@ -174,12 +168,6 @@ fn checked(
     let mut reporters = input.reporter_ids.clone();
     reporters.sort();
     reporters.dedup();
-    if db::reporters::find_many(conn, &reporters)?.len() != reporters.len() {
-        return Err(ApiError::invalid(
-            "reporter_ids",
-            "names a reporter that does not exist",
-        ));
-    }
     let fields = Fields {
         topics: input.topics.trim().to_owned(),
         permitted_places: Fields::places(&places),
@@ -302,27 +290,9 @@ pub async fn create_accreditation(
     let a = state
         .db
         .write(caller.actor(), move |conn| {
-            let (fields, reporters) = checked(conn, input)?;
-            let now = db::now();
-            let reference = db::references::next(
-                conn,
-                Series::Accreditation,
-                now.with_timezone(&PROVINCE_TZ).year(),
-            )?;
-            let a =
-                db::accreditations::insert(conn, &fields, &reporters, &reference, Some(by), now)?;
-            let changes = Changes::new()
-                .set("reference", &a.reference)
-                .set("reporter_ids", &a.reporter_ids)
-                .set("topics", &a.topics)
-                .set("permitted_places", &a.permitted_places)
-                .set("start_date", a.start_date)
-                .set("end_date", a.end_date)
-                .set("referral_number", &a.referral_number);
-            Ok(Audited::new(
-                a.clone(),
-                AuditEvent::new("create", RecordKind::Accreditation, a.id.get(), changes),
-            ))
+            let (fields, reporters) = checked(input)?;
+            let (a, entry) = model::create_accreditation(conn, &fields, &reporters, Some(by))?;
+            Ok(Audited::new(a, entry))
         })
         .await?;
     let location = format!("/api/v1/accreditations/{}", a.id);
@@ -405,51 +375,13 @@ pub async fn update_accreditation(
                 referral_date: p.referral_date.unwrap_or(current.referral_date),
                 escort_officer: p.escort_officer.or_else(|| current.escort_officer.clone()),
             };
-            let (fields, reporters) = checked(conn, input)?;
-            let places: Vec<String> =
-                serde_json::from_str(&fields.permitted_places).unwrap_or_default();
-            let changes = Changes::new()
-                .diff("reporter_ids", &current.reporter_ids, &reporters)
-                .diff("topics", &current.topics, &fields.topics)
-                .diff("permitted_places", &current.permitted_places, &places)
-                .diff("start_date", &current.start_date, &fields.start_date)
-                .diff("end_date", &current.end_date, &fields.end_date)
-                .diff(
-                    "referral_number",
-                    &current.referral_number,
-                    &fields.referral_number,
-                )
-                .diff(
-                    "referral_date",
-                    &current.referral_date,
-                    &fields.referral_date,
-                )
-                .diff(
-                    "escort_officer",
-                    &current.escort_officer,
-                    &fields.escort_officer,
-                );
-            if changes.is_empty() {
-                return Ok(Audited::unchanged(current));
-            }
-            if reporters != current.reporter_ids {
-                db::accreditations::set_reporters(conn, id, &reporters)?;
-            }
-            let a = db::accreditations::update(
-                conn,
-                id,
-                current.version,
-                Some(&fields),
-                &StateChanges::default(),
-                db::now(),
-            )?
-            .ok_or(ApiError::PreconditionFailed {
-                current: current.version,
-            })?;
-            Ok(Audited::new(
-                a,
-                AuditEvent::new("update", RecordKind::Accreditation, id.get(), changes),
-            ))
+            let (fields, reporters) = checked(input)?;
+            Ok(
+                match model::update_accreditation(conn, &current, &fields, &reporters)? {
+                    Some((a, entry)) => Audited::new(a, entry),
+                    None => Audited::unchanged(current),
+                },
+            )
         })
         .await?;
     Ok(answer(HttpResponse::Ok(), a, access))
@@ -491,55 +423,13 @@ pub async fn transition_accreditation(
         .db
         .write(caller.actor(), move |conn| {
             let current = load_for_change(conn, id, access)?;
-            let to = go(
-                current.decide(req.action, access.role),
-                req.action,
-                access.role,
-                "accreditation",
-            )?;
-            current
-                .check_needs(req.action, note.as_deref())
-                .map_err(|need| match need {
-                    Need::Field(field, message) => ApiError::invalid(field, message),
-                    Need::Condition(why) => ApiError::conflict(why),
-                })?;
-            let now = db::now();
-            let state_changes = StateChanges {
-                status: Some(to.as_str().to_owned()),
-                status_note: matches!(to, S::Revoked | S::Rejected | S::Cancelled)
-                    .then(|| note.clone()),
-            };
-            let a =
-                db::accreditations::update(conn, id, current.version, None, &state_changes, now)?
-                    .ok_or(ApiError::PreconditionFailed {
-                    current: current.version,
-                })?;
-            let changes = Changes::new().diff("status", &current.status, &to);
-            let mut audited = Audited::new(
-                a,
-                AuditEvent::new(
-                    req.action.as_str(),
-                    RecordKind::Accreditation,
-                    id.get(),
-                    changes,
-                )
-                .with_note(note.clone()),
-            );
-            if to == S::Revoked {
-                for interview in db::interviews::flag_revoked(conn, id, now)? {
-                    let changes = Changes::new().set("accreditation_revoked", id);
-                    audited = audited.and(
-                        AuditEvent::new(
-                            "flag_accreditation_revoked",
-                            RecordKind::Interview,
-                            interview,
-                            changes,
-                        )
-                        .with_note(note.clone()),
-                    );
-                }
-            }
-            Ok(audited)
+            let (a, entries) =
+                model::transition_accreditation(conn, &current, req.action, note, access.role)?;
+            let mut entries = entries.into_iter();
+            let first = entries
+                .next()
+                .ok_or_else(|| ApiError::internal("a transition without its entry"))?;
+            Ok(entries.fold(Audited::new(a, first), Audited::and))
         })
         .await?;
     Ok(answer(HttpResponse::Ok(), a, access))
@@ -570,25 +460,8 @@ pub async fn review_accreditation(
         .write(caller.actor(), move |conn| {
             let current = load_for_change(conn, id, access)?;
             require_reviewer(access)?;
-            // The version first: its row lock orders two reviews at once.
-            db::accreditations::touch(conn, id, db::now(), false)?;
-            let changes = store(
-                conn,
-                db::accreditations::KIND,
-                id.get(),
-                &current.review,
-                &req.review(by),
-            )?;
-            let a = db::accreditations::find(conn, id)?.ok_or(ApiError::NotFound)?;
-            Ok(Audited::new(
-                a,
-                AuditEvent::new(
-                    "security_review",
-                    RecordKind::Accreditation,
-                    id.get(),
-                    changes,
-                ),
-            ))
+            let (a, entry) = model::review_accreditation(conn, &current, &req.review(by))?;
+            Ok(Audited::new(a, entry))
         })
         .await?;
     Ok(answer(HttpResponse::Ok(), a, access))
@@ -725,12 +598,9 @@ pub async fn add_activity(
         .write(caller.actor(), move |conn| {
             let acc = load_for_change(conn, id, access)?;
             if !writer {
-                return Err(ApiError::forbidden(format!("the role `{}` may not plan press activities", access.role)));
-            }
-            if !acc.takes_activities() {
-                return Err(ApiError::conflict(format!(
-                    "activities are planned while an accreditation is submitted or approved; this one is {}",
-                    acc.status.as_str()
+                return Err(ApiError::forbidden(format!(
+                    "the role `{}` may not plan press activities",
+                    access.role
                 )));
             }
             let draft = Draft {
@@ -739,12 +609,6 @@ pub async fn add_activity(
                 zone,
             };
             let (starts, ends) = draft.within(acc.start_date, acc.end_date)?;
-            if !acc.permits_place(&req.place.name) {
-                return Err(ApiError::invalid(
-                    "place.name",
-                    format!("must be one of the accreditation's permitted places: {}", acc.permitted_places.join("; ")),
-                ));
-            }
             let fields = ActivityFields {
                 starts_at: starts.naive_utc(),
                 ends_at: ends.naive_utc(),
@@ -758,16 +622,8 @@ pub async fn add_activity(
                 escort_officer: trimmed(req.escort_officer),
                 status: ItemStatus::Planned.as_str().to_owned(),
             };
-            let now = db::now();
-            let activity = db::accreditations::insert_activity(conn, id, &fields, now)?;
-            db::accreditations::touch(conn, id, now, acc.status == S::Approved)?;
-            let changes = Changes::new()
-                .set("activity_id", activity.id)
-                .set("starts_at", starts)
-                .set("ends_at", ends)
-                .set("title", &activity.title)
-                .set("place_name", &activity.place.name);
-            Ok(Audited::new(activity, AuditEvent::new("add_activity", RecordKind::Accreditation, id.get(), changes)))
+            let (activity, entry) = model::add_activity(conn, &acc, &fields)?;
+            Ok(Audited::new(activity, entry))
         })
         .await?;
     Ok(HttpResponse::Created()

@@ -22,12 +22,10 @@ use crate::domain::pagination::page;
 use crate::domain::press::{
     self, ConferenceAction, ConferenceKind, ConferenceStatus, PressConference,
 };
-use crate::domain::reference::Series;
 use crate::domain::role::Access;
-use crate::domain::time::{Bound, PROVINCE_TZ, parse_instant};
+use crate::domain::time::{Bound, parse_instant};
 use crate::error::*;
 use crate::extract::{IfMatch, ValidJson, ValidQuery, etag};
-use crate::model::go;
 
 /// A press conference as the API shows it; times carry the offset of its zone.
 #[derive(Debug, Serialize, ToSchema)]
@@ -259,24 +257,8 @@ pub async fn create_conference(
     let c = state
         .db
         .write(caller.actor(), move |conn| {
-            let now = db::now();
-            let reference = db::references::next(
-                conn,
-                Series::PressConference,
-                now.with_timezone(&PROVINCE_TZ).year(),
-            )?;
-            let c = db::conferences::insert(conn, &fields, &reference, Some(by), now)?;
-            let changes = Changes::new()
-                .set("reference", &c.reference)
-                .set("title", &c.title)
-                .set("kind", c.kind)
-                .set("starts_at", c.starts_at)
-                .set("venue", &c.venue)
-                .set("speakers", &c.speakers);
-            Ok(Audited::new(
-                c.clone(),
-                AuditEvent::new("create", RecordKind::PressConference, c.id.get(), changes),
-            ))
+            let (c, entry) = crate::model::press::create_conference(conn, &fields, Some(by))?;
+            Ok(Audited::new(c, entry))
         })
         .await?;
     let location = format!("/api/v1/press-conferences/{}", c.id);
@@ -443,27 +425,14 @@ pub async fn transition_conference(
         .db
         .write(caller.actor(), move |conn| {
             let current = load_for_change(conn, id, access)?;
-            let to = go(
-                current.decide(req.action, access.role),
+            let (c, entry) = crate::model::press::transition_conference(
+                conn,
+                &current,
                 req.action,
+                note,
                 access.role,
-                "press conference",
             )?;
-            let c = db::conferences::update(conn, id, current.version, None, Some(to), db::now())?
-                .ok_or(ApiError::PreconditionFailed {
-                    current: current.version,
-                })?;
-            let changes = Changes::new().diff("status", &current.status, &to);
-            Ok(Audited::new(
-                c,
-                AuditEvent::new(
-                    req.action.as_str(),
-                    RecordKind::PressConference,
-                    id.get(),
-                    changes,
-                )
-                .with_note(note),
-            ))
+            Ok(Audited::new(c, entry))
         })
         .await?;
     Ok(answer(HttpResponse::Ok(), c))
@@ -559,27 +528,14 @@ pub async fn add_attendee(
         .write(caller.actor(), move |conn| {
             let c = load_for_change(conn, id, access)?;
             require_writer(access)?;
-            if !matches!(c.status, ConferenceStatus::Planned | ConferenceStatus::Announced) {
-                return Err(ApiError::conflict("attendees are registered while a press conference is planned or announced"));
-            }
-            if let Some(reporter_id) = req.reporter_id {
-                let reporter = db::reporters::find(conn, reporter_id)?.ok_or_else(|| ApiError::invalid("reporter_id", "no such reporter"))?;
-                if reporter.is_foreign() && !db::accreditations::covers(conn, reporter_id, c.day())? {
-                    return Err(ApiError::invalid(
-                        "reporter_id",
-                        "a foreign reporter attends only with an approved accreditation that covers the day",
-                    ));
-                }
-            }
-            let now = db::now();
-            let attendee = db::conferences::add_attendee(conn, id, req.outlet.trim(), req.name.trim(), req.reporter_id, now)?;
-            db::conferences::touch(conn, id, now)?;
-            let changes = Changes::new()
-                .set("attendee_id", attendee.id)
-                .set("outlet", &attendee.outlet)
-                .set("name", &attendee.name)
-                .set("reporter_id", attendee.reporter_id);
-            Ok(Audited::new(attendee, AuditEvent::new("add_attendee", RecordKind::PressConference, id.get(), changes)))
+            let (attendee, entry) = crate::model::press::add_attendee(
+                conn,
+                &c,
+                req.outlet.trim(),
+                req.name.trim(),
+                req.reporter_id,
+            )?;
+            Ok(Audited::new(attendee, entry))
         })
         .await?;
     Ok(HttpResponse::Created().json(AttendeeView::from(attendee)))

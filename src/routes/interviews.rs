@@ -19,12 +19,10 @@ use crate::domain::ids::{AccreditationId, InterviewId, ReporterId, UnitId, UserI
 use crate::domain::itinerary::parse_time;
 use crate::domain::pagination::page;
 use crate::domain::press::{self, Interview, InterviewAction, InterviewStatus};
-use crate::domain::reference::Series;
 use crate::domain::role::Access;
-use crate::domain::time::{Bound, PROVINCE_TZ, parse_instant};
+use crate::domain::time::{Bound, parse_instant};
 use crate::error::*;
 use crate::extract::{IfMatch, ValidJson, ValidQuery, etag};
-use crate::model::go;
 
 /// An interview as the API shows it; times carry the offset of its zone.
 #[derive(Debug, Serialize, ToSchema)]
@@ -129,12 +127,9 @@ pub struct InterviewInput {
     pub organizing_unit_id: Option<UnitId>,
 }
 
-/// Checks an interview's input as a whole (times, reporters, the covering
-/// accreditation) and turns it into stored fields.
-fn checked(
-    conn: &mut AnyConnection,
-    input: InterviewInput,
-) -> ApiResult<(Fields, Vec<ReporterId>)> {
+/// Reads an interview's input into stored fields (its times in its zone);
+/// the rules between records are `model::press::check_interview`'s.
+fn checked(input: InterviewInput) -> ApiResult<(Fields, Vec<ReporterId>)> {
     let tz = zone(input.time_zone.as_deref())?;
     let starts = parse_time(&input.starts_at, tz).map_err(|m| ApiError::invalid("starts_at", m))?;
     let ends = parse_time(&input.ends_at, tz).map_err(|m| ApiError::invalid("ends_at", m))?;
@@ -150,33 +145,6 @@ fn checked(
     let mut ids = input.reporter_ids.clone();
     ids.sort();
     ids.dedup();
-    let reporters = db::reporters::find_many(conn, &ids)?;
-    if reporters.len() != ids.len() {
-        return Err(ApiError::invalid(
-            "reporter_ids",
-            "names a reporter that does not exist",
-        ));
-    }
-    let accreditation = match input.accreditation_id {
-        Some(id) => Some(
-            db::accreditations::find(conn, id)?
-                .ok_or_else(|| ApiError::invalid("accreditation_id", "no such accreditation"))?,
-        ),
-        None => None,
-    };
-    let foreign: Vec<ReporterId> = reporters
-        .iter()
-        .filter(|r| r.is_foreign())
-        .map(|r| r.id)
-        .collect();
-    let day = starts.with_timezone(&tz).date_naive();
-    press::check_interview_accreditation(&foreign, accreditation.as_ref(), day)
-        .map_err(|m| ApiError::invalid("accreditation_id", m))?;
-    if let Some(unit) = input.organizing_unit_id
-        && !db::units::exists(conn, unit)?
-    {
-        return Err(ApiError::invalid("organizing_unit_id", "no such unit"));
-    }
     let fields = Fields {
         interviewee_name: input.interviewee_name.trim().to_owned(),
         interviewee_position: input.interviewee_position.trim().to_owned(),
@@ -298,26 +266,10 @@ pub async fn create_interview(
     let interview = state
         .db
         .write(caller.actor(), move |conn| {
-            let (fields, reporters) = checked(conn, input)?;
-            let now = db::now();
-            let reference = db::references::next(
-                conn,
-                Series::Interview,
-                now.with_timezone(&PROVINCE_TZ).year(),
-            )?;
-            let i = db::interviews::insert(conn, &fields, &reporters, &reference, Some(by), now)?;
-            let changes = Changes::new()
-                .set("reference", &i.reference)
-                .set("interviewee_name", &i.interviewee_name)
-                .set("outlet", &i.outlet)
-                .set("reporter_ids", &i.reporter_ids)
-                .set("accreditation_id", i.accreditation_id)
-                .set("starts_at", i.starts_at)
-                .set("place", &i.place);
-            Ok(Audited::new(
-                i.clone(),
-                AuditEvent::new("create", RecordKind::Interview, i.id.get(), changes),
-            ))
+            let (fields, reporters) = checked(input)?;
+            let (i, entry) =
+                crate::model::press::create_interview(conn, &fields, &reporters, Some(by))?;
+            Ok(Audited::new(i, entry))
         })
         .await?;
     let location = format!("/api/v1/interviews/{}", interview.id);
@@ -440,7 +392,8 @@ pub async fn update_interview(
                 questions: p.questions.or_else(|| current.questions.clone()),
                 organizing_unit_id: p.organizing_unit_id.or(current.organizing_unit_id),
             };
-            let (fields, reporters) = checked(conn, input)?;
+            let (fields, reporters) = checked(input)?;
+            crate::model::press::check_interview(conn, &fields, &reporters)?;
             let changes = Changes::new()
                 .diff(
                     "interviewee_name",
@@ -527,27 +480,14 @@ pub async fn transition_interview(
         .db
         .write(caller.actor(), move |conn| {
             let current = load_for_change(conn, id, access)?;
-            let to = go(
-                current.decide(req.action, access.role),
+            let (i, entry) = crate::model::press::transition_interview(
+                conn,
+                &current,
                 req.action,
+                note,
                 access.role,
-                "interview",
             )?;
-            let i = db::interviews::update(conn, id, current.version, None, Some(to), db::now())?
-                .ok_or(ApiError::PreconditionFailed {
-                current: current.version,
-            })?;
-            let changes = Changes::new().diff("status", &current.status, &to);
-            Ok(Audited::new(
-                i,
-                AuditEvent::new(
-                    req.action.as_str(),
-                    RecordKind::Interview,
-                    id.get(),
-                    changes,
-                )
-                .with_note(note),
-            ))
+            Ok(Audited::new(i, entry))
         })
         .await?;
     Ok(answer(HttpResponse::Ok(), interview))

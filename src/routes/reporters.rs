@@ -331,24 +331,8 @@ pub async fn create_reporter(
     let reporter = state
         .db
         .write(caller.actor(), move |conn| {
-            let reporter = db::reporters::insert(conn, &fields, db::now())?;
-            let empty = ReporterFields {
-                full_name: String::new(),
-                nationality: String::new(),
-                passport_number: None,
-                outlet: String::new(),
-                outlet_country: String::new(),
-                position: String::new(),
-                press_card_number: None,
-                email: None,
-                phone: None,
-                search_text: String::new(),
-            };
-            let changes = diff(&empty, &fields);
-            Ok(Audited::new(
-                reporter.clone(),
-                AuditEvent::new("create", RecordKind::Reporter, reporter.id.get(), changes),
-            ))
+            let (reporter, entry) = crate::model::press::create_reporter(conn, &fields)?;
+            Ok(Audited::new(reporter, entry))
         })
         .await?;
     Ok(HttpResponse::Created()
