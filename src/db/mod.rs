@@ -20,6 +20,7 @@ pub mod migrate;
 pub mod references;
 pub mod reporters;
 pub mod reviews;
+pub mod schedule;
 pub mod schema;
 pub mod units;
 pub mod users;

@@ -292,6 +292,7 @@ diesel::joinable!(press_activities -> accreditations (accreditation_id));
 diesel::joinable!(interview_reporters -> interviews (interview_id));
 diesel::joinable!(interview_reporters -> reporters (reporter_id));
 diesel::joinable!(press_conference_attendees -> press_conferences (press_conference_id));
+diesel::joinable!(press_conference_attendees -> reporters (reporter_id));
 diesel::allow_tables_to_appear_in_same_query!(
     accreditation_reporters,
     accreditations,

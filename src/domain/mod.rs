@@ -34,6 +34,7 @@ pub mod press;
 pub mod reference;
 pub mod review;
 pub mod role;
+pub mod schedule;
 pub mod text;
 pub mod time;
 pub mod unit;

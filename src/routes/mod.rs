@@ -15,6 +15,7 @@ pub mod me;
 pub mod members;
 pub mod reporters;
 pub mod review;
+pub mod schedule;
 pub mod transitions;
 pub mod units;
 pub mod users;
@@ -64,6 +65,7 @@ where
                 .service(itinerary::update_item)
                 .service(itinerary::delete_item)
                 .service(inbox::get_inbox)
+                .service(schedule::get_schedule)
                 .service(reporters::list_reporters)
                 .service(reporters::create_reporter)
                 .service(reporters::get_reporter)

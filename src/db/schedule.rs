@@ -1,0 +1,362 @@
+//! The monitoring schedule's queries: the entries of every kind in a
+//! window, each with its record, and the foreigners involved. Indexes on
+//! `starts_at` keep the cost to what the window holds, not the whole table
+//! (records are loaded once per record in the window, not once per entry).
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+
+use super::AnyConnection;
+use super::schema::{
+    accreditation_reporters as ar, delegation_members as dm, interview_reporters as ir,
+    press_activities as pa, press_conference_attendees as pca, reporters as rp,
+};
+use crate::domain::delegation::{Delegation, Direction};
+use crate::domain::ids::{AccreditationId, DelegationId, UnitId};
+use crate::domain::itinerary::ItemStatus;
+use crate::domain::press::{ConferenceStatus, InterviewStatus};
+use crate::domain::schedule::{Entry, EntryKind, Foreigners, RecordRef};
+use crate::error::ApiResult;
+
+/// What a schedule or feed holds.
+#[derive(Debug, Clone)]
+pub struct Scope {
+    pub kinds: Vec<EntryKind>,
+    /// Delegations of this unit only (a host unit's view).
+    pub only_unit: Option<UnitId>,
+    /// Whether the press side is visible at all.
+    pub press: bool,
+    /// One delegation's entries only.
+    pub delegation: Option<DelegationId>,
+}
+
+impl Scope {
+    fn wants(&self, kind: EntryKind) -> bool {
+        self.kinds.contains(&kind)
+    }
+}
+
+fn people(text: Option<&str>) -> Vec<String> {
+    text.map(|t| {
+        t.split([',', ';', '\n'])
+            .map(|p| p.trim().to_owned())
+            .filter(|p| !p.is_empty())
+            .collect()
+    })
+    .unwrap_or_default()
+}
+
+/// The delegations with these ids, with their reviews.
+pub fn delegations(conn: &mut AnyConnection, ids: &[i64]) -> ApiResult<HashMap<i64, Delegation>> {
+    let mut out = HashMap::new();
+    for id in ids {
+        if let Some(d) = super::delegations::find(conn, DelegationId(*id))? {
+            out.insert(*id, d);
+        }
+    }
+    Ok(out)
+}
+
+/// Every entry in scope overlapping `from..to`, unordered.
+pub fn entries(
+    conn: &mut AnyConnection,
+    scope: &Scope,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> ApiResult<Vec<Entry>> {
+    let mut out = Vec::new();
+    if scope.wants(EntryKind::ItineraryItem) {
+        out.extend(itinerary_entries(conn, scope, from, to)?);
+    }
+    if scope.press && scope.delegation.is_none() {
+        if scope.wants(EntryKind::PressActivity) {
+            out.extend(activity_entries(conn, from, to)?);
+        }
+        if scope.wants(EntryKind::Interview) {
+            out.extend(interview_entries(conn, from, to)?);
+        }
+        if scope.wants(EntryKind::PressConference) {
+            out.extend(conference_entries(conn, from, to)?);
+        }
+    }
+    Ok(out)
+}
+
+fn itinerary_entries(
+    conn: &mut AnyConnection,
+    scope: &Scope,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> ApiResult<Vec<Entry>> {
+    use super::schema::{delegations as d, itinerary_items as i};
+    let mut query = i::table
+        .filter(i::starts_at.lt(to.naive_utc()))
+        .filter(i::ends_at.gt(from.naive_utc()))
+        .select(i::delegation_id)
+        .into_boxed();
+    if let Some(unit) = scope.only_unit {
+        query = query.filter(
+            i::delegation_id.eq_any(
+                d::table
+                    .filter(d::host_unit_id.eq(unit.get()))
+                    .select(d::id),
+            ),
+        );
+    }
+    if let Some(one) = scope.delegation {
+        query = query.filter(i::delegation_id.eq(one.get()));
+    }
+    let mut ids: Vec<i64> = query.load(conn)?;
+    ids.sort_unstable();
+    ids.dedup();
+    let parents = delegations(conn, &ids)?;
+    let mut nationalities: HashMap<i64, Vec<String>> = HashMap::new();
+    for (delegation, nationality) in dm::table
+        .filter(dm::delegation_id.eq_any(&ids))
+        .select((dm::delegation_id, dm::nationality))
+        .load::<(i64, String)>(conn)?
+    {
+        nationalities
+            .entry(delegation)
+            .or_default()
+            .push(nationality);
+    }
+    let mut out = Vec::new();
+    for id in ids {
+        let Some(parent) = parents.get(&id) else {
+            continue;
+        };
+        let foreigners = match parent.direction {
+            Direction::Incoming => Foreigners::of(
+                nationalities
+                    .get(&id)
+                    .into_iter()
+                    .flatten()
+                    .map(String::as_str),
+            ),
+            Direction::Outgoing => Foreigners::default(),
+        };
+        for item in super::itinerary::list(conn, parent.id)? {
+            if item.starts_at >= to || item.ends_at <= from {
+                continue;
+            }
+            out.push(Entry {
+                kind: EntryKind::ItineraryItem,
+                id: item.id.get(),
+                record: RecordRef {
+                    kind: super::delegations::KIND.into(),
+                    id,
+                    reference: parent.reference.clone(),
+                },
+                title: format!("{} — {}", item.title, parent.title),
+                starts_at: item.starts_at,
+                ends_at: item.ends_at,
+                time_zone: item.time_zone,
+                place: item.place.name.clone(),
+                status: item.status.as_str().to_owned(),
+                cancelled: item.status == ItemStatus::Cancelled,
+                escort_officer: item.escort_officer.clone(),
+                leaders: people(item.participants.as_deref()),
+                foreigners: foreigners.clone(),
+                security_review_status: Some(parent.review.status),
+                version: item.version,
+                updated_at: item.updated_at,
+                conflicts: Vec::new(),
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// Nationalities of the reporters linked to each of `ids` through a join table.
+fn reporter_nationalities<T>(
+    conn: &mut AnyConnection,
+    pairs: T,
+) -> ApiResult<HashMap<i64, Vec<String>>>
+where
+    T: diesel::query_dsl::methods::LoadQuery<'static, AnyConnection, (i64, String)>,
+{
+    let mut out: HashMap<i64, Vec<String>> = HashMap::new();
+    for (owner, nationality) in pairs.load::<(i64, String)>(conn)? {
+        out.entry(owner).or_default().push(nationality);
+    }
+    Ok(out)
+}
+
+fn activity_entries(
+    conn: &mut AnyConnection,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> ApiResult<Vec<Entry>> {
+    let mut ids: Vec<i64> = pa::table
+        .filter(pa::starts_at.lt(to.naive_utc()))
+        .filter(pa::ends_at.gt(from.naive_utc()))
+        .select(pa::accreditation_id)
+        .load(conn)?;
+    ids.sort_unstable();
+    ids.dedup();
+    let nationalities = reporter_nationalities(
+        conn,
+        ar::table
+            .inner_join(rp::table)
+            .filter(ar::accreditation_id.eq_any(ids.clone()))
+            .select((ar::accreditation_id, rp::nationality)),
+    )?;
+    let mut out = Vec::new();
+    for id in ids {
+        let Some(acc) = super::accreditations::find(conn, AccreditationId(id))? else {
+            continue;
+        };
+        let foreigners = Foreigners::of(
+            nationalities
+                .get(&id)
+                .into_iter()
+                .flatten()
+                .map(String::as_str),
+        );
+        for activity in super::accreditations::activities(conn, acc.id)? {
+            if activity.starts_at >= to || activity.ends_at <= from {
+                continue;
+            }
+            out.push(Entry {
+                kind: EntryKind::PressActivity,
+                id: activity.id.get(),
+                record: RecordRef {
+                    kind: super::accreditations::KIND.into(),
+                    id,
+                    reference: acc.reference.clone(),
+                },
+                title: activity.title.clone(),
+                starts_at: activity.starts_at,
+                ends_at: activity.ends_at,
+                time_zone: activity.time_zone,
+                place: activity.place.name.clone(),
+                status: activity.status.as_str().to_owned(),
+                cancelled: activity.status == ItemStatus::Cancelled,
+                escort_officer: activity
+                    .escort_officer
+                    .clone()
+                    .or_else(|| acc.escort_officer.clone()),
+                leaders: people(activity.participants.as_deref()),
+                foreigners: foreigners.clone(),
+                security_review_status: Some(acc.review.status),
+                version: activity.version,
+                updated_at: activity.updated_at,
+                conflicts: Vec::new(),
+            });
+        }
+    }
+    Ok(out)
+}
+
+fn interview_entries(
+    conn: &mut AnyConnection,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> ApiResult<Vec<Entry>> {
+    let filter = super::interviews::Filter {
+        from: Some(from),
+        to: Some(to),
+        ..Default::default()
+    };
+    let max = crate::domain::pagination::Limit::parse(Some(500))
+        .map_err(crate::error::ApiError::internal)?;
+    let interviews = super::interviews::list(conn, &filter, None, max)?;
+    let ids: Vec<i64> = interviews.iter().map(|i| i.id.get()).collect();
+    let nationalities = reporter_nationalities(
+        conn,
+        ir::table
+            .inner_join(rp::table)
+            .filter(ir::interview_id.eq_any(ids))
+            .select((ir::interview_id, rp::nationality)),
+    )?;
+    Ok(interviews
+        .into_iter()
+        .map(|i| Entry {
+            kind: EntryKind::Interview,
+            id: i.id.get(),
+            record: RecordRef {
+                kind: "interview".into(),
+                id: i.id.get(),
+                reference: i.reference.clone(),
+            },
+            title: format!("Phỏng vấn {} ({})", i.interviewee_name, i.outlet),
+            starts_at: i.starts_at,
+            ends_at: i.ends_at,
+            time_zone: i.time_zone,
+            place: i.place.clone(),
+            status: i.status.as_str().to_owned(),
+            cancelled: i.status == InterviewStatus::Cancelled,
+            escort_officer: None,
+            leaders: vec![i.interviewee_name.clone()],
+            foreigners: Foreigners::of(
+                nationalities
+                    .get(&i.id.get())
+                    .into_iter()
+                    .flatten()
+                    .map(String::as_str),
+            ),
+            security_review_status: None,
+            version: i.version,
+            updated_at: i.updated_at,
+            conflicts: Vec::new(),
+        })
+        .collect())
+}
+
+fn conference_entries(
+    conn: &mut AnyConnection,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> ApiResult<Vec<Entry>> {
+    let filter = super::conferences::Filter {
+        from: Some(from),
+        to: Some(to),
+        ..Default::default()
+    };
+    let max = crate::domain::pagination::Limit::parse(Some(500))
+        .map_err(crate::error::ApiError::internal)?;
+    let conferences = super::conferences::list(conn, &filter, None, max)?;
+    let ids: Vec<i64> = conferences.iter().map(|c| c.id.get()).collect();
+    let nationalities = reporter_nationalities(
+        conn,
+        pca::table
+            .inner_join(rp::table)
+            .filter(pca::press_conference_id.eq_any(ids))
+            .select((pca::press_conference_id, rp::nationality)),
+    )?;
+    Ok(conferences
+        .into_iter()
+        .map(|c| Entry {
+            kind: EntryKind::PressConference,
+            id: c.id.get(),
+            record: RecordRef {
+                kind: "press_conference".into(),
+                id: c.id.get(),
+                reference: c.reference.clone(),
+            },
+            title: c.title.clone(),
+            starts_at: c.starts_at,
+            ends_at: c.ends_at,
+            time_zone: c.time_zone,
+            place: c.venue.clone(),
+            status: c.status.as_str().to_owned(),
+            cancelled: c.status == ConferenceStatus::Cancelled,
+            escort_officer: None,
+            leaders: c.speakers.clone(),
+            foreigners: Foreigners::of(
+                nationalities
+                    .get(&c.id.get())
+                    .into_iter()
+                    .flatten()
+                    .map(String::as_str),
+            ),
+            security_review_status: None,
+            version: c.version,
+            updated_at: c.updated_at,
+            conflicts: Vec::new(),
+        })
+        .collect())
+}

@@ -1,0 +1,149 @@
+//! `GET /api/v1/schedule`: every scheduled entry the caller may see, of
+//! every kind, in one list ordered by start, with its clashes.
+
+use actix_web::{get, web};
+use chrono::{DateTime, Duration, FixedOffset};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use validator::Validate;
+
+use crate::AppState;
+use crate::auth::Caller;
+use crate::db;
+use crate::db::schedule::Scope;
+use crate::domain::delegation::list_scope;
+use crate::domain::press;
+use crate::domain::review::ReviewStatus;
+use crate::domain::role::Access;
+use crate::domain::schedule::{Clash, Entry, EntryKind, Foreigners, RecordRef, order_and_flag};
+use crate::domain::time::{Bound, parse_instant, province_today};
+use crate::error::*;
+use crate::extract::ValidQuery;
+
+/// The longest window one request may ask for.
+pub const MAX_WINDOW_DAYS: i64 = 92;
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ScheduleItem {
+    pub kind: EntryKind,
+    pub id: i64,
+    pub record: RecordRef,
+    pub title: String,
+    /// In the entry's own zone.
+    pub starts_at: DateTime<FixedOffset>,
+    pub ends_at: DateTime<FixedOffset>,
+    pub time_zone: String,
+    pub place: String,
+    pub status: String,
+    pub escort_officer: Option<String>,
+    pub foreigners: Foreigners,
+    /// The security review of the record it belongs to (delegations, accreditations).
+    pub security_review_status: Option<ReviewStatus>,
+    /// Entries at overlapping times with the same leader, escort officer or venue.
+    pub conflicts: Vec<Clash>,
+}
+
+impl From<Entry> for ScheduleItem {
+    fn from(e: Entry) -> Self {
+        Self {
+            kind: e.kind,
+            id: e.id,
+            record: e.record,
+            title: e.title,
+            starts_at: e.starts_at.with_timezone(&e.time_zone).fixed_offset(),
+            ends_at: e.ends_at.with_timezone(&e.time_zone).fixed_offset(),
+            time_zone: e.time_zone.name().to_owned(),
+            place: e.place,
+            status: e.status,
+            escort_officer: e.escort_officer,
+            foreigners: e.foreigners,
+            security_review_status: e.security_review_status,
+            conflicts: e.conflicts,
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Schedule {
+    /// Ordered by start.
+    pub items: Vec<ScheduleItem>,
+}
+
+#[derive(Debug, Deserialize, Validate, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ScheduleQuery {
+    /// Start of the window: a date (Vietnam time) or an RFC 3339 instant; default today.
+    #[validate(length(max = 64))]
+    pub from: Option<String>,
+    /// End of the window (a date counts whole); default a week after `from`; at most 92 days after it.
+    #[validate(length(max = 64))]
+    pub to: Option<String>,
+    /// Kinds to include, comma-separated: itinerary_item, press_activity, interview, press_conference.
+    #[validate(length(max = 200))]
+    pub kind: Option<String>,
+}
+
+/// What `access` may see of the schedule, of these kinds.
+pub fn scope(access: Access, kinds: Vec<EntryKind>) -> Scope {
+    Scope {
+        kinds,
+        only_unit: list_scope(access),
+        press: press::visible_to(access.role),
+        delegation: None,
+    }
+}
+
+pub fn parse_kinds(raw: Option<&str>) -> ApiResult<Vec<EntryKind>> {
+    match raw.map(str::trim).filter(|r| !r.is_empty()) {
+        None => Ok(EntryKind::ALL.to_vec()),
+        Some(raw) => raw
+            .split(',')
+            .map(|k| {
+                EntryKind::parse(k.trim()).ok_or_else(|| {
+                    ApiError::invalid(
+                        "kind",
+                        "must list itinerary_item, press_activity, interview or press_conference",
+                    )
+                })
+            })
+            .collect(),
+    }
+}
+
+/// The monitoring schedule: where the foreigners are, and who is with them.
+#[utoipa::path(
+    tag = "coordination", security(("bearer" = [])), params(ScheduleQuery),
+    responses((status = 200, body = Schedule, description = "Every entry the caller may see in the window, by start"), UnauthorizedProblem, InvalidProblem)
+)]
+#[get("/schedule")]
+pub async fn get_schedule(
+    state: web::Data<AppState>,
+    caller: Caller,
+    query: ValidQuery<ScheduleQuery>,
+) -> ApiResult<web::Json<Schedule>> {
+    let q = query.0;
+    let from = match q.from.as_deref() {
+        Some(raw) => parse_instant(raw, Bound::Start).map_err(|m| ApiError::invalid("from", m))?,
+        None => parse_instant(&province_today().to_string(), Bound::Start)
+            .map_err(ApiError::internal)?,
+    };
+    let to = match q.to.as_deref() {
+        Some(raw) => parse_instant(raw, Bound::End).map_err(|m| ApiError::invalid("to", m))?,
+        None => from + Duration::days(7),
+    };
+    if to <= from {
+        return Err(ApiError::invalid("to", "must be after from"));
+    }
+    if to - from > Duration::days(MAX_WINDOW_DAYS) {
+        return Err(ApiError::invalid("to", "the window is at most 92 days"));
+    }
+    let scope = scope(caller.access(), parse_kinds(q.kind.as_deref())?);
+    let mut entries = state
+        .db
+        .read(move |conn| db::schedule::entries(conn, &scope, from, to))
+        .await?;
+    order_and_flag(&mut entries);
+    Ok(web::Json(Schedule {
+        items: entries.into_iter().map(ScheduleItem::from).collect(),
+    }))
+}
