@@ -134,7 +134,7 @@ fn clash(a: &Entry, b: &Entry) -> Option<(ClashReason, String)> {
 
 /// Sorts entries by start and flags every clash on both entries involved.
 pub fn order_and_flag(entries: &mut [Entry]) {
-    entries.sort_by(|a, b| (a.starts_at, a.kind, a.id).cmp(&(b.starts_at, b.kind, b.id)));
+    entries.sort_by_key(|e| (e.starts_at, e.kind, e.id));
     for i in 0..entries.len() {
         // Sorted by start: only entries starting before this one ends can overlap it.
         let mut j = i + 1;

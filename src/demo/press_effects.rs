@@ -1,0 +1,130 @@
+//! The press side's story told through the same operations the API uses
+//! (`crate::model::press`), each on the record as it stands: the demo only
+//! says who acts; refusals are bugs in the demo.
+
+use crate::db::accreditations::ActivityFields;
+use crate::db::{self, AnyConnection};
+use crate::domain::audit::AuditEvent;
+use crate::domain::ids::{AccreditationId, InterviewId, PressConferenceId, ReporterId, UserId};
+use crate::domain::press::{
+    Accreditation, AccreditationAction, ConferenceAction, InterviewAction, PressConference,
+};
+use crate::domain::review::{ReviewStatus, SecurityReview};
+use crate::domain::role::Role;
+use crate::error::{ApiError, ApiResult};
+use crate::model::press as ops;
+
+/// A refusal of the model: a bug in the demo's data.
+pub(super) fn refused(what: impl std::fmt::Display, e: ApiError) -> ApiError {
+    ApiError::internal(format_args!("demo {what} was refused: {e:?}"))
+}
+
+fn accreditation(conn: &mut AnyConnection, id: AccreditationId) -> ApiResult<Accreditation> {
+    db::accreditations::find(conn, id)?
+        .ok_or_else(|| ApiError::internal(format_args!("demo accreditation {id} is missing")))
+}
+
+fn conference(conn: &mut AnyConnection, id: PressConferenceId) -> ApiResult<PressConference> {
+    db::conferences::find(conn, id)?
+        .ok_or_else(|| ApiError::internal(format_args!("demo press conference {id} is missing")))
+}
+
+/// An accreditation's workflow action, as `role` takes it (revoking also
+/// flags the interviews it covered: an entry for each).
+pub(super) fn accreditation_action(
+    conn: &mut AnyConnection,
+    id: AccreditationId,
+    action: AccreditationAction,
+    note: Option<&str>,
+    role: Role,
+) -> ApiResult<Vec<AuditEvent>> {
+    let a = accreditation(conn, id)?;
+    ops::transition_accreditation(conn, &a, action, note.map(str::to_owned), role)
+        .map(|(_, entries)| entries)
+        .map_err(|e| refused(format_args!("{}: {}", a.reference, action.as_str()), e))
+}
+
+/// The police's review, recorded by `by` (as `PUT …/security-review`).
+pub(super) fn review(
+    conn: &mut AnyConnection,
+    id: AccreditationId,
+    status: ReviewStatus,
+    officer: &str,
+    notes: &str,
+    by: Option<UserId>,
+) -> ApiResult<AuditEvent> {
+    let a = accreditation(conn, id)?;
+    let review = SecurityReview {
+        status,
+        officer: Some(officer.to_owned()),
+        notes: Some(notes.to_owned()),
+        reviewed_at: None,
+        reviewed_by: by,
+    };
+    ops::review_accreditation(conn, &a, &review)
+        .map(|(_, entry)| entry)
+        .map_err(|e| refused(format_args!("{}: the security review", a.reference), e))
+}
+
+pub(super) fn plan(
+    conn: &mut AnyConnection,
+    id: AccreditationId,
+    fields: &ActivityFields,
+) -> ApiResult<AuditEvent> {
+    let a = accreditation(conn, id)?;
+    ops::add_activity(conn, &a, fields)
+        .map(|(_, entry)| entry)
+        .map_err(|e| refused(format_args!("{}: activity {:?}", a.reference, fields.title), e))
+}
+
+/// An interview's workflow action, taken by the Provincial Office.
+pub(super) fn interview_action(
+    conn: &mut AnyConnection,
+    id: InterviewId,
+    action: InterviewAction,
+    note: Option<&str>,
+) -> ApiResult<AuditEvent> {
+    let i = db::interviews::find(conn, id)?
+        .ok_or_else(|| ApiError::internal(format_args!("demo interview {id} is missing")))?;
+    ops::transition_interview(
+        conn,
+        &i,
+        action,
+        note.map(str::to_owned),
+        Role::ProvincialOffice,
+    )
+    .map(|(_, entry)| entry)
+    .map_err(|e| refused(format_args!("{}: {}", i.reference, action.as_str()), e))
+}
+
+/// A press conference's workflow action, taken by the Provincial Office.
+pub(super) fn conference_action(
+    conn: &mut AnyConnection,
+    id: PressConferenceId,
+    action: ConferenceAction,
+    note: Option<&str>,
+) -> ApiResult<AuditEvent> {
+    let c = conference(conn, id)?;
+    ops::transition_conference(
+        conn,
+        &c,
+        action,
+        note.map(str::to_owned),
+        Role::ProvincialOffice,
+    )
+    .map(|(_, entry)| entry)
+    .map_err(|e| refused(format_args!("{}: {}", c.reference, action.as_str()), e))
+}
+
+pub(super) fn attend(
+    conn: &mut AnyConnection,
+    id: PressConferenceId,
+    outlet: &str,
+    name: &str,
+    reporter: Option<ReporterId>,
+) -> ApiResult<AuditEvent> {
+    let c = conference(conn, id)?;
+    ops::add_attendee(conn, &c, outlet, name, reporter)
+        .map(|(_, entry)| entry)
+        .map_err(|e| refused(format_args!("{}: attendee {name}", c.reference), e))
+}
