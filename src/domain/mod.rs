@@ -26,6 +26,7 @@ macro_rules! text_enum {
 
 pub mod audit;
 pub mod delegation;
+pub mod ical;
 pub mod ids;
 pub mod itinerary;
 pub mod login;
