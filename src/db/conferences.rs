@@ -288,3 +288,14 @@ pub fn lock(conn: &mut AnyConnection, id: PressConferenceId) -> ApiResult<bool> 
         .execute(conn)?
         > 0)
 }
+
+/// The conferences that were ever announced (announced, held, or cancelled
+/// after their announcement): the public feed's.
+pub fn announced_ids(conn: &mut AnyConnection) -> ApiResult<std::collections::HashSet<i64>> {
+    Ok(pc::table
+        .filter(pc::announced_at.is_not_null())
+        .select(pc::id)
+        .load::<i64>(conn)?
+        .into_iter()
+        .collect())
+}

@@ -9,6 +9,7 @@
 
 pub mod accreditations;
 pub mod audit;
+pub mod calendar;
 pub mod conferences;
 pub mod connection;
 pub mod delegations;

@@ -13,10 +13,10 @@ use super::schema::{
     accreditation_reporters as ar, delegation_members as dm, interview_reporters as ir,
     press_activities as pa, press_conference_attendees as pca, reporters as rp,
 };
-use crate::domain::delegation::{Delegation, Direction};
+use crate::domain::delegation::{Delegation, DelegationStatus, Direction};
 use crate::domain::ids::{AccreditationId, DelegationId, UnitId};
 use crate::domain::itinerary::ItemStatus;
-use crate::domain::press::{ConferenceStatus, InterviewStatus};
+use crate::domain::press::{AccreditationStatus, ConferenceStatus, InterviewStatus};
 use crate::domain::schedule::{Entry, EntryKind, Foreigners, RecordRef};
 use crate::error::ApiResult;
 
@@ -156,7 +156,17 @@ fn itinerary_entries(
                 time_zone: item.time_zone,
                 place: item.place.name.clone(),
                 status: item.status.as_str().to_owned(),
-                cancelled: item.status == ItemStatus::Cancelled,
+                cancelled: item.status == ItemStatus::Cancelled
+                    || matches!(
+                        parent.status,
+                        DelegationStatus::Cancelled | DelegationStatus::Rejected
+                    ),
+                confirmed: matches!(
+                    parent.status,
+                    DelegationStatus::Approved
+                        | DelegationStatus::Completed
+                        | DelegationStatus::Reported
+                ),
                 escort_officer: item.escort_officer.clone(),
                 leaders: people(item.participants.as_deref()),
                 foreigners: foreigners.clone(),
@@ -234,7 +244,17 @@ fn activity_entries(
                 time_zone: activity.time_zone,
                 place: activity.place.name.clone(),
                 status: activity.status.as_str().to_owned(),
-                cancelled: activity.status == ItemStatus::Cancelled,
+                cancelled: activity.status == ItemStatus::Cancelled
+                    || matches!(
+                        acc.status,
+                        AccreditationStatus::Cancelled
+                            | AccreditationStatus::Rejected
+                            | AccreditationStatus::Revoked
+                    ),
+                confirmed: matches!(
+                    acc.status,
+                    AccreditationStatus::Approved | AccreditationStatus::Completed
+                ),
                 escort_officer: activity
                     .escort_officer
                     .clone()
@@ -289,6 +309,7 @@ fn interview_entries(
             place: i.place.clone(),
             status: i.status.as_str().to_owned(),
             cancelled: i.status == InterviewStatus::Cancelled,
+            confirmed: matches!(i.status, InterviewStatus::Approved | InterviewStatus::Done),
             escort_officer: None,
             leaders: vec![i.interviewee_name.clone()],
             foreigners: Foreigners::of(
@@ -344,6 +365,10 @@ fn conference_entries(
             place: c.venue.clone(),
             status: c.status.as_str().to_owned(),
             cancelled: c.status == ConferenceStatus::Cancelled,
+            confirmed: matches!(
+                c.status,
+                ConferenceStatus::Announced | ConferenceStatus::Held
+            ),
             escort_officer: None,
             leaders: c.speakers.clone(),
             foreigners: Foreigners::of(

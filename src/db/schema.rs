@@ -187,6 +187,31 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    calendar_subscriptions (id) {
+        id -> BigInt,
+        owner_id -> BigInt,
+        name -> Text,
+        kinds -> Text,
+        unit_id -> Nullable<BigInt>,
+        delegation_id -> Nullable<BigInt>,
+        token_hash -> Text,
+        created_at -> Timestamp,
+        last_used_at -> Nullable<Timestamp>,
+        revoked_at -> Nullable<Timestamp>,
+        updated_at -> Timestamp,
+        version -> BigInt,
+    }
+}
+
+diesel::table! {
+    feed_states (feed) {
+        feed -> Text,
+        etag -> Text,
+        last_modified -> Timestamp,
+    }
+}
+
 diesel::joinable!(users -> units (unit_id));
 
 diesel::table! {
@@ -297,6 +322,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     accreditation_reporters,
     accreditations,
     audit_entries,
+    calendar_subscriptions,
+    feed_states,
     interview_reporters,
     interviews,
     press_activities,

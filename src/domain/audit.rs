@@ -23,10 +23,12 @@ pub enum RecordKind {
     Interview,
     /// A press conference, with its attendees.
     PressConference,
+    CalendarSubscription,
 }
 text_enum!(RecordKind {
     Unit => "unit", User => "user", Delegation => "delegation", Reporter => "reporter",
     Accreditation => "accreditation", Interview => "interview", PressConference => "press_conference",
+    CalendarSubscription => "calendar_subscription",
 });
 
 /// One change to one record, as the audit trail will keep it.

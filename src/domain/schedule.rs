@@ -90,7 +90,10 @@ pub struct Entry {
     pub time_zone: Tz,
     pub place: String,
     pub status: String,
+    /// It, or the record it belongs to, was called off.
     pub cancelled: bool,
+    /// Decided: the record is approved (announced, for a press conference).
+    pub confirmed: bool,
     pub escort_officer: Option<String>,
     /// Provincial leaders or participants (a leader interviewed, a speaker).
     pub leaders: Vec<String>,
@@ -185,6 +188,7 @@ mod tests {
             place: place.into(),
             status: "planned".into(),
             cancelled: false,
+            confirmed: true,
             escort_officer: Some(officer.into()).filter(|o: &String| !o.is_empty()),
             leaders: vec![],
             foreigners: Foreigners::default(),

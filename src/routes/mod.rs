@@ -5,6 +5,7 @@
 pub mod accreditations;
 pub mod audit;
 pub mod auth;
+pub mod calendar;
 pub mod conferences;
 pub mod delegations;
 pub mod health;
@@ -34,6 +35,8 @@ where
 {
     app.service(health::healthz)
         .service(health::readyz)
+        .service(calendar::public_feed)
+        .service(calendar::subscription_feed)
         .service(
             scope("/api/v1")
                 .service(auth::login)
@@ -66,6 +69,9 @@ where
                 .service(itinerary::delete_item)
                 .service(inbox::get_inbox)
                 .service(schedule::get_schedule)
+                .service(calendar::list_subscriptions)
+                .service(calendar::create_subscription)
+                .service(calendar::revoke_subscription)
                 .service(reporters::list_reporters)
                 .service(reporters::create_reporter)
                 .service(reporters::get_reporter)

@@ -1,0 +1,2 @@
+DROP TABLE feed_states;
+DROP TABLE calendar_subscriptions;

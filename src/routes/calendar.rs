@@ -1,0 +1,617 @@
+//! Calendar subscriptions and the iCal feeds calendar apps poll.
+
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::{HttpRequest, HttpResponse, delete, get, post, web};
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use utoipa::ToSchema;
+use validator::Validate;
+
+use super::schedule::scope;
+use crate::AppState;
+use crate::auth::Caller;
+use crate::db::calendar::Subscription;
+use crate::db::schedule::Scope;
+use crate::db::{self, AnyConnection, Audited};
+use crate::domain::audit::{AuditEvent, Changes, RecordKind};
+use crate::domain::delegation::{self as rules, Delegation, DelegationStatus};
+use crate::domain::ical::{self, Calendar, Event, Status, When};
+use crate::domain::ids::{DelegationId, UnitId};
+use crate::domain::pagination::Limit;
+use crate::domain::role::{Access, Role};
+use crate::domain::schedule::{Entry, EntryKind};
+use crate::domain::time::province_today;
+use crate::error::*;
+use crate::extract::ValidJson;
+
+/// What a feed can hold: a delegation's own dates, or its entries of each kind.
+const FEED_KINDS: [&str; 5] = [
+    "delegation",
+    "itinerary_item",
+    "press_activity",
+    "interview",
+    "press_conference",
+];
+
+/// How far back and ahead a feed reaches.
+const BACK_DAYS: i64 = 90;
+const AHEAD_DAYS: i64 = 400;
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SubscriptionView {
+    pub id: i64,
+    pub name: String,
+    pub kinds: Vec<String>,
+    pub unit_id: Option<UnitId>,
+    pub delegation_id: Option<DelegationId>,
+    pub created_at: DateTime<Utc>,
+    pub last_used_at: Option<DateTime<Utc>>,
+    pub revoked_at: Option<DateTime<Utc>>,
+}
+
+impl From<Subscription> for SubscriptionView {
+    fn from(s: Subscription) -> Self {
+        Self {
+            id: s.id,
+            name: s.name,
+            kinds: s.kinds,
+            unit_id: s.unit_id,
+            delegation_id: s.delegation_id,
+            created_at: s.created_at,
+            last_used_at: s.last_used_at,
+            revoked_at: s.revoked_at,
+        }
+    }
+}
+
+/// A new subscription: its address, with the secret token, is shown only here.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct NewSubscriptionView {
+    pub id: i64,
+    pub name: String,
+    pub kinds: Vec<String>,
+    /// `https://…/calendar/{token}.ics`: paste into Google Calendar, Outlook, Thunderbird.
+    pub url: String,
+    /// The same as `webcal://…` (Apple Calendar, Outlook on the desktop).
+    pub webcal_url: String,
+}
+
+fn check_kinds(kinds: &[String]) -> Result<(), validator::ValidationError> {
+    super::rule(if kinds.iter().all(|k| FEED_KINDS.contains(&k.as_str())) {
+        Ok(())
+    } else {
+        Err("must list delegation, itinerary_item, press_activity, interview or press_conference")
+    })
+}
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateSubscription {
+    #[validate(length(min = 1, max = 200))]
+    #[schema(min_length = 1, max_length = 200, example = "Lịch đoàn vào")]
+    pub name: String,
+    /// What the feed holds (default: everything).
+    #[validate(length(max = 5), custom(function = "check_kinds"))]
+    #[schema(max_items = 5)]
+    #[serde(default)]
+    pub kinds: Vec<String>,
+    /// Only this host unit's delegations.
+    pub unit_id: Option<UnitId>,
+    /// Only this delegation.
+    pub delegation_id: Option<DelegationId>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SubscriptionList {
+    pub items: Vec<SubscriptionView>,
+}
+
+/// The caller's calendar subscriptions (never their tokens).
+#[utoipa::path(
+    tag = "calendar", security(("bearer" = [])),
+    responses((status = 200, body = SubscriptionList, description = "The caller's subscriptions"), UnauthorizedProblem)
+)]
+#[get("/calendar/subscriptions")]
+pub async fn list_subscriptions(
+    state: web::Data<AppState>,
+    caller: Caller,
+) -> ApiResult<web::Json<SubscriptionList>> {
+    let owner = caller.id();
+    let subs = state
+        .db
+        .read(move |conn| db::calendar::list(conn, owner))
+        .await?;
+    Ok(web::Json(SubscriptionList {
+        items: subs.into_iter().map(SubscriptionView::from).collect(),
+    }))
+}
+
+/// Subscribe: answers the feed's address with a secret token (256 random bits,
+/// stored only as a hash, shown once).
+#[utoipa::path(
+    tag = "calendar", security(("bearer" = [])), request_body = CreateSubscription,
+    responses((status = 201, body = NewSubscriptionView, description = "The feed's address, shown once"), UnauthorizedProblem, JsonBodyProblems)
+)]
+#[post("/calendar/subscriptions")]
+pub async fn create_subscription(
+    state: web::Data<AppState>,
+    caller: Caller,
+    body: ValidJson<CreateSubscription>,
+) -> ApiResult<HttpResponse> {
+    let req = body.0;
+    let mut kinds: Vec<String> = if req.kinds.is_empty() {
+        FEED_KINDS.iter().map(|k| (*k).to_owned()).collect()
+    } else {
+        req.kinds
+    };
+    kinds.sort();
+    kinds.dedup();
+    let token = crate::config::random_hex(32);
+    let owner = caller.id();
+    let access = caller.access();
+    let name = req.name.trim().to_owned();
+    let secret = token.clone();
+    let sub = state
+        .db
+        .write(caller.actor(), move |conn| {
+            if let Some(unit) = req.unit_id
+                && !db::units::exists(conn, unit)?
+            {
+                return Err(ApiError::invalid("unit_id", "no such unit"));
+            }
+            if let Some(id) = req.delegation_id {
+                super::delegations::load_visible(conn, id, access)
+                    .map_err(|_| ApiError::invalid("delegation_id", "no such delegation"))?;
+            }
+            let new = db::calendar::NewSubscription {
+                owner,
+                name,
+                kinds,
+                unit: req.unit_id,
+                delegation: req.delegation_id,
+            };
+            let sub = db::calendar::insert(conn, &new, &secret, db::now())?;
+            let changes = Changes::new()
+                .set("name", &sub.name)
+                .set("kinds", &sub.kinds)
+                .set("unit_id", sub.unit_id)
+                .set("delegation_id", sub.delegation_id);
+            Ok(Audited::new(
+                sub.clone(),
+                AuditEvent::new("create", RecordKind::CalendarSubscription, sub.id, changes),
+            ))
+        })
+        .await?;
+    let url = format!("{}/calendar/{token}.ics", state.config.public_url);
+    let webcal_url = format!(
+        "webcal://{}",
+        url.split_once("://").map_or(url.as_str(), |(_, rest)| rest)
+    );
+    Ok(HttpResponse::Created().json(NewSubscriptionView {
+        id: sub.id,
+        name: sub.name,
+        kinds: sub.kinds,
+        url,
+        webcal_url,
+    }))
+}
+
+/// Revoke a subscription: its address answers 404 from now on.
+#[utoipa::path(
+    tag = "calendar", security(("bearer" = [])), params(("id" = i64, Path, description = "Subscription id")),
+    responses((status = 204, description = "Revoked"), UnauthorizedProblem, NotFoundProblem)
+)]
+#[delete("/calendar/subscriptions/{id}")]
+pub async fn revoke_subscription(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+) -> ApiResult<HttpResponse> {
+    let id = id.into_inner();
+    let owner = caller.id();
+    let admin = caller.role() == Role::Admin;
+    state
+        .db
+        .write(caller.actor(), move |conn| {
+            let sub = db::calendar::find(conn, id)?
+                .filter(|s| s.owner_id == owner || admin)
+                .ok_or(ApiError::NotFound)?;
+            if sub.revoked_at.is_some() {
+                return Ok(Audited::unchanged(()));
+            }
+            db::calendar::revoke(conn, id, db::now())?;
+            Ok(Audited::new(
+                (),
+                AuditEvent::new(
+                    "revoke",
+                    RecordKind::CalendarSubscription,
+                    id,
+                    Changes::new().set("revoked", true),
+                ),
+            ))
+        })
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// A feed's contents before they are written out.
+struct FeedContent {
+    name: String,
+    entries: Vec<Entry>,
+    delegations: Vec<Delegation>,
+}
+
+impl FeedContent {
+    /// Identifies the contents without writing them: every entry's kind, id,
+    /// version and status, every delegation's id and version, and the window.
+    fn etag(&self, window_start: chrono::NaiveDate) -> String {
+        let mut hash = Sha256::new();
+        hash.update(self.name.as_bytes());
+        hash.update(window_start.to_string().as_bytes());
+        for e in &self.entries {
+            hash.update(
+                format!(
+                    "{}:{}:{}:{}:{}|",
+                    e.kind.as_str(),
+                    e.id,
+                    e.version,
+                    e.status,
+                    e.confirmed
+                )
+                .as_bytes(),
+            );
+        }
+        for d in &self.delegations {
+            hash.update(format!("d{}:{}|", d.id, d.version).as_bytes());
+        }
+        let digest: String = hash
+            .finalize()
+            .iter()
+            .take(16)
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        format!("\"{digest}\"")
+    }
+
+    fn newest(&self) -> Option<DateTime<Utc>> {
+        self.entries
+            .iter()
+            .map(|e| e.updated_at)
+            .chain(self.delegations.iter().map(|d| d.updated_at))
+            .max()
+    }
+}
+
+fn window() -> (DateTime<Utc>, DateTime<Utc>) {
+    let today = province_today();
+    let start =
+        crate::domain::time::parse_instant(&today.to_string(), crate::domain::time::Bound::Start)
+            .unwrap_or_else(|_| Utc::now());
+    (
+        start - Duration::days(BACK_DAYS),
+        start + Duration::days(AHEAD_DAYS),
+    )
+}
+
+/// What a subscription's owner may see now, of what it asked for.
+fn subscription_content(
+    conn: &mut AnyConnection,
+    sub: &Subscription,
+    access: Access,
+) -> ApiResult<FeedContent> {
+    let (from, to) = window();
+    let kinds: Vec<EntryKind> = sub
+        .kinds
+        .iter()
+        .filter_map(|k| EntryKind::parse(k))
+        .collect();
+    let mut feed_scope: Scope = scope(access, kinds);
+    feed_scope.delegation = sub.delegation_id;
+    if sub.unit_id.is_some() && feed_scope.only_unit.is_none() {
+        feed_scope.only_unit = sub.unit_id;
+    }
+    let mut entries = db::schedule::entries(conn, &feed_scope, from, to)?;
+    if sub.unit_id.is_some() || sub.delegation_id.is_some() {
+        // Narrowed to one unit or delegation: the press side is not theirs.
+        entries.retain(|e| e.kind == EntryKind::ItineraryItem);
+    }
+    entries.sort_by_key(|e| (e.starts_at, e.kind, e.id));
+    let mut delegations = Vec::new();
+    if sub.kinds.iter().any(|k| k == "delegation") {
+        let today = province_today();
+        let filter = db::delegations::Filter {
+            from: Some(today - chrono::Days::new(BACK_DAYS as u64)),
+            to: Some(today + chrono::Days::new(AHEAD_DAYS as u64)),
+            only_unit: feed_scope.only_unit,
+            ..Default::default()
+        };
+        let max = Limit::parse(Some(i64::from(Limit::MAX))).map_err(ApiError::internal)?;
+        delegations = db::delegations::list(conn, &filter, None, max)?
+            .into_iter()
+            .filter(|d| rules::visible_to(d.host_unit_id, access.role, access.unit))
+            .filter(|d| sub.delegation_id.is_none_or(|id| id == d.id))
+            .filter(|d| d.status != DelegationStatus::Draft)
+            .collect();
+    }
+    Ok(FeedContent {
+        name: sub.name.clone(),
+        entries,
+        delegations,
+    })
+}
+
+fn host(public_url: &str) -> String {
+    let rest = public_url.split_once("://").map_or(public_url, |(_, r)| r);
+    let host = rest.split('/').next().unwrap_or(rest);
+    host.rsplit_once(':').map_or(host, |(h, _)| h).to_owned()
+}
+
+fn entry_event(e: &Entry, host: &str) -> Event {
+    let status = if e.cancelled {
+        Status::Cancelled
+    } else if e.confirmed {
+        Status::Confirmed
+    } else {
+        Status::Tentative
+    };
+    let mut description = format!("{} ({})", e.record.reference, e.status);
+    if let Some(officer) = &e.escort_officer {
+        description.push_str(&format!("\nCán bộ đi cùng / escort: {officer}"));
+    }
+    if e.foreigners.count > 0 {
+        description.push_str(&format!(
+            "\nNgười nước ngoài / foreigners: {} ({})",
+            e.foreigners.count,
+            e.foreigners.nationalities.join(", ")
+        ));
+    }
+    Event {
+        uid: format!("{}-{}@{host}", e.kind.as_str(), e.id),
+        start: When::Zoned(e.starts_at, e.time_zone),
+        end: When::Zoned(e.ends_at, e.time_zone),
+        summary: e.title.clone(),
+        location: Some(e.place.clone()).filter(|p| !p.is_empty()),
+        description: Some(description),
+        categories: vec![e.kind.as_str().to_owned()],
+        status,
+        sequence: e.version,
+        last_modified: e.updated_at,
+    }
+}
+
+fn delegation_event(d: &Delegation, host: &str) -> Event {
+    let status = match d.status {
+        DelegationStatus::Cancelled | DelegationStatus::Rejected => Status::Cancelled,
+        DelegationStatus::Approved | DelegationStatus::Completed | DelegationStatus::Reported => {
+            Status::Confirmed
+        }
+        _ => Status::Tentative,
+    };
+    Event {
+        uid: format!("delegation-{}@{host}", d.id),
+        start: When::Date(d.start_date),
+        end: When::Date(d.end_date + chrono::Days::new(1)),
+        summary: format!("[{}] {}", d.reference, d.title),
+        location: None,
+        description: Some(format!(
+            "{} — {} ({})",
+            d.reference,
+            d.partner_organization,
+            d.status.as_str()
+        )),
+        categories: vec!["delegation".into(), d.direction.as_str().into()],
+        status,
+        sequence: d.version,
+        last_modified: d.updated_at,
+    }
+}
+
+/// What a feed request gets: its validators and, unless the client's copy
+/// is current, the calendar.
+struct FeedAnswer {
+    etag: String,
+    last_modified: DateTime<Utc>,
+    body: Option<String>,
+}
+
+impl FeedAnswer {
+    fn respond(self) -> HttpResponse {
+        let mut builder = if self.body.is_some() {
+            HttpResponse::Ok()
+        } else {
+            HttpResponse::NotModified()
+        };
+        builder
+            .insert_header((header::ETAG, self.etag))
+            .insert_header((
+                header::LAST_MODIFIED,
+                self.last_modified
+                    .format("%a, %d %b %Y %H:%M:%S GMT")
+                    .to_string(),
+            ))
+            .insert_header((
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("private, max-age=0, must-revalidate"),
+            ));
+        match self.body {
+            Some(body) => builder
+                .content_type("text/calendar; charset=utf-8")
+                .body(body),
+            None => builder.finish(),
+        }
+    }
+}
+
+/// Answers a feed: nothing to send when the client holds the current
+/// version, else the calendar. Last-Modified never goes backwards (kept per feed).
+fn answer_feed(
+    conn: &mut AnyConnection,
+    req_etag: Option<String>,
+    req_since: Option<DateTime<Utc>>,
+    key: &str,
+    content: FeedContent,
+    public_url: &str,
+) -> ApiResult<FeedAnswer> {
+    let etag = content.etag(province_today());
+    let last_modified = match db::calendar::feed_state(conn, key)? {
+        Some((stored_etag, stored)) if stored_etag == etag => stored,
+        previous => {
+            let stored = previous.map(|(_, at)| at);
+            let newest = content.newest();
+            // The contents changed: move forward, also when what changed is a
+            // deletion (whose time no remaining record carries).
+            let moved = match (stored, newest) {
+                (Some(s), Some(n)) if n > s => n,
+                (Some(_), _) => db::now(),
+                (None, Some(n)) => n,
+                (None, None) => db::now(),
+            };
+            let moved = chrono::SubsecRound::trunc_subsecs(moved, 0);
+            db::calendar::set_feed_state(conn, key, &etag, moved)?;
+            moved
+        }
+    };
+    let fresh = req_etag
+        .as_deref()
+        .is_some_and(|tags| tags.split(',').any(|t| t.trim() == etag || t.trim() == "*"))
+        || (req_etag.is_none() && req_since.is_some_and(|since| last_modified <= since));
+    if fresh {
+        return Ok(FeedAnswer {
+            etag,
+            last_modified,
+            body: None,
+        });
+    }
+    let host = host(public_url);
+    let mut events: Vec<Event> = content
+        .delegations
+        .iter()
+        .map(|d| delegation_event(d, &host))
+        .collect();
+    events.extend(content.entries.iter().map(|e| entry_event(e, &host)));
+    let body = ical::write(&Calendar {
+        name: content.name,
+        events,
+    });
+    Ok(FeedAnswer {
+        etag,
+        last_modified,
+        body: Some(body),
+    })
+}
+
+fn conditional(req: &HttpRequest) -> (Option<String>, Option<DateTime<Utc>>) {
+    let etag = req
+        .headers()
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    let since = req
+        .headers()
+        .get(header::IF_MODIFIED_SINCE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| DateTime::parse_from_rfc2822(v).ok())
+        .map(|t| t.with_timezone(&Utc));
+    (etag, since)
+}
+
+/// A subscriber's feed: what its owner may see now. A revoked token, an
+/// unknown one, or a deactivated owner answer 404.
+#[utoipa::path(
+    tag = "calendar", params(("token" = String, Path, description = "The secret token of the subscription's address")),
+    responses(
+        (status = 200, description = "The calendar (text/calendar)", content_type = "text/calendar"),
+        (status = 304, description = "Unchanged since the ETag or date the client holds"),
+        NotFoundProblem
+    )
+)]
+#[get("/calendar/{token}.ics")]
+pub async fn subscription_feed(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    token: web::Path<String>,
+) -> ApiResult<HttpResponse> {
+    let token = token.into_inner();
+    if token.len() != 64 || !token.chars().all(|c| c.is_ascii_hexdigit()) {
+        return Err(ApiError::NotFound);
+    }
+    let (if_none_match, if_modified_since) = conditional(&req);
+    let public_url = state.config.public_url.clone();
+    state
+        .db
+        .write_unaudited(move |conn| {
+            let sub = db::calendar::by_token(conn, &token)?.ok_or(ApiError::NotFound)?;
+            let owner = db::users::find(conn, sub.owner_id)?
+                .filter(|u| u.active)
+                .ok_or(ApiError::NotFound)?;
+            let access = Access {
+                role: owner.role,
+                unit: owner.unit_id,
+            };
+            let now = db::now();
+            if sub
+                .last_used_at
+                .is_none_or(|t| now - t > Duration::minutes(5))
+            {
+                db::calendar::touch_used(conn, sub.id, now)?;
+            }
+            let content = subscription_content(conn, &sub, access)?;
+            answer_feed(
+                conn,
+                if_none_match,
+                if_modified_since,
+                &format!("subscription:{}", sub.id),
+                content,
+                &public_url,
+            )
+        })
+        .await
+        .map(FeedAnswer::respond)
+}
+
+/// The public feed of announced and held press conferences (and those
+/// cancelled after their announcement); no login.
+#[utoipa::path(
+    tag = "calendar",
+    responses(
+        (status = 200, description = "The calendar (text/calendar)", content_type = "text/calendar"),
+        (status = 304, description = "Unchanged since the ETag or date the client holds")
+    )
+)]
+#[get("/calendar/public/press-conferences.ics")]
+pub async fn public_feed(state: web::Data<AppState>, req: HttpRequest) -> ApiResult<HttpResponse> {
+    let (if_none_match, if_modified_since) = conditional(&req);
+    let public_url = state.config.public_url.clone();
+    state
+        .db
+        .write_unaudited(move |conn| {
+            let (from, to) = window();
+            let public_scope = Scope {
+                kinds: vec![EntryKind::PressConference],
+                only_unit: None,
+                press: true,
+                delegation: None,
+            };
+            let announced = db::conferences::announced_ids(conn)?;
+            let entries: Vec<Entry> = db::schedule::entries(conn, &public_scope, from, to)?
+                .into_iter()
+                .filter(|e| announced.contains(&e.id))
+                .collect();
+            let content = FeedContent {
+                name: "Họp báo — UBND tỉnh / Press conferences".into(),
+                entries,
+                delegations: Vec::new(),
+            };
+            answer_feed(
+                conn,
+                if_none_match,
+                if_modified_since,
+                "public:press-conferences",
+                content,
+                &public_url,
+            )
+        })
+        .await
+        .map(FeedAnswer::respond)
+}
