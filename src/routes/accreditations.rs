@@ -387,21 +387,11 @@ pub async fn update_accreditation(
     Ok(answer(HttpResponse::Ok(), a, access))
 }
 
-#[derive(Debug, Deserialize, Validate, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct AccreditationTransition {
-    pub action: AccreditationAction,
-    /// Required to revoke.
-    #[validate(length(max = 5000))]
-    #[schema(max_length = 5000)]
-    pub note: Option<String>,
-}
-
 /// Take a workflow action: submit, approve (needs a `cleared` review),
 /// reject, revoke (Sở Ngoại vụ or the police, with a note; flags the
 /// interviews it covered), complete, cancel.
 #[utoipa::path(
-    tag = "press", security(("bearer" = [])), request_body = AccreditationTransition,
+    tag = "press", security(("bearer" = [])), request_body = super::ActionRequest<AccreditationAction>,
     params(("id" = i64, Path, description = "Accreditation id")),
     responses(
         (status = 200, body = AccreditationView, description = "The accreditation in its new state"),
@@ -413,7 +403,7 @@ pub async fn transition_accreditation(
     state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<i64>,
-    body: ValidJson<AccreditationTransition>,
+    body: ValidJson<super::ActionRequest<AccreditationAction>>,
 ) -> ApiResult<HttpResponse> {
     let access = caller.access();
     let id = AccreditationId(id.into_inner());

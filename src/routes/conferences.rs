@@ -392,18 +392,9 @@ pub async fn update_conference(
     Ok(answer(HttpResponse::Ok(), c))
 }
 
-#[derive(Debug, Deserialize, Validate, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ConferenceTransition {
-    pub action: ConferenceAction,
-    #[validate(length(max = 5000))]
-    #[schema(max_length = 5000)]
-    pub note: Option<String>,
-}
-
 /// Announce (from then on it is in the public feed), complete (held) or cancel a press conference.
 #[utoipa::path(
-    tag = "press", security(("bearer" = [])), request_body = ConferenceTransition,
+    tag = "press", security(("bearer" = [])), request_body = super::ActionRequest<ConferenceAction>,
     params(("id" = i64, Path, description = "Press conference id")),
     responses(
         (status = 200, body = ConferenceView, description = "The press conference in its new state"),
@@ -415,7 +406,7 @@ pub async fn transition_conference(
     state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<i64>,
-    body: ValidJson<ConferenceTransition>,
+    body: ValidJson<super::ActionRequest<ConferenceAction>>,
 ) -> ApiResult<HttpResponse> {
     let access = caller.access();
     let id = PressConferenceId(id.into_inner());

@@ -447,18 +447,9 @@ pub async fn update_interview(
     Ok(answer(HttpResponse::Ok(), interview))
 }
 
-#[derive(Debug, Deserialize, Validate, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct InterviewTransition {
-    pub action: InterviewAction,
-    #[validate(length(max = 5000))]
-    #[schema(max_length = 5000)]
-    pub note: Option<String>,
-}
-
 /// Approve (Provincial Office), complete or cancel an interview.
 #[utoipa::path(
-    tag = "press", security(("bearer" = [])), request_body = InterviewTransition,
+    tag = "press", security(("bearer" = [])), request_body = super::ActionRequest<InterviewAction>,
     params(("id" = i64, Path, description = "Interview id")),
     responses(
         (status = 200, body = InterviewView, description = "The interview in its new state"),
@@ -470,7 +461,7 @@ pub async fn transition_interview(
     state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<i64>,
-    body: ValidJson<InterviewTransition>,
+    body: ValidJson<super::ActionRequest<InterviewAction>>,
 ) -> ApiResult<HttpResponse> {
     let access = caller.access();
     let id = InterviewId(id.into_inner());

@@ -122,6 +122,18 @@ async fn serve_document(document: actix_web::web::Data<Document>) -> actix_web::
         .body(document.0.clone())
 }
 
+/// A workflow action on a record (accreditations, interviews, press
+/// conferences), with an optional note for the history.
+#[derive(Debug, serde::Deserialize, validator::Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ActionRequest<A> {
+    pub action: A,
+    /// Required to revoke an accreditation; optional otherwise.
+    #[validate(length(max = 5000))]
+    #[schema(max_length = 5000)]
+    pub note: Option<String>,
+}
+
 /// A page of a list: the items and where the next page starts (`null` at the end).
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Page<T> {
