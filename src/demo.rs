@@ -1,6 +1,7 @@
-//! `serve --demo`: the province's units, one user per role, and delegations
-//! in both directions and every state (as later parts arrive, the press side
-//! too). Loading twice adds nothing twice.
+//! `serve --demo`: the province's units, one user per role, delegations
+//! in both directions and every state, and the press side (reporters,
+//! accreditations in every state, interviews, press conferences). Loading
+//! twice adds nothing twice.
 
 mod delegations;
 mod effects;
@@ -8,6 +9,16 @@ mod incoming_asia;
 mod incoming_others;
 mod outgoing_asia;
 mod outgoing_europe;
+mod press;
+mod press_calendar;
+#[cfg(test)]
+mod press_checks;
+mod press_effects;
+mod press_events;
+mod press_interviews;
+mod press_lookup;
+mod press_people;
+mod press_spec;
 mod spec;
 
 use crate::db::{self, Actor, Db, units::NewUnit, users::NewUser};
@@ -118,6 +129,11 @@ pub struct DemoSummary {
     pub users: Vec<(String, Role)>,
     /// Delegations made by this load (none when they were there already).
     pub delegations_created: usize,
+    /// Press-side records made by this load (none when they were there already).
+    pub reporters_created: usize,
+    pub accreditations_created: usize,
+    pub interviews_created: usize,
+    pub press_conferences_created: usize,
 }
 
 impl DemoSummary {
@@ -135,6 +151,20 @@ impl DemoSummary {
                 "Loaded {} demo delegations, incoming and outgoing, in every state \
                  (`donvi` hosts some: see its GET {address}/api/v1/inbox).\n",
                 self.delegations_created
+            ));
+        }
+        let press = self.reporters_created
+            + self.accreditations_created
+            + self.interviews_created
+            + self.press_conferences_created;
+        if press > 0 {
+            out.push_str(&format!(
+                "Loaded {} reporters, {} accreditations (every state), {} interviews and \
+                 {} press conferences (`ngoaivu` and `congan`: see their GET {address}/api/v1/inbox).\n",
+                self.reporters_created,
+                self.accreditations_created,
+                self.interviews_created,
+                self.press_conferences_created
             ));
         }
         out
@@ -183,6 +213,11 @@ pub fn load(db: &Db) -> ApiResult<DemoSummary> {
         summary.users.push(((*username).to_owned(), *role));
     }
     summary.delegations_created = delegations::load(db, &actor)?;
+    let press = press::load(db, &actor)?;
+    summary.reporters_created = press.reporters;
+    summary.accreditations_created = press.accreditations;
+    summary.interviews_created = press.interviews;
+    summary.press_conferences_created = press.conferences;
     Ok(summary)
 }
 

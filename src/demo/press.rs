@@ -10,24 +10,20 @@
 
 use chrono::NaiveDate;
 
-use super::press_calendar::{DOMESTIC_ATTENDEES, INTERVIEWS, VENUE, conferences};
+use super::press_calendar::conferences;
 use super::press_effects::{self as fx, refused};
+use super::press_events;
+use super::press_interviews::INTERVIEWS;
+use super::press_lookup::{find_accreditation, find_reporter, reporter_ids};
 use super::press_people::{ACCREDITATIONS, REPORTERS};
-use super::press_spec::{
-    AccSpec, AccStep, Close, Conference, ConferenceStep, InterviewSpec, InterviewStep, POLICE_OFFICER,
-    rows, span,
-};
-use crate::db::reporters::{Filter, ReporterFields};
+use super::press_spec::{AccSpec, AccStep, Close, InterviewSpec, POLICE_OFFICER, rows};
+use crate::db::reporters::ReporterFields;
 use crate::db::{self, Actor, AnyConnection, Audited, Db};
 use crate::domain::audit::AuditEvent;
-use crate::domain::ids::{ReporterId, UnitId, UserId};
-use crate::domain::pagination::Limit;
-use crate::domain::press::{
-    Accreditation, AccreditationAction as A, AccreditationStatus, ConferenceAction, InterviewAction,
-};
+use crate::domain::ids::{UnitId, UserId};
+use crate::domain::press::{AccreditationAction as A, AccreditationStatus};
 use crate::domain::role::Role;
-use crate::domain::text::fold;
-use crate::domain::time::{PROVINCE_TZ, province_today};
+use crate::domain::time::province_today;
 use crate::error::{ApiError, ApiResult};
 use crate::model::press as ops;
 
@@ -41,13 +37,13 @@ pub(super) struct Counts {
 }
 
 /// Who acts: the demo users and units where they exist.
-struct Cast {
-    today: NaiveDate,
-    foreign_affairs: Option<UserId>,
-    office: Option<UserId>,
-    police: Option<UserId>,
-    foreign_affairs_unit: UnitId,
-    office_unit: UnitId,
+pub(super) struct Cast {
+    pub today: NaiveDate,
+    pub foreign_affairs: Option<UserId>,
+    pub office: Option<UserId>,
+    pub police: Option<UserId>,
+    pub foreign_affairs_unit: UnitId,
+    pub office_unit: UnitId,
 }
 
 fn user(conn: &mut AnyConnection, username: &str) -> ApiResult<Option<UserId>> {
@@ -71,7 +67,7 @@ pub(super) fn load(db: &Db, actor: &Actor) -> ApiResult<Counts> {
         .collect::<Result<_, _>>()
         .map_err(ApiError::internal)?;
     let mut counts = Counts::default();
-    let mut write = |f: &mut dyn FnMut(&mut AnyConnection) -> ApiResult<Audited<bool>>| {
+    let write = |f: &mut dyn FnMut(&mut AnyConnection) -> ApiResult<Audited<bool>>| {
         db.write_blocking(actor, f).map(usize::from)
     };
     for fields in &reporters {
@@ -93,10 +89,10 @@ pub(super) fn load(db: &Db, actor: &Actor) -> ApiResult<Counts> {
     let mut interviews: Vec<&InterviewSpec> = INTERVIEWS.iter().collect();
     interviews.sort_by_key(|i| (i.starts_in, i.hours));
     for spec in interviews {
-        counts.interviews += write(&mut |conn| interview(conn, spec, &cast))?;
+        counts.interviews += write(&mut |conn| press_events::interview(conn, spec, &cast))?;
     }
     for c in conferences(today) {
-        counts.conferences += write(&mut |conn| conference(conn, &c, &cast))?;
+        counts.conferences += write(&mut |conn| press_events::conference(conn, &c, &cast))?;
     }
     for spec in &specs {
         write(&mut |conn| close(conn, spec))?;
@@ -104,7 +100,7 @@ pub(super) fn load(db: &Db, actor: &Actor) -> ApiResult<Counts> {
     Ok(counts)
 }
 
-fn audited(events: Vec<AuditEvent>) -> ApiResult<Audited<bool>> {
+pub(super) fn audited(events: Vec<AuditEvent>) -> ApiResult<Audited<bool>> {
     let mut events = events.into_iter();
     let first = events
         .next()
@@ -138,21 +134,44 @@ fn open(conn: &mut AnyConnection, spec: &AccSpec, cast: &Cast) -> ApiResult<Audi
     let fa = Role::ForeignAffairs;
     for step in spec.steps {
         match *step {
-            AccStep::Submit => events.extend(fx::accreditation_action(conn, a.id, A::Submit, None, fa)?),
+            AccStep::Submit => {
+                events.extend(fx::accreditation_action(conn, a.id, A::Submit, None, fa)?)
+            }
             AccStep::Plan(n) => {
                 for fields in next.by_ref().take(n) {
                     events.push(fx::plan(conn, a.id, fields)?);
                 }
             }
             AccStep::Review(status, notes) => {
-                events.push(fx::review(conn, a.id, status, POLICE_OFFICER, notes, cast.police)?);
+                events.push(fx::review(
+                    conn,
+                    a.id,
+                    status,
+                    POLICE_OFFICER,
+                    notes,
+                    cast.police,
+                )?);
             }
-            AccStep::Approve => events.extend(fx::accreditation_action(conn, a.id, A::Approve, None, fa)?),
+            AccStep::Approve => {
+                events.extend(fx::accreditation_action(conn, a.id, A::Approve, None, fa)?)
+            }
             AccStep::Reject(note) => {
-                events.extend(fx::accreditation_action(conn, a.id, A::Reject, Some(note), fa)?);
+                events.extend(fx::accreditation_action(
+                    conn,
+                    a.id,
+                    A::Reject,
+                    Some(note),
+                    fa,
+                )?);
             }
             AccStep::Cancel(note) => {
-                events.extend(fx::accreditation_action(conn, a.id, A::Cancel, Some(note), fa)?);
+                events.extend(fx::accreditation_action(
+                    conn,
+                    a.id,
+                    A::Cancel,
+                    Some(note),
+                    fa,
+                )?);
             }
         }
     }
@@ -168,100 +187,12 @@ fn close(conn: &mut AnyConnection, spec: &AccSpec) -> ApiResult<Audited<bool>> {
         return Ok(Audited::unchanged(false));
     }
     let events = match how {
-        Close::Complete => fx::accreditation_action(conn, a.id, A::Complete, None, Role::ForeignAffairs)?,
-        Close::Revoke(note) => fx::accreditation_action(conn, a.id, A::Revoke, Some(note), Role::Police)?,
+        Close::Complete => {
+            fx::accreditation_action(conn, a.id, A::Complete, None, Role::ForeignAffairs)?
+        }
+        Close::Revoke(note) => {
+            fx::accreditation_action(conn, a.id, A::Revoke, Some(note), Role::Police)?
+        }
     };
     audited(events).map(|x| x.map(|_| false))
-}
-
-fn interview(conn: &mut AnyConnection, spec: &InterviewSpec, cast: &Cast) -> ApiResult<Audited<bool>> {
-    let ids = reporter_ids(conn, spec.reporters)?;
-    let known = db::interviews::for_reporter(conn, ids[0])?;
-    if known
-        .iter()
-        .any(|i| i.interviewee_name == spec.interviewee && i.topics == spec.topics)
-    {
-        return Ok(Audited::unchanged(false));
-    }
-    let accreditation = match spec.accreditation {
-        Some(referral) => Some(find_accreditation(conn, referral)?.ok_or_else(|| {
-            ApiError::internal(format_args!("demo accreditation {referral} is missing"))
-        })?),
-        None => None,
-    };
-    let (starts, ends) = span(spec.day(cast.today), spec.hours).map_err(ApiError::internal)?;
-    // Sở Ngoại vụ prepares interviews with foreign reporters; the Provincial Office the others.
-    let (unit, by) = match accreditation {
-        Some(_) => (cast.foreign_affairs_unit, cast.foreign_affairs),
-        None => (cast.office_unit, cast.office),
-    };
-    let fields = db::interviews::Fields {
-        interviewee_name: spec.interviewee.to_owned(),
-        interviewee_position: spec.position.to_owned(),
-        outlet: spec.outlet.to_owned(),
-        accreditation_id: accreditation.map(|a| a.id.get()),
-        starts_at: starts.naive_utc(),
-        ends_at: ends.naive_utc(),
-        time_zone: PROVINCE_TZ.name().to_owned(),
-        place: spec.place.to_owned(),
-        topics: spec.topics.to_owned(),
-        questions: Some(spec.questions.to_owned()),
-        organizing_unit_id: Some(unit.get()),
-    };
-    let (i, created) = ops::create_interview(conn, &fields, &ids, by)
-        .map_err(|e| refused(format_args!("interview {:?}", spec.topics), e))?;
-    let mut events = vec![created];
-    for step in spec.steps {
-        let (action, note) = match *step {
-            InterviewStep::Approve => (InterviewAction::Approve, None),
-            InterviewStep::Complete => (InterviewAction::Complete, None),
-            InterviewStep::Cancel(note) => (InterviewAction::Cancel, Some(note)),
-        };
-        events.push(fx::interview_action(conn, i.id, action, note)?);
-    }
-    audited(events)
-}
-
-fn conference(conn: &mut AnyConnection, c: &Conference, cast: &Cast) -> ApiResult<Audited<bool>> {
-    if conference_exists(conn, c)? {
-        return Ok(Audited::unchanged(false));
-    }
-    let (starts, ends) = span(c.day, c.hours).map_err(ApiError::internal)?;
-    let speakers: Vec<String> = c.speakers.iter().map(|s| (*s).to_owned()).collect();
-    let fields = db::conferences::Fields {
-        title: c.title.clone(),
-        kind: c.kind.as_str().to_owned(),
-        starts_at: starts.naive_utc(),
-        ends_at: ends.naive_utc(),
-        time_zone: PROVINCE_TZ.name().to_owned(),
-        venue: VENUE.to_owned(),
-        topics: c.topics.clone(),
-        speakers: db::conferences::Fields::speakers(&speakers),
-    };
-    let (pc, created) = ops::create_conference(conn, &fields, cast.office)
-        .map_err(|e| refused(format_args!("press conference {:?}", c.title), e))?;
-    let mut events = vec![created];
-    for step in c.steps {
-        let (action, note) = match *step {
-            ConferenceStep::Register => {
-                for &(outlet, name) in DOMESTIC_ATTENDEES {
-                    // The demo's domestic reporter is named; the others are not on file.
-                    let reporter = find_reporter(conn, name)?.map(|r| r.id);
-                    events.push(fx::attend(conn, pc.id, outlet, name, reporter)?);
-                }
-                if let Some(name) = c.foreign {
-                    let r = find_reporter(conn, name)?.ok_or_else(|| {
-                        ApiError::internal(format_args!("demo reporter {name} is missing"))
-                    })?;
-                    events.push(fx::attend(conn, pc.id, &r.outlet, name, Some(r.id))?);
-                }
-                continue;
-            }
-            ConferenceStep::Announce => (ConferenceAction::Announce, None),
-            ConferenceStep::Complete => (ConferenceAction::Complete, None),
-            ConferenceStep::Cancel(note) => (ConferenceAction::Cancel, Some(note)),
-        };
-        events.push(fx::conference_action(conn, pc.id, action, note)?);
-    }
-    audited(events)
 }

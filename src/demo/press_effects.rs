@@ -74,7 +74,12 @@ pub(super) fn plan(
     let a = accreditation(conn, id)?;
     ops::add_activity(conn, &a, fields)
         .map(|(_, entry)| entry)
-        .map_err(|e| refused(format_args!("{}: activity {:?}", a.reference, fields.title), e))
+        .map_err(|e| {
+            refused(
+                format_args!("{}: activity {:?}", a.reference, fields.title),
+                e,
+            )
+        })
 }
 
 /// An interview's workflow action, taken by the Provincial Office.

@@ -25,7 +25,7 @@ pub(super) const REPORTERS: &str = "
 ";
 
 const ESCORT_LONG: &str = "Trần Văn Long – Phòng Thông tin đối ngoại, Sở Ngoại vụ";
-const ESCORT_NHUNG: &str = "Nguyễn Thị Hồng Nhung – Phòng Lãnh sự, Sở Ngoại vụ";
+const ESCORT_TAM: &str = "Lê Thị Thanh Tâm – Phòng Lãnh sự, Sở Ngoại vụ";
 const ESCORT_THANG: &str = "Bùi Đức Thắng – Phòng Thông tin đối ngoại, Sở Ngoại vụ";
 
 const CLEARED: S = S::Review(
@@ -83,7 +83,7 @@ pub(super) const ACCREDITATIONS: &[AccSpec] = &[
         places: &["KCN Lương Sơn", "Nhà máy Thủy điện Hòa Bình"],
         starts_in: -2,
         days: 6,
-        escort: ESCORT_NHUNG,
+        escort: ESCORT_TAM,
         activities: "
             0|09:00-11:30|filming|Ghi hình dây chuyền sản xuất của doanh nghiệp FDI|KCN Lương Sơn||huyện Lương Sơn|Ban Quản lý các khu công nghiệp tỉnh
             1|09:00-11:00|visit|Thăm Nhà máy Thủy điện Hòa Bình|Nhà máy Thủy điện Hòa Bình||TP Hòa Bình|
@@ -127,9 +127,9 @@ pub(super) const ACCREDITATIONS: &[AccSpec] = &[
         days: 4,
         escort: ESCORT_THANG,
         activities: "
-            0|09:00-11:30|filming|Ghi hình nhà máy của doanh nghiệp Hàn Quốc|KCN Lương Sơn||huyện Lương Sơn|Ban Quản lý các khu công nghiệp tỉnh
-            1|08:30-11:00|interview|Phỏng vấn chuyên gia và công nhân|KCN Lương Sơn||huyện Lương Sơn|
+            0|13:30-16:30|filming|Ghi hình nhà máy của doanh nghiệp Hàn Quốc|KCN Lương Sơn||huyện Lương Sơn|Ban Quản lý các khu công nghiệp tỉnh
             2|08:30-10:30|visit|Thăm Nhà máy Thủy điện Hòa Bình|Nhà máy Thủy điện Hòa Bình||TP Hòa Bình|
+            3|08:30-11:00|interview|Phỏng vấn chuyên gia và công nhân|KCN Lương Sơn||huyện Lương Sơn|
         ",
         steps: &[S::Submit, S::Plan(3), CLEARED, S::Approve],
         close: None,
@@ -142,7 +142,7 @@ pub(super) const ACCREDITATIONS: &[AccSpec] = &[
         places: &["Nhà máy Thủy điện Hòa Bình"],
         starts_in: 8,
         days: 3,
-        escort: ESCORT_NHUNG,
+        escort: ESCORT_TAM,
         activities: "
             0|06:00-09:00|filming|Ghi hình toàn cảnh đập và hồ chứa bằng flycam|Nhà máy Thủy điện Hòa Bình||TP Hòa Bình|
         ",
@@ -161,7 +161,7 @@ pub(super) const ACCREDITATIONS: &[AccSpec] = &[
     },
     AccSpec {
         referral: "2356/BNG-TTBC",
-        referral_lead: 12,
+        referral_lead: 24,
         reporters: &["Li Na"],
         topics: "Du lịch Mai Châu; lễ hội truyền thống của đồng bào Thái",
         places: &["Bản Lác, Mai Châu", "Khu du lịch suối khoáng Kim Bôi"],
@@ -177,7 +177,7 @@ pub(super) const ACCREDITATIONS: &[AccSpec] = &[
     },
     AccSpec {
         referral: "2379/BNG-TTBC",
-        referral_lead: 10,
+        referral_lead: 30,
         reporters: &["Lee Seo-yeon"],
         topics: "Du lịch nghỉ dưỡng suối khoáng Kim Bôi",
         places: &["Khu du lịch suối khoáng Kim Bôi"],
@@ -204,7 +204,7 @@ pub(super) const ACCREDITATIONS: &[AccSpec] = &[
         places: &["KCN Lương Sơn", "Nhà máy Thủy điện Hòa Bình"],
         starts_in: 35,
         days: 5,
-        escort: ESCORT_NHUNG,
+        escort: ESCORT_TAM,
         activities: "",
         steps: &[],
         close: None,

@@ -15,7 +15,7 @@ use crate::domain::time::PROVINCE_TZ;
 
 /// The police officer who records the demo's security reviews.
 pub(super) const POLICE_OFFICER: &str =
-    "Thiếu tá Hoàng Minh Đức, Phòng An ninh đối ngoại – Công an tỉnh";
+    "Thiếu tá Nguyễn Quang Trung, Phòng An ninh đối ngoại – Công an tỉnh";
 
 /// One demo accreditation and what happened to it.
 #[derive(Debug)]
@@ -132,7 +132,17 @@ pub(super) fn span(day: NaiveDate, hours: &str) -> Result<(DateTime<Utc>, DateTi
 /// A reporter: `full name|nationality|passport|outlet|outlet country|position|press card|email|phone`.
 pub(super) fn reporter(line: &str) -> Result<ReporterFields, String> {
     let fields: Vec<&str> = line.split('|').map(str::trim).collect();
-    let [name, nationality, passport, outlet, country, position, card, email, phone] = fields[..]
+    let [
+        name,
+        nationality,
+        passport,
+        outlet,
+        country,
+        position,
+        card,
+        email,
+        phone,
+    ] = fields[..]
     else {
         return Err(format!("demo reporter {line:?} needs 9 fields"));
     };
@@ -191,7 +201,17 @@ impl AccSpec {
         last: NaiveDate,
     ) -> Result<ActivityFields, String> {
         let fields: Vec<&str> = line.split('|').map(str::trim).collect();
-        let [day, hours, kind, title, place, address, district, participants] = fields[..] else {
+        let [
+            day,
+            hours,
+            kind,
+            title,
+            place,
+            address,
+            district,
+            participants,
+        ] = fields[..]
+        else {
             return Err("needs 8 fields".into());
         };
         let date = first + TimeDelta::days(day.parse().map_err(|_| "bad day")?);
@@ -216,19 +236,6 @@ impl AccSpec {
             escort_officer: Some(self.escort.to_owned()),
             status: ItemStatus::Planned.as_str().to_owned(),
         })
-    }
-
-    /// Whether it is approved from some step on and stays so until closed.
-    pub fn ends_open_approved(&self) -> bool {
-        let approved = self
-            .steps
-            .iter()
-            .any(|s| matches!(s, AccStep::Approve));
-        let ended = self
-            .steps
-            .iter()
-            .any(|s| matches!(s, AccStep::Reject(_) | AccStep::Cancel(_)));
-        approved && !ended
     }
 }
 
