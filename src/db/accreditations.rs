@@ -427,3 +427,15 @@ pub fn lock(conn: &mut AnyConnection, id: AccreditationId) -> ApiResult<bool> {
         .execute(conn)?
         > 0)
 }
+
+/// Marks that what the police reviewed changed after their review.
+pub fn mark_schedule_changed(
+    conn: &mut AnyConnection,
+    id: AccreditationId,
+    at: DateTime<Utc>,
+) -> ApiResult<()> {
+    diesel::update(a::table.find(id.get()))
+        .set(a::schedule_changed_at.eq(Some(at.naive_utc())))
+        .execute(conn)?;
+    Ok(())
+}

@@ -201,6 +201,9 @@ impl Accreditation {
             AccreditationAction::Approve if self.review.status != ReviewStatus::Cleared => Err(Need::Condition(
                 "an accreditation is approved only after the police have cleared it (security review `cleared`)".into(),
             )),
+            AccreditationAction::Approve if self.review_outdated() => Err(Need::Condition(
+                "the reporters, dates or places changed after the police cleared it: the review needs another look".into(),
+            )),
             AccreditationAction::Revoke if note.is_none_or(|n| n.trim().is_empty()) => {
                 Err(Need::Field("note", "say why the accreditation is revoked"))
             }

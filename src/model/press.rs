@@ -12,7 +12,7 @@ use crate::db::reporters::ReporterFields;
 use crate::db::{self, AnyConnection};
 use crate::domain::audit::{AuditEvent, Changes, RecordKind};
 use crate::domain::ids::{AccreditationId, ReporterId, UnitId, UserId};
-use crate::domain::itinerary::check_span;
+use crate::domain::itinerary::{ItemStatus, check_span};
 use crate::domain::press::{
     self as rules, Accreditation, AccreditationAction, AccreditationStatus as S, ConferenceAction,
     ConferenceStatus, Interview, InterviewAction, Need, PressActivity, PressConference, Reporter,
@@ -124,20 +124,40 @@ pub fn update_accreditation(
     if changes.is_empty() {
         return Ok(None);
     }
+    // Its activities must still lie within its dates, at its places.
+    let proposed = Accreditation {
+        start_date: fields.start_date,
+        end_date: fields.end_date,
+        permitted_places: places.clone(),
+        ..current.clone()
+    };
+    let stranded = acc_db::activities(conn, current.id)?
+        .into_iter()
+        .filter(|a| a.status != ItemStatus::Cancelled)
+        .filter(|a| {
+            check_span(a.starts_at, a.ends_at, a.time_zone, proposed.start_date, proposed.end_date).is_err()
+                || !proposed.permits_place(&a.place.name)
+        })
+        .count();
+    if stranded > 0 {
+        return Err(ApiError::conflict(format!(
+            "{stranded} activit(y/ies) would lie outside the new dates or permitted places; move or cancel them first"
+        )));
+    }
     if reporters != current.reporter_ids.as_slice() {
         acc_db::set_reporters(conn, current.id, reporters)?;
     }
-    let a = acc_db::update(
-        conn,
-        current.id,
-        current.version,
-        Some(fields),
-        &StateChanges::default(),
-        db::now(),
-    )?
-    .ok_or(ApiError::PreconditionFailed {
-        current: current.version,
-    })?;
+    let now = db::now();
+    let mut a = acc_db::update(conn, current.id, current.version, Some(fields), &StateChanges::default(), now)?
+        .ok_or(ApiError::PreconditionFailed { current: current.version })?;
+    // What the police reviewed changed: the review needs another look, and
+    // approval waits for it.
+    let changed = changes.clone().into_value();
+    let reviewed_matter = ["reporter_ids", "start_date", "end_date", "permitted_places"];
+    if current.review.reviewed_at.is_some() && reviewed_matter.iter().any(|k| changed.get(*k).is_some()) {
+        acc_db::mark_schedule_changed(conn, current.id, now)?;
+        a = acc_db::find(conn, current.id)?.ok_or(ApiError::NotFound)?;
+    }
     Ok(Some((
         a,
         AuditEvent::new(
@@ -400,6 +420,31 @@ pub fn transition_conference(
         )
         .with_note(note),
     ))
+}
+
+/// A conference moved to another day keeps its foreign attendees covered
+/// by an approved accreditation of that day (409 naming how many are not).
+pub fn check_attendees_covered(
+    conn: &mut AnyConnection,
+    c: &PressConference,
+    day: chrono::NaiveDate,
+) -> ApiResult<()> {
+    let mut uncovered = 0;
+    for attendee in db::conferences::attendees(conn, c.id)? {
+        if let Some(reporter_id) = attendee.reporter_id
+            && let Some(reporter) = db::reporters::find(conn, reporter_id)?
+            && reporter.is_foreign()
+            && !acc_db::covers(conn, reporter_id, day)?
+        {
+            uncovered += 1;
+        }
+    }
+    if uncovered > 0 {
+        return Err(ApiError::conflict(format!(
+            "{uncovered} foreign attendee(s) hold no approved accreditation covering {day}; remove them or move their accreditation first"
+        )));
+    }
+    Ok(())
 }
 
 /// Registers an attendee while the conference is planned or announced

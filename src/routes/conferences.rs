@@ -361,6 +361,15 @@ pub async fn update_conference(
                 topics: p.topics.unwrap_or_else(|| current.topics.clone()),
                 speakers: p.speakers.unwrap_or_else(|| current.speakers.clone()),
             })?;
+            let new_zone: chrono_tz::Tz = fields.time_zone.parse().unwrap_or(tz);
+            let new_day = fields
+                .starts_at
+                .and_utc()
+                .with_timezone(&new_zone)
+                .date_naive();
+            if new_day != current.day() {
+                crate::model::press::check_attendees_covered(conn, &current, new_day)?;
+            }
             let speakers: Vec<String> = serde_json::from_str(&fields.speakers).unwrap_or_default();
             let changes = Changes::new()
                 .diff("title", &current.title, &fields.title)
