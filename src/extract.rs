@@ -16,6 +16,12 @@ use crate::error::{ApiError, ApiResult};
 
 const DEFAULT_BODY_LIMIT: usize = 1024 * 1024;
 
+/// The configured largest request body.
+pub(crate) fn body_limit(req: &HttpRequest) -> usize {
+    req.app_data::<web::Data<crate::AppState>>()
+        .map_or(DEFAULT_BODY_LIMIT, |s| s.config.body_limit)
+}
+
 /// A JSON body, parsed and validated: 415 for another content type, 413
 /// over the body limit, 400 for malformed JSON, 422 (naming the field) for
 /// wrong types, missing or unknown fields, or broken rules.
@@ -36,9 +42,7 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidJson<T> {
             .is_some_and(|v| {
                 v == "application/json" || (v.starts_with("application/") && v.ends_with("+json"))
             });
-        let limit = req
-            .app_data::<web::Data<crate::AppState>>()
-            .map_or(DEFAULT_BODY_LIMIT, |s| s.config.body_limit);
+        let limit = body_limit(req);
         let body = web::Bytes::from_request(req, payload);
         Box::pin(async move {
             if !is_json {
@@ -54,7 +58,8 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidJson<T> {
     }
 }
 
-fn payload_error(e: actix_web::Error, limit: usize) -> ApiError {
+/// A body the framework could not read: 413 over the limit, else 400.
+pub(crate) fn payload_error(e: actix_web::Error, limit: usize) -> ApiError {
     match e.as_error::<PayloadError>() {
         Some(PayloadError::Overflow) => ApiError::PayloadTooLarge { limit },
         _ if e.as_response_error().status_code().as_u16() == 413 => {

@@ -27,6 +27,7 @@ macro_rules! text_enum {
 pub mod audit;
 pub mod delegation;
 pub mod ical;
+pub mod ical_import;
 pub mod ids;
 pub mod itinerary;
 pub mod login;

@@ -507,7 +507,15 @@ mod tests {
             Err(Need::Condition(_))
         ));
         acc.review.status = ReviewStatus::Cleared;
+        acc.review.reviewed_at = Some(Utc::now());
         assert!(acc.check_needs(AccreditationAction::Approve, None).is_ok());
+        // What the police saw changed after their review: approval waits.
+        acc.schedule_changed_at = Some(Utc::now() + chrono::Duration::seconds(1));
+        assert!(matches!(
+            acc.check_needs(AccreditationAction::Approve, None),
+            Err(Need::Condition(_))
+        ));
+        acc.schedule_changed_at = None;
         assert_eq!(
             acc.check_needs(AccreditationAction::Revoke, Some(" "))
                 .unwrap_err(),

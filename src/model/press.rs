@@ -135,7 +135,14 @@ pub fn update_accreditation(
         .into_iter()
         .filter(|a| a.status != ItemStatus::Cancelled)
         .filter(|a| {
-            check_span(a.starts_at, a.ends_at, a.time_zone, proposed.start_date, proposed.end_date).is_err()
+            check_span(
+                a.starts_at,
+                a.ends_at,
+                a.time_zone,
+                proposed.start_date,
+                proposed.end_date,
+            )
+            .is_err()
                 || !proposed.permits_place(&a.place.name)
         })
         .count();
@@ -148,13 +155,24 @@ pub fn update_accreditation(
         acc_db::set_reporters(conn, current.id, reporters)?;
     }
     let now = db::now();
-    let mut a = acc_db::update(conn, current.id, current.version, Some(fields), &StateChanges::default(), now)?
-        .ok_or(ApiError::PreconditionFailed { current: current.version })?;
+    let mut a = acc_db::update(
+        conn,
+        current.id,
+        current.version,
+        Some(fields),
+        &StateChanges::default(),
+        now,
+    )?
+    .ok_or(ApiError::PreconditionFailed {
+        current: current.version,
+    })?;
     // What the police reviewed changed: the review needs another look, and
     // approval waits for it.
     let changed = changes.clone().into_value();
     let reviewed_matter = ["reporter_ids", "start_date", "end_date", "permitted_places"];
-    if current.review.reviewed_at.is_some() && reviewed_matter.iter().any(|k| changed.get(*k).is_some()) {
+    if current.review.reviewed_at.is_some()
+        && reviewed_matter.iter().any(|k| changed.get(*k).is_some())
+    {
         acc_db::mark_schedule_changed(conn, current.id, now)?;
         a = acc_db::find(conn, current.id)?.ok_or(ApiError::NotFound)?;
     }

@@ -576,7 +576,8 @@ pub async fn subscription_feed(
     tag = "calendar",
     responses(
         (status = 200, description = "The calendar (text/calendar)", content_type = "text/calendar"),
-        (status = 304, description = "Unchanged since the ETag or date the client holds")
+        (status = 304, description = "Unchanged since the ETag or date the client holds"),
+        UnavailableProblem
     )
 )]
 #[get("/calendar/public/press-conferences.ics")]

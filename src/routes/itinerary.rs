@@ -182,7 +182,11 @@ pub(crate) fn zone(raw: Option<&str>) -> ApiResult<Tz> {
 }
 
 /// Loads the delegation for a change to its itinerary.
-fn editable(conn: &mut AnyConnection, id: DelegationId, access: Access) -> ApiResult<Delegation> {
+pub(crate) fn editable(
+    conn: &mut AnyConnection,
+    id: DelegationId,
+    access: Access,
+) -> ApiResult<Delegation> {
     let d = load_for_change(conn, id, access)?;
     edit_allowed(
         model::may_edit_itinerary(d.status, d.subject(access.role, access.unit)),

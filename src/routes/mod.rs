@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod conferences;
 pub mod delegations;
 pub mod health;
+pub mod import;
 pub mod inbox;
 pub mod interviews;
 pub mod itinerary;
@@ -67,6 +68,7 @@ where
                 .service(itinerary::add_item)
                 .service(itinerary::update_item)
                 .service(itinerary::delete_item)
+                .service(import::import_itinerary)
                 .service(inbox::get_inbox)
                 .service(schedule::get_schedule)
                 .service(calendar::list_subscriptions)
