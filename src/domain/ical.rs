@@ -98,13 +98,23 @@ pub fn unescape_text(text: &str) -> String {
 
 /// Appends one content line, folded at 75 octets without splitting a
 /// character, ended by CRLF.
+///
+/// A folded line never ends in white space: some parsers (the `ical` crate
+/// among them) trim it, which would eat a space of the text. The fold moves
+/// before such spaces instead; they start the next line, after its fold space.
 fn line(out: &mut String, content: &str) {
     let mut width = 0;
     for c in content.chars() {
         let len = c.len_utf8();
         if width + len > 75 {
+            let line_start = out.rfind('\n').map_or(0, |i| i + 1);
+            let trailing = out[line_start..].len() - out[line_start..].trim_end_matches(' ').len();
+            // Keep at least one character of text on the line being ended.
+            let moved = if trailing + 1 < width { trailing } else { 0 };
+            out.truncate(out.len() - moved);
             out.push_str("\r\n ");
-            width = 1;
+            out.push_str(&" ".repeat(moved));
+            width = 1 + moved;
         }
         out.push(c);
         width += len;
@@ -320,6 +330,29 @@ mod tests {
         assert!(text.contains("DTSTART;TZID=Asia/Ho_Chi_Minh:20261201T090000\r\n"));
         assert!(text.contains("SEQUENCE:3\r\n"));
         assert!(text.contains("\\;") && text.contains("\\,"));
+    }
+
+    #[test]
+    fn no_folded_line_ends_in_a_space() {
+        for n in 60..80 {
+            let mut out = String::new();
+            line(
+                &mut out,
+                &format!("SUMMARY:{} Hòa Bình  và   Mai Châu", "a".repeat(n)),
+            );
+            for raw in out.split("\r\n").filter(|l| !l.is_empty()) {
+                assert!(raw.len() <= 75, "{raw:?}");
+            }
+            let lines: Vec<&str> = out.split("\r\n").collect();
+            for raw in &lines[..lines.len() - 2] {
+                assert!(!raw.ends_with(' '), "{out:?}");
+            }
+            let unfolded = out.replace("\r\n ", "");
+            assert_eq!(
+                unfolded,
+                format!("SUMMARY:{} Hòa Bình  và   Mai Châu\r\n", "a".repeat(n))
+            );
+        }
     }
 
     #[test]

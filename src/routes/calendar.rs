@@ -467,7 +467,14 @@ fn answer_feed(
                 (None, Some(n)) => n,
                 (None, None) => db::now(),
             };
+            // HTTP dates have whole seconds: a change within the same second
+            // as the last one still moves the date on, so that a client
+            // asking If-Modified-Since gets the new calendar.
             let moved = chrono::SubsecRound::trunc_subsecs(moved, 0);
+            let moved = match stored {
+                Some(s) if moved <= s => s + Duration::seconds(1),
+                _ => moved,
+            };
             db::calendar::set_feed_state(conn, key, &etag, moved)?;
             moved
         }

@@ -151,7 +151,8 @@ async fn user_create_makes_an_administrator_who_can_log_in(app: TestApp) {
     let out = visitdesk(&args, dir.path(), &[], "a long enough password\n");
     assert!(
         out.status.success(),
-        "{}",
+        "{:?}: {}",
+        out.status,
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("`root` (admin)"));

@@ -29,6 +29,24 @@ pub fn postgres_base_url() -> String {
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
 }
 
+/// The URL of database `name` on the test server, without TLS: the test
+/// process ends while servers' pools are still open, and libpq freeing TLS
+/// connections during OpenSSL's exit-time cleanup crashes it now and then.
+fn postgres_url(name: Option<&str>) -> String {
+    let base = postgres_base_url();
+    let (path, query) = base.split_once('?').unwrap_or((&base, ""));
+    let path = match name {
+        Some(name) => format!("{}/{name}", path.rsplit_once('/').unwrap().0),
+        None => path.to_owned(),
+    };
+    let mut params: Vec<&str> = query
+        .split('&')
+        .filter(|p| !p.is_empty() && !p.starts_with("sslmode="))
+        .collect();
+    params.push("sslmode=disable");
+    format!("{path}?{}", params.join("&"))
+}
+
 /// One hash for every test user: hashing is deliberately slow.
 static PASSWORD_HASH: LazyLock<String> = LazyLock::new(|| {
     visitdesk::auth::hash_password(&NewPassword::parse(PASSWORD).unwrap()).unwrap()
@@ -64,7 +82,7 @@ fn scratch(engine: Engine) -> (DatabaseUrl, Scratch) {
         }
         Engine::Postgres => {
             use diesel::RunQueryDsl;
-            let base = postgres_base_url();
+            let base = postgres_url(None);
             let name = format!("vdtest_{}", uuid::Uuid::new_v4().simple());
             let mut conn = diesel::PgConnection::establish(&base).unwrap_or_else(|e| {
                 panic!(
@@ -75,8 +93,7 @@ fn scratch(engine: Engine) -> (DatabaseUrl, Scratch) {
             diesel::sql_query(format!("CREATE DATABASE {name}"))
                 .execute(&mut conn)
                 .unwrap();
-            let (prefix, _) = base.rsplit_once('/').unwrap();
-            let url = format!("{prefix}/{name}");
+            let url = postgres_url(Some(&name));
             (DatabaseUrl::Postgres(url), Scratch::Postgres { base, name })
         }
     }
@@ -278,6 +295,14 @@ impl TestApp {
     pub async fn patch(&self, path: &str, token: &str, body: Value) -> Reply {
         self.send(Method::PATCH, path, Some(token), Some(body))
             .await
+    }
+
+    pub async fn put(&self, path: &str, token: &str, body: Value) -> Reply {
+        self.send(Method::PUT, path, Some(token), Some(body)).await
+    }
+
+    pub async fn delete(&self, path: &str, token: &str) -> Reply {
+        self.send(Method::DELETE, path, Some(token), None).await
     }
 
     pub async fn send(

@@ -6,13 +6,31 @@
     reason = "a test that cannot set itself up should fail loudly"
 )]
 
+mod feed_checks;
+mod fixtures;
 mod helpers;
+mod press_fixtures;
+mod schedule_fixtures;
 
 mod audit;
 mod auth;
 mod cli;
+mod delegation_input;
+mod delegation_visibility;
+mod delegation_workflow;
+mod delegations;
 mod demo;
 mod errors;
+mod feeds;
+mod ical_property;
+mod import;
+mod inbox;
 mod openapi;
+mod press_inbox;
+mod press_records;
+mod press_rules;
+mod press_visibility;
+mod press_workflows;
+mod schedule;
 mod units;
 mod users;
