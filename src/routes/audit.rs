@@ -30,7 +30,7 @@ pub struct ActorView {
 
 /// The record a change concerns.
 #[derive(Debug, Serialize, ToSchema)]
-pub struct RecordRef {
+pub struct AuditedRecord {
     pub kind: RecordKind,
     pub id: i64,
 }
@@ -43,7 +43,7 @@ pub struct AuditEntryView {
     pub actor: ActorView,
     /// `create`, `update`, `deactivate`, a workflow action, …
     pub action: String,
-    pub record: RecordRef,
+    pub record: AuditedRecord,
     /// For an update `{"field": {"from": …, "to": …}}`; for a creation the fields set.
     #[schema(value_type = Object)]
     pub changes: serde_json::Value,
@@ -69,7 +69,7 @@ impl From<AuditEntry> for AuditEntryView {
             at: e.at,
             actor: ActorView::of(&e),
             action: e.action,
-            record: RecordRef {
+            record: AuditedRecord {
                 kind: e.record_kind,
                 id: e.record_id,
             },

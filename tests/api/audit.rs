@@ -85,3 +85,43 @@ async fn the_audit_trail_filters_and_pages(app: TestApp) {
     assert_eq!(today["items"].as_array().unwrap().len(), 1);
     assert!(today["next_cursor"].is_string());
 }
+
+/// Regression (found by schemathesis): two schemas were both named
+/// `RecordRef`, and the document described the audit trail's record with
+/// the schedule's (which requires `reference`). Every key the document
+/// requires of an audit entry and its record is in the answer.
+#[actix_web::test]
+async fn the_audit_trail_answers_what_its_schema_requires() {
+    let app = TestApp::spawn(crate::helpers::Engine::Sqlite).await;
+    app.post(
+        "/api/v1/units",
+        &app.admin_token,
+        json!({"name": "Sở Y tế", "name_en": "Health", "kind": "department"}),
+    )
+    .await
+    .ok(201);
+    let doc = app
+        .send(awc::http::Method::GET, "/api/v1/openapi.json", None, None)
+        .await
+        .ok(200);
+    let schema = |name: &str| doc["components"]["schemas"][name].clone();
+    let entry = &app.get("/api/v1/audit", &app.admin_token).await.ok(200)["items"][0];
+    let record_ref = schema("AuditEntryView")["properties"]["record"]["$ref"]
+        .as_str()
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .to_owned();
+    for (object, schema) in [
+        (entry, schema("AuditEntryView")),
+        (&entry["record"], schema(&record_ref)),
+    ] {
+        for key in schema["required"].as_array().unwrap() {
+            assert!(
+                object.get(key.as_str().unwrap()).is_some(),
+                "{key} missing from {object}"
+            );
+        }
+    }
+}
