@@ -168,3 +168,12 @@ pub fn create(conn: &mut AnyConnection, new: &NewUnit) -> ApiResult<super::Audit
         AuditEvent::new("create", RecordKind::Unit, unit.id.get(), changes),
     ))
 }
+
+/// Takes the row lock for the rest of the transaction, so that two changes
+/// at once are applied one after the other (see `delegations::lock`).
+pub fn lock(conn: &mut AnyConnection, id: UnitId) -> ApiResult<bool> {
+    Ok(diesel::update(units::table.find(id.get()))
+        .set(units::version.eq(units::version))
+        .execute(conn)?
+        > 0)
+}

@@ -232,3 +232,12 @@ pub fn update(
     .map(User::try_from)
     .transpose()
 }
+
+/// Takes the row lock for the rest of the transaction, so that two changes
+/// at once are applied one after the other (see `delegations::lock`).
+pub fn lock(conn: &mut AnyConnection, id: UserId) -> ApiResult<bool> {
+    Ok(diesel::update(users::table.find(id.get()))
+        .set(users::version.eq(users::version))
+        .execute(conn)?
+        > 0)
+}

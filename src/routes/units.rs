@@ -187,6 +187,7 @@ pub async fn update_unit(
     let unit = state
         .db
         .write(caller.actor(), move |conn| {
+            db::units::lock(conn, id)?;
             let current = db::units::find(conn, id)?.ok_or(ApiError::NotFound)?;
             db::check_version(if_match.0, current.version)?;
             let name = req

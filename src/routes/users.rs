@@ -259,6 +259,7 @@ pub async fn update_user(
     let user = state
         .db
         .write(caller.actor(), move |conn| {
+            db::users::lock(conn, id)?;
             let current = db::users::find(conn, id)?.ok_or(ApiError::NotFound)?;
             db::check_version(if_match.0, current.version)?;
             apply_user_changes(conn, current, req, new_hash)

@@ -17,6 +17,7 @@ on_both_engines!(
     a_stale_if_match_is_412_and_changes_nothing,
     the_last_administrator_cannot_be_removed,
     users_are_listed_with_filters_and_pages,
+    two_changes_at_once_without_if_match_both_apply,
 );
 
 async fn admin_creates_a_user_who_can_log_in(app: TestApp) {
@@ -265,4 +266,30 @@ async fn users_are_listed_with_filters_and_pages(app: TestApp) {
         .await
         .ok(200);
     assert_eq!(rest["items"].as_array().unwrap().len(), 3);
+}
+
+async fn two_changes_at_once_without_if_match_both_apply(app: TestApp) {
+    let (id, _) = app.login_as(Role::Viewer).await;
+    let path = format!("/api/v1/users/{id}");
+    let (a, b) = futures_util::future::join(
+        app.patch(
+            &path,
+            &app.admin_token,
+            json!({"display_name": "Nguyễn Văn An"}),
+        ),
+        app.patch(&path, &app.admin_token, json!({"role": "police"})),
+    )
+    .await;
+    // No If-Match: neither asked to be refused; the row lock applies one after the other.
+    assert_eq!(
+        (a.status.as_u16(), b.status.as_u16()),
+        (200, 200),
+        "{} / {}",
+        a.text(),
+        b.text()
+    );
+    let user = app.get(&path, &app.admin_token).await.ok(200);
+    assert_eq!(user["display_name"], "Nguyễn Văn An");
+    assert_eq!(user["role"], "police");
+    assert_eq!(user["version"], 3);
 }
