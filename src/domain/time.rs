@@ -11,6 +11,29 @@ pub fn province_today() -> chrono::NaiveDate {
     Utc::now().with_timezone(&PROVINCE_TZ).date_naive()
 }
 
+/// The years records may fall in: older or later dates are typing mistakes.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
+
+pub fn check_year(year: i32) -> Result<(), &'static str> {
+    if YEARS.contains(&year) {
+        Ok(())
+    } else {
+        Err("must be between 1990 and 2100")
+    }
+}
+
+/// The province's day a window bound names (an end bound is exclusive: the
+/// day is the one before it).
+pub fn parse_day(raw: &str, bound: Bound) -> Result<chrono::NaiveDate, &'static str> {
+    let t = parse_instant(raw, bound)?;
+    let t = if bound == Bound::End {
+        t - chrono::Duration::seconds(1)
+    } else {
+        t
+    };
+    Ok(t.with_timezone(&PROVINCE_TZ).date_naive())
+}
+
 /// Which end of a window a date stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Bound {

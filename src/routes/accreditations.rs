@@ -9,9 +9,10 @@ use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
 use super::Page;
-use super::itinerary::{Draft, PlaceView, trimmed, zone};
+use super::itinerary::{Draft, EntryInput, PlaceView, zone};
 use super::reporters::{require_foreign_affairs, require_press};
 use super::review::{PutReview, ReviewView, require_reviewer};
+use super::trimmed;
 use crate::AppState;
 use crate::auth::Caller;
 use crate::db::accreditations::{ActivityFields, Fields};
@@ -23,7 +24,7 @@ use crate::domain::press::{
     Accreditation, AccreditationAction, AccreditationStatus as S, ActivityKind, PressActivity,
 };
 use crate::domain::role::Access;
-use crate::domain::time::{Bound, PROVINCE_TZ, parse_instant};
+use crate::domain::time::Bound;
 use crate::error::*;
 use crate::extract::{IfMatch, ValidJson, ValidQuery, etag};
 use crate::model::press as model;
@@ -150,9 +151,7 @@ fn checked(input: AccreditationInput) -> ApiResult<(Fields, Vec<ReporterId>)> {
         ("end_date", input.end_date),
         ("referral_date", input.referral_date),
     ] {
-        if !(1990..=2100).contains(&date.year()) {
-            return Err(ApiError::invalid(field, "must be between 1990 and 2100"));
-        }
+        crate::domain::time::check_year(date.year()).map_err(|m| ApiError::invalid(field, m))?;
     }
     let mut places: Vec<String> = Vec::new();
     for (i, place) in input.permitted_places.iter().enumerate() {
@@ -215,22 +214,6 @@ pub struct AccreditationQuery {
     pub cursor: Option<String>,
 }
 
-fn date(field: &str, raw: Option<&str>, bound: Bound) -> ApiResult<Option<NaiveDate>> {
-    raw.map(|r| {
-        parse_instant(r, bound)
-            .map(|t| {
-                if bound == Bound::End {
-                    t - chrono::Duration::seconds(1)
-                } else {
-                    t
-                }
-            })
-            .map(|t| t.with_timezone(&PROVINCE_TZ).date_naive())
-            .map_err(|m| ApiError::invalid(field, m))
-    })
-    .transpose()
-}
-
 /// List accreditations, newest first by start date.
 #[utoipa::path(
     tag = "press", security(("bearer" = [])), params(AccreditationQuery),
@@ -249,8 +232,8 @@ pub async fn list_accreditations(
     let after = super::cursor::<db::accreditations::Cursor>(q.cursor.as_deref())?;
     let filter = db::accreditations::Filter {
         status: q.status,
-        from: date("from", q.from.as_deref(), Bound::Start)?,
-        to: date("to", q.to.as_deref(), Bound::End)?,
+        from: super::day("from", q.from.as_deref(), Bound::Start)?,
+        to: super::day("to", q.to.as_deref(), Bound::End)?,
         reporter_id: q.reporter_id.map(ReporterId),
         ..Default::default()
     };
@@ -501,35 +484,6 @@ impl From<PressActivity> for ActivityView {
     }
 }
 
-#[derive(Debug, Deserialize, Validate, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ActivityInput {
-    /// `2026-12-01T09:00` in `time_zone`, or RFC 3339 with an offset.
-    #[validate(length(max = 64))]
-    #[schema(max_length = 64)]
-    pub starts_at: String,
-    #[validate(length(max = 64))]
-    #[schema(max_length = 64)]
-    pub ends_at: String,
-    /// IANA zone; default `Asia/Ho_Chi_Minh`.
-    #[validate(length(max = 64))]
-    #[schema(max_length = 64)]
-    pub time_zone: Option<String>,
-    pub kind: ActivityKind,
-    #[validate(length(min = 1, max = 500))]
-    #[schema(min_length = 1, max_length = 500)]
-    pub title: String,
-    /// Where the accreditation lists places, one of them (case and diacritics aside).
-    #[validate(nested)]
-    pub place: PlaceView,
-    #[validate(length(max = 2000))]
-    #[schema(max_length = 2000)]
-    pub participants: Option<String>,
-    #[validate(length(max = 200))]
-    #[schema(max_length = 200)]
-    pub escort_officer: Option<String>,
-}
-
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ActivityList {
     /// In order of start.
@@ -564,7 +518,7 @@ pub async fn list_activities(
 /// Plan an activity (Sở Ngoại vụ), while the accreditation is submitted or
 /// approved: within its dates and, where it lists places, at one of them.
 #[utoipa::path(
-    tag = "press", security(("bearer" = [])), request_body = ActivityInput,
+    tag = "press", security(("bearer" = [])), request_body = EntryInput<ActivityKind>,
     params(("id" = i64, Path, description = "Accreditation id")),
     responses(
         (status = 201, body = ActivityView, description = "Planned"),
@@ -576,7 +530,7 @@ pub async fn add_activity(
     state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<i64>,
-    body: ValidJson<ActivityInput>,
+    body: ValidJson<EntryInput<ActivityKind>>,
 ) -> ApiResult<HttpResponse> {
     let access = caller.access();
     let id = AccreditationId(id.into_inner());

@@ -14,7 +14,7 @@ use crate::domain::audit::{AuditEntry, RecordKind};
 use crate::domain::ids::{AuditEntryId, UnitId, UserId};
 use crate::domain::pagination::page;
 use crate::domain::role::Role;
-use crate::domain::time::{Bound, parse_instant};
+use crate::domain::time::Bound;
 use crate::error::*;
 use crate::extract::ValidQuery;
 
@@ -115,18 +115,13 @@ pub async fn list_audit(
     let q = query.0;
     let limit = super::limit(q.limit)?;
     let before = super::cursor::<(i64,)>(q.cursor.as_deref())?.map(|(id,)| id);
-    let instant = |field: &str, raw: &Option<String>, bound| {
-        raw.as_deref()
-            .map(|r| parse_instant(r, bound).map_err(|m| ApiError::invalid(field, m)))
-            .transpose()
-    };
     let filter = db::audit::AuditFilter {
         record_kind: q.record_kind,
         record_id: q.record_id,
         actor_id: q.actor_id.map(UserId),
         action: q.action,
-        from: instant("from", &q.from, Bound::Start)?,
-        to: instant("to", &q.to, Bound::End)?,
+        from: super::instant("from", q.from.as_deref(), Bound::Start)?,
+        to: super::instant("to", q.to.as_deref(), Bound::End)?,
     };
     let rows = state
         .db

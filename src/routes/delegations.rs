@@ -2,13 +2,13 @@
 
 use actix_web::http::header;
 use actix_web::{HttpResponse, delete, get, patch, post, web};
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
 use super::review::ReviewView;
-use super::{Page, rule};
+use super::{Page, check_date, not_blank, rule};
 use crate::AppState;
 use crate::auth::Caller;
 use crate::db::{self, AnyConnection, Audited};
@@ -20,7 +20,7 @@ use crate::domain::ids::{DelegationId, UnitId, UserId};
 use crate::domain::pagination::page;
 use crate::domain::role::Access;
 use crate::domain::text::{CountryCode, fold};
-use crate::domain::time::{Bound, PROVINCE_TZ, parse_instant};
+use crate::domain::time::Bound;
 use crate::error::*;
 use crate::extract::{IfMatch, ValidJson, ValidQuery, etag};
 
@@ -168,25 +168,6 @@ fn check_countries(codes: &[String]) -> Result<(), validator::ValidationError> {
     Ok(())
 }
 
-fn not_blank(text: &str) -> Result<(), validator::ValidationError> {
-    rule(if text.trim().is_empty() {
-        Err("must not be empty")
-    } else {
-        Ok(())
-    })
-}
-
-/// The earliest and latest dates a delegation may have.
-const YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
-
-fn check_date(date: &NaiveDate) -> Result<(), validator::ValidationError> {
-    rule(if YEARS.contains(&date.year()) {
-        Ok(())
-    } else {
-        Err("must be between 1990 and 2100")
-    })
-}
-
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateDelegation {
@@ -286,23 +267,6 @@ pub struct DelegationQuery {
     pub cursor: Option<String>,
 }
 
-fn window_date(field: &str, raw: Option<&str>, bound: Bound) -> ApiResult<Option<NaiveDate>> {
-    raw.map(|r| {
-        parse_instant(r, bound)
-            .map(|t| {
-                // An end bound is exclusive: the day it falls in is the day before.
-                let t = if bound == Bound::End {
-                    t - chrono::Duration::seconds(1)
-                } else {
-                    t
-                };
-                t.with_timezone(&PROVINCE_TZ).date_naive()
-            })
-            .map_err(|m| ApiError::invalid(field, m))
-    })
-    .transpose()
-}
-
 /// List delegations the caller may see, soonest-starting last (newest first by start date).
 #[utoipa::path(
     tag = "delegations", security(("bearer" = [])), params(DelegationQuery),
@@ -330,8 +294,8 @@ pub async fn list_delegations(
     let filter = db::delegations::Filter {
         direction: q.direction,
         status: q.status,
-        from: window_date("from", q.from.as_deref(), Bound::Start)?,
-        to: window_date("to", q.to.as_deref(), Bound::End)?,
+        from: super::day("from", q.from.as_deref(), Bound::Start)?,
+        to: super::day("to", q.to.as_deref(), Bound::End)?,
         words: q
             .q
             .as_deref()

@@ -8,8 +8,9 @@ use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
 use super::Page;
-use super::itinerary::{trimmed, zone};
+use super::itinerary::zone;
 use super::reporters::require_press;
+use super::trimmed;
 use crate::AppState;
 use crate::auth::Caller;
 use crate::db::interviews::Fields;
@@ -20,7 +21,7 @@ use crate::domain::itinerary::parse_time;
 use crate::domain::pagination::page;
 use crate::domain::press::{self, Interview, InterviewAction, InterviewStatus};
 use crate::domain::role::Access;
-use crate::domain::time::{Bound, parse_instant};
+use crate::domain::time::Bound;
 use crate::error::*;
 use crate::extract::{IfMatch, ValidJson, ValidQuery, etag};
 
@@ -136,12 +137,8 @@ fn checked(input: InterviewInput) -> ApiResult<(Fields, Vec<ReporterId>)> {
     if ends <= starts {
         return Err(ApiError::invalid("ends_at", "must be after starts_at"));
     }
-    if !(1990..=2100).contains(&starts.year()) {
-        return Err(ApiError::invalid(
-            "starts_at",
-            "must be between 1990 and 2100",
-        ));
-    }
+    crate::domain::time::check_year(starts.year())
+        .map_err(|m| ApiError::invalid("starts_at", m))?;
     let mut ids = input.reporter_ids.clone();
     ids.sort();
     ids.dedup();
@@ -221,15 +218,10 @@ pub async fn list_interviews(
     let q = query.0;
     let limit = super::limit(q.limit)?;
     let after = super::cursor::<db::interviews::Cursor>(q.cursor.as_deref())?;
-    let instant = |field: &str, raw: &Option<String>, bound| {
-        raw.as_deref()
-            .map(|r| parse_instant(r, bound).map_err(|m| ApiError::invalid(field, m)))
-            .transpose()
-    };
     let filter = db::interviews::Filter {
         status: q.status,
-        from: instant("from", &q.from, Bound::Start)?,
-        to: instant("to", &q.to, Bound::End)?,
+        from: super::instant("from", q.from.as_deref(), Bound::Start)?,
+        to: super::instant("to", q.to.as_deref(), Bound::End)?,
         accreditation_id: q.accreditation_id.map(AccreditationId),
         ..Default::default()
     };

@@ -9,6 +9,7 @@ use utoipa::ToSchema;
 use validator::Validate;
 
 use super::delegations::{edit_allowed, load_for_change, load_visible};
+use super::trimmed;
 use crate::AppState;
 use crate::auth::Caller;
 use crate::db::itinerary::ItemFields;
@@ -86,9 +87,12 @@ impl From<ItineraryItem> for ItemView {
     }
 }
 
+/// A new scheduled entry: an itinerary item (`K` = its kind of activity)
+/// or a press activity. Where an accreditation lists places, `place.name`
+/// must be one of them (case and diacritics aside).
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
-pub struct ItemInput {
+pub struct EntryInput<K> {
     /// `2026-12-01T09:00` in `time_zone`, or RFC 3339 with an offset.
     #[validate(length(max = 64))]
     #[schema(max_length = 64, example = "2026-12-01T09:00")]
@@ -100,7 +104,7 @@ pub struct ItemInput {
     #[validate(length(max = 64))]
     #[schema(max_length = 64, example = "Asia/Ho_Chi_Minh")]
     pub time_zone: Option<String>,
-    pub kind: ItemKind,
+    pub kind: K,
     #[validate(length(min = 1, max = 500))]
     #[schema(min_length = 1, max_length = 500)]
     pub title: String,
@@ -140,10 +144,6 @@ pub struct ItemPatch {
     #[schema(max_length = 200)]
     pub escort_officer: Option<String>,
     pub status: Option<ItemStatus>,
-}
-
-pub(crate) fn trimmed(text: Option<String>) -> Option<String> {
-    text.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty())
 }
 
 /// A scheduled entry's times as given (itinerary items, press activities):
@@ -228,7 +228,7 @@ pub async fn list_items(
 
 /// Add an itinerary item; it must lie within the delegation's dates (in its own zone).
 #[utoipa::path(
-    tag = "delegations", security(("bearer" = [])), request_body = ItemInput,
+    tag = "delegations", security(("bearer" = [])), request_body = EntryInput<ItemKind>,
     params(("id" = i64, Path, description = "Delegation id")),
     responses(
         (status = 201, body = ItemView, description = "Added"),
@@ -240,7 +240,7 @@ pub async fn add_item(
     state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<i64>,
-    body: ValidJson<ItemInput>,
+    body: ValidJson<EntryInput<ItemKind>>,
 ) -> ApiResult<HttpResponse> {
     let id = DelegationId(id.into_inner());
     let access = caller.access();

@@ -8,7 +8,7 @@ use utoipa::ToSchema;
 use validator::Validate;
 
 use super::delegations::{edit_allowed, load_for_change, load_visible};
-use super::rule;
+use super::{check_country, check_passport, not_blank, rule, trimmed};
 use crate::AppState;
 use crate::auth::Caller;
 use crate::db::members::MemberFields;
@@ -73,14 +73,6 @@ impl MemberView {
     }
 }
 
-fn check_country(code: &str) -> Result<(), validator::ValidationError> {
-    rule(CountryCode::parse(code).map(|_| ()))
-}
-
-fn check_passport(raw: &str) -> Result<(), validator::ValidationError> {
-    rule(parse_passport(raw).map(|_| ()))
-}
-
 fn check_birth(date: &NaiveDate) -> Result<(), validator::ValidationError> {
     let today = crate::domain::time::province_today();
     rule(if date.year() < 1900 || *date > today {
@@ -102,18 +94,10 @@ fn check_phone(raw: &str) -> Result<(), validator::ValidationError> {
     })
 }
 
-fn check_name(raw: &str) -> Result<(), validator::ValidationError> {
-    rule(if raw.trim().is_empty() {
-        Err("must not be empty")
-    } else {
-        Ok(())
-    })
-}
-
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MemberInput {
-    #[validate(length(max = 200), custom(function = "check_name"))]
+    #[validate(length(max = 200), custom(function = "not_blank"))]
     #[schema(max_length = 200, example = "Tanaka Hiroshi")]
     pub full_name: String,
     pub gender: Option<Gender>,
@@ -146,7 +130,7 @@ pub struct MemberInput {
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MemberPatch {
-    #[validate(length(max = 200), custom(function = "check_name"))]
+    #[validate(length(max = 200), custom(function = "not_blank"))]
     #[schema(max_length = 200)]
     pub full_name: Option<String>,
     #[serde(default, deserialize_with = "super::double_option")]
@@ -173,10 +157,6 @@ pub struct MemberPatch {
     #[serde(default, deserialize_with = "super::double_option")]
     #[schema(value_type = Option<String>, max_length = 40)]
     pub phone: Option<Option<String>>,
-}
-
-fn trimmed(text: Option<String>) -> Option<String> {
-    text.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty())
 }
 
 impl MemberInput {

@@ -155,6 +155,59 @@ where
     Option::<T>::deserialize(deserializer).map(Some)
 }
 
+/// An optional window bound of a query, or 422 naming it.
+pub(crate) fn instant(
+    field: &str,
+    raw: Option<&str>,
+    bound: crate::domain::time::Bound,
+) -> crate::error::ApiResult<Option<chrono::DateTime<chrono::Utc>>> {
+    raw.map(|r| {
+        crate::domain::time::parse_instant(r, bound)
+            .map_err(|m| crate::error::ApiError::invalid(field, m))
+    })
+    .transpose()
+}
+
+/// An optional window bound of a query as the province's day, or 422 naming it.
+pub(crate) fn day(
+    field: &str,
+    raw: Option<&str>,
+    bound: crate::domain::time::Bound,
+) -> crate::error::ApiResult<Option<chrono::NaiveDate>> {
+    raw.map(|r| {
+        crate::domain::time::parse_day(r, bound)
+            .map_err(|m| crate::error::ApiError::invalid(field, m))
+    })
+    .transpose()
+}
+
+/// Optional free text as stored: trimmed, and `None` when blank.
+pub(crate) fn trimmed(text: Option<String>) -> Option<String> {
+    text.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty())
+}
+
+/// `validator` checks shared by the request types.
+pub(crate) fn not_blank(text: &str) -> Result<(), validator::ValidationError> {
+    rule(if text.trim().is_empty() {
+        Err("must not be empty")
+    } else {
+        Ok(())
+    })
+}
+
+pub(crate) fn check_country(code: &str) -> Result<(), validator::ValidationError> {
+    rule(crate::domain::text::CountryCode::parse(code).map(|_| ()))
+}
+
+pub(crate) fn check_passport(raw: &str) -> Result<(), validator::ValidationError> {
+    rule(crate::domain::text::parse_passport(raw).map(|_| ()))
+}
+
+pub(crate) fn check_date(date: &chrono::NaiveDate) -> Result<(), validator::ValidationError> {
+    use chrono::Datelike;
+    rule(crate::domain::time::check_year(date.year()))
+}
+
 /// Adapts a domain rule (`Err(message)`) to a `validator` custom check.
 pub(crate) fn rule(result: Result<(), &'static str>) -> Result<(), validator::ValidationError> {
     result

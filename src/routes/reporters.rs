@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
-use super::{Page, rule};
+use super::{Page, check_country, check_passport, not_blank, trimmed};
 use crate::AppState;
 use crate::auth::Caller;
 use crate::db::reporters::ReporterFields;
@@ -113,22 +113,6 @@ pub struct ReporterPage {
     pub interviews: Vec<ReporterInterview>,
 }
 
-fn check_country(code: &str) -> Result<(), validator::ValidationError> {
-    rule(CountryCode::parse(code).map(|_| ()))
-}
-
-fn check_passport(raw: &str) -> Result<(), validator::ValidationError> {
-    rule(parse_passport(raw).map(|_| ()))
-}
-
-fn not_blank(text: &str) -> Result<(), validator::ValidationError> {
-    rule(if text.trim().is_empty() {
-        Err("must not be empty")
-    } else {
-        Ok(())
-    })
-}
-
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReporterInput {
@@ -190,10 +174,6 @@ pub struct ReporterPatch {
     #[validate(length(max = 40))]
     #[schema(max_length = 40)]
     pub phone: Option<String>,
-}
-
-fn trimmed(text: Option<String>) -> Option<String> {
-    text.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty())
 }
 
 fn code(raw: &str, field: &str) -> ApiResult<String> {

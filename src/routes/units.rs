@@ -46,21 +46,13 @@ impl From<Unit> for UnitView {
     }
 }
 
-fn check_name(name: &str) -> Result<(), validator::ValidationError> {
-    super::rule(if name.trim().is_empty() {
-        Err("must not be empty")
-    } else {
-        Ok(())
-    })
-}
-
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateUnit {
-    #[validate(length(max = 200), custom(function = "check_name"))]
+    #[validate(length(max = 200), custom(function = "super::not_blank"))]
     #[schema(max_length = 200, example = "Sở Ngoại vụ")]
     pub name: String,
-    #[validate(length(max = 200), custom(function = "check_name"))]
+    #[validate(length(max = 200), custom(function = "super::not_blank"))]
     #[schema(max_length = 200, example = "Department of Foreign Affairs")]
     pub name_en: String,
     pub kind: UnitKind,
@@ -69,10 +61,10 @@ pub struct CreateUnit {
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateUnit {
-    #[validate(length(max = 200), custom(function = "check_name"))]
+    #[validate(length(max = 200), custom(function = "super::not_blank"))]
     #[schema(max_length = 200)]
     pub name: Option<String>,
-    #[validate(length(max = 200), custom(function = "check_name"))]
+    #[validate(length(max = 200), custom(function = "super::not_blank"))]
     #[schema(max_length = 200)]
     pub name_en: Option<String>,
     pub kind: Option<UnitKind>,
