@@ -230,7 +230,13 @@ pub fn update(
     if updated == 0 {
         return Ok(None);
     }
-    refresh_search(conn, id)?;
+    if changes.title.is_some()
+        || changes.partner_organization.is_some()
+        || changes.head_of_delegation.is_some()
+    {
+        // Only these of its own fields are searched (members refresh it themselves).
+        refresh_search(conn, id)?;
+    }
     find(conn, id)
 }
 
