@@ -7,7 +7,7 @@ use std::time::Duration;
 use clap::Args;
 
 use crate::db::{DatabaseUrl, PoolOptions};
-use crate::domain::login::ThrottlePolicy;
+use crate::domain::login::LoginThrottle;
 
 /// The shortest JWT secret accepted, in bytes.
 pub const MIN_SECRET_LEN: usize = 32;
@@ -75,6 +75,13 @@ pub struct ServeArgs {
     /// Largest number of database connections per pool.
     #[arg(long, env = "VISITDESK_DB_CONNECTIONS", default_value_t = 8)]
     pub db_connections: u32,
+
+    /// The service runs behind a reverse proxy on the same machine: take the
+    /// client's address for the login throttle from `Forwarded` /
+    /// `X-Forwarded-For` instead of the connection (only set this when the
+    /// proxy overwrites those headers, or clients could pick their address).
+    #[arg(long, env = "VISITDESK_BEHIND_PROXY")]
+    pub behind_proxy: bool,
 }
 
 /// A configuration the service refuses to start with.
@@ -94,7 +101,9 @@ pub struct Config {
     pub body_limit: usize,
     pub workers: Option<usize>,
     pub pool: PoolOptions,
-    pub login_throttle: ThrottlePolicy,
+    pub login_throttle: LoginThrottle,
+    /// Whether the client address comes from the proxy's headers.
+    pub behind_proxy: bool,
     pub report_due_days: u32,
 }
 
@@ -132,7 +141,8 @@ impl Config {
                 max_connections: args.db_connections.max(1),
                 ..PoolOptions::default()
             },
-            login_throttle: ThrottlePolicy::default(),
+            login_throttle: LoginThrottle::default(),
+            behind_proxy: args.behind_proxy,
             report_due_days: args.report_due_days,
         })
     }

@@ -15,7 +15,7 @@ pub mod connection;
 pub mod delegations;
 pub mod interviews;
 pub mod itinerary;
-pub mod login_failures;
+pub mod login_throttle;
 pub mod members;
 pub mod migrate;
 pub mod references;

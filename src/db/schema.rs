@@ -20,8 +20,9 @@ diesel::table! {
 }
 
 diesel::table! {
-    login_failures (username) {
-        username -> Text,
+    login_throttle (scope, subject) {
+        scope -> Text,
+        subject -> Text,
         failures -> BigInt,
         window_started_at -> Timestamp,
         locked_until -> Nullable<Timestamp>,
@@ -333,7 +334,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     delegation_members,
     delegations,
     itinerary_items,
-    login_failures,
+    login_throttle,
     reference_counters,
     security_reviews,
     units,

@@ -1,5 +1,5 @@
-//! The login throttle: how many failed logins a username may have before
-//! logins for it are refused for a while.
+//! The login throttle: how many failed logins a username, and a client
+//! address, may have before logins for it (from it) are refused for a while.
 
 use chrono::{DateTime, Duration, Utc};
 
@@ -11,7 +11,47 @@ pub struct FailureRecord {
     pub locked_until: Option<DateTime<Utc>>,
 }
 
-/// `max_failures` failures within `window` lock the username for `lock`.
+/// What a throttle counts failures of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ThrottleScope {
+    /// One account, whichever address guesses at it.
+    Username,
+    /// One client address, whichever accounts it guesses at.
+    Address,
+}
+
+text_enum!(ThrottleScope { Username => "username", Address => "address" });
+
+/// Both throttles a login passes. An address gets a larger budget than a
+/// username: an office behind one address has many people who mistype.
+#[derive(Debug, Clone, Copy)]
+pub struct LoginThrottle {
+    pub per_username: ThrottlePolicy,
+    pub per_address: ThrottlePolicy,
+}
+
+impl Default for LoginThrottle {
+    fn default() -> Self {
+        Self {
+            per_username: ThrottlePolicy::default(),
+            per_address: ThrottlePolicy {
+                max_failures: 20,
+                ..ThrottlePolicy::default()
+            },
+        }
+    }
+}
+
+impl LoginThrottle {
+    pub fn policy(&self, scope: ThrottleScope) -> &ThrottlePolicy {
+        match scope {
+            ThrottleScope::Username => &self.per_username,
+            ThrottleScope::Address => &self.per_address,
+        }
+    }
+}
+
+/// `max_failures` failures within `window` lock the subject for `lock`.
 #[derive(Debug, Clone, Copy)]
 pub struct ThrottlePolicy {
     pub max_failures: i64,

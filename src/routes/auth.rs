@@ -1,6 +1,6 @@
 //! `POST /api/v1/auth/login`: a username and password for a token.
 
-use actix_web::{post, web};
+use actix_web::{HttpRequest, post, web};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
@@ -9,6 +9,7 @@ use super::users::UserView;
 use crate::AppState;
 use crate::auth;
 use crate::db;
+use crate::domain::login::ThrottleScope;
 use crate::domain::user::{User, Username};
 use crate::error::*;
 use crate::extract::ValidJson;
@@ -49,8 +50,9 @@ impl LoginResponse {
 const WRONG: &str = "wrong username or password";
 
 /// Log in. A wrong password and an unknown username get the same answer in
-/// the same time; after 5 failures in 15 minutes a username is refused for
-/// 15 minutes (429 with `Retry-After`).
+/// the same time. After 5 failures in 15 minutes a username is refused for
+/// 15 minutes, and after 20 failures in 15 minutes from one client address
+/// every login from it is (429 with `Retry-After`).
 #[utoipa::path(
     tag = "auth", request_body = LoginRequest,
     responses((status = 200, body = LoginResponse, description = "Logged in: the token and the user"), UnauthorizedProblem, TooManyRequestsProblem, JsonBodyProblems)
@@ -58,25 +60,43 @@ const WRONG: &str = "wrong username or password";
 #[post("/auth/login")]
 pub async fn login(
     state: web::Data<AppState>,
+    req: HttpRequest,
     body: ValidJson<LoginRequest>,
 ) -> ApiResult<web::Json<LoginResponse>> {
     let LoginRequest { username, password } = body.0;
     // A name that cannot be a username still costs a hash check and counts
     // as a failure, so that its answer tells nothing.
-    let key = Username::parse(&username)
+    let name = Username::parse(&username)
         .map_or_else(|_| username.trim().to_lowercase(), Username::into_inner);
-    let policy = state.config.login_throttle;
+    let subjects = [
+        (ThrottleScope::Username, name.clone()),
+        (
+            ThrottleScope::Address,
+            client_address(&req, state.config.behind_proxy),
+        ),
+    ];
+    let throttle = state.config.login_throttle;
 
-    let lookup_key = key.clone();
-    let (record, account) = state
+    let (records, account) = state
         .db
-        .read(move |conn| {
-            let record = db::login_failures::get(conn, &lookup_key)?;
-            let account = db::users::find_for_login(conn, &lookup_key)?;
-            Ok((record, account))
+        .read({
+            let subjects = subjects.clone();
+            move |conn| {
+                let mut records = Vec::with_capacity(subjects.len());
+                for (scope, subject) in &subjects {
+                    records.push(db::login_throttle::get(conn, *scope, subject)?);
+                }
+                Ok((records, db::users::find_for_login(conn, &name)?))
+            }
         })
         .await?;
-    if let Some(retry_after) = policy.locked_for(record.as_ref(), db::now()) {
+    let now = db::now();
+    let retry_after = subjects
+        .iter()
+        .zip(&records)
+        .filter_map(|((scope, _), record)| throttle.policy(*scope).locked_for(record.as_ref(), now))
+        .max();
+    if let Some(retry_after) = retry_after {
         return Err(ApiError::TooManyRequests { retry_after });
     }
 
@@ -94,24 +114,55 @@ pub async fn login(
 
     match user.filter(|_| verified) {
         Some(user) => {
-            if record.is_some() {
+            let [(scope, name), _] = subjects;
+            if records[0].is_some() {
                 state
                     .db
-                    .write_unaudited(move |conn| db::login_failures::clear(conn, &key))
+                    .write_unaudited(move |conn| db::login_throttle::clear(conn, scope, &name))
                     .await?;
             }
             tracing::info!(user_id = user.id.get(), "login");
             Ok(web::Json(LoginResponse::new(&state, user)?))
         }
         None => {
-            let record = state
+            let failures = state
                 .db
                 .write_unaudited(move |conn| {
-                    db::login_failures::record_failure(conn, &key, &policy, db::now())
+                    let now = db::now();
+                    let mut failures = Vec::with_capacity(subjects.len());
+                    for (scope, subject) in &subjects {
+                        let policy = throttle.policy(*scope);
+                        let record =
+                            db::login_throttle::record_failure(conn, *scope, subject, policy, now)?;
+                        failures.push(record.failures);
+                    }
+                    Ok(failures)
                 })
                 .await?;
-            tracing::warn!(failures = record.failures, "failed login");
+            tracing::warn!(
+                username_failures = failures[0],
+                address_failures = failures[1],
+                "failed login"
+            );
             Err(ApiError::Unauthorized(WRONG))
         }
+    }
+}
+
+/// The client's address for the throttle: the connection's peer, or, behind
+/// a reverse proxy, the address the proxy forwarded.
+fn client_address(req: &HttpRequest, behind_proxy: bool) -> String {
+    let address = if behind_proxy {
+        req.connection_info()
+            .realip_remote_addr()
+            .map(str::to_owned)
+    } else {
+        req.peer_addr().map(|a| a.ip().to_string())
+    };
+    let address = address.unwrap_or_default();
+    // `realip_remote_addr` may carry a port (`1.2.3.4:5678`, `[::1]:5678`).
+    match address.parse::<std::net::SocketAddr>() {
+        Ok(socket) => socket.ip().to_string(),
+        Err(_) => address.chars().take(64).collect(),
     }
 }

@@ -5,7 +5,7 @@ use jsonwebtoken::{Algorithm, EncodingKey, Header};
 use serde_json::json;
 use visitdesk::domain::role::Role;
 
-use crate::helpers::{PASSWORD, SECRET, TestApp};
+use crate::helpers::{Engine, PASSWORD, SECRET, TestApp};
 use crate::on_both_engines;
 
 on_both_engines!(
@@ -15,6 +15,7 @@ on_both_engines!(
     a_deactivated_users_token_stops_working_at_once,
     a_new_password_ends_old_tokens,
     repeated_failures_lock_the_username_for_a_while,
+    one_address_guessing_many_usernames_is_slowed,
     a_role_change_ends_old_tokens,
 );
 
@@ -81,6 +82,16 @@ async fn bad_tokens_are_refused(app: TestApp) {
         Algorithm::HS256,
     );
     let other_alg = sign(&claims(now, now + 600), SECRET, Algorithm::HS512);
+    let other_issuer = {
+        let mut c = claims(now, now + 600);
+        c["iss"] = json!("another-service");
+        sign(&c, SECRET, Algorithm::HS256)
+    };
+    let no_issuer = {
+        let mut c = claims(now, now + 600);
+        c.as_object_mut().unwrap().remove("iss");
+        sign(&c, SECRET, Algorithm::HS256)
+    };
     let unsigned = {
         use base64::Engine as _;
         let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -101,6 +112,8 @@ async fn bad_tokens_are_refused(app: TestApp) {
         ("expired", expired.as_str()),
         ("wrongly signed", &wrong_key),
         ("another algorithm", &other_alg),
+        ("another issuer", &other_issuer),
+        ("no issuer", &no_issuer),
         ("alg none", &unsigned),
         ("forged payload", &forged_role),
         ("garbage", "not-a-token"),
@@ -224,6 +237,48 @@ async fn repeated_failures_lock_the_username_for_a_while(app: TestApp) {
     assert!((1..=900).contains(&retry), "Retry-After {retry}");
     // Another username is not affected.
     app.login("admin", PASSWORD).await.ok(200);
+}
+
+async fn one_address_guessing_many_usernames_is_slowed(app: TestApp) {
+    // 4 wrong passwords each for 5 usernames: no username reaches its
+    // limit of 5, but the address reaches its 20.
+    for name in ["an", "binh", "chi", "dung", "giang"] {
+        for _ in 0..4 {
+            app.login(name, "guess").await.problem(401);
+        }
+    }
+    let refused = app.login("admin", PASSWORD).await;
+    let problem = refused.problem(429);
+    assert_eq!(problem["status"], 429);
+    let retry: u64 = refused.header("retry-after").unwrap().parse().unwrap();
+    assert!((1..=900).contains(&retry), "Retry-After {retry}");
+}
+
+#[actix_web::test]
+async fn behind_a_proxy_each_forwarded_address_is_counted_on_its_own() {
+    let app = TestApp::spawn_with(Engine::Sqlite, |c| c.behind_proxy = true).await;
+    let from = |address: &'static str, name: &'static str| {
+        let app = &app;
+        async move {
+            let sent = app
+                .request(Method::POST, "/api/v1/auth/login")
+                .insert_header(("X-Forwarded-For", address))
+                .send_json(&json!({"username": name, "password": "guess"}));
+            app.finish(sent).await
+        }
+    };
+    for name in ["an", "binh", "chi", "dung", "giang"] {
+        for _ in 0..4 {
+            from("203.0.113.7", name).await.problem(401);
+        }
+    }
+    from("203.0.113.7", "admin").await.problem(429);
+    // Another office behind the same proxy still logs in.
+    let sent = app
+        .request(Method::POST, "/api/v1/auth/login")
+        .insert_header(("X-Forwarded-For", "198.51.100.20"))
+        .send_json(&json!({"username": "admin", "password": PASSWORD}));
+    app.finish(sent).await.ok(200);
 }
 
 async fn a_role_change_ends_old_tokens(app: TestApp) {

@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 use visitdesk::config::{Config, JwtSecret};
 use visitdesk::db::{self, Actor, DatabaseUrl, Db, PoolOptions};
 use visitdesk::domain::ids::UnitId;
-use visitdesk::domain::login::ThrottlePolicy;
+use visitdesk::domain::login::LoginThrottle;
 use visitdesk::domain::role::Role;
 use visitdesk::domain::unit::UnitKind;
 use visitdesk::domain::user::{NewPassword, Username};
@@ -168,11 +168,16 @@ pub struct TestApp {
 
 impl TestApp {
     pub async fn spawn(engine: Engine) -> TestApp {
+        Self::spawn_with(engine, |_| {}).await
+    }
+
+    /// The application with a configuration `adjust` changed.
+    pub async fn spawn_with(engine: Engine, adjust: impl FnOnce(&mut Config)) -> TestApp {
         let (url, scratch) = scratch(engine);
         let (db, _) = Db::open(&url, PoolOptions::default()).unwrap();
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let address = format!("http://{}", listener.local_addr().unwrap());
-        let config = Config {
+        let mut config = Config {
             bind: address.clone(),
             public_url: address.clone(),
             database: url,
@@ -182,9 +187,11 @@ impl TestApp {
             body_limit: 1024 * 1024,
             workers: Some(1),
             pool: PoolOptions::default(),
-            login_throttle: ThrottlePolicy::default(),
+            login_throttle: LoginThrottle::default(),
+            behind_proxy: false,
             report_due_days: 15,
         };
+        adjust(&mut config);
         let server = visitdesk::server(
             visitdesk::AppState::new(db.clone(), config.clone()),
             listener,
@@ -386,4 +393,15 @@ macro_rules! on_both_engines {
             }
         }
     )*};
+}
+
+/// Records a figure a hardening test measured (cases run, kill cycles,
+/// concurrent clients) where `.ci/run` prints it after the suite: one line
+/// per figure in `target/tmp/figures/<name>.txt`. `cargo test` hides a
+/// passing test's own output, so this is how the numbers reach CI's log.
+pub fn report_figure(name: &str, line: &str) {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("figures");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join(format!("{name}.txt")), format!("{line}\n")).unwrap();
+    println!("{name}: {line}");
 }
