@@ -15,6 +15,8 @@ mod zones;
 #[cfg(test)]
 mod tests;
 
+use std::collections::{HashMap, hash_map};
+
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use chrono_tz::Tz;
 use ical::parser::ical::component::IcalEvent;
@@ -161,14 +163,22 @@ pub fn read(body: &[u8]) -> Result<Vec<ImportedEvent>, ReadError> {
         .enumerate()
         .map(|(index, event)| read_event(index, event, &zones, default))
         .collect();
-    for i in 1..read.len() {
-        let key = read[i].key.clone();
-        if let Some(first) = read[..i].iter().find(|e| e.key == key) {
-            let message = format!(
-                "the same event appears twice in the file (also events[{}])",
-                first.index
-            );
-            read[i].errors.push(FieldError::new("UID", message));
+    // Each key's first event, looked up rather than searched for: comparing
+    // every event with every earlier one is quadratic (some 2 s in a release
+    // build for the 40,000 events of a 5 MB body, on the request's worker).
+    let mut first_with_key: HashMap<String, usize> = HashMap::new();
+    for event in &mut read {
+        match first_with_key.entry(event.key.clone()) {
+            hash_map::Entry::Occupied(first) => {
+                let message = format!(
+                    "the same event appears twice in the file (also events[{}])",
+                    first.get()
+                );
+                event.errors.push(FieldError::new("UID", message));
+            }
+            hash_map::Entry::Vacant(slot) => {
+                slot.insert(event.index);
+            }
         }
     }
     Ok(read)
@@ -385,7 +395,7 @@ fn duration(raw: &str) -> Option<Duration> {
             }
             _ => number.take()?,
         };
-        total += match (c, in_time) {
+        let part = match (c, in_time) {
             ('W', false) => Duration::try_weeks(n)?,
             ('D', false) => Duration::try_days(n)?,
             ('H', true) => Duration::try_hours(n)?,
@@ -393,6 +403,8 @@ fn duration(raw: &str) -> Option<Duration> {
             ('S', true) => Duration::try_seconds(n)?,
             _ => return None,
         };
+        // Checked: `+=` panics past chrono's range (`P15250284452W7D`).
+        total = total.checked_add(&part)?;
         any = true;
     }
     (any && number.is_none()).then_some(total)
@@ -422,9 +434,10 @@ fn span(p: &[Property], zones: &Zones, default: Tz) -> Result<Span, (&'static st
                 (Some(Stamp::Instant(..)), _) => {
                     return Err(("DTEND", "must be a date, as DTSTART is".into()));
                 }
-                (None, Some(d)) if d.num_days() > 0 && d == Duration::days(d.num_days()) => {
-                    first + Duration::days(d.num_days() - 1)
-                }
+                // Checked: `+` panics past chrono's range (`P999999999D`).
+                (None, Some(d)) if d.num_days() > 0 && d == Duration::days(d.num_days()) => first
+                    .checked_add_signed(Duration::days(d.num_days() - 1))
+                    .ok_or(("DURATION", "is too long".to_owned()))?,
                 (None, Some(_)) => {
                     return Err(("DURATION", "must be whole days for an all-day event".into()));
                 }
@@ -443,7 +456,13 @@ fn span(p: &[Property], zones: &Zones, default: Tz) -> Result<Span, (&'static st
                 (Some(Stamp::Date(_)), _) => {
                     return Err(("DTEND", "must be a date-time, as DTSTART is".into()));
                 }
-                (None, Some(d)) => (starts + d, "DURATION"),
+                // Checked: `+` panics past chrono's range (`P999999999D`).
+                (None, Some(d)) => (
+                    starts
+                        .checked_add_signed(d)
+                        .ok_or(("DURATION", "is too long".to_owned()))?,
+                    "DURATION",
+                ),
                 (None, None) => (starts + Duration::hours(1), "DTEND"),
             };
             if ends <= starts {

@@ -135,7 +135,9 @@ impl Yearly {
                 "BYMONTH" => month = Some(value.parse().ok()?),
                 "BYDAY" => {
                     let value = value.trim();
-                    let (nth, name) = value.split_at(value.len().checked_sub(2)?);
+                    // `split_at_checked`: two bytes from the end may fall inside a
+                    // character (`BYDAY=¡A`), where `split_at` panics.
+                    let (nth, name) = value.split_at_checked(value.len().checked_sub(2)?)?;
                     let nth = if nth.is_empty() { 1 } else { nth.parse().ok()? };
                     day = Some(Day::Weekday(nth, weekday(name)?));
                 }
