@@ -181,6 +181,15 @@ pub fn insert(
     Ok(row.into())
 }
 
+/// Takes the row lock for the rest of the transaction, so that two changes
+/// at once are applied one after the other (see `delegations::lock`).
+pub fn lock(conn: &mut AnyConnection, id: ReporterId) -> ApiResult<bool> {
+    Ok(diesel::update(r::table.find(id.get()))
+        .set(r::version.eq(r::version))
+        .execute(conn)?
+        > 0)
+}
+
 pub fn update(
     conn: &mut AnyConnection,
     current: &Reporter,
