@@ -170,9 +170,13 @@ fn flatten(errors: &ValidationErrors, prefix: &str, out: &mut Vec<FieldError>) {
 }
 
 /// The version an `If-Match` header asks for; `None` when absent or `*`.
-/// A value that names no version of ours cannot match: 412.
+/// A value that names no version of ours cannot match: 412. One longer than
+/// the document allows (`IF_MATCH_MAX`) is refused as input: 422.
 #[derive(Debug, Clone, Copy)]
 pub struct IfMatch(pub Option<i64>);
+
+/// The longest `If-Match` taken (an ETag here is a quoted i64: 22 at most).
+pub const IF_MATCH_MAX: usize = 64;
 
 impl FromRequest for IfMatch {
     type Error = ApiError;
@@ -181,6 +185,10 @@ impl FromRequest for IfMatch {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let parsed = match req.headers().get(header::IF_MATCH) {
             None => Ok(IfMatch(None)),
+            Some(v) if v.len() > IF_MATCH_MAX => Err(ApiError::invalid(
+                "If-Match",
+                format!("must be an ETag this service gave (at most {IF_MATCH_MAX} characters)"),
+            )),
             Some(v) => {
                 let raw = v.to_str().unwrap_or("").trim();
                 if raw == "*" {

@@ -100,7 +100,10 @@ pub struct AccreditationInput {
     #[schema(min_length = 1, max_length = 2000)]
     pub topics: String,
     #[validate(length(max = 50))]
-    #[schema(max_items = 50, example = json!(["Nhà máy Thủy điện Hòa Bình", "Bản Lác, Mai Châu"]))]
+    #[schema(
+        value_type = Vec<super::PlaceNameDoc>, max_items = 50,
+        example = json!(["Nhà máy Thủy điện Hòa Bình", "Bản Lác, Mai Châu"])
+    )]
     #[serde(default)]
     pub permitted_places: Vec<String>,
     pub start_date: NaiveDate,
@@ -125,7 +128,7 @@ pub struct AccreditationPatch {
     #[schema(min_length = 1, max_length = 2000)]
     pub topics: Option<String>,
     #[validate(length(max = 50))]
-    #[schema(max_items = 50)]
+    #[schema(value_type = Option<Vec<super::PlaceNameDoc>>, max_items = 50)]
     pub permitted_places: Option<Vec<String>>,
     pub start_date: Option<NaiveDate>,
     pub end_date: Option<NaiveDate>,
@@ -155,8 +158,10 @@ fn checked(input: AccreditationInput) -> ApiResult<(Fields, Vec<ReporterId>)> {
     }
     let mut places: Vec<String> = Vec::new();
     for (i, place) in input.permitted_places.iter().enumerate() {
+        // The raw text is bounded, as the document says, not only the trimmed.
+        let too_long = place.chars().count() > 300;
         let place = place.trim();
-        if place.is_empty() || place.chars().count() > 300 {
+        if place.is_empty() || too_long {
             return Err(ApiError::invalid(
                 &format!("permitted_places[{i}]"),
                 "must be 1 to 300 characters",
@@ -202,15 +207,19 @@ fn load_for_change(
 pub struct AccreditationQuery {
     pub status: Option<S>,
     /// Accreditations still running on or after this date.
-    #[validate(length(max = 64))]
+    #[validate(length(max = 64, message = "must be at most 64 characters"))]
+    #[param(max_length = 64)]
     pub from: Option<String>,
     /// Accreditations begun on or before this date.
-    #[validate(length(max = 64))]
+    #[validate(length(max = 64, message = "must be at most 64 characters"))]
+    #[param(max_length = 64)]
     pub to: Option<String>,
     pub reporter_id: Option<i64>,
     /// Page size, 1–500 (default 50).
+    #[param(minimum = 1, maximum = 500)]
     pub limit: Option<i64>,
     /// `next_cursor` of the previous page.
+    #[param(max_length = 1024)]
     pub cursor: Option<String>,
 }
 
@@ -308,7 +317,7 @@ pub async fn get_accreditation(
 /// Change an accreditation while it is a draft or submitted (Sở Ngoại vụ).
 #[utoipa::path(
     tag = "press", security(("bearer" = [])), request_body = AccreditationPatch,
-    params(("id" = i64, Path, description = "Accreditation id"), ("If-Match" = Option<String>, Header, description = "The ETag last read")),
+    params(("id" = i64, Path, description = "Accreditation id"), ("If-Match" = Option<String>, Header, description = "The ETag last read", max_length = 64)),
     responses(
         (status = 200, body = AccreditationView, description = "The changed accreditation"),
         UnauthorizedProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem, PreconditionFailedProblem, JsonBodyProblems

@@ -86,17 +86,22 @@ pub struct AuditQuery {
     pub record_kind: Option<RecordKind>,
     pub record_id: Option<i64>,
     pub actor_id: Option<i64>,
-    #[validate(length(max = 64))]
+    #[validate(length(max = 64, message = "must be at most 64 characters"))]
+    #[param(max_length = 64)]
     pub action: Option<String>,
     /// From this instant (RFC 3339) or the start of this date (`2026-12-01`, Vietnam time).
-    #[validate(length(max = 64))]
+    #[validate(length(max = 64, message = "must be at most 64 characters"))]
+    #[param(max_length = 64)]
     pub from: Option<String>,
     /// Before this instant, or up to the end of this date.
-    #[validate(length(max = 64))]
+    #[validate(length(max = 64, message = "must be at most 64 characters"))]
+    #[param(max_length = 64)]
     pub to: Option<String>,
     /// Page size, 1–500 (default 50).
+    #[param(minimum = 1, maximum = 500)]
     pub limit: Option<i64>,
     /// `next_cursor` of the previous page.
+    #[param(max_length = 1024)]
     pub cursor: Option<String>,
 }
 

@@ -34,6 +34,19 @@ const FEED_KINDS: [&str; 5] = [
     "press_conference",
 ];
 
+// For the document only (the field is a list of strings, checked against
+// `FEED_KINDS`).
+/// What a calendar feed can hold.
+#[derive(Debug, ToSchema)]
+#[schema(as = FeedKind, rename_all = "snake_case")]
+pub enum FeedKindDoc {
+    Delegation,
+    ItineraryItem,
+    PressActivity,
+    Interview,
+    PressConference,
+}
+
 /// How far back and ahead a feed reaches.
 const BACK_DAYS: i64 = 90;
 const AHEAD_DAYS: i64 = 400;
@@ -93,7 +106,7 @@ pub struct CreateSubscription {
     pub name: String,
     /// What the feed holds (default: everything).
     #[validate(length(max = 5), custom(function = "check_kinds"))]
-    #[schema(max_items = 5)]
+    #[schema(value_type = Vec<FeedKindDoc>, max_items = 5)]
     #[serde(default)]
     pub kinds: Vec<String>,
     /// Only this host unit's delegations.
@@ -526,7 +539,8 @@ fn conditional(req: &HttpRequest) -> (Option<String>, Option<DateTime<Utc>>) {
 /// A subscriber's feed: what its owner may see now. A revoked token, an
 /// unknown one, or a deactivated owner answer 404.
 #[utoipa::path(
-    tag = "calendar", params(("token" = String, Path, description = "The secret token of the subscription's address")),
+    tag = "calendar", params(("token" = String, Path, description = "The secret token of the subscription's address",
+        min_length = 64, max_length = 64, pattern = "^[0-9a-f]{64}$")),
     responses(
         (status = 200, description = "The calendar (text/calendar)", content_type = "text/calendar"),
         (status = 304, description = "Unchanged since the ETag or date the client holds"),

@@ -109,7 +109,7 @@ pub struct ConferenceInput {
     #[schema(min_length = 1, max_length = 2000)]
     pub topics: String,
     #[validate(length(max = 20))]
-    #[schema(max_items = 20)]
+    #[schema(value_type = Vec<super::SpeakerNameDoc>, max_items = 20)]
     #[serde(default)]
     pub speakers: Vec<String>,
 }
@@ -125,8 +125,9 @@ fn checked(input: ConferenceInput) -> ApiResult<Fields> {
         .map_err(|m| ApiError::invalid("starts_at", m))?;
     let mut speakers = Vec::new();
     for (i, s) in input.speakers.iter().enumerate() {
+        let too_long = s.chars().count() > 200;
         let s = s.trim();
-        if s.is_empty() || s.chars().count() > 200 {
+        if s.is_empty() || too_long {
             return Err(ApiError::invalid(
                 &format!("speakers[{i}]"),
                 "must be 1 to 200 characters",
@@ -184,14 +185,18 @@ pub struct ConferenceQuery {
     pub status: Option<ConferenceStatus>,
     pub kind: Option<ConferenceKind>,
     /// Conferences ending after this date (or RFC 3339 instant).
-    #[validate(length(max = 64))]
+    #[validate(length(max = 64, message = "must be at most 64 characters"))]
+    #[param(max_length = 64)]
     pub from: Option<String>,
     /// Conferences starting before the end of this date (or instant).
-    #[validate(length(max = 64))]
+    #[validate(length(max = 64, message = "must be at most 64 characters"))]
+    #[param(max_length = 64)]
     pub to: Option<String>,
     /// Page size, 1–500 (default 50).
+    #[param(minimum = 1, maximum = 500)]
     pub limit: Option<i64>,
     /// `next_cursor` of the previous page.
+    #[param(max_length = 1024)]
     pub cursor: Option<String>,
 }
 
@@ -303,14 +308,14 @@ pub struct ConferencePatch {
     #[schema(min_length = 1, max_length = 2000)]
     pub topics: Option<String>,
     #[validate(length(max = 20))]
-    #[schema(max_items = 20)]
+    #[schema(value_type = Option<Vec<super::SpeakerNameDoc>>, max_items = 20)]
     pub speakers: Option<Vec<String>>,
 }
 
 /// Change a press conference while it is planned or announced (Provincial Office).
 #[utoipa::path(
     tag = "press", security(("bearer" = [])), request_body = ConferencePatch,
-    params(("id" = i64, Path, description = "Press conference id"), ("If-Match" = Option<String>, Header, description = "The ETag last read")),
+    params(("id" = i64, Path, description = "Press conference id"), ("If-Match" = Option<String>, Header, description = "The ETag last read", max_length = 64)),
     responses(
         (status = 200, body = ConferenceView, description = "The changed press conference"),
         UnauthorizedProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem, PreconditionFailedProblem, JsonBodyProblems

@@ -8,7 +8,7 @@ use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
 use super::review::ReviewView;
-use super::{Page, check_date, not_blank, rule};
+use super::{CountryCodeDoc, Page, check_date, not_blank};
 use crate::AppState;
 use crate::auth::Caller;
 use crate::db::{self, AnyConnection, Audited};
@@ -163,7 +163,7 @@ pub(crate) fn edit_allowed(verdict: EditVerdict, access: Access) -> ApiResult<()
 
 fn check_countries(codes: &[String]) -> Result<(), validator::ValidationError> {
     for code in codes {
-        rule(CountryCode::parse(code).map(|_| ()))?;
+        super::check_country(code)?;
     }
     Ok(())
 }
@@ -173,22 +173,26 @@ fn check_countries(codes: &[String]) -> Result<(), validator::ValidationError> {
 pub struct CreateDelegation {
     pub direction: Direction,
     #[validate(length(max = 500), custom(function = "not_blank"))]
-    #[schema(max_length = 500, example = "Đoàn doanh nghiệp tỉnh Shizuoka")]
+    #[schema(
+        min_length = 1,
+        max_length = 500,
+        example = "Đoàn doanh nghiệp tỉnh Shizuoka"
+    )]
     pub title: String,
     #[validate(length(max = 5000), custom(function = "not_blank"))]
-    #[schema(max_length = 5000)]
+    #[schema(min_length = 1, max_length = 5000)]
     pub purpose: String,
     #[validate(length(max = 500), custom(function = "not_blank"))]
-    #[schema(max_length = 500)]
+    #[schema(min_length = 1, max_length = 500)]
     pub partner_organization: String,
     /// ISO 3166-1 alpha-2: where the delegation comes from (incoming) or goes to (outgoing).
     #[validate(length(min = 1, max = 30), custom(function = "check_countries"))]
-    #[schema(min_items = 1, max_items = 30, example = json!(["JP"]))]
+    #[schema(value_type = Vec<CountryCodeDoc>, min_items = 1, max_items = 30, example = json!(["JP"]))]
     pub countries: Vec<String>,
     /// Incoming: the unit that receives it; outgoing: the unit that sends it.
     pub host_unit_id: UnitId,
     #[validate(length(max = 200), custom(function = "not_blank"))]
-    #[schema(max_length = 200)]
+    #[schema(min_length = 1, max_length = 200)]
     pub head_of_delegation: String,
     #[validate(custom(function = "check_date"))]
     pub start_date: NaiveDate,
@@ -201,20 +205,20 @@ pub struct CreateDelegation {
 #[serde(deny_unknown_fields)]
 pub struct UpdateDelegation {
     #[validate(length(max = 500), custom(function = "not_blank"))]
-    #[schema(max_length = 500)]
+    #[schema(min_length = 1, max_length = 500)]
     pub title: Option<String>,
     #[validate(length(max = 5000), custom(function = "not_blank"))]
-    #[schema(max_length = 5000)]
+    #[schema(min_length = 1, max_length = 5000)]
     pub purpose: Option<String>,
     #[validate(length(max = 500), custom(function = "not_blank"))]
-    #[schema(max_length = 500)]
+    #[schema(min_length = 1, max_length = 500)]
     pub partner_organization: Option<String>,
     #[validate(length(min = 1, max = 30), custom(function = "check_countries"))]
-    #[schema(min_items = 1, max_items = 30)]
+    #[schema(value_type = Option<Vec<CountryCodeDoc>>, min_items = 1, max_items = 30)]
     pub countries: Option<Vec<String>>,
     pub host_unit_id: Option<UnitId>,
     #[validate(length(max = 200), custom(function = "not_blank"))]
-    #[schema(max_length = 200)]
+    #[schema(min_length = 1, max_length = 200)]
     pub head_of_delegation: Option<String>,
     #[validate(custom(function = "check_date"))]
     pub start_date: Option<NaiveDate>,
@@ -248,22 +252,28 @@ pub struct DelegationQuery {
     pub direction: Option<Direction>,
     pub status: Option<DelegationStatus>,
     /// Delegations still under way on or after this date (or RFC 3339 instant).
-    #[validate(length(max = 64))]
+    #[validate(length(max = 64, message = "must be at most 64 characters"))]
+    #[param(max_length = 64)]
     pub from: Option<String>,
     /// Delegations begun on or before this date (or RFC 3339 instant).
-    #[validate(length(max = 64))]
+    #[validate(length(max = 64, message = "must be at most 64 characters"))]
+    #[param(max_length = 64)]
     pub to: Option<String>,
     /// Words to find in the title, partner, head of delegation, member names
     /// or reference, ignoring case and Vietnamese diacritics.
-    #[validate(length(max = 200))]
+    #[validate(length(max = 200, message = "must be at most 200 characters"))]
+    #[param(max_length = 200)]
     pub q: Option<String>,
     /// ISO 3166-1 alpha-2.
-    #[validate(length(max = 2))]
+    #[validate(length(max = 2, message = "must be an ISO 3166-1 alpha-2 country code"))]
+    #[param(min_length = 2, max_length = 2, pattern = "^[A-Za-z]{2}$")]
     pub country: Option<String>,
     pub host_unit_id: Option<i64>,
     /// Page size, 1–500 (default 50).
+    #[param(minimum = 1, maximum = 500)]
     pub limit: Option<i64>,
     /// `next_cursor` of the previous page.
+    #[param(max_length = 1024)]
     pub cursor: Option<String>,
 }
 
@@ -401,7 +411,7 @@ pub async fn get_delegation(
 /// Change a delegation: the host unit while it is a draft, Sở Ngoại vụ until it is approved.
 #[utoipa::path(
     tag = "delegations", security(("bearer" = [])), request_body = UpdateDelegation,
-    params(("id" = i64, Path, description = "Delegation id"), ("If-Match" = Option<String>, Header, description = "The ETag last read")),
+    params(("id" = i64, Path, description = "Delegation id"), ("If-Match" = Option<String>, Header, description = "The ETag last read", max_length = 64)),
     responses(
         (status = 200, body = DelegationView, description = "The changed delegation"),
         UnauthorizedProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem, PreconditionFailedProblem, JsonBodyProblems

@@ -30,6 +30,10 @@ use crate::model::delegations as model;
 #[derive(Debug)]
 pub struct CalendarBody(pub web::Bytes);
 
+/// The largest .ics file imported, in bytes, whatever the body limit: a
+/// delegation's programme is a few kilobytes, and the document names a bound.
+pub const CALENDAR_FILE_LIMIT: usize = 1024 * 1024;
+
 impl FromRequest for CalendarBody {
     type Error = ApiError;
     type Future = Pin<Box<dyn Future<Output = ApiResult<Self>>>>;
@@ -50,9 +54,15 @@ impl FromRequest for CalendarBody {
                         .into(),
                 ));
             }
-            body.await
-                .map(CalendarBody)
-                .map_err(|e| crate::extract::payload_error(e, limit))
+            let bytes = body
+                .await
+                .map_err(|e| crate::extract::payload_error(e, limit))?;
+            if bytes.len() > CALENDAR_FILE_LIMIT {
+                return Err(ApiError::PayloadTooLarge {
+                    limit: CALENDAR_FILE_LIMIT,
+                });
+            }
+            Ok(CalendarBody(bytes))
         })
     }
 }
@@ -125,7 +135,7 @@ pub struct ImportResult {
     tag = "delegations", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Delegation id"), ImportQuery),
     request_body(
-        content = String, content_type = "text/calendar",
+        content = super::CalendarFileDoc, content_type = "text/calendar",
         description = "An iCalendar (RFC 5545) file"
     ),
     responses(

@@ -191,15 +191,19 @@ fn require_writer(access: Access) -> ApiResult<()> {
 pub struct InterviewQuery {
     pub status: Option<InterviewStatus>,
     /// Interviews ending after this date (or RFC 3339 instant).
-    #[validate(length(max = 64))]
+    #[validate(length(max = 64, message = "must be at most 64 characters"))]
+    #[param(max_length = 64)]
     pub from: Option<String>,
     /// Interviews starting before the end of this date (or instant).
-    #[validate(length(max = 64))]
+    #[validate(length(max = 64, message = "must be at most 64 characters"))]
+    #[param(max_length = 64)]
     pub to: Option<String>,
     pub accreditation_id: Option<i64>,
     /// Page size, 1–500 (default 50).
+    #[param(minimum = 1, maximum = 500)]
     pub limit: Option<i64>,
     /// `next_cursor` of the previous page.
+    #[param(max_length = 1024)]
     pub cursor: Option<String>,
 }
 
@@ -331,7 +335,7 @@ pub struct InterviewPatch {
 /// Change an interview while it is requested or approved.
 #[utoipa::path(
     tag = "press", security(("bearer" = [])), request_body = InterviewPatch,
-    params(("id" = i64, Path, description = "Interview id"), ("If-Match" = Option<String>, Header, description = "The ETag last read")),
+    params(("id" = i64, Path, description = "Interview id"), ("If-Match" = Option<String>, Header, description = "The ETag last read", max_length = 64)),
     responses(
         (status = 200, body = InterviewView, description = "The changed interview"),
         UnauthorizedProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem, PreconditionFailedProblem, JsonBodyProblems

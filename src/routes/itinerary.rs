@@ -284,7 +284,7 @@ pub async fn add_item(
     tag = "delegations", security(("bearer" = [])), request_body = ItemPatch,
     params(
         ("id" = i64, Path, description = "Delegation id"), ("item_id" = i64, Path, description = "Item id"),
-        ("If-Match" = Option<String>, Header, description = "The item's ETag last read")
+        ("If-Match" = Option<String>, Header, description = "The item's ETag last read", max_length = 64)
     ),
     responses(
         (status = 200, body = ItemView, description = "The changed item"),

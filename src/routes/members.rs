@@ -98,14 +98,19 @@ fn check_phone(raw: &str) -> Result<(), validator::ValidationError> {
 #[serde(deny_unknown_fields)]
 pub struct MemberInput {
     #[validate(length(max = 200), custom(function = "not_blank"))]
-    #[schema(max_length = 200, example = "Tanaka Hiroshi")]
+    #[schema(min_length = 1, max_length = 200, example = "Tanaka Hiroshi")]
     pub full_name: String,
     pub gender: Option<Gender>,
     #[validate(custom(function = "check_birth"))]
     pub date_of_birth: Option<NaiveDate>,
     /// ISO 3166-1 alpha-2.
     #[validate(custom(function = "check_country"))]
-    #[schema(example = "JP")]
+    #[schema(
+        min_length = 2,
+        max_length = 2,
+        pattern = "^[A-Za-z]{2}$",
+        example = "JP"
+    )]
     pub nationality: String,
     /// 5–20 letters and digits.
     #[validate(custom(function = "check_passport"))]
@@ -131,7 +136,7 @@ pub struct MemberInput {
 #[serde(deny_unknown_fields)]
 pub struct MemberPatch {
     #[validate(length(max = 200), custom(function = "not_blank"))]
-    #[schema(max_length = 200)]
+    #[schema(min_length = 1, max_length = 200)]
     pub full_name: Option<String>,
     #[serde(default, deserialize_with = "super::double_option")]
     #[schema(value_type = Option<Gender>)]
@@ -140,6 +145,7 @@ pub struct MemberPatch {
     #[schema(value_type = Option<NaiveDate>)]
     pub date_of_birth: Option<Option<NaiveDate>>,
     #[validate(custom(function = "check_country"))]
+    #[schema(min_length = 2, max_length = 2, pattern = "^[A-Za-z]{2}$")]
     pub nationality: Option<String>,
     #[serde(default, deserialize_with = "super::double_option")]
     #[schema(value_type = Option<String>, max_length = 30)]
@@ -286,7 +292,7 @@ pub async fn add_member(
     tag = "delegations", security(("bearer" = [])), request_body = MemberPatch,
     params(
         ("id" = i64, Path, description = "Delegation id"), ("member_id" = i64, Path, description = "Member id"),
-        ("If-Match" = Option<String>, Header, description = "The member's ETag last read")
+        ("If-Match" = Option<String>, Header, description = "The member's ETag last read", max_length = 64)
     ),
     responses(
         (status = 200, body = MemberView, description = "The changed member"),

@@ -136,6 +136,45 @@ pub struct ActionRequest<A> {
     pub note: Option<String>,
 }
 
+/// Strings of request lists, for the document only: the fields are plain
+/// `String`s, checked where they are read; these name their bounds.
+macro_rules! text_schemas {
+    ($($name:ident as $schema:literal: $min:literal..=$max:expr, $description:literal $(, pattern $pattern:literal, example $example:literal)?;)*) => {$(
+        #[doc = $description]
+        #[derive(Debug)]
+        pub struct $name;
+
+        impl utoipa::PartialSchema for $name {
+            fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+                utoipa::openapi::ObjectBuilder::new()
+                    .schema_type(utoipa::openapi::schema::Type::String)
+                    .description(Some($description))
+                    .min_length(Some($min))
+                    .max_length(Some($max))
+                    $(.pattern(Some($pattern)).examples([$example]))?
+                    .build()
+                    .into()
+            }
+        }
+
+        impl ToSchema for $name {
+            fn name() -> std::borrow::Cow<'static, str> {
+                $schema.into()
+            }
+        }
+    )*};
+}
+
+text_schemas! {
+    CountryCodeDoc as "CountryCode": 2..=2,
+        "ISO 3166-1 alpha-2 country code; lower case is read as upper case.",
+        pattern "^[A-Za-z]{2}$", example "JP";
+    PlaceNameDoc as "PlaceName": 1..=300, "A place name.";
+    SpeakerNameDoc as "SpeakerName": 1..=200, "A speaker's name and position.";
+    CalendarFileDoc as "CalendarFile": 1..=import::CALENDAR_FILE_LIMIT,
+        "An iCalendar (RFC 5545) file, at most 1 MiB.";
+}
+
 /// A page of a list: the items and where the next page starts (`null` at the end).
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Page<T> {
@@ -195,8 +234,14 @@ pub(crate) fn not_blank(text: &str) -> Result<(), validator::ValidationError> {
     })
 }
 
+/// Exactly two letters, as the document's `CountryCode` says: the domain
+/// parser would also take padded text of any length.
 pub(crate) fn check_country(code: &str) -> Result<(), validator::ValidationError> {
-    rule(crate::domain::text::CountryCode::parse(code).map(|_| ()))
+    rule(if code.len() == 2 {
+        crate::domain::text::CountryCode::parse(code).map(|_| ())
+    } else {
+        Err("must be an ISO 3166-1 alpha-2 country code (JP, KR, FR, …)")
+    })
 }
 
 pub(crate) fn check_passport(raw: &str) -> Result<(), validator::ValidationError> {

@@ -117,22 +117,32 @@ pub struct ReporterPage {
 #[serde(deny_unknown_fields)]
 pub struct ReporterInput {
     #[validate(length(max = 200), custom(function = "not_blank"))]
-    #[schema(max_length = 200, example = "Yamada Hanako")]
+    #[schema(min_length = 1, max_length = 200, example = "Yamada Hanako")]
     pub full_name: String,
     #[validate(custom(function = "check_country"))]
-    #[schema(example = "JP")]
+    #[schema(
+        min_length = 2,
+        max_length = 2,
+        pattern = "^[A-Za-z]{2}$",
+        example = "JP"
+    )]
     pub nationality: String,
     #[validate(custom(function = "check_passport"))]
     #[schema(max_length = 30)]
     pub passport_number: Option<String>,
     #[validate(length(max = 200), custom(function = "not_blank"))]
-    #[schema(max_length = 200, example = "NHK")]
+    #[schema(min_length = 1, max_length = 200, example = "NHK")]
     pub outlet: String,
     #[validate(custom(function = "check_country"))]
-    #[schema(example = "JP")]
+    #[schema(
+        min_length = 2,
+        max_length = 2,
+        pattern = "^[A-Za-z]{2}$",
+        example = "JP"
+    )]
     pub outlet_country: String,
     #[validate(length(max = 100), custom(function = "not_blank"))]
-    #[schema(max_length = 100, example = "reporter")]
+    #[schema(min_length = 1, max_length = 100, example = "reporter")]
     pub position: String,
     #[validate(length(max = 50))]
     #[schema(max_length = 50)]
@@ -150,20 +160,22 @@ pub struct ReporterInput {
 #[serde(deny_unknown_fields)]
 pub struct ReporterPatch {
     #[validate(length(max = 200), custom(function = "not_blank"))]
-    #[schema(max_length = 200)]
+    #[schema(min_length = 1, max_length = 200)]
     pub full_name: Option<String>,
     #[validate(custom(function = "check_country"))]
+    #[schema(min_length = 2, max_length = 2, pattern = "^[A-Za-z]{2}$")]
     pub nationality: Option<String>,
     #[validate(custom(function = "check_passport"))]
     #[schema(max_length = 30)]
     pub passport_number: Option<String>,
     #[validate(length(max = 200), custom(function = "not_blank"))]
-    #[schema(max_length = 200)]
+    #[schema(min_length = 1, max_length = 200)]
     pub outlet: Option<String>,
     #[validate(custom(function = "check_country"))]
+    #[schema(min_length = 2, max_length = 2, pattern = "^[A-Za-z]{2}$")]
     pub outlet_country: Option<String>,
     #[validate(length(max = 100), custom(function = "not_blank"))]
-    #[schema(max_length = 100)]
+    #[schema(min_length = 1, max_length = 100)]
     pub position: Option<String>,
     #[validate(length(max = 50))]
     #[schema(max_length = 50)]
@@ -228,15 +240,20 @@ fn diff(old: &ReporterFields, new: &ReporterFields) -> Changes {
 #[into_params(parameter_in = Query)]
 pub struct ReporterQuery {
     /// Words in the name, outlet or press card number, ignoring case and diacritics.
-    #[validate(length(max = 200))]
+    #[validate(length(max = 200, message = "must be at most 200 characters"))]
+    #[param(max_length = 200)]
     pub q: Option<String>,
-    #[validate(length(max = 2))]
+    #[validate(length(max = 2, message = "must be an ISO 3166-1 alpha-2 country code"))]
+    #[param(min_length = 2, max_length = 2, pattern = "^[A-Za-z]{2}$")]
     pub nationality: Option<String>,
-    #[validate(length(max = 2))]
+    #[validate(length(max = 2, message = "must be an ISO 3166-1 alpha-2 country code"))]
+    #[param(min_length = 2, max_length = 2, pattern = "^[A-Za-z]{2}$")]
     pub outlet_country: Option<String>,
     /// Page size, 1–500 (default 50).
+    #[param(minimum = 1, maximum = 500)]
     pub limit: Option<i64>,
     /// `next_cursor` of the previous page.
+    #[param(max_length = 1024)]
     pub cursor: Option<String>,
 }
 
@@ -385,7 +402,7 @@ pub async fn get_reporter(
 /// Change a reporter (Sở Ngoại vụ).
 #[utoipa::path(
     tag = "press", security(("bearer" = [])), request_body = ReporterPatch,
-    params(("id" = i64, Path, description = "Reporter id"), ("If-Match" = Option<String>, Header, description = "The ETag last read")),
+    params(("id" = i64, Path, description = "Reporter id"), ("If-Match" = Option<String>, Header, description = "The ETag last read", max_length = 64)),
     responses(
         (status = 200, body = ReporterView, description = "The changed reporter"),
         UnauthorizedProblem, ForbiddenProblem, NotFoundProblem, PreconditionFailedProblem, JsonBodyProblems
@@ -407,6 +424,9 @@ pub async fn update_reporter(
     let reporter = state
         .db
         .write(caller.actor(), move |conn| {
+            // Locked first: a PATCH without If-Match waits for one in flight
+            // instead of failing the version check in `update` with a 412.
+            db::reporters::lock(conn, id)?;
             let current = db::reporters::find(conn, id)?.ok_or(ApiError::NotFound)?;
             db::check_version(if_match.0, current.version)?;
             let old = ReporterFields::from(&current);

@@ -73,13 +73,16 @@ pub struct Schedule {
 #[into_params(parameter_in = Query)]
 pub struct ScheduleQuery {
     /// Start of the window: a date (Vietnam time) or an RFC 3339 instant; default today.
-    #[validate(length(max = 64))]
+    #[validate(length(max = 64, message = "must be at most 64 characters"))]
+    #[param(max_length = 64)]
     pub from: Option<String>,
     /// End of the window (a date counts whole); default a week after `from`; at most 92 days after it.
-    #[validate(length(max = 64))]
+    #[validate(length(max = 64, message = "must be at most 64 characters"))]
+    #[param(max_length = 64)]
     pub to: Option<String>,
     /// Kinds to include, comma-separated: itinerary_item, press_activity, interview, press_conference.
-    #[validate(length(max = 200))]
+    #[validate(length(max = 200, message = "must be at most 200 characters"))]
+    #[param(max_length = 200)]
     pub kind: Option<String>,
 }
 

@@ -50,10 +50,14 @@ impl From<Unit> for UnitView {
 #[serde(deny_unknown_fields)]
 pub struct CreateUnit {
     #[validate(length(max = 200), custom(function = "super::not_blank"))]
-    #[schema(max_length = 200, example = "Sở Ngoại vụ")]
+    #[schema(min_length = 1, max_length = 200, example = "Sở Ngoại vụ")]
     pub name: String,
     #[validate(length(max = 200), custom(function = "super::not_blank"))]
-    #[schema(max_length = 200, example = "Department of Foreign Affairs")]
+    #[schema(
+        min_length = 1,
+        max_length = 200,
+        example = "Department of Foreign Affairs"
+    )]
     pub name_en: String,
     pub kind: UnitKind,
 }
@@ -62,10 +66,10 @@ pub struct CreateUnit {
 #[serde(deny_unknown_fields)]
 pub struct UpdateUnit {
     #[validate(length(max = 200), custom(function = "super::not_blank"))]
-    #[schema(max_length = 200)]
+    #[schema(min_length = 1, max_length = 200)]
     pub name: Option<String>,
     #[validate(length(max = 200), custom(function = "super::not_blank"))]
-    #[schema(max_length = 200)]
+    #[schema(min_length = 1, max_length = 200)]
     pub name_en: Option<String>,
     pub kind: Option<UnitKind>,
 }
@@ -76,8 +80,10 @@ pub struct UnitQuery {
     /// Only units of this kind.
     pub kind: Option<UnitKind>,
     /// Page size, 1–500 (default 50).
+    #[param(minimum = 1, maximum = 500)]
     pub limit: Option<i64>,
     /// `next_cursor` of the previous page.
+    #[param(max_length = 1024)]
     pub cursor: Option<String>,
 }
 
@@ -159,7 +165,7 @@ pub async fn create_unit(
 /// Change a unit (administrator); `If-Match` guards against lost updates.
 #[utoipa::path(
     tag = "units", security(("bearer" = [])), request_body = UpdateUnit,
-    params(("id" = i64, Path, description = "Unit id"), ("If-Match" = Option<String>, Header, description = "The ETag last read")),
+    params(("id" = i64, Path, description = "Unit id"), ("If-Match" = Option<String>, Header, description = "The ETag last read", max_length = 64)),
     responses(
         (status = 200, body = UnitView, description = "The unit; `ETag` carries its version"), UnauthorizedProblem, ForbiddenProblem, NotFoundProblem,
         ConflictProblem, PreconditionFailedProblem, JsonBodyProblems

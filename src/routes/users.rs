@@ -69,7 +69,7 @@ pub struct CreateUser {
     #[schema(min_length = 3, max_length = 64, example = "nguyen.van.a")]
     pub username: String,
     #[validate(custom(function = "check_display_name"))]
-    #[schema(max_length = 200, example = "Nguyễn Văn A")]
+    #[schema(min_length = 1, max_length = 200, example = "Nguyễn Văn A")]
     pub display_name: String,
     /// 10–128 characters.
     #[validate(custom(function = "check_password"))]
@@ -88,7 +88,7 @@ pub struct UpdateUser {
     pub active: Option<bool>,
     pub role: Option<Role>,
     #[validate(custom(function = "check_display_name"))]
-    #[schema(max_length = 200)]
+    #[schema(min_length = 1, max_length = 200)]
     pub display_name: Option<String>,
     /// A new password (the user's tokens stop working).
     #[validate(custom(function = "check_password"))]
@@ -105,8 +105,10 @@ pub struct UserQuery {
     pub unit_id: Option<i64>,
     pub active: Option<bool>,
     /// Page size, 1–500 (default 50).
+    #[param(minimum = 1, maximum = 500)]
     pub limit: Option<i64>,
     /// `next_cursor` of the previous page.
+    #[param(max_length = 1024)]
     pub cursor: Option<String>,
 }
 
@@ -232,7 +234,7 @@ pub async fn create_user(
 /// Change a user (administrator): deactivate, change role, unit, name or password.
 #[utoipa::path(
     tag = "users", security(("bearer" = [])), request_body = UpdateUser,
-    params(("id" = i64, Path, description = "User id"), ("If-Match" = Option<String>, Header, description = "The ETag last read")),
+    params(("id" = i64, Path, description = "User id"), ("If-Match" = Option<String>, Header, description = "The ETag last read", max_length = 64)),
     responses(
         (status = 200, body = UserView, description = "The user; `ETag` carries its version"), UnauthorizedProblem, ForbiddenProblem, NotFoundProblem,
         ConflictProblem, PreconditionFailedProblem, JsonBodyProblems

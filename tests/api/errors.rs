@@ -3,9 +3,16 @@
 
 use awc::http::Method;
 use serde_json::json;
+use visitdesk::domain::role::Role;
+use visitdesk::domain::unit::UnitKind;
 
+use crate::fixtures::{Cast, delegation_body};
 use crate::helpers::TestApp;
 use crate::on_both_engines;
+use crate::press_fixtures::{
+    ACCREDITATIONS, CONFERENCES, REPORTERS, accreditation_body, conference_body, reporter,
+    reporter_body,
+};
 
 on_both_engines!(
     malformed_json_is_400,
@@ -15,6 +22,10 @@ on_both_engines!(
     a_2_mib_body_is_413,
     unknown_routes_and_methods_are_problems,
     bad_path_and_query_parameters_are_problems,
+    over_long_query_parameters_are_422_naming_them,
+    over_long_body_text_and_padded_codes_are_422_naming_the_field,
+    a_feed_token_of_the_wrong_length_is_404,
+    an_over_long_if_match_is_422_and_changes_nothing,
 );
 
 async fn users_count(app: &TestApp) -> usize {
@@ -219,4 +230,109 @@ async fn bad_path_and_query_parameters_are_problems(app: TestApp) {
         .await
         .problem(422);
     assert_eq!(body["errors"][0]["field"], "from");
+}
+
+/// The document bounds every query parameter (`maxLength`); one character
+/// more is refused, naming it (schemathesis' negative data finds the rest).
+async fn over_long_query_parameters_are_422_naming_them(app: TestApp) {
+    let long = |n: usize| "a".repeat(n);
+    for (path, param, value) in [
+        ("/api/v1/delegations", "q", long(201)),
+        ("/api/v1/delegations", "from", long(65)),
+        ("/api/v1/delegations", "country", "JPN".to_owned()),
+        ("/api/v1/delegations", "cursor", long(1025)),
+        ("/api/v1/reporters", "nationality", "JPN".to_owned()),
+        ("/api/v1/reporters", "outlet_country", "J".to_owned()),
+        ("/api/v1/audit", "action", long(65)),
+        ("/api/v1/schedule", "kind", long(201)),
+        ("/api/v1/press-conferences", "to", long(65)),
+        ("/api/v1/units", "cursor", long(1025)),
+    ] {
+        let body = app
+            .get(&format!("{path}?{param}={value}"), &app.admin_token)
+            .await
+            .problem(422);
+        assert_eq!(body["errors"][0]["field"], param, "{path}?{param}: {body}");
+    }
+}
+
+/// The bound is on the text as sent: padding that trimming would drop does
+/// not let a country code, a permitted place or a speaker grow past it.
+async fn over_long_body_text_and_padded_codes_are_422_naming_the_field(app: TestApp) {
+    let cast = Cast::new(&app).await;
+    let fa = cast.token(Role::ForeignAffairs);
+    let po = cast.token(Role::ProvincialOffice);
+    let before = app.audit_entries().await.len();
+
+    let mut delegation = delegation_body("incoming", cast.host_unit);
+    delegation["countries"] = json!([" JP"]);
+    let body = app
+        .post("/api/v1/delegations", fa, delegation)
+        .await
+        .problem(422);
+    assert_eq!(body["errors"][0]["field"], "countries", "{body}");
+
+    let mut padded = reporter_body("JP");
+    padded["nationality"] = json!("jp ");
+    let body = app.post(REPORTERS, fa, padded).await.problem(422);
+    assert_eq!(body["errors"][0]["field"], "nationality", "{body}");
+
+    let crew = reporter(&app, fa, "JP").await;
+    let mut accreditation = accreditation_body(&[crew]);
+    accreditation["permitted_places"] = json!([format!("{}Mai Châu", " ".repeat(300))]);
+    let body = app
+        .post(ACCREDITATIONS, fa, accreditation)
+        .await
+        .problem(422);
+    assert_eq!(body["errors"][0]["field"], "permitted_places[0]", "{body}");
+
+    let mut conference = conference_body();
+    conference["speakers"] = json!([format!("Chủ tịch UBND tỉnh{}", " ".repeat(200))]);
+    let body = app.post(CONFERENCES, po, conference).await.problem(422);
+    assert_eq!(body["errors"][0]["field"], "speakers[0]", "{body}");
+
+    // Only the reporter made for the accreditation was written.
+    assert_eq!(app.audit_entries().await.len(), before + 1);
+}
+
+/// A feed's token is 64 hex digits (the document's pattern); any other
+/// answers 404 like an unknown one.
+async fn a_feed_token_of_the_wrong_length_is_404(app: TestApp) {
+    for token in ["0".repeat(65), "0".repeat(63), "g".repeat(64)] {
+        app.send(Method::GET, &format!("/calendar/{token}.ics"), None, None)
+            .await
+            .problem(404);
+    }
+}
+
+/// Found by schemathesis: an `If-Match` longer than the document's bound
+/// answered 412 (as any ETag that is not the record's), which is not a
+/// refusal of invalid input. It is 422 naming the header now.
+async fn an_over_long_if_match_is_422_and_changes_nothing(app: TestApp) {
+    let unit = app.make_unit("Sở Y tế", UnitKind::Department).await;
+    let path = format!("/api/v1/units/{}", unit.get());
+    let before = app.get(&path, &app.admin_token).await.ok(200);
+    let reply = app
+        .finish(
+            app.request(Method::PATCH, &path)
+                .bearer_auth(&app.admin_token)
+                .insert_header(("If-Match", "0".repeat(65)))
+                .content_type("application/json")
+                .send_body(r#"{"name_en": "Health"}"#),
+        )
+        .await;
+    let body = reply.problem(422);
+    assert_eq!(body["errors"][0]["field"], "If-Match", "{body}");
+    assert_eq!(app.get(&path, &app.admin_token).await.ok(200), before);
+    // Within the bound, an ETag that is not the record's is still 412.
+    let stale = app
+        .finish(
+            app.request(Method::PATCH, &path)
+                .bearer_auth(&app.admin_token)
+                .insert_header(("If-Match", "\"999\""))
+                .content_type("application/json")
+                .send_body(r#"{"name_en": "Health"}"#),
+        )
+        .await;
+    stale.problem(412);
 }

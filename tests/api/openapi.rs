@@ -145,3 +145,127 @@ fn every_reference_in_the_document_resolves() {
         assert!(doc.pointer(pointer).is_some(), "dangling $ref {r}");
     }
 }
+
+/// Formats whose values the server parses into a bounded type (a date, an
+/// instant, a uuid): a longer string cannot be one.
+const BOUNDED_FORMATS: [&str; 4] = ["date", "date-time", "time", "uuid"];
+
+/// Walks a request-side schema and lists each string without `maxLength`
+/// (unless an enum, a constant or a bounded format) and each array without
+/// `maxItems`.
+fn unbounded(
+    doc: &Value,
+    schema: &Value,
+    at: &str,
+    seen: &mut BTreeSet<String>,
+    gaps: &mut Vec<String>,
+) {
+    if let Some(r) = schema.get("$ref").and_then(Value::as_str) {
+        // A component is checked once, where it is first met.
+        if seen.insert(r.to_owned()) {
+            let target = doc.pointer(&r[1..]).unwrap_or(&Value::Null);
+            unbounded(doc, target, &format!("{at} → {r}"), seen, gaps);
+        }
+        return;
+    }
+    for key in ["oneOf", "anyOf", "allOf"] {
+        for part in schema[key].as_array().into_iter().flatten() {
+            unbounded(doc, part, at, seen, gaps);
+        }
+    }
+    let types: Vec<&str> = match &schema["type"] {
+        Value::String(t) => vec![t.as_str()],
+        Value::Array(ts) => ts.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    };
+    let closed = schema.get("enum").is_some() || schema.get("const").is_some();
+    let bounded_format = schema["format"]
+        .as_str()
+        .is_some_and(|f| BOUNDED_FORMATS.contains(&f));
+    if types.contains(&"string") && !closed && !bounded_format && schema.get("maxLength").is_none()
+    {
+        gaps.push(format!("{at}: a string without maxLength"));
+    }
+    if types.contains(&"array") {
+        if schema.get("maxItems").is_none() {
+            gaps.push(format!("{at}: an array without maxItems"));
+        }
+        if let Some(items) = schema.get("items") {
+            unbounded(doc, items, &format!("{at}[]"), seen, gaps);
+        }
+    }
+    for (name, property) in schema["properties"].as_object().into_iter().flatten() {
+        unbounded(doc, property, &format!("{at}.{name}"), seen, gaps);
+    }
+    if schema["additionalProperties"].is_object() {
+        unbounded(
+            doc,
+            &schema["additionalProperties"],
+            &format!("{at}.*"),
+            seen,
+            gaps,
+        );
+    }
+}
+
+/// Every string and list a client can send (path, query and header
+/// parameters, bodies) has a documented bound; the tests in `errors.rs`
+/// show the server holding to them.
+#[test]
+fn every_string_and_list_a_client_sends_is_bounded() {
+    let doc = committed();
+    let (mut gaps, mut parameters) = (Vec::new(), 0);
+    for (path, method, op) in operations(&doc) {
+        let what = format!("{} {path}", method.to_uppercase());
+        // Components are checked once per operation: a bound missing on a
+        // shared schema shows under the first operation that uses it.
+        let mut seen = BTreeSet::new();
+        for p in op["parameters"].as_array().into_iter().flatten() {
+            parameters += 1;
+            let at = format!(
+                "{what} {} parameter `{}`",
+                p["in"].as_str().unwrap(),
+                p["name"].as_str().unwrap()
+            );
+            unbounded(&doc, &p["schema"], &at, &mut seen, &mut gaps);
+        }
+        for (media, content) in op["requestBody"]["content"]
+            .as_object()
+            .into_iter()
+            .flatten()
+        {
+            unbounded(
+                &doc,
+                &content["schema"],
+                &format!("{what} body ({media})"),
+                &mut seen,
+                &mut gaps,
+            );
+        }
+    }
+    assert!(
+        parameters > 50,
+        "the walk found only {parameters} parameters"
+    );
+    // The walk itself sees what it looks for.
+    let mut probe = Vec::new();
+    let sample = serde_json::json!({"type": "object", "properties": {
+        "a": {"type": ["string", "null"]},
+        "b": {"type": "array", "items": {"type": "string", "maxLength": 3}},
+        "c": {"type": "string", "format": "date"},
+        "d": {"type": "string", "enum": ["x"]},
+    }});
+    unbounded(&doc, &sample, "probe", &mut BTreeSet::new(), &mut probe);
+    assert_eq!(
+        probe,
+        [
+            "probe.a: a string without maxLength",
+            "probe.b: an array without maxItems"
+        ]
+    );
+    assert!(
+        gaps.is_empty(),
+        "unbounded request input:\n{}",
+        gaps.join("\n")
+    );
+}
