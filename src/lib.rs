@@ -10,6 +10,7 @@ pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod extract;
+pub mod generate;
 pub mod middleware;
 pub mod model;
 pub mod openapi;
@@ -36,12 +37,20 @@ pub struct AppState {
     pub db: Db,
     pub config: Config,
     pub tokens: TokenKeys,
+    /// The feeds' validators, to answer a polling calendar app's 304
+    /// without reading the feed.
+    pub feed_tags: db::calendar::FeedTags,
 }
 
 impl AppState {
     pub fn new(db: Db, config: Config) -> Self {
         let tokens = TokenKeys::new(&config.jwt_secret, config.token_lifetime);
-        Self { db, config, tokens }
+        Self {
+            db,
+            config,
+            tokens,
+            feed_tags: db::calendar::FeedTags::default(),
+        }
     }
 }
 

@@ -384,6 +384,34 @@ pub fn activities(conn: &mut AnyConnection, id: AccreditationId) -> ApiResult<Ve
         .collect()
 }
 
+/// Activities overlapping the window.
+pub fn activities_in_window(
+    conn: &mut AnyConnection,
+    window: &super::schedule::Window,
+) -> ApiResult<Vec<PressActivity>> {
+    pa::table
+        .filter(pa::starts_at.ge(window.earliest_start))
+        .filter(pa::starts_at.lt(window.to))
+        .filter(pa::ends_at.gt(window.from))
+        .select(ActivityRow::as_select())
+        .load::<ActivityRow>(conn)?
+        .into_iter()
+        .map(PressActivity::try_from)
+        .collect()
+}
+
+/// The accreditations with these ids, in one go.
+pub fn find_many(conn: &mut AnyConnection, ids: &[i64]) -> ApiResult<Vec<Accreditation>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows: Vec<Row> = a::table
+        .filter(a::id.eq_any(ids))
+        .select(Row::as_select())
+        .load(conn)?;
+    assemble(conn, rows)
+}
+
 pub fn insert_activity(
     conn: &mut AnyConnection,
     id: AccreditationId,

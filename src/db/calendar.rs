@@ -1,5 +1,7 @@
 //! Calendar subscriptions and the feeds' Last-Modified memory.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use sha2::{Digest, Sha256};
@@ -211,4 +213,79 @@ pub fn set_feed_state(
         }
     }
     Ok(())
+}
+
+/// What a feed's contents depend on besides the records' own state: the
+/// last change written anywhere (every change of a record, of a user's
+/// rights or of a subscription lands with an audit entry, in the same
+/// transaction) and the day the feed's window starts from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FeedStamp {
+    pub last_change: i64,
+    pub day: chrono::NaiveDate,
+}
+
+impl FeedStamp {
+    pub fn read(conn: &mut AnyConnection) -> ApiResult<Self> {
+        use super::schema::audit_entries as ae;
+        let last: Option<i64> = ae::table.select(diesel::dsl::max(ae::id)).first(conn)?;
+        Ok(Self {
+            last_change: last.unwrap_or(0),
+            day: crate::domain::time::province_today(),
+        })
+    }
+}
+
+/// The validators each feed had when the data last looked like a stamp, so
+/// that a calendar app polling with its ETag gets its 304 without the feed's
+/// contents being read. An entry is trusted for `TRUST` at most: on
+/// PostgreSQL a transaction may commit a lower audit id after a higher one
+/// was seen, and a change written past the audit trail (by hand) must show
+/// too; within that bound the contents are identified again.
+#[derive(Debug, Default)]
+pub struct FeedTags {
+    tags: std::sync::Mutex<HashMap<String, FeedTag>>,
+}
+
+#[derive(Debug, Clone)]
+struct FeedTag {
+    stamp: FeedStamp,
+    etag: String,
+    last_modified: DateTime<Utc>,
+    noted: std::time::Instant,
+}
+
+impl FeedTags {
+    const TRUST: std::time::Duration = std::time::Duration::from_secs(30);
+    /// Feeds remembered at most (a few hundred bytes each).
+    const MAX: usize = 10_000;
+
+    pub fn get(&self, feed: &str, stamp: FeedStamp) -> Option<(String, DateTime<Utc>)> {
+        let tags = self
+            .tags
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let tag = tags.get(feed)?;
+        (tag.stamp == stamp && tag.noted.elapsed() < Self::TRUST)
+            .then(|| (tag.etag.clone(), tag.last_modified))
+    }
+
+    pub fn put(&self, feed: String, stamp: FeedStamp, etag: String, last_modified: DateTime<Utc>) {
+        let mut tags = self
+            .tags
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if tags.len() >= Self::MAX && !tags.contains_key(&feed) {
+            tags.clear();
+        }
+        tags.insert(
+            feed,
+            FeedTag {
+                stamp,
+                etag,
+                last_modified,
+                noted: std::time::Instant::now(),
+            },
+        );
+    }
 }

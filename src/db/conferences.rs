@@ -94,6 +94,22 @@ pub fn find(conn: &mut AnyConnection, id: PressConferenceId) -> ApiResult<Option
         .transpose()
 }
 
+/// Press conferences overlapping the window.
+pub fn in_window(
+    conn: &mut AnyConnection,
+    window: &super::schedule::Window,
+) -> ApiResult<Vec<PressConference>> {
+    pc::table
+        .filter(pc::starts_at.ge(window.earliest_start))
+        .filter(pc::starts_at.lt(window.to))
+        .filter(pc::ends_at.gt(window.from))
+        .select(Row::as_select())
+        .load::<Row>(conn)?
+        .into_iter()
+        .map(PressConference::try_from)
+        .collect()
+}
+
 pub fn insert(
     conn: &mut AnyConnection,
     fields: &Fields,

@@ -198,6 +198,25 @@ pub fn find(conn: &mut AnyConnection, id: DelegationId) -> ApiResult<Option<Dele
     row.into_delegation(review).map(Some)
 }
 
+/// The delegations with these ids, with their reviews, in two queries.
+pub fn find_many(conn: &mut AnyConnection, ids: &[i64]) -> ApiResult<HashMap<i64, Delegation>> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let rows: Vec<Row> = d::table
+        .filter(d::id.eq_any(ids))
+        .select(Row::as_select())
+        .load(conn)?;
+    let mut reviews = super::reviews::for_records(conn, KIND, ids)?;
+    rows.into_iter()
+        .map(|row| {
+            let id = row.id;
+            let review = reviews.remove(&id).unwrap_or_default();
+            row.into_delegation(review).map(|d| (id, d))
+        })
+        .collect()
+}
+
 /// Takes the delegation's row lock for the rest of the transaction, so that
 /// two changes at once are applied one after the other, the second seeing
 /// the first (on SQLite writes are serial anyway). Returns whether it exists.

@@ -291,6 +291,20 @@ pub fn list(
     assemble(conn, rows)
 }
 
+/// Interviews overlapping the window.
+pub fn in_window(
+    conn: &mut AnyConnection,
+    window: &super::schedule::Window,
+) -> ApiResult<Vec<Interview>> {
+    let rows: Vec<Row> = iv::table
+        .filter(iv::starts_at.ge(window.earliest_start))
+        .filter(iv::starts_at.lt(window.to))
+        .filter(iv::ends_at.gt(window.from))
+        .select(Row::as_select())
+        .load(conn)?;
+    assemble(conn, rows)
+}
+
 /// Takes the row lock for the rest of the transaction, so that two changes
 /// at once are applied one after the other (see `delegations::lock`).
 pub fn lock(conn: &mut AnyConnection, id: InterviewId) -> ApiResult<bool> {

@@ -114,6 +114,40 @@ pub fn list(conn: &mut AnyConnection, delegation: DelegationId) -> ApiResult<Vec
         .collect()
 }
 
+/// Items overlapping the window, of one unit's or one delegation's
+/// delegations if asked.
+pub fn in_window(
+    conn: &mut AnyConnection,
+    window: &super::schedule::Window,
+    only_unit: Option<crate::domain::ids::UnitId>,
+    delegation: Option<DelegationId>,
+) -> ApiResult<Vec<ItineraryItem>> {
+    use super::schema::delegations as d;
+    let mut query = i::table
+        .filter(i::starts_at.ge(window.earliest_start))
+        .filter(i::starts_at.lt(window.to))
+        .filter(i::ends_at.gt(window.from))
+        .select(Row::as_select())
+        .into_boxed();
+    if let Some(unit) = only_unit {
+        query = query.filter(
+            i::delegation_id.eq_any(
+                d::table
+                    .filter(d::host_unit_id.eq(unit.get()))
+                    .select(d::id),
+            ),
+        );
+    }
+    if let Some(one) = delegation {
+        query = query.filter(i::delegation_id.eq(one.get()));
+    }
+    query
+        .load::<Row>(conn)?
+        .into_iter()
+        .map(ItineraryItem::try_from)
+        .collect()
+}
+
 pub fn count(conn: &mut AnyConnection, delegation: DelegationId) -> ApiResult<i64> {
     Ok(i::table
         .filter(i::delegation_id.eq(delegation.get()))

@@ -63,9 +63,25 @@ pub fn for_records(
 }
 
 pub fn for_record(conn: &mut AnyConnection, kind: &str, id: i64) -> ApiResult<SecurityReview> {
-    Ok(for_records(conn, kind, &[id])?
-        .remove(&id)
-        .unwrap_or_default())
+    // An equality, not `IN (…)`: diesel caches this statement's prepared
+    // form, where a list of any length is parsed again on every request.
+    let row = sr::table
+        .filter(sr::record_kind.eq(kind))
+        .filter(sr::record_id.eq(id))
+        .select((
+            sr::record_id,
+            sr::status,
+            sr::officer,
+            sr::notes,
+            sr::reviewed_at,
+            sr::reviewed_by,
+        ))
+        .first::<Row>(conn)
+        .optional()?;
+    match row {
+        Some(row) => Ok(to_review(row)?.1),
+        None => Ok(SecurityReview::default()),
+    }
 }
 
 /// Records the police's review of a record, replacing the last one.

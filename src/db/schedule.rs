@@ -5,16 +5,16 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use diesel::prelude::*;
 
 use super::AnyConnection;
 use super::schema::{
-    accreditation_reporters as ar, delegation_members as dm, interview_reporters as ir,
-    press_activities as pa, press_conference_attendees as pca, reporters as rp,
+    accreditation_reporters as ar, delegation_members as dm, entry_spans as es,
+    interview_reporters as ir, press_conference_attendees as pca, reporters as rp,
 };
-use crate::domain::delegation::{Delegation, DelegationStatus, Direction};
-use crate::domain::ids::{AccreditationId, DelegationId, UnitId};
+use crate::domain::delegation::{DelegationStatus, Direction};
+use crate::domain::ids::{DelegationId, UnitId};
 use crate::domain::itinerary::ItemStatus;
 use crate::domain::press::{AccreditationStatus, ConferenceStatus, InterviewStatus};
 use crate::domain::schedule::{Entry, EntryKind, Foreigners, RecordRef};
@@ -48,18 +48,46 @@ fn people(text: Option<&str>) -> Vec<String> {
     .unwrap_or_default()
 }
 
-/// The delegations with these ids, with their reviews.
-pub fn delegations(conn: &mut AnyConnection, ids: &[i64]) -> ApiResult<HashMap<i64, Delegation>> {
-    let mut out = HashMap::new();
-    for id in ids {
-        if let Some(d) = super::delegations::find(conn, DelegationId(*id))? {
-            out.insert(*id, d);
-        }
-    }
-    Ok(out)
+/// A window of the schedule as the queries use it: entries that start
+/// before `to` and end after `from`, and — since no entry of the kind ever
+/// lasted longer than `entry_spans` says — start no earlier than
+/// `earliest_start`, which turns "started before the end" (years of rows)
+/// into an index range of what the window holds.
+#[derive(Debug, Clone, Copy)]
+pub struct Window {
+    pub earliest_start: NaiveDateTime,
+    pub from: NaiveDateTime,
+    pub to: NaiveDateTime,
 }
 
-/// Every entry in scope overlapping `from..to`, unordered.
+impl Window {
+    pub fn new(
+        conn: &mut AnyConnection,
+        kind: EntryKind,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> ApiResult<Self> {
+        let longest: Option<i64> = es::table
+            .find(kind.as_str())
+            .select(es::longest_seconds)
+            .first(conn)
+            .optional()?;
+        // No row (a database older than the bound's migration cannot be
+        // here, migrations run first): fall back to the whole past.
+        let earliest_start = match longest {
+            Some(seconds) => (from - Duration::seconds(seconds.max(0))).naive_utc(),
+            None => NaiveDateTime::MIN,
+        };
+        Ok(Self {
+            earliest_start,
+            from: from.naive_utc(),
+            to: to.naive_utc(),
+        })
+    }
+}
+
+/// Every entry in scope overlapping `from..to`, unordered. A fixed number
+/// of queries whatever the window holds.
 pub fn entries(
     conn: &mut AnyConnection,
     scope: &Scope,
@@ -68,17 +96,21 @@ pub fn entries(
 ) -> ApiResult<Vec<Entry>> {
     let mut out = Vec::new();
     if scope.wants(EntryKind::ItineraryItem) {
-        out.extend(itinerary_entries(conn, scope, from, to)?);
+        let window = Window::new(conn, EntryKind::ItineraryItem, from, to)?;
+        out.extend(itinerary_entries(conn, scope, &window)?);
     }
     if scope.press && scope.delegation.is_none() {
         if scope.wants(EntryKind::PressActivity) {
-            out.extend(activity_entries(conn, from, to)?);
+            let window = Window::new(conn, EntryKind::PressActivity, from, to)?;
+            out.extend(activity_entries(conn, &window)?);
         }
         if scope.wants(EntryKind::Interview) {
-            out.extend(interview_entries(conn, from, to)?);
+            let window = Window::new(conn, EntryKind::Interview, from, to)?;
+            out.extend(interview_entries(conn, &window)?);
         }
         if scope.wants(EntryKind::PressConference) {
-            out.extend(conference_entries(conn, from, to)?);
+            let window = Window::new(conn, EntryKind::PressConference, from, to)?;
+            out.extend(conference_entries(conn, &window)?);
         }
     }
     Ok(out)
@@ -87,31 +119,13 @@ pub fn entries(
 fn itinerary_entries(
     conn: &mut AnyConnection,
     scope: &Scope,
-    from: DateTime<Utc>,
-    to: DateTime<Utc>,
+    window: &Window,
 ) -> ApiResult<Vec<Entry>> {
-    use super::schema::{delegations as d, itinerary_items as i};
-    let mut query = i::table
-        .filter(i::starts_at.lt(to.naive_utc()))
-        .filter(i::ends_at.gt(from.naive_utc()))
-        .select(i::delegation_id)
-        .into_boxed();
-    if let Some(unit) = scope.only_unit {
-        query = query.filter(
-            i::delegation_id.eq_any(
-                d::table
-                    .filter(d::host_unit_id.eq(unit.get()))
-                    .select(d::id),
-            ),
-        );
-    }
-    if let Some(one) = scope.delegation {
-        query = query.filter(i::delegation_id.eq(one.get()));
-    }
-    let mut ids: Vec<i64> = query.load(conn)?;
+    let items = super::itinerary::in_window(conn, window, scope.only_unit, scope.delegation)?;
+    let mut ids: Vec<i64> = items.iter().map(|i| i.delegation_id.get()).collect();
     ids.sort_unstable();
     ids.dedup();
-    let parents = delegations(conn, &ids)?;
+    let parents = super::delegations::find_many(conn, &ids)?;
     let mut nationalities: HashMap<i64, Vec<String>> = HashMap::new();
     for (delegation, nationality) in dm::table
         .filter(dm::delegation_id.eq_any(&ids))
@@ -123,59 +137,62 @@ fn itinerary_entries(
             .or_default()
             .push(nationality);
     }
-    let mut out = Vec::new();
-    for id in ids {
-        let Some(parent) = parents.get(&id) else {
+    let foreigners: HashMap<i64, Foreigners> = parents
+        .values()
+        .map(|parent| {
+            let id = parent.id.get();
+            let f = match parent.direction {
+                Direction::Incoming => Foreigners::of(
+                    nationalities
+                        .get(&id)
+                        .into_iter()
+                        .flatten()
+                        .map(String::as_str),
+                ),
+                Direction::Outgoing => Foreigners::default(),
+            };
+            (id, f)
+        })
+        .collect();
+    let mut out = Vec::with_capacity(items.len());
+    for item in items {
+        let id = item.delegation_id.get();
+        let (Some(parent), Some(foreigners)) = (parents.get(&id), foreigners.get(&id)) else {
             continue;
         };
-        let foreigners = match parent.direction {
-            Direction::Incoming => Foreigners::of(
-                nationalities
-                    .get(&id)
-                    .into_iter()
-                    .flatten()
-                    .map(String::as_str),
-            ),
-            Direction::Outgoing => Foreigners::default(),
-        };
-        for item in super::itinerary::list(conn, parent.id)? {
-            if item.starts_at >= to || item.ends_at <= from {
-                continue;
-            }
-            out.push(Entry {
-                kind: EntryKind::ItineraryItem,
-                id: item.id.get(),
-                record: RecordRef {
-                    kind: super::delegations::KIND.into(),
-                    id,
-                    reference: parent.reference.clone(),
-                },
-                title: format!("{} — {}", item.title, parent.title),
-                starts_at: item.starts_at,
-                ends_at: item.ends_at,
-                time_zone: item.time_zone,
-                place: item.place.name.clone(),
-                status: item.status.as_str().to_owned(),
-                cancelled: item.status == ItemStatus::Cancelled
-                    || matches!(
-                        parent.status,
-                        DelegationStatus::Cancelled | DelegationStatus::Rejected
-                    ),
-                confirmed: matches!(
+        out.push(Entry {
+            kind: EntryKind::ItineraryItem,
+            id: item.id.get(),
+            record: RecordRef {
+                kind: super::delegations::KIND.into(),
+                id,
+                reference: parent.reference.clone(),
+            },
+            title: format!("{} — {}", item.title, parent.title),
+            starts_at: item.starts_at,
+            ends_at: item.ends_at,
+            time_zone: item.time_zone,
+            place: item.place.name,
+            status: item.status.as_str().to_owned(),
+            cancelled: item.status == ItemStatus::Cancelled
+                || matches!(
                     parent.status,
-                    DelegationStatus::Approved
-                        | DelegationStatus::Completed
-                        | DelegationStatus::Reported
+                    DelegationStatus::Cancelled | DelegationStatus::Rejected
                 ),
-                escort_officer: item.escort_officer.clone(),
-                leaders: people(item.participants.as_deref()),
-                foreigners: foreigners.clone(),
-                security_review_status: Some(parent.review.status),
-                version: item.version,
-                updated_at: item.updated_at,
-                conflicts: Vec::new(),
-            });
-        }
+            confirmed: matches!(
+                parent.status,
+                DelegationStatus::Approved
+                    | DelegationStatus::Completed
+                    | DelegationStatus::Reported
+            ),
+            escort_officer: item.escort_officer,
+            leaders: people(item.participants.as_deref()),
+            foreigners: foreigners.clone(),
+            security_review_status: Some(parent.review.status),
+            version: item.version,
+            updated_at: item.updated_at,
+            conflicts: Vec::new(),
+        });
     }
     Ok(out)
 }
@@ -195,16 +212,12 @@ where
     Ok(out)
 }
 
-fn activity_entries(
-    conn: &mut AnyConnection,
-    from: DateTime<Utc>,
-    to: DateTime<Utc>,
-) -> ApiResult<Vec<Entry>> {
-    let mut ids: Vec<i64> = pa::table
-        .filter(pa::starts_at.lt(to.naive_utc()))
-        .filter(pa::ends_at.gt(from.naive_utc()))
-        .select(pa::accreditation_id)
-        .load(conn)?;
+fn activity_entries(conn: &mut AnyConnection, window: &Window) -> ApiResult<Vec<Entry>> {
+    let activities = super::accreditations::activities_in_window(conn, window)?;
+    let mut ids: Vec<i64> = activities
+        .iter()
+        .map(|a| a.accreditation_id.get())
+        .collect();
     ids.sort_unstable();
     ids.dedup();
     let nationalities = reporter_nationalities(
@@ -214,9 +227,14 @@ fn activity_entries(
             .filter(ar::accreditation_id.eq_any(ids.clone()))
             .select((ar::accreditation_id, rp::nationality)),
     )?;
-    let mut out = Vec::new();
-    for id in ids {
-        let Some(acc) = super::accreditations::find(conn, AccreditationId(id))? else {
+    let parents: HashMap<i64, _> = super::accreditations::find_many(conn, &ids)?
+        .into_iter()
+        .map(|a| (a.id.get(), a))
+        .collect();
+    let mut out = Vec::with_capacity(activities.len());
+    for activity in activities {
+        let id = activity.accreditation_id.get();
+        let Some(acc) = parents.get(&id) else {
             continue;
         };
         let foreigners = Foreigners::of(
@@ -226,64 +244,48 @@ fn activity_entries(
                 .flatten()
                 .map(String::as_str),
         );
-        for activity in super::accreditations::activities(conn, acc.id)? {
-            if activity.starts_at >= to || activity.ends_at <= from {
-                continue;
-            }
-            out.push(Entry {
-                kind: EntryKind::PressActivity,
-                id: activity.id.get(),
-                record: RecordRef {
-                    kind: super::accreditations::KIND.into(),
-                    id,
-                    reference: acc.reference.clone(),
-                },
-                title: activity.title.clone(),
-                starts_at: activity.starts_at,
-                ends_at: activity.ends_at,
-                time_zone: activity.time_zone,
-                place: activity.place.name.clone(),
-                status: activity.status.as_str().to_owned(),
-                cancelled: activity.status == ItemStatus::Cancelled
-                    || matches!(
-                        acc.status,
-                        AccreditationStatus::Cancelled
-                            | AccreditationStatus::Rejected
-                            | AccreditationStatus::Revoked
-                    ),
-                confirmed: matches!(
+        out.push(Entry {
+            kind: EntryKind::PressActivity,
+            id: activity.id.get(),
+            record: RecordRef {
+                kind: super::accreditations::KIND.into(),
+                id,
+                reference: acc.reference.clone(),
+            },
+            title: activity.title.clone(),
+            starts_at: activity.starts_at,
+            ends_at: activity.ends_at,
+            time_zone: activity.time_zone,
+            place: activity.place.name.clone(),
+            status: activity.status.as_str().to_owned(),
+            cancelled: activity.status == ItemStatus::Cancelled
+                || matches!(
                     acc.status,
-                    AccreditationStatus::Approved | AccreditationStatus::Completed
+                    AccreditationStatus::Cancelled
+                        | AccreditationStatus::Rejected
+                        | AccreditationStatus::Revoked
                 ),
-                escort_officer: activity
-                    .escort_officer
-                    .clone()
-                    .or_else(|| acc.escort_officer.clone()),
-                leaders: people(activity.participants.as_deref()),
-                foreigners: foreigners.clone(),
-                security_review_status: Some(acc.review.status),
-                version: activity.version,
-                updated_at: activity.updated_at,
-                conflicts: Vec::new(),
-            });
-        }
+            confirmed: matches!(
+                acc.status,
+                AccreditationStatus::Approved | AccreditationStatus::Completed
+            ),
+            escort_officer: activity
+                .escort_officer
+                .clone()
+                .or_else(|| acc.escort_officer.clone()),
+            leaders: people(activity.participants.as_deref()),
+            foreigners: foreigners.clone(),
+            security_review_status: Some(acc.review.status),
+            version: activity.version,
+            updated_at: activity.updated_at,
+            conflicts: Vec::new(),
+        });
     }
     Ok(out)
 }
 
-fn interview_entries(
-    conn: &mut AnyConnection,
-    from: DateTime<Utc>,
-    to: DateTime<Utc>,
-) -> ApiResult<Vec<Entry>> {
-    let filter = super::interviews::Filter {
-        from: Some(from),
-        to: Some(to),
-        ..Default::default()
-    };
-    let max = crate::domain::pagination::Limit::parse(Some(500))
-        .map_err(crate::error::ApiError::internal)?;
-    let interviews = super::interviews::list(conn, &filter, None, max)?;
+fn interview_entries(conn: &mut AnyConnection, window: &Window) -> ApiResult<Vec<Entry>> {
+    let interviews = super::interviews::in_window(conn, window)?;
     let ids: Vec<i64> = interviews.iter().map(|i| i.id.get()).collect();
     let nationalities = reporter_nationalities(
         conn,
@@ -327,19 +329,8 @@ fn interview_entries(
         .collect())
 }
 
-fn conference_entries(
-    conn: &mut AnyConnection,
-    from: DateTime<Utc>,
-    to: DateTime<Utc>,
-) -> ApiResult<Vec<Entry>> {
-    let filter = super::conferences::Filter {
-        from: Some(from),
-        to: Some(to),
-        ..Default::default()
-    };
-    let max = crate::domain::pagination::Limit::parse(Some(500))
-        .map_err(crate::error::ApiError::internal)?;
-    let conferences = super::conferences::list(conn, &filter, None, max)?;
+fn conference_entries(conn: &mut AnyConnection, window: &Window) -> ApiResult<Vec<Entry>> {
+    let conferences = super::conferences::in_window(conn, window)?;
     let ids: Vec<i64> = conferences.iter().map(|c| c.id.get()).collect();
     let nationalities = reporter_nationalities(
         conn,

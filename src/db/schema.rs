@@ -206,6 +206,13 @@ diesel::table! {
 }
 
 diesel::table! {
+    entry_spans (kind) {
+        kind -> Text,
+        longest_seconds -> BigInt,
+    }
+}
+
+diesel::table! {
     feed_states (feed) {
         feed -> Text,
         etag -> Text,
@@ -324,6 +331,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     accreditations,
     audit_entries,
     calendar_subscriptions,
+    entry_spans,
     feed_states,
     interview_reporters,
     interviews,

@@ -109,27 +109,48 @@ fn overlaps(a: &Entry, b: &Entry) -> bool {
     a.starts_at < b.ends_at && b.starts_at < a.ends_at
 }
 
+/// An entry's names as they are compared: folded (case and diacritics
+/// aside) and trimmed, once per entry rather than once per comparison.
+struct Keys {
+    leaders: Vec<String>,
+    escort_officer: Option<String>,
+    place: String,
+}
+
+impl Keys {
+    fn of(e: &Entry) -> Self {
+        let key = |s: &str| fold(s).trim().to_owned();
+        Self {
+            leaders: e.leaders.iter().map(|l| key(l)).collect(),
+            escort_officer: e.escort_officer.as_deref().map(key),
+            place: key(&e.place),
+        }
+    }
+}
+
 fn same(a: &str, b: &str) -> bool {
-    let (a, b) = (fold(a), fold(b));
-    !a.trim().is_empty() && a.trim() == b.trim()
+    !a.is_empty() && a == b
 }
 
 /// Why `a` and `b` clash, if they do.
-fn clash(a: &Entry, b: &Entry) -> Option<(ClashReason, String)> {
+fn clash(a: &Entry, ka: &Keys, b: &Entry, kb: &Keys) -> Option<(ClashReason, String)> {
     if a.cancelled || b.cancelled || !overlaps(a, b) {
         return None;
     }
-    for la in &a.leaders {
-        if b.leaders.iter().any(|lb| same(la, lb)) {
-            return Some((ClashReason::Leader, la.clone()));
+    for (la, raw) in ka.leaders.iter().zip(&a.leaders) {
+        if kb.leaders.iter().any(|lb| same(la, lb)) {
+            return Some((ClashReason::Leader, raw.clone()));
         }
     }
-    if let (Some(x), Some(y)) = (&a.escort_officer, &b.escort_officer)
+    if let (Some(x), Some(y)) = (&ka.escort_officer, &kb.escort_officer)
         && same(x, y)
     {
-        return Some((ClashReason::EscortOfficer, x.clone()));
+        return Some((
+            ClashReason::EscortOfficer,
+            a.escort_officer.clone().unwrap_or_default(),
+        ));
     }
-    if same(&a.place, &b.place) {
+    if same(&ka.place, &kb.place) {
         return Some((ClashReason::Venue, a.place.clone()));
     }
     None
@@ -138,11 +159,12 @@ fn clash(a: &Entry, b: &Entry) -> Option<(ClashReason, String)> {
 /// Sorts entries by start and flags every clash on both entries involved.
 pub fn order_and_flag(entries: &mut [Entry]) {
     entries.sort_by_key(|e| (e.starts_at, e.kind, e.id));
+    let keys: Vec<Keys> = entries.iter().map(Keys::of).collect();
     for i in 0..entries.len() {
         // Sorted by start: only entries starting before this one ends can overlap it.
         let mut j = i + 1;
         while j < entries.len() && entries[j].starts_at < entries[i].ends_at {
-            if let Some((reason, with)) = clash(&entries[i], &entries[j]) {
+            if let Some((reason, with)) = clash(&entries[i], &keys[i], &entries[j], &keys[j]) {
                 let (ki, ii, kj, ij) = (
                     entries[i].kind,
                     entries[i].id,

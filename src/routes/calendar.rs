@@ -11,7 +11,7 @@ use validator::Validate;
 use super::schedule::scope;
 use crate::AppState;
 use crate::auth::Caller;
-use crate::db::calendar::Subscription;
+use crate::db::calendar::{FeedStamp, Subscription};
 use crate::db::schedule::Scope;
 use crate::db::{self, AnyConnection, Audited};
 use crate::domain::audit::{AuditEvent, Changes, RecordKind};
@@ -456,22 +456,32 @@ impl FeedAnswer {
     }
 }
 
-/// Answers a feed: nothing to send when the client holds the current
-/// version, else the calendar. Last-Modified never goes backwards (kept per feed).
-fn answer_feed(
-    conn: &mut AnyConnection,
-    req_etag: Option<String>,
-    req_since: Option<DateTime<Utc>>,
-    key: &str,
-    content: FeedContent,
-    public_url: &str,
-) -> ApiResult<FeedAnswer> {
-    let etag = content.etag(province_today());
-    let last_modified = match db::calendar::feed_state(conn, key)? {
-        Some((stored_etag, stored)) if stored_etag == etag => stored,
-        previous => {
-            let stored = previous.map(|(_, at)| at);
-            let newest = content.newest();
+/// The stored validators of a feed after its contents were identified as
+/// `etag`: unchanged when the stored ETag is the same, else moved forward
+/// (in a write, so that concurrent requests move it once). Last-Modified
+/// never goes backwards.
+async fn settle_validators(
+    state: &AppState,
+    key: String,
+    etag: String,
+    stored: Option<(String, DateTime<Utc>)>,
+    newest: Option<DateTime<Utc>>,
+) -> ApiResult<DateTime<Utc>> {
+    if let Some((stored_etag, at)) = &stored
+        && *stored_etag == etag
+    {
+        return Ok(*at);
+    }
+    state
+        .db
+        .write_unaudited(move |conn| {
+            let stored = db::calendar::feed_state(conn, &key)?;
+            if let Some((stored_etag, at)) = &stored
+                && *stored_etag == etag
+            {
+                return Ok(*at);
+            }
+            let stored = stored.map(|(_, at)| at);
             // The contents changed: move forward, also when what changed is a
             // deletion (whose time no remaining record carries).
             let moved = match (stored, newest) {
@@ -488,22 +498,61 @@ fn answer_feed(
                 Some(s) if moved <= s => s + Duration::seconds(1),
                 _ => moved,
             };
-            db::calendar::set_feed_state(conn, key, &etag, moved)?;
-            moved
-        }
-    };
-    let fresh = req_etag
-        .as_deref()
-        .is_some_and(|tags| tags.split(',').any(|t| t.trim() == etag || t.trim() == "*"))
-        || (req_etag.is_none() && req_since.is_some_and(|since| last_modified <= since));
-    if fresh {
+            db::calendar::set_feed_state(conn, &key, &etag, moved)?;
+            Ok(moved)
+        })
+        .await
+}
+
+/// Whether the client's copy, named by its conditional headers, is current.
+fn is_fresh(conditional: &Conditional, etag: &str, last_modified: DateTime<Utc>) -> bool {
+    match (&conditional.etag, conditional.since) {
+        (Some(tags), _) => tags.split(',').any(|t| t.trim() == etag || t.trim() == "*"),
+        (None, Some(since)) => last_modified <= since,
+        (None, None) => false,
+    }
+}
+
+/// Answers a feed: its validators from the cache when nothing was written
+/// since they were computed (and the client holds that version: 304 with
+/// no contents read), else from its contents, read on a read connection.
+async fn answer_feed(
+    state: &AppState,
+    conditional: Conditional,
+    key: String,
+    stamp: FeedStamp,
+    content: impl FnOnce(&mut AnyConnection) -> ApiResult<FeedContent> + Send + 'static,
+) -> ApiResult<FeedAnswer> {
+    if let Some((etag, last_modified)) = state.feed_tags.get(&key, stamp)
+        && is_fresh(&conditional, &etag, last_modified)
+    {
         return Ok(FeedAnswer {
             etag,
             last_modified,
             body: None,
         });
     }
-    let host = host(public_url);
+    let read_key = key.clone();
+    let (content, etag, stored) = state
+        .db
+        .read(move |conn| {
+            let content = content(conn)?;
+            let etag = content.etag(stamp.day);
+            let stored = db::calendar::feed_state(conn, &read_key)?;
+            Ok((content, etag, stored))
+        })
+        .await?;
+    let last_modified =
+        settle_validators(state, key.clone(), etag.clone(), stored, content.newest()).await?;
+    state.feed_tags.put(key, stamp, etag.clone(), last_modified);
+    if is_fresh(&conditional, &etag, last_modified) {
+        return Ok(FeedAnswer {
+            etag,
+            last_modified,
+            body: None,
+        });
+    }
+    let host = host(&state.config.public_url);
     let mut events: Vec<Event> = content
         .delegations
         .iter()
@@ -521,7 +570,13 @@ fn answer_feed(
     })
 }
 
-fn conditional(req: &HttpRequest) -> (Option<String>, Option<DateTime<Utc>>) {
+/// The client's conditional request headers.
+struct Conditional {
+    etag: Option<String>,
+    since: Option<DateTime<Utc>>,
+}
+
+fn conditional(req: &HttpRequest) -> Conditional {
     let etag = req
         .headers()
         .get(header::IF_NONE_MATCH)
@@ -533,7 +588,7 @@ fn conditional(req: &HttpRequest) -> (Option<String>, Option<DateTime<Utc>>) {
         .and_then(|v| v.to_str().ok())
         .and_then(|v| DateTime::parse_from_rfc2822(v).ok())
         .map(|t| t.with_timezone(&Utc));
-    (etag, since)
+    Conditional { etag, since }
 }
 
 /// A subscriber's feed: what its owner may see now. A revoked token, an
@@ -557,11 +612,10 @@ pub async fn subscription_feed(
     if token.len() != 64 || !token.chars().all(|c| c.is_ascii_hexdigit()) {
         return Err(ApiError::NotFound);
     }
-    let (if_none_match, if_modified_since) = conditional(&req);
-    let public_url = state.config.public_url.clone();
-    state
+    let conditional = conditional(&req);
+    let (sub, access, stamp) = state
         .db
-        .write_unaudited(move |conn| {
+        .read(move |conn| {
             let sub = db::calendar::by_token(conn, &token)?.ok_or(ApiError::NotFound)?;
             let owner = db::users::find(conn, sub.owner_id)?
                 .filter(|u| u.active)
@@ -570,25 +624,26 @@ pub async fn subscription_feed(
                 role: owner.role,
                 unit: owner.unit_id,
             };
-            let now = db::now();
-            if sub
-                .last_used_at
-                .is_none_or(|t| now - t > Duration::minutes(5))
-            {
-                db::calendar::touch_used(conn, sub.id, now)?;
-            }
-            let content = subscription_content(conn, &sub, access)?;
-            answer_feed(
-                conn,
-                if_none_match,
-                if_modified_since,
-                &format!("subscription:{}", sub.id),
-                content,
-                &public_url,
-            )
+            Ok((sub, access, FeedStamp::read(conn)?))
         })
-        .await
-        .map(FeedAnswer::respond)
+        .await?;
+    let now = db::now();
+    if sub
+        .last_used_at
+        .is_none_or(|t| now - t > Duration::minutes(5))
+    {
+        let id = sub.id;
+        state
+            .db
+            .write_unaudited(move |conn| db::calendar::touch_used(conn, id, now))
+            .await?;
+    }
+    let key = format!("subscription:{}", sub.id);
+    answer_feed(&state, conditional, key, stamp, move |conn| {
+        subscription_content(conn, &sub, access)
+    })
+    .await
+    .map(FeedAnswer::respond)
 }
 
 /// The public feed of announced and held press conferences (and those
@@ -603,11 +658,14 @@ pub async fn subscription_feed(
 )]
 #[get("/calendar/public/press-conferences.ics")]
 pub async fn public_feed(state: web::Data<AppState>, req: HttpRequest) -> ApiResult<HttpResponse> {
-    let (if_none_match, if_modified_since) = conditional(&req);
-    let public_url = state.config.public_url.clone();
-    state
-        .db
-        .write_unaudited(move |conn| {
+    let conditional = conditional(&req);
+    let stamp = state.db.read(FeedStamp::read).await?;
+    answer_feed(
+        &state,
+        conditional,
+        "public:press-conferences".into(),
+        stamp,
+        |conn| {
             let (from, to) = window();
             let public_scope = Scope {
                 kinds: vec![EntryKind::PressConference],
@@ -620,20 +678,13 @@ pub async fn public_feed(state: web::Data<AppState>, req: HttpRequest) -> ApiRes
                 .into_iter()
                 .filter(|e| announced.contains(&e.id))
                 .collect();
-            let content = FeedContent {
+            Ok(FeedContent {
                 name: "Họp báo — UBND tỉnh / Press conferences".into(),
                 entries,
                 delegations: Vec::new(),
-            };
-            answer_feed(
-                conn,
-                if_none_match,
-                if_modified_since,
-                "public:press-conferences",
-                content,
-                &public_url,
-            )
-        })
-        .await
-        .map(FeedAnswer::respond)
+            })
+        },
+    )
+    .await
+    .map(FeedAnswer::respond)
 }

@@ -1,0 +1,9 @@
+DROP TRIGGER itinerary_items_span_insert;
+DROP TRIGGER itinerary_items_span_update;
+DROP TRIGGER press_activities_span_insert;
+DROP TRIGGER press_activities_span_update;
+DROP TRIGGER interviews_span_insert;
+DROP TRIGGER interviews_span_update;
+DROP TRIGGER press_conferences_span_insert;
+DROP TRIGGER press_conferences_span_update;
+DROP TABLE entry_spans;
