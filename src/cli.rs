@@ -1,4 +1,4 @@
-//! The command line: `serve`, `migrate`, `user create`, `openapi`.
+//! The command line: `serve`, `migrate`, `user create`, `openapi`, `generate`.
 
 use std::io::BufRead;
 
@@ -32,6 +32,11 @@ pub enum Command {
     User(UserCommand),
     /// Print the OpenAPI document.
     Openapi,
+    /// Fill a database with years of generated records (for benchmarks).
+    Generate(crate::generate::GenerateArgs),
+    /// Measure the raw commit rate of the database (the benchmark's write ceiling).
+    #[command(hide = true)]
+    CommitCeiling(crate::generate::CommitCeilingArgs),
 }
 
 #[derive(Debug, Subcommand)]

@@ -25,6 +25,12 @@ fn main() {
         Command::User(UserCommand::Create(args)) => {
             cli::create_user(&args, std::io::stdin().lock()).map(|done| println!("{done}"))
         }
+        Command::Generate(args) => visitdesk::generate::run(&args)
+            .map(|done| println!("{}", done.describe()))
+            .map_err(Failure::runtime),
+        Command::CommitCeiling(args) => visitdesk::generate::commit_ceiling(&args)
+            .map(|done| println!("{done}"))
+            .map_err(Failure::runtime),
         Command::Openapi => {
             print!("{}", visitdesk::openapi::document_json());
             Ok(())

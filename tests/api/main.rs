@@ -24,6 +24,7 @@ mod demo;
 mod durability;
 mod errors;
 mod feeds;
+mod generate;
 mod ical_property;
 mod import;
 mod inbox;
