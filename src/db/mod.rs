@@ -2,8 +2,9 @@
 //!
 //! Every write goes through [`Db::write`], which runs the change and its
 //! audit entries in one transaction; a change cannot be written without its
-//! entry because the closure must return [`Audited`]. On SQLite writes share
-//! one connection (SQLite has one writer anyway; queuing here instead of in
+//! entry because the closure must return [`Audited`]. On SQLite writes are
+//! queued to one writing connection that commits them in groups
+//! ([`writer`]: SQLite has one writer anyway; queuing here instead of in
 //! SQLite's lock means no request ever meets `database is locked`), while
 //! reads use a pool of read-only connections that WAL lets run beside it.
 
@@ -25,6 +26,7 @@ pub mod schedule;
 pub mod schema;
 pub mod units;
 pub mod users;
+pub mod writer;
 
 use std::time::Duration;
 
@@ -44,7 +46,29 @@ type Pool = r2d2::Pool<connection::Manager>;
 pub struct Db {
     engine: Engine,
     reader: Pool,
-    writer: Pool,
+    writes: Writes,
+}
+
+/// Where writes go: PostgreSQL's pool (its transactions run side by side),
+/// or, on SQLite, the group-committing writer for requests and one more
+/// connection for the command line and the demo loader (which write before
+/// the service answers, or from another process; SQLite's lock and busy
+/// timeout order them with the writer).
+#[derive(Clone)]
+enum Writes {
+    Pool(Pool),
+    Group {
+        group: writer::GroupWriter,
+        blocking: Pool,
+    },
+}
+
+impl Writes {
+    fn blocking_pool(&self) -> &Pool {
+        match self {
+            Writes::Pool(pool) | Writes::Group { blocking: pool, .. } => pool,
+        }
+    }
 }
 
 impl std::fmt::Debug for Db {
@@ -100,17 +124,23 @@ impl Db {
                 .connection_timeout(options.acquire_timeout)
                 .build(connection::Manager::new(url.clone(), read_only))
         };
-        let (reader, writer) = match url.engine() {
-            Engine::Sqlite => (build(true, options.max_connections)?, build(false, 1)?),
+        let (reader, writes) = match url.engine() {
+            Engine::Sqlite => (
+                build(true, options.max_connections)?,
+                Writes::Group {
+                    group: writer::GroupWriter::start(url)?,
+                    blocking: build(false, 1)?,
+                },
+            ),
             Engine::Postgres => {
                 let pool = build(false, options.max_connections)?;
-                (pool.clone(), pool)
+                (pool.clone(), Writes::Pool(pool))
             }
         };
         let db = Self {
             engine: url.engine(),
             reader,
-            writer,
+            writes,
         };
         Ok((db, applied))
     }
@@ -136,9 +166,7 @@ impl Db {
         F: FnOnce(&mut AnyConnection) -> ApiResult<Audited<T>> + Send + 'static,
         T: Send + 'static,
     {
-        let db = self.clone();
-        let span = tracing::Span::current();
-        actix_web::web::block(move || span.in_scope(|| db.write_blocking(&actor, f))).await?
+        self.write_unaudited(audited(actor, f)).await
     }
 
     /// Runs a change that is no record's (the login throttle): no audit.
@@ -147,16 +175,20 @@ impl Db {
         F: FnOnce(&mut AnyConnection) -> ApiResult<T> + Send + 'static,
         T: Send + 'static,
     {
-        let db = self.clone();
         let span = tracing::Span::current();
-        actix_web::web::block(move || {
-            span.in_scope(|| {
-                let mut conn = db.writer.get()?;
-                let conn: &mut AnyConnection = &mut conn;
-                conn.transaction(f)
-            })
-        })
-        .await?
+        let f = move |conn: &mut AnyConnection| span.in_scope(|| f(conn));
+        match &self.writes {
+            Writes::Group { group, .. } => group.run(f).await,
+            Writes::Pool(pool) => {
+                let pool = pool.clone();
+                actix_web::web::block(move || {
+                    let mut conn = pool.get()?;
+                    let conn: &mut AnyConnection = &mut conn;
+                    conn.transaction(f)
+                })
+                .await?
+            }
+        }
     }
 
     /// [`Db::read`] for the command line, outside the server's runtime.
@@ -174,13 +206,9 @@ impl Db {
         actor: &Actor,
         f: impl FnOnce(&mut AnyConnection) -> ApiResult<Audited<T>>,
     ) -> ApiResult<T> {
-        let mut conn = self.writer.get()?;
+        let mut conn = self.writes.blocking_pool().get()?;
         let conn: &mut AnyConnection = &mut conn;
-        conn.transaction(|conn| {
-            let Audited { value, events } = f(conn)?;
-            audit::insert(conn, actor, &events, now())?;
-            Ok(value)
-        })
+        conn.transaction(audited(actor.clone(), f))
     }
 
     /// Whether the database answers (for `/readyz`).
@@ -190,6 +218,18 @@ impl Db {
             Ok(())
         })
         .await
+    }
+}
+
+/// `f` followed by the insertion of the audit entries it returns.
+fn audited<T>(
+    actor: Actor,
+    f: impl FnOnce(&mut AnyConnection) -> ApiResult<Audited<T>>,
+) -> impl FnOnce(&mut AnyConnection) -> ApiResult<T> {
+    move |conn| {
+        let Audited { value, events } = f(conn)?;
+        audit::insert(conn, &actor, &events, now())?;
+        Ok(value)
     }
 }
 
