@@ -10,6 +10,7 @@ pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod extract;
+pub mod gates;
 pub mod generate;
 pub mod middleware;
 pub mod model;
@@ -40,6 +41,8 @@ pub struct AppState {
     /// The feeds' validators, to answer a polling calendar app's 304
     /// without reading the feed.
     pub feed_tags: db::calendar::FeedTags,
+    /// How many password hashes and big answers run at once.
+    pub gates: gates::Gates,
 }
 
 impl AppState {
@@ -50,6 +53,7 @@ impl AppState {
             config,
             tokens,
             feed_tags: db::calendar::FeedTags::default(),
+            gates: gates::Gates::default(),
         }
     }
 }

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone, Timelike, Utc};
 use chrono_tz::{OffsetComponents, OffsetName, Tz};
 
 /// An event's start or end.
@@ -122,17 +122,30 @@ fn line(out: &mut String, content: &str) {
     out.push_str("\r\n");
 }
 
-fn utc_stamp(t: DateTime<Utc>) -> String {
-    t.format("%Y%m%dT%H%M%SZ").to_string()
+// RFC 5545's DATE and DATE-TIME forms, written field by field: chrono's
+// `format` parses its pattern on every call, which was a tenth of a feed's
+// time.
+fn basic_date(d: NaiveDate) -> String {
+    format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
 }
 
 fn local_stamp(t: NaiveDateTime) -> String {
-    t.format("%Y%m%dT%H%M%S").to_string()
+    format!(
+        "{}T{:02}{:02}{:02}",
+        basic_date(t.date()),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
+}
+
+fn utc_stamp(t: DateTime<Utc>) -> String {
+    format!("{}Z", local_stamp(t.naive_utc()))
 }
 
 fn when(out: &mut String, name: &str, w: When) {
     match w {
-        When::Date(d) => line(out, &format!("{name};VALUE=DATE:{}", d.format("%Y%m%d"))),
+        When::Date(d) => line(out, &format!("{name};VALUE=DATE:{}", basic_date(d))),
         When::Zoned(t, tz) if tz == chrono_tz::UTC => {
             line(out, &format!("{name}:{}", utc_stamp(t)))
         }

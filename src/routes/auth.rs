@@ -100,17 +100,19 @@ pub async fn login(
         return Err(ApiError::TooManyRequests { retry_after });
     }
 
-    let (user, verified) = web::block(move || match account {
-        Some((user, hash)) if user.active => {
-            let ok = auth::verify_password(&hash, &password);
-            (Some(user), ok)
-        }
-        _ => {
-            auth::verify_password(auth::dummy_hash(), &password);
-            (None, false)
-        }
-    })
-    .await?;
+    let (user, verified) = state
+        .gates
+        .hash(move || match account {
+            Some((user, hash)) if user.active => {
+                let ok = auth::verify_password(&hash, &password);
+                (Some(user), ok)
+            }
+            _ => {
+                auth::verify_password(auth::dummy_hash(), &password);
+                (None, false)
+            }
+        })
+        .await?;
 
     match user.filter(|_| verified) {
         Some(user) => {

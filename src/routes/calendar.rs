@@ -532,6 +532,20 @@ async fn answer_feed(
             body: None,
         });
     }
+    state
+        .gates
+        .big_answer(build_feed(state, conditional, key, stamp, content))
+        .await
+}
+
+/// A feed's answer from its contents (under the big-answer gate).
+async fn build_feed(
+    state: &AppState,
+    conditional: Conditional,
+    key: String,
+    stamp: FeedStamp,
+    content: impl FnOnce(&mut AnyConnection) -> ApiResult<FeedContent> + Send + 'static,
+) -> ApiResult<FeedAnswer> {
     let read_key = key.clone();
     let (content, etag, stored) = state
         .db

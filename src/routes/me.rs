@@ -57,15 +57,17 @@ pub async fn change_password(
         .db
         .read(move |conn| db::users::password_hash(conn, id))
         .await?;
-    let new_hash = web::block(move || {
-        if auth::verify_password(&stored, &current_password) {
-            auth::hash_password(&new_password).map(Some)
-        } else {
-            Ok(None)
-        }
-    })
-    .await??
-    .ok_or_else(|| ApiError::invalid("current_password", "is not your current password"))?;
+    let new_hash = state
+        .gates
+        .hash(move || {
+            if auth::verify_password(&stored, &current_password) {
+                auth::hash_password(&new_password).map(Some)
+            } else {
+                Ok(None)
+            }
+        })
+        .await??
+        .ok_or_else(|| ApiError::invalid("current_password", "is not your current password"))?;
 
     let current = caller.user.clone();
     let user = state

@@ -1,7 +1,7 @@
 //! `GET /api/v1/schedule`: every scheduled entry the caller may see, of
 //! every kind, in one list ordered by start, with its clashes.
 
-use actix_web::{get, web};
+use actix_web::{HttpResponse, get, web};
 use chrono::{DateTime, Duration, FixedOffset};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -123,7 +123,7 @@ pub async fn get_schedule(
     state: web::Data<AppState>,
     caller: Caller,
     query: ValidQuery<ScheduleQuery>,
-) -> ApiResult<web::Json<Schedule>> {
+) -> ApiResult<HttpResponse> {
     let q = query.0;
     let from = match q.from.as_deref() {
         Some(raw) => parse_instant(raw, Bound::Start).map_err(|m| ApiError::invalid("from", m))?,
@@ -141,12 +141,23 @@ pub async fn get_schedule(
         return Err(ApiError::invalid("to", "the window is at most 92 days"));
     }
     let scope = scope(caller.access(), parse_kinds(q.kind.as_deref())?);
-    let mut entries = state
-        .db
-        .read(move |conn| db::schedule::entries(conn, &scope, from, to))
+    // Built and written out under the big-answer gate: a week can be
+    // megabytes, and only the finished bytes leave it.
+    let body = state
+        .gates
+        .big_answer(async {
+            let mut entries = state
+                .db
+                .read(move |conn| db::schedule::entries(conn, &scope, from, to))
+                .await?;
+            order_and_flag(&mut entries);
+            let schedule = Schedule {
+                items: entries.into_iter().map(ScheduleItem::from).collect(),
+            };
+            serde_json::to_vec(&schedule).map_err(ApiError::internal)
+        })
         .await?;
-    order_and_flag(&mut entries);
-    Ok(web::Json(Schedule {
-        items: entries.into_iter().map(ScheduleItem::from).collect(),
-    }))
+    Ok(HttpResponse::Ok()
+        .content_type(actix_web::http::header::ContentType::json())
+        .body(body))
 }

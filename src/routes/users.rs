@@ -217,7 +217,7 @@ pub async fn create_user(
 ) -> ApiResult<HttpResponse> {
     caller.require(caller.role().manages_users(), "create users")?;
     let input = NewUserInput::try_from(body.0)?;
-    let new = web::block(move || input.hashed()).await??;
+    let new = state.gates.hash(move || input.hashed()).await??;
     let user = state
         .db
         .write(caller.actor(), move |conn| db::users::create(conn, &new))
@@ -254,7 +254,12 @@ pub async fn update_user(
     let new_hash = match req.password.as_deref() {
         Some(raw) => {
             let password = NewPassword::parse(raw).map_err(|m| ApiError::invalid("password", m))?;
-            Some(web::block(move || auth::hash_password(&password)).await??)
+            Some(
+                state
+                    .gates
+                    .hash(move || auth::hash_password(&password))
+                    .await??,
+            )
         }
         None => None,
     };
