@@ -358,8 +358,24 @@ macro_rules! next_id {
     };
 }
 
+/// Places besides the well-known ones: companies, schools and communes,
+/// numbered, as a province has hundreds of places a visit can go to.
+const SITES: &[&str] = &["Công ty", "Trường", "Xã", "Khu du lịch", "Nhà máy"];
+const SITES_PER_KIND: u32 = 120;
+const OFFICER_SURNAMES: &[&str] = &["Lê", "Nguyễn", "Trần", "Phạm", "Võ", "Đỗ"];
+const OFFICER_NAMES: &[&str] = &[
+    "Văn Hùng",
+    "Thị Lan",
+    "Minh Đức",
+    "Quốc Bảo",
+    "Thị Hạnh",
+    "Văn Nam",
+];
+
 struct Generator<'c> {
     conn: &'c mut AnyConnection,
+    /// The police's escort officers: 36, each with one visit at a time.
+    escorts: Vec<String>,
     rng: StdRng,
     volume: Volume,
     units: Vec<i64>,
@@ -385,8 +401,13 @@ impl<'c> Generator<'c> {
         }
         let today = Utc::now().with_timezone(&PROVINCE_TZ).date_naive();
         let first = today - Duration::days(365 * 10 - 182);
+        let escorts = OFFICER_SURNAMES
+            .iter()
+            .flat_map(|s| OFFICER_NAMES.iter().map(move |n| format!("Đại úy {s} {n}")))
+            .collect();
         Ok(Self {
             conn,
+            escorts,
             rng: StdRng::seed_from_u64(seed),
             volume,
             units,
@@ -432,6 +453,22 @@ impl<'c> Generator<'c> {
 
     fn pick<'a, T>(&mut self, from: &'a [T]) -> &'a T {
         &from[self.rng.random_range(0..from.len())]
+    }
+
+    fn escort(&mut self) -> String {
+        self.escorts[self.rng.random_range(0..self.escorts.len())].clone()
+    }
+
+    /// Where an entry takes place: a well-known place three times in ten,
+    /// else one of the province's many sites.
+    fn venue(&mut self) -> (String, &'static str) {
+        let (known, district) = *self.pick(PLACES);
+        if self.rng.random_bool(0.3) {
+            return (known.to_owned(), district);
+        }
+        let kind = *self.pick(SITES);
+        let n = self.rng.random_range(1..=SITES_PER_KIND);
+        (format!("{kind} số {n}"), district)
     }
 
     fn next_reference(&mut self, series: Series, year: i32) -> String {
@@ -626,17 +663,20 @@ impl<'c> Generator<'c> {
                     delegation_members::updated_at.eq(Self::stamp(created)),
                 ));
             }
+            // One officer escorts a visit, at most of its programme.
+            let escort_officer = self.escort();
             let per_day = self.volume.items_per_delegation.div_ceil(length as usize);
             for i in 0..self.volume.items_per_delegation {
                 let day = start + Duration::days((i / per_day) as i64);
                 let slot = (i % per_day) as u32;
                 let hour = 7 + (slot * 12) / per_day as u32;
                 let minute = [0, 15, 30, 45][self.rng.random_range(0..4)];
-                let (place, district) = *self.pick(PLACES);
+                let (place, district) = self.venue();
                 let starts = Self::at(day, hour, minute);
                 let ends = starts + Duration::minutes(self.rng.random_range(2..=5) * 15);
-                let participants = self.rng.random_bool(0.3).then(|| *self.pick(LEADERS));
-                let escort = (incoming && self.rng.random_bool(0.6)).then(|| *self.pick(ESCORTS));
+                let participants = self.rng.random_bool(0.05).then(|| *self.pick(LEADERS));
+                let escort =
+                    (incoming && self.rng.random_bool(0.6)).then(|| escort_officer.clone());
                 let kind =
                     *self.pick(&["meeting", "working_session", "site_visit", "meal", "travel"]);
                 let item_status = match status {
@@ -851,6 +891,7 @@ impl<'c> Generator<'c> {
                 "draft"
             };
             let reference = self.next_reference(Series::Accreditation, created.year());
+            let escort_officer = self.escort();
             accs.push((
                 accreditations::id.eq(id),
                 accreditations::reference.eq(reference),
@@ -861,7 +902,7 @@ impl<'c> Generator<'c> {
                 accreditations::end_date.eq(end),
                 accreditations::referral_number.eq(format!("{}/BNG-TTBC", 100 + n)),
                 accreditations::referral_date.eq(created),
-                accreditations::escort_officer.eq(Some(*self.pick(ESCORTS))),
+                accreditations::escort_officer.eq(Some(escort_officer.clone())),
                 accreditations::status.eq(status),
                 accreditations::created_at.eq(Self::stamp(created)),
                 accreditations::updated_at.eq(Self::stamp(end.min(today))),
@@ -907,7 +948,7 @@ impl<'c> Generator<'c> {
             for i in 0..self.volume.activities_per_accreditation {
                 let day = start + Duration::days((i / per_day) as i64);
                 let hour = 8 + ((i % per_day) as u32 * 10) / per_day as u32;
-                let (place, district) = *self.pick(PLACES);
+                let (place, district) = self.venue();
                 let starts = Self::at(day, hour, 0);
                 let kind = *self.pick(&["filming", "interview", "visit"]);
                 acts.push((
@@ -919,7 +960,7 @@ impl<'c> Generator<'c> {
                     press_activities::title.eq(format!("Ghi hình tại {place}")),
                     press_activities::place_name.eq(place),
                     press_activities::place_district.eq(Some(district)),
-                    press_activities::escort_officer.eq(Some(*self.pick(ESCORTS))),
+                    press_activities::escort_officer.eq(Some(escort_officer.clone())),
                     press_activities::status.eq(if status == "cancelled" {
                         "cancelled"
                     } else if end < today {
@@ -1169,12 +1210,12 @@ type ItemRow = (
         diesel::dsl::Eq<itinerary_items::time_zone, &'static str>,
         diesel::dsl::Eq<itinerary_items::kind, &'static str>,
         diesel::dsl::Eq<itinerary_items::title, String>,
-        diesel::dsl::Eq<itinerary_items::place_name, &'static str>,
+        diesel::dsl::Eq<itinerary_items::place_name, String>,
         diesel::dsl::Eq<itinerary_items::place_district, Option<&'static str>>,
     ),
     (
         diesel::dsl::Eq<itinerary_items::participants, Option<&'static str>>,
-        diesel::dsl::Eq<itinerary_items::escort_officer, Option<&'static str>>,
+        diesel::dsl::Eq<itinerary_items::escort_officer, Option<String>>,
         diesel::dsl::Eq<itinerary_items::status, &'static str>,
         diesel::dsl::Eq<itinerary_items::created_at, NaiveDateTime>,
         diesel::dsl::Eq<itinerary_items::updated_at, NaiveDateTime>,
