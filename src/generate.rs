@@ -632,19 +632,8 @@ impl<'c> Generator<'c> {
                 self.audit(Self::stamp(on), step, "delegation", id, changes);
                 from = to;
             }
-            batch.reviews.push((
-                security_reviews::record_kind.eq("delegation"),
-                security_reviews::record_id.eq(id),
-                security_reviews::status.eq(if status == "draft" {
-                    "pending"
-                } else {
-                    "cleared"
-                }),
-                security_reviews::officer.eq(Some(*self.pick(ESCORTS))),
-                security_reviews::notes.eq(Some("Không có vấn đề an ninh")),
-                security_reviews::reviewed_at
-                    .eq(Self::stamp((created + Duration::days(3)).min(today))),
-            ));
+            let review = self.review("delegation", id, status, created, today);
+            batch.reviews.push(review);
             for m in 0..self.volume.members_per_delegation {
                 let name = format!("{} {}", self.pick(SURNAMES), self.pick(GIVEN));
                 batch.members.push((
@@ -714,6 +703,29 @@ impl<'c> Generator<'c> {
             }
         }
         self.write_delegations(&mut batch)
+    }
+
+    /// The police's review of a record: cleared once it left the draft.
+    fn review(
+        &mut self,
+        kind: &'static str,
+        id: i64,
+        status: &str,
+        created: NaiveDate,
+        today: NaiveDate,
+    ) -> ReviewRow {
+        (
+            security_reviews::record_kind.eq(kind),
+            security_reviews::record_id.eq(id),
+            security_reviews::status.eq(if status == "draft" {
+                "pending"
+            } else {
+                "cleared"
+            }),
+            security_reviews::officer.eq(Some(*self.pick(ESCORTS))),
+            security_reviews::notes.eq(Some("Không có vấn đề an ninh")),
+            security_reviews::reviewed_at.eq(Self::stamp((created + Duration::days(3)).min(today))),
+        )
     }
 
     fn kind_title(kind: &str) -> &'static str {
@@ -920,19 +932,8 @@ impl<'c> Generator<'c> {
                 id,
                 "{}".into(),
             );
-            reviews.push((
-                security_reviews::record_kind.eq("accreditation"),
-                security_reviews::record_id.eq(id),
-                security_reviews::status.eq(if status == "draft" {
-                    "pending"
-                } else {
-                    "cleared"
-                }),
-                security_reviews::officer.eq(Some(*self.pick(ESCORTS))),
-                security_reviews::notes.eq(Some("Không có vấn đề an ninh")),
-                security_reviews::reviewed_at
-                    .eq(Self::stamp((created + Duration::days(3)).min(today))),
-            ));
+            let review = self.review("accreditation", id, status, created, today);
+            reviews.push(review);
             let first = self.rng.random_range(0..reporter_count);
             for k in 0..self.rng.random_range(1..=2_i64) {
                 links.push((

@@ -37,6 +37,23 @@ fn to_review(row: Row) -> ApiResult<(i64, SecurityReview)> {
 }
 
 /// The reviews of these records of `kind`; records never reviewed are absent.
+/// The columns of a [`Row`].
+const COLUMNS: (
+    sr::record_id,
+    sr::status,
+    sr::officer,
+    sr::notes,
+    sr::reviewed_at,
+    sr::reviewed_by,
+) = (
+    sr::record_id,
+    sr::status,
+    sr::officer,
+    sr::notes,
+    sr::reviewed_at,
+    sr::reviewed_by,
+);
+
 pub fn for_records(
     conn: &mut AnyConnection,
     kind: &str,
@@ -48,14 +65,7 @@ pub fn for_records(
     sr::table
         .filter(sr::record_kind.eq(kind))
         .filter(sr::record_id.eq_any(ids))
-        .select((
-            sr::record_id,
-            sr::status,
-            sr::officer,
-            sr::notes,
-            sr::reviewed_at,
-            sr::reviewed_by,
-        ))
+        .select(COLUMNS)
         .load::<Row>(conn)?
         .into_iter()
         .map(to_review)
@@ -68,14 +78,7 @@ pub fn for_record(conn: &mut AnyConnection, kind: &str, id: i64) -> ApiResult<Se
     let row = sr::table
         .filter(sr::record_kind.eq(kind))
         .filter(sr::record_id.eq(id))
-        .select((
-            sr::record_id,
-            sr::status,
-            sr::officer,
-            sr::notes,
-            sr::reviewed_at,
-            sr::reviewed_by,
-        ))
+        .select(COLUMNS)
         .first::<Row>(conn)
         .optional()?;
     match row {

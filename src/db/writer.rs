@@ -196,10 +196,15 @@ mod tests {
         n: i64,
     }
 
+    /// A writer on a fresh database with one table `t (n)`.
     fn writer() -> (GroupWriter, DatabaseUrl, tempfile::TempDir) {
         let dir = tempfile::tempdir().unwrap();
         let url = DatabaseUrl::parse(&format!("sqlite://{}/w.db", dir.path().display())).unwrap();
         let group = GroupWriter::start(&url).unwrap();
+        replies(&group, exec("CREATE TABLE t (n BIGINT PRIMARY KEY)"))
+            .recv()
+            .unwrap()
+            .unwrap();
         (group, url, dir)
     }
 
@@ -244,10 +249,6 @@ mod tests {
     #[test]
     fn a_failing_change_leaves_the_others_of_its_batch_committed() {
         let (group, url, _dir) = writer();
-        replies(&group, exec("CREATE TABLE t (n BIGINT PRIMARY KEY)"))
-            .recv()
-            .unwrap()
-            .unwrap();
         let go = in_one_batch(&group);
         let first = replies(&group, exec("INSERT INTO t VALUES (1)"));
         let failing = replies(&group, |c| {
@@ -268,10 +269,6 @@ mod tests {
     #[test]
     fn a_panicking_change_fails_its_batch_and_the_writer_goes_on() {
         let (group, url, _dir) = writer();
-        replies(&group, exec("CREATE TABLE t (n BIGINT PRIMARY KEY)"))
-            .recv()
-            .unwrap()
-            .unwrap();
         let go = in_one_batch(&group);
         let before = replies(&group, exec("INSERT INTO t VALUES (1)"));
         let panics = replies(&group, |_| -> ApiResult<()> { panic!("a bug") });

@@ -429,6 +429,15 @@ struct FeedAnswer {
 }
 
 impl FeedAnswer {
+    /// The client's copy is current: validators only.
+    fn not_modified(etag: String, last_modified: DateTime<Utc>) -> Self {
+        Self {
+            etag,
+            last_modified,
+            body: None,
+        }
+    }
+
     fn respond(self) -> HttpResponse {
         let mut builder = if self.body.is_some() {
             HttpResponse::Ok()
@@ -526,11 +535,7 @@ async fn answer_feed(
     if let Some((etag, last_modified)) = state.feed_tags.get(&key, stamp)
         && is_fresh(&conditional, &etag, last_modified)
     {
-        return Ok(FeedAnswer {
-            etag,
-            last_modified,
-            body: None,
-        });
+        return Ok(FeedAnswer::not_modified(etag, last_modified));
     }
     state
         .gates
@@ -560,11 +565,7 @@ async fn build_feed(
         settle_validators(state, key.clone(), etag.clone(), stored, content.newest()).await?;
     state.feed_tags.put(key, stamp, etag.clone(), last_modified);
     if is_fresh(&conditional, &etag, last_modified) {
-        return Ok(FeedAnswer {
-            etag,
-            last_modified,
-            body: None,
-        });
+        return Ok(FeedAnswer::not_modified(etag, last_modified));
     }
     let host = host(&state.config.public_url);
     let mut events: Vec<Event> = content
