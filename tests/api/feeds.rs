@@ -12,9 +12,7 @@ use crate::feed_checks::{
     Feed, PUBLIC_FEED, check, feed_of, feed_path, fetch, http_date, read_feed, subscribe,
     transitions,
 };
-use crate::fixtures::{
-    Cast, add_member, create, delegation_body, host_unit_user, member_body, merged, path, walk,
-};
+use crate::fixtures::{Cast, add_member, create, delegation_body, member_body, merged, path, walk};
 use crate::helpers::TestApp;
 use crate::on_both_engines;
 use crate::press_fixtures::{
@@ -22,7 +20,9 @@ use crate::press_fixtures::{
     conference_at, conference_from, conference_path, interview_body, interview_from,
     interview_path,
 };
-use crate::schedule_fixtures::{accreditation, activity, day, incoming, item, item_at};
+use crate::schedule_fixtures::{
+    TwoUnitsDay, accreditation, activity, day, incoming, item, item_at, two_units_day,
+};
 
 on_both_engines!(
     every_feed_is_well_formed_with_stable_uids_versions_and_zones,
@@ -464,53 +464,16 @@ async fn tokens_that_are_revoked_wrong_or_of_a_deactivated_owner_answer_404(app:
 async fn a_host_units_feed_holds_only_its_units_entries(app: TestApp) {
     // Arrange: a delegation of each of two host units, and the press side.
     let cast = Cast::new(&app).await;
-    let d0 = day(20);
-    let (other_unit, other) = host_unit_user(&app, "so-du-lich", "Sở Du lịch").await;
-    let ours = incoming(&app, &cast, cast.host_unit, d0, d0).await;
-    let our_item = item(
-        &app,
-        &cast,
+    let TwoUnitsDay {
+        other_unit,
+        other,
         ours,
-        item_at(
-            d0,
-            ("09:00", "10:00"),
-            None,
-            "Khu công nghiệp",
-            "Giám đốc Sở Công Thương",
-        ),
-    )
-    .await;
-    walk(&app, &cast, ours, "submitted").await;
-    let theirs = incoming(&app, &cast, other_unit, d0, d0).await;
-    let their_item = item(
-        &app,
-        &cast,
+        our_item,
         theirs,
-        item_at(
-            d0,
-            ("13:00", "14:00"),
-            None,
-            "Hồ Hòa Bình",
-            "Giám đốc Sở Du lịch",
-        ),
-    )
-    .await;
-    let r = Reporters::new(&app, &cast).await;
-    let acc = accreditation(&app, &cast, &[r.foreign], d0).await;
-    activity(
-        &app,
-        &cast,
-        acc,
-        activity_body(&format!("{d0}T08:00"), &format!("{d0}T09:00"), PLACES[1]),
-    )
-    .await;
-    conference_from(
-        &app,
-        &cast,
-        conference_at(&format!("{d0}T15:00"), &format!("{d0}T16:00")),
-        "announced",
-    )
-    .await;
+        their_item,
+        ..
+    } = two_units_day(&app, &cast).await;
+    walk(&app, &cast, ours, "submitted").await;
     let mine = records(&[("delegation", ours), ("itinerary_item", our_item)]);
 
     // Act & Assert: everything it may see is its own.

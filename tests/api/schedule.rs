@@ -9,14 +9,16 @@ use chrono::{DateTime, Days, NaiveDate};
 use serde_json::{Value, json};
 
 use crate::fixtures::merged;
-use crate::fixtures::{Cast, host_unit_user, item_body, query};
+use crate::fixtures::{Cast, item_body, query};
 use crate::helpers::TestApp;
 use crate::on_both_engines;
 use crate::press_fixtures::{
     PLACES, Reporters, activity_body, add_attendee, attendee_body, conference_at, conference_from,
     interview_body, interview_from, invalid,
 };
-use crate::schedule_fixtures::{accreditation, activity, day, incoming, item, item_at};
+use crate::schedule_fixtures::{
+    TwoUnitsDay, accreditation, activity, day, incoming, item, item_at, two_units_day,
+};
 
 on_both_engines!(
     every_kind_is_listed_by_start_with_its_record_and_no_names,
@@ -391,52 +393,13 @@ async fn a_host_unit_sees_only_its_own_delegations_and_nothing_of_the_press_side
     // Arrange: a delegation of the cast's host unit, one of another unit, and
     // the press side on the same day.
     let cast = Cast::new(&app).await;
-    let d0 = day(20);
-    let (other_unit, other) = host_unit_user(&app, "so-du-lich", "Sở Du lịch").await;
-    let ours = incoming(&app, &cast, cast.host_unit, d0, d0).await;
-    let our_item = item(
-        &app,
-        &cast,
-        ours,
-        item_at(
-            d0,
-            ("09:00", "10:00"),
-            None,
-            "Khu công nghiệp Bờ trái sông Đà",
-            "Giám đốc Sở Công Thương",
-        ),
-    )
-    .await;
-    let theirs = incoming(&app, &cast, other_unit, d0, d0).await;
-    let their_item = item(
-        &app,
-        &cast,
-        theirs,
-        item_at(
-            d0,
-            ("13:00", "14:00"),
-            None,
-            "Hồ Hòa Bình",
-            "Giám đốc Sở Du lịch",
-        ),
-    )
-    .await;
-    let r = Reporters::new(&app, &cast).await;
-    let acc = accreditation(&app, &cast, &[r.foreign], d0).await;
-    activity(
-        &app,
-        &cast,
-        acc,
-        activity_body(&format!("{d0}T08:00"), &format!("{d0}T09:00"), PLACES[1]),
-    )
-    .await;
-    conference_from(
-        &app,
-        &cast,
-        conference_at(&format!("{d0}T15:00"), &format!("{d0}T16:00")),
-        "announced",
-    )
-    .await;
+    let TwoUnitsDay {
+        day: d0,
+        other,
+        our_item,
+        their_item,
+        ..
+    } = two_units_day(&app, &cast).await;
     let w = window(d0, d0);
 
     // Act & Assert: each host unit sees its own items, and nothing else.

@@ -9,10 +9,14 @@ use visitdesk::domain::ids::UnitId;
 use visitdesk::domain::time::province_today;
 
 use crate::fixtures::{
-    Cast, add_item, add_member, create, delegation_body, item_body, member_body, merged,
+    Cast, add_item, add_member, create, delegation_body, host_unit_user, item_body, member_body,
+    merged,
 };
 use crate::helpers::TestApp;
-use crate::press_fixtures::{accreditation_body, accreditation_from, add_activity};
+use crate::press_fixtures::{
+    PLACES, Reporters, accreditation_body, accreditation_from, activity_body, add_activity,
+    conference_at, conference_from,
+};
 
 /// `offset` days after today in the province (before it if negative).
 pub fn day(offset: i64) -> NaiveDate {
@@ -92,4 +96,76 @@ pub async fn activity(app: &TestApp, cast: &Cast, accreditation: i64, body: Valu
         .ok(201)["id"]
         .as_i64()
         .unwrap()
+}
+
+/// One day (20 days ahead) of two host units and the press side: a
+/// delegation with an item for the cast's host unit and for another one
+/// ("Sở Du lịch", with its own user), a foreign reporter's accreditation
+/// with an activity, and an announced press conference.
+pub struct TwoUnitsDay {
+    pub day: NaiveDate,
+    pub other_unit: UnitId,
+    pub other: crate::fixtures::User,
+    pub ours: i64,
+    pub our_item: i64,
+    pub theirs: i64,
+    pub their_item: i64,
+}
+
+pub async fn two_units_day(app: &TestApp, cast: &Cast) -> TwoUnitsDay {
+    let d0 = day(20);
+    let (other_unit, other) = host_unit_user(app, "so-du-lich", "Sở Du lịch").await;
+    let ours = incoming(app, cast, cast.host_unit, d0, d0).await;
+    let our_item = item(
+        app,
+        cast,
+        ours,
+        item_at(
+            d0,
+            ("09:00", "10:00"),
+            None,
+            "Khu công nghiệp Bờ trái sông Đà",
+            "Giám đốc Sở Công Thương",
+        ),
+    )
+    .await;
+    let theirs = incoming(app, cast, other_unit, d0, d0).await;
+    let their_item = item(
+        app,
+        cast,
+        theirs,
+        item_at(
+            d0,
+            ("13:00", "14:00"),
+            None,
+            "Hồ Hòa Bình",
+            "Giám đốc Sở Du lịch",
+        ),
+    )
+    .await;
+    let r = Reporters::new(app, cast).await;
+    let acc = accreditation(app, cast, &[r.foreign], d0).await;
+    activity(
+        app,
+        cast,
+        acc,
+        activity_body(&format!("{d0}T08:00"), &format!("{d0}T09:00"), PLACES[1]),
+    )
+    .await;
+    conference_from(
+        app,
+        cast,
+        conference_at(&format!("{d0}T15:00"), &format!("{d0}T16:00")),
+        "announced",
+    )
+    .await;
+    TwoUnitsDay {
+        day: d0,
+        other_unit,
+        other,
+        ours,
+        our_item,
+        theirs,
+        their_item,
+    }
 }
