@@ -390,9 +390,7 @@ pub fn activities_in_window(
     window: &super::schedule::Window,
 ) -> ApiResult<Vec<PressActivity>> {
     pa::table
-        .filter(pa::starts_at.ge(window.earliest_start))
-        .filter(pa::starts_at.lt(window.to))
-        .filter(pa::ends_at.gt(window.from))
+        .filter(super::schedule::overlapping!(pa, window))
         .select(ActivityRow::as_select())
         .load::<ActivityRow>(conn)?
         .into_iter()

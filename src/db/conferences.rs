@@ -100,9 +100,7 @@ pub fn in_window(
     window: &super::schedule::Window,
 ) -> ApiResult<Vec<PressConference>> {
     pc::table
-        .filter(pc::starts_at.ge(window.earliest_start))
-        .filter(pc::starts_at.lt(window.to))
-        .filter(pc::ends_at.gt(window.from))
+        .filter(super::schedule::overlapping!(pc, window))
         .select(Row::as_select())
         .load::<Row>(conn)?
         .into_iter()

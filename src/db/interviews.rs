@@ -297,9 +297,7 @@ pub fn in_window(
     window: &super::schedule::Window,
 ) -> ApiResult<Vec<Interview>> {
     let rows: Vec<Row> = iv::table
-        .filter(iv::starts_at.ge(window.earliest_start))
-        .filter(iv::starts_at.lt(window.to))
-        .filter(iv::ends_at.gt(window.from))
+        .filter(super::schedule::overlapping!(iv, window))
         .select(Row::as_select())
         .load(conn)?;
     assemble(conn, rows)

@@ -124,9 +124,7 @@ pub fn in_window(
 ) -> ApiResult<Vec<ItineraryItem>> {
     use super::schema::delegations as d;
     let mut query = i::table
-        .filter(i::starts_at.ge(window.earliest_start))
-        .filter(i::starts_at.lt(window.to))
-        .filter(i::ends_at.gt(window.from))
+        .filter(super::schedule::overlapping!(i, window))
         .select(Row::as_select())
         .into_boxed();
     if let Some(unit) = only_unit {

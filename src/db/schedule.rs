@@ -60,6 +60,18 @@ pub struct Window {
     pub to: NaiveDateTime,
 }
 
+/// The filter of a table's entries overlapping `window`: the one place
+/// that says what "in the window" means for every kind.
+macro_rules! overlapping {
+    ($table:ident, $window:expr) => {
+        $table::starts_at
+            .ge($window.earliest_start)
+            .and($table::starts_at.lt($window.to))
+            .and($table::ends_at.gt($window.from))
+    };
+}
+pub(crate) use overlapping;
+
 impl Window {
     pub fn new(
         conn: &mut AnyConnection,
