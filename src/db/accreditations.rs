@@ -262,11 +262,28 @@ pub fn list(
     after: Option<Cursor>,
     limit: Limit,
 ) -> ApiResult<Vec<Accreditation>> {
+    matching(conn, filter, after, Some(limit.probe()))
+}
+
+/// Every one `filter` matches (an inbox): no page limit, which would
+/// silently drop the oldest — the most urgent.
+pub fn all(conn: &mut AnyConnection, filter: &Filter) -> ApiResult<Vec<Accreditation>> {
+    matching(conn, filter, None, None)
+}
+
+fn matching(
+    conn: &mut AnyConnection,
+    filter: &Filter,
+    after: Option<Cursor>,
+    limit: Option<i64>,
+) -> ApiResult<Vec<Accreditation>> {
     let mut query = a::table
         .select(Row::as_select())
         .order((a::start_date.desc(), a::id.desc()))
-        .limit(limit.probe())
         .into_boxed();
+    if let Some(limit) = limit {
+        query = query.limit(limit);
+    }
     if let Some(status) = filter.status {
         query = query.filter(a::status.eq(status.as_str()));
     }

@@ -339,17 +339,35 @@ pub struct Filter {
 /// Where the last page ended: (start date, id), newest first.
 pub type Cursor = (NaiveDate, i64);
 
+/// A page of the delegations `filter` matches, newest start first.
 pub fn list(
     conn: &mut AnyConnection,
     filter: &Filter,
     after: Option<Cursor>,
     limit: Limit,
 ) -> ApiResult<Vec<Delegation>> {
+    matching(conn, filter, after, Some(limit.probe()))
+}
+
+/// Every delegation `filter` matches (a feed's window, an inbox): no page
+/// limit, which would silently drop the rest.
+pub fn all(conn: &mut AnyConnection, filter: &Filter) -> ApiResult<Vec<Delegation>> {
+    matching(conn, filter, None, None)
+}
+
+fn matching(
+    conn: &mut AnyConnection,
+    filter: &Filter,
+    after: Option<Cursor>,
+    limit: Option<i64>,
+) -> ApiResult<Vec<Delegation>> {
     let mut query = d::table
         .select(Row::as_select())
         .order((d::start_date.desc(), d::id.desc()))
-        .limit(limit.probe())
         .into_boxed();
+    if let Some(limit) = limit {
+        query = query.limit(limit);
+    }
     if let Some(direction) = filter.direction {
         query = query.filter(d::direction.eq(direction.as_str()));
     }

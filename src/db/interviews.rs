@@ -252,11 +252,28 @@ pub fn list(
     after: Option<Cursor>,
     limit: Limit,
 ) -> ApiResult<Vec<Interview>> {
+    matching(conn, filter, after, Some(limit.probe()))
+}
+
+/// Every one `filter` matches (an inbox): no page limit, which would
+/// silently drop the oldest — the most urgent.
+pub fn all(conn: &mut AnyConnection, filter: &Filter) -> ApiResult<Vec<Interview>> {
+    matching(conn, filter, None, None)
+}
+
+fn matching(
+    conn: &mut AnyConnection,
+    filter: &Filter,
+    after: Option<Cursor>,
+    limit: Option<i64>,
+) -> ApiResult<Vec<Interview>> {
     let mut query = iv::table
         .select(Row::as_select())
         .order((iv::starts_at.desc(), iv::id.desc()))
-        .limit(limit.probe())
         .into_boxed();
+    if let Some(limit) = limit {
+        query = query.limit(limit);
+    }
     if let Some(status) = filter.status {
         query = query.filter(iv::status.eq(status.as_str()));
     }

@@ -2,7 +2,7 @@
 
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, web};
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use utoipa::ToSchema;
@@ -18,10 +18,8 @@ use crate::domain::audit::{AuditEvent, Changes, RecordKind};
 use crate::domain::delegation::{self as rules, Delegation, DelegationStatus};
 use crate::domain::ical::{self, Calendar, Event, Status, When};
 use crate::domain::ids::{DelegationId, UnitId};
-use crate::domain::pagination::Limit;
 use crate::domain::role::{Access, Role};
 use crate::domain::schedule::{Entry, EntryKind};
-use crate::domain::time::province_today;
 use crate::error::*;
 use crate::extract::ValidJson;
 
@@ -296,8 +294,9 @@ impl FeedContent {
     }
 }
 
-fn window() -> (DateTime<Utc>, DateTime<Utc>) {
-    let today = province_today();
+/// A feed's reach around `today` (the day its stamp names, so that the
+/// ETag and the contents speak of the same window).
+fn window(today: NaiveDate) -> (DateTime<Utc>, DateTime<Utc>) {
     let start =
         crate::domain::time::parse_instant(&today.to_string(), crate::domain::time::Bound::Start)
             .unwrap_or_else(|_| Utc::now());
@@ -312,8 +311,9 @@ fn subscription_content(
     conn: &mut AnyConnection,
     sub: &Subscription,
     access: Access,
+    today: NaiveDate,
 ) -> ApiResult<FeedContent> {
-    let (from, to) = window();
+    let (from, to) = window(today);
     let kinds: Vec<EntryKind> = sub
         .kinds
         .iter()
@@ -332,15 +332,13 @@ fn subscription_content(
     entries.sort_by_key(|e| (e.starts_at, e.kind, e.id));
     let mut delegations = Vec::new();
     if sub.kinds.iter().any(|k| k == "delegation") {
-        let today = province_today();
         let filter = db::delegations::Filter {
             from: Some(today - chrono::Days::new(BACK_DAYS as u64)),
             to: Some(today + chrono::Days::new(AHEAD_DAYS as u64)),
             only_unit: feed_scope.only_unit,
             ..Default::default()
         };
-        let max = Limit::parse(Some(i64::from(Limit::MAX))).map_err(ApiError::internal)?;
-        delegations = db::delegations::list(conn, &filter, None, max)?
+        delegations = db::delegations::all(conn, &filter)?
             .into_iter()
             .filter(|d| rules::visible_to(d.host_unit_id, access.role, access.unit))
             .filter(|d| sub.delegation_id.is_none_or(|id| id == d.id))
@@ -530,7 +528,7 @@ async fn answer_feed(
     conditional: Conditional,
     key: String,
     stamp: FeedStamp,
-    content: impl FnOnce(&mut AnyConnection) -> ApiResult<FeedContent> + Send + 'static,
+    content: impl FnOnce(&mut AnyConnection, NaiveDate) -> ApiResult<FeedContent> + Send + 'static,
 ) -> ApiResult<FeedAnswer> {
     if let Some((etag, last_modified)) = state.feed_tags.get(&key, stamp)
         && is_fresh(&conditional, &etag, last_modified)
@@ -549,13 +547,13 @@ async fn build_feed(
     conditional: Conditional,
     key: String,
     stamp: FeedStamp,
-    content: impl FnOnce(&mut AnyConnection) -> ApiResult<FeedContent> + Send + 'static,
+    content: impl FnOnce(&mut AnyConnection, NaiveDate) -> ApiResult<FeedContent> + Send + 'static,
 ) -> ApiResult<FeedAnswer> {
     let read_key = key.clone();
     let (content, etag, stored) = state
         .db
         .read(move |conn| {
-            let content = content(conn)?;
+            let content = content(conn, stamp.day)?;
             let etag = content.etag(stamp.day);
             let stored = db::calendar::feed_state(conn, &read_key)?;
             Ok((content, etag, stored))
@@ -654,8 +652,8 @@ pub async fn subscription_feed(
             .await?;
     }
     let key = format!("subscription:{}", sub.id);
-    answer_feed(&state, conditional, key, stamp, move |conn| {
-        subscription_content(conn, &sub, access)
+    answer_feed(&state, conditional, key, stamp, move |conn, today| {
+        subscription_content(conn, &sub, access, today)
     })
     .await
     .map(FeedAnswer::respond)
@@ -680,8 +678,8 @@ pub async fn public_feed(state: web::Data<AppState>, req: HttpRequest) -> ApiRes
         conditional,
         "public:press-conferences".into(),
         stamp,
-        |conn| {
-            let (from, to) = window();
+        |conn, today| {
+            let (from, to) = window(today);
             let public_scope = Scope {
                 kinds: vec![EntryKind::PressConference],
                 only_unit: None,

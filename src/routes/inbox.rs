@@ -52,7 +52,6 @@ fn press_entries(
     use crate::domain::press::{
         AccreditationStatus as A, ConferenceStatus as C, InterviewStatus as I,
     };
-    let max = Limit::parse(Some(i64::from(Limit::MAX))).map_err(ApiError::internal)?;
     let link = |kind: &str, id: i64, reference: &str| {
         Some(RecordLink {
             kind: kind.to_owned(),
@@ -66,7 +65,7 @@ fn press_entries(
             statuses: vec![A::Submitted, A::Approved],
             ..Default::default()
         };
-        for a in db::accreditations::list(conn, &filter, None, max)? {
+        for a in db::accreditations::all(conn, &filter)? {
             if let Some((reason, due_date)) = press::accreditation_inbox_reason(&a, role) {
                 items.push(InboxEntry {
                     record: link(db::accreditations::KIND, a.id.get(), &a.reference),
@@ -86,7 +85,7 @@ fn press_entries(
             statuses: vec![I::Requested, I::Approved],
             ..Default::default()
         };
-        for i in db::interviews::list(conn, &filter, None, max)? {
+        for i in db::interviews::all(conn, &filter)? {
             if let Some((reason, due_date)) = press::interview_inbox_reason(&i, role) {
                 items.push(InboxEntry {
                     record: link("interview", i.id.get(), &i.reference),
@@ -101,16 +100,18 @@ fn press_entries(
     if matches!(role, Role::ProvincialOffice | Role::Admin) {
         let (first, last) = press::quarter_of(today);
         let window = |day: NaiveDate| day.and_hms_opt(0, 0, 0).map(|t| t.and_utc());
-        let held = [C::Announced, C::Held].into_iter().any(|status| {
+        let one = Limit::parse(Some(1)).map_err(ApiError::internal)?;
+        let mut held = false;
+        for status in [C::Announced, C::Held] {
             let filter = db::conferences::Filter {
                 status: Some(status),
                 from: window(first),
                 to: last.succ_opt().and_then(window),
                 ..Default::default()
             };
-            db::conferences::list(conn, &filter, None, Limit::parse(Some(1)).unwrap_or(max))
-                .is_ok_and(|c| !c.is_empty())
-        });
+            // A read that fails is an error, not "nothing held this quarter".
+            held = held || !db::conferences::list(conn, &filter, None, one)?.is_empty();
+        }
         if !held {
             items.push(InboxEntry {
                 record: None,
@@ -156,10 +157,9 @@ pub async fn get_inbox(state: web::Data<AppState>, caller: Caller) -> ApiResult<
             only_unit: model::list_scope(access),
             ..Default::default()
         };
-        let max = Limit::parse(Some(i64::from(Limit::MAX))).map_err(ApiError::internal)?;
         state
             .db
-            .read(move |conn| db::delegations::list(conn, &filter, None, max))
+            .read(move |conn| db::delegations::all(conn, &filter))
             .await?
     };
     let today = province_today();
