@@ -117,10 +117,15 @@ impl Db {
         let applied = migrate::run_pending(&mut first).map_err(OpenError::Migrate)?;
         drop(first);
 
+        // A SQLite connection is a file handle that cannot drop like a
+        // server's socket, so it is not pinged before each use (that ping
+        // was one more parsed statement per request); PostgreSQL's are.
+        let test_on_check_out = url.engine() == Engine::Postgres;
         let build = |read_only: bool, size: u32| {
             r2d2::Pool::builder()
                 .max_size(size)
                 .min_idle(Some(1))
+                .test_on_check_out(test_on_check_out)
                 .connection_timeout(options.acquire_timeout)
                 .build(connection::Manager::new(url.clone(), read_only))
         };
