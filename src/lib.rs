@@ -103,14 +103,28 @@ pub fn app(
 /// Binds the server on `listener` (graceful shutdown on SIGTERM and SIGINT:
 /// requests in flight are finished, up to 30 seconds).
 pub fn server(state: AppState, listener: TcpListener) -> std::io::Result<Server> {
-    let workers = state.config.workers;
+    let workers = state
+        .config
+        .workers
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, usize::from))
+        .max(1);
+    let blocking = blocking_threads(state.config.pool.max_connections, workers);
     let state = web::Data::new(state);
-    let mut server = HttpServer::new(move || app(state.clone()))
+    let server = HttpServer::new(move || app(state.clone()))
+        .workers(workers)
+        .worker_max_blocking_threads(blocking)
         .shutdown_timeout(30)
         .client_request_timeout(Duration::from_secs(30))
         .listen(listener)?;
-    if let Some(workers) = workers {
-        server = server.workers(workers.max(1));
-    }
     Ok(server.run())
+}
+
+/// Threads per worker for work off the async workers (database calls,
+/// password hashes): enough to keep every pooled connection busy, and no
+/// more. actix's default (512 over the workers) let a burst of sixteen
+/// schedule requests start seventy threads, each keeping its own freed
+/// memory (bench/run: peak RSS 155 MB against 48 MB before the burst).
+fn blocking_threads(connections: u32, workers: usize) -> usize {
+    let connections = usize::try_from(connections).unwrap_or(usize::MAX);
+    connections.div_ceil(workers).max(2)
 }
