@@ -19,6 +19,7 @@ use crate::domain::schedule::{Clash, Entry, EntryKind, Foreigners, RecordRef, or
 use crate::domain::time::{Bound, parse_instant, province_today};
 use crate::error::*;
 use crate::extract::ValidQuery;
+use crate::gates::Sliced;
 
 /// The longest window one request may ask for.
 pub const MAX_WINDOW_DAYS: i64 = 92;
@@ -159,5 +160,5 @@ pub async fn get_schedule(
         .await?;
     Ok(HttpResponse::Ok()
         .content_type(actix_web::http::header::ContentType::json())
-        .body(body))
+        .body(Sliced::new(body)))
 }
