@@ -63,6 +63,21 @@ const REFRESH: &str = "PT1H";
 /// Escapes a TEXT value (RFC 5545 §3.3.11).
 pub fn escape_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    escape_into(&mut out, text);
+    out
+}
+
+/// [`escape_text`], appended to `out`.
+fn escape_into(out: &mut String, text: &str) {
+    // Most text needs nothing: every byte that may need escaping or
+    // dropping is ASCII or starts a C1 control (0xC2 0x80–0x9F).
+    if !text
+        .bytes()
+        .any(|b| matches!(b, b'\\' | b';' | b',' | 0..=0x1f | 0x7f | 0xc2))
+    {
+        out.push_str(text);
+        return;
+    }
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
@@ -75,7 +90,6 @@ pub fn escape_text(text: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 /// Reads a TEXT value back (for imported calendars).
@@ -103,6 +117,11 @@ pub fn unescape_text(text: &str) -> String {
 /// among them) trim it, which would eat a space of the text. The fold moves
 /// before such spaces instead; they start the next line, after its fold space.
 fn line(out: &mut String, content: &str) {
+    if content.len() <= 75 {
+        out.push_str(content);
+        out.push_str("\r\n");
+        return;
+    }
     let mut width = 0;
     for c in content.chars() {
         let len = c.len_utf8();
@@ -122,42 +141,90 @@ fn line(out: &mut String, content: &str) {
     out.push_str("\r\n");
 }
 
+/// The text being written, and one content line's worth of scratch space
+/// reused for every line (a feed has tens of thousands of lines).
+struct Out {
+    text: String,
+    scratch: String,
+}
+
+impl Out {
+    fn new(capacity: usize) -> Self {
+        Self {
+            text: String::with_capacity(capacity),
+            scratch: String::new(),
+        }
+    }
+
+    /// A content line without anything to build.
+    fn plain(&mut self, content: &str) {
+        line(&mut self.text, content);
+    }
+
+    /// A content line built by `build`, then folded onto the text.
+    fn line(&mut self, build: impl FnOnce(&mut String)) {
+        let mut scratch = std::mem::take(&mut self.scratch);
+        scratch.clear();
+        build(&mut scratch);
+        line(&mut self.text, &scratch);
+        self.scratch = scratch;
+    }
+
+    /// `NAME:value`, the value escaped as TEXT.
+    fn text(&mut self, name: &str, value: &str) {
+        self.line(|l| {
+            l.push_str(name);
+            l.push(':');
+            escape_into(l, value);
+        });
+    }
+
+    fn when(&mut self, name: &str, w: When) {
+        self.line(|l| {
+            l.push_str(name);
+            match w {
+                When::Date(d) => {
+                    l.push_str(";VALUE=DATE:");
+                    push_date(l, d);
+                }
+                When::Zoned(t, tz) if tz == chrono_tz::UTC => {
+                    l.push(':');
+                    push_utc(l, t);
+                }
+                When::Zoned(t, tz) => {
+                    l.push_str(";TZID=");
+                    l.push_str(tz.name());
+                    l.push(':');
+                    push_local(l, t.with_timezone(&tz).naive_local());
+                }
+            }
+        });
+    }
+
+    fn utc(&mut self, name: &str, t: DateTime<Utc>) {
+        self.line(|l| {
+            l.push_str(name);
+            l.push(':');
+            push_utc(l, t);
+        });
+    }
+}
+
 // RFC 5545's DATE and DATE-TIME forms, written field by field: chrono's
 // `format` parses its pattern on every call, which was a tenth of a feed's
-// time.
-fn basic_date(d: NaiveDate) -> String {
-    format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
+// time. (Writing to a String cannot fail.)
+fn push_date(out: &mut String, d: NaiveDate) {
+    let _ = write!(out, "{:04}{:02}{:02}", d.year(), d.month(), d.day());
 }
 
-fn local_stamp(t: NaiveDateTime) -> String {
-    format!(
-        "{}T{:02}{:02}{:02}",
-        basic_date(t.date()),
-        t.hour(),
-        t.minute(),
-        t.second()
-    )
+fn push_local(out: &mut String, t: NaiveDateTime) {
+    push_date(out, t.date());
+    let _ = write!(out, "T{:02}{:02}{:02}", t.hour(), t.minute(), t.second());
 }
 
-fn utc_stamp(t: DateTime<Utc>) -> String {
-    format!("{}Z", local_stamp(t.naive_utc()))
-}
-
-fn when(out: &mut String, name: &str, w: When) {
-    match w {
-        When::Date(d) => line(out, &format!("{name};VALUE=DATE:{}", basic_date(d))),
-        When::Zoned(t, tz) if tz == chrono_tz::UTC => {
-            line(out, &format!("{name}:{}", utc_stamp(t)))
-        }
-        When::Zoned(t, tz) => line(
-            out,
-            &format!(
-                "{name};TZID={}:{}",
-                tz.name(),
-                local_stamp(t.with_timezone(&tz).naive_local())
-            ),
-        ),
-    }
+fn push_utc(out: &mut String, t: DateTime<Utc>) {
+    push_local(out, t.naive_utc());
+    out.push('Z');
 }
 
 fn offset_text(seconds: i32) -> String {
@@ -170,21 +237,33 @@ fn offset_text(seconds: i32) -> String {
     }
 }
 
-/// The zone's state at an instant: offset in seconds, daylight or not, name.
-fn state(tz: Tz, t: DateTime<Utc>) -> (i32, bool, String) {
+/// The zone's state at an instant: offset in seconds, daylight or not.
+fn state(tz: Tz, t: DateTime<Utc>) -> (i32, bool) {
     let offset = tz.offset_from_utc_datetime(&t.naive_utc());
     let total = offset.base_utc_offset() + offset.dst_offset();
     let seconds = i32::try_from(total.num_seconds()).unwrap_or(0);
-    let name = offset
+    (seconds, !offset.dst_offset().is_zero())
+}
+
+/// The zone's name for its state at an instant (`+07` where it has none).
+fn zone_name(tz: Tz, t: DateTime<Utc>) -> String {
+    let offset = tz.offset_from_utc_datetime(&t.naive_utc());
+    offset
         .abbreviation()
-        .map_or_else(|| offset_text(seconds), str::to_owned);
-    (seconds, !offset.dst_offset().is_zero(), name)
+        .map_or_else(|| offset_text(state(tz, t).0), str::to_owned)
 }
 
 /// The VTIMEZONE of `tz` for the years `first..=last`: the state at the start
 /// of the range, then every transition in it (found from the zone database,
 /// to the second).
 pub fn vtimezone(out: &mut String, tz: Tz, first: i32, last: i32) {
+    let mut text = Out::new(0);
+    std::mem::swap(out, &mut text.text);
+    write_vtimezone(&mut text, tz, first, last);
+    std::mem::swap(out, &mut text.text);
+}
+
+fn write_vtimezone(out: &mut Out, tz: Tz, first: i32, last: i32) {
     let start = Utc
         .with_ymd_and_hms(first, 1, 1, 0, 0, 0)
         .single()
@@ -193,62 +272,85 @@ pub fn vtimezone(out: &mut String, tz: Tz, first: i32, last: i32) {
         .with_ymd_and_hms(last + 1, 1, 1, 0, 0, 0)
         .single()
         .unwrap_or(start);
-    line(out, "BEGIN:VTIMEZONE");
-    line(out, &format!("TZID:{}", tz.name()));
-    let (mut offset, mut dst, name) = state(tz, start);
+    out.plain("BEGIN:VTIMEZONE");
+    out.text("TZID", tz.name());
+    let (mut offset, mut dst) = state(tz, start);
     let observance =
-        |out: &mut String, onset: NaiveDateTime, from: i32, to: i32, dst: bool, name: &str| {
+        |out: &mut Out, onset: NaiveDateTime, from: i32, to: i32, dst: bool, name: &str| {
             let kind = if dst { "DAYLIGHT" } else { "STANDARD" };
-            line(out, &format!("BEGIN:{kind}"));
-            line(out, &format!("DTSTART:{}", local_stamp(onset)));
-            line(out, &format!("TZOFFSETFROM:{}", offset_text(from)));
-            line(out, &format!("TZOFFSETTO:{}", offset_text(to)));
-            line(out, &format!("TZNAME:{}", escape_text(name)));
-            line(out, &format!("END:{kind}"));
+            out.line(|l| {
+                l.push_str("BEGIN:");
+                l.push_str(kind);
+            });
+            out.line(|l| {
+                l.push_str("DTSTART:");
+                push_local(l, onset);
+            });
+            out.line(|l| {
+                l.push_str("TZOFFSETFROM:");
+                l.push_str(&offset_text(from));
+            });
+            out.line(|l| {
+                l.push_str("TZOFFSETTO:");
+                l.push_str(&offset_text(to));
+            });
+            out.text("TZNAME", name);
+            out.line(|l| {
+                l.push_str("END:");
+                l.push_str(kind);
+            });
         };
     let local =
         |t: DateTime<Utc>, offset: i32| t.naive_utc() + Duration::seconds(i64::from(offset));
-    observance(out, local(start, offset), offset, offset, dst, &name);
+    observance(
+        out,
+        local(start, offset),
+        offset,
+        offset,
+        dst,
+        &zone_name(tz, start),
+    );
     let mut day = start;
     while day < end {
         let next = day + Duration::days(1);
-        let (o, d, n) = state(tz, next);
+        let (o, d) = state(tz, next);
         if o != offset || d != dst {
             // Narrow the change down to the second.
             let (mut lo, mut hi) = (day, next);
             while hi - lo > Duration::seconds(1) {
                 let mid = lo + (hi - lo) / 2;
-                if state(tz, mid).0 == offset && state(tz, mid).1 == dst {
+                if state(tz, mid) == (offset, dst) {
                     lo = mid
                 } else {
                     hi = mid
                 }
             }
-            observance(out, local(hi, offset), offset, o, d, &n);
+            observance(out, local(hi, offset), offset, o, d, &zone_name(tz, next));
             (offset, dst) = (o, d);
         }
         day = next;
     }
-    line(out, "END:VTIMEZONE");
+    out.plain("END:VTIMEZONE");
 }
 
 /// Writes the whole calendar.
 pub fn write(calendar: &Calendar) -> String {
-    let mut out = String::new();
-    line(&mut out, "BEGIN:VCALENDAR");
-    line(&mut out, "VERSION:2.0");
-    line(&mut out, "PRODID:-//visitdesk//visitdesk feeds//VI");
-    line(&mut out, "CALSCALE:GREGORIAN");
-    line(&mut out, "METHOD:PUBLISH");
-    line(
-        &mut out,
-        &format!("X-WR-CALNAME:{}", escape_text(&calendar.name)),
-    );
-    line(
-        &mut out,
-        &format!("REFRESH-INTERVAL;VALUE=DURATION:{REFRESH}"),
-    );
-    line(&mut out, &format!("X-PUBLISHED-TTL:{REFRESH}"));
+    // An event is about 450 octets.
+    let mut out = Out::new(1024 + 512 * calendar.events.len());
+    out.plain("BEGIN:VCALENDAR");
+    out.plain("VERSION:2.0");
+    out.plain("PRODID:-//visitdesk//visitdesk feeds//VI");
+    out.plain("CALSCALE:GREGORIAN");
+    out.plain("METHOD:PUBLISH");
+    out.text("X-WR-CALNAME", &calendar.name);
+    out.line(|l| {
+        l.push_str("REFRESH-INTERVAL;VALUE=DURATION:");
+        l.push_str(REFRESH);
+    });
+    out.line(|l| {
+        l.push_str("X-PUBLISHED-TTL:");
+        l.push_str(REFRESH);
+    });
 
     // Each zone used, for the years its events span.
     let mut zones: BTreeMap<&str, (Tz, i32, i32)> = BTreeMap::new();
@@ -265,45 +367,45 @@ pub fn write(calendar: &Calendar) -> String {
         }
     }
     for (tz, first, last) in zones.into_values() {
-        vtimezone(&mut out, tz, first, last);
+        write_vtimezone(&mut out, tz, first, last);
     }
 
     for e in &calendar.events {
-        line(&mut out, "BEGIN:VEVENT");
-        line(&mut out, &format!("UID:{}", escape_text(&e.uid)));
-        line(&mut out, &format!("DTSTAMP:{}", utc_stamp(e.last_modified)));
-        when(&mut out, "DTSTART", e.start);
-        when(&mut out, "DTEND", e.end);
-        line(&mut out, &format!("SEQUENCE:{}", e.sequence.max(0)));
-        line(
-            &mut out,
-            &format!("LAST-MODIFIED:{}", utc_stamp(e.last_modified)),
-        );
-        line(&mut out, &format!("STATUS:{}", e.status.as_str()));
-        line(&mut out, &format!("SUMMARY:{}", escape_text(&e.summary)));
+        out.plain("BEGIN:VEVENT");
+        out.text("UID", &e.uid);
+        out.utc("DTSTAMP", e.last_modified);
+        out.when("DTSTART", e.start);
+        out.when("DTEND", e.end);
+        out.line(|l| {
+            let _ = write!(l, "SEQUENCE:{}", e.sequence.max(0));
+        });
+        out.utc("LAST-MODIFIED", e.last_modified);
+        out.line(|l| {
+            l.push_str("STATUS:");
+            l.push_str(e.status.as_str());
+        });
+        out.text("SUMMARY", &e.summary);
         if let Some(location) = &e.location {
-            line(&mut out, &format!("LOCATION:{}", escape_text(location)));
+            out.text("LOCATION", location);
         }
         if let Some(description) = &e.description {
-            line(
-                &mut out,
-                &format!("DESCRIPTION:{}", escape_text(description)),
-            );
+            out.text("DESCRIPTION", description);
         }
         if !e.categories.is_empty() {
-            let mut categories = String::from("CATEGORIES:");
-            for (i, c) in e.categories.iter().enumerate() {
-                if i > 0 {
-                    categories.push(',');
+            out.line(|l| {
+                l.push_str("CATEGORIES:");
+                for (i, c) in e.categories.iter().enumerate() {
+                    if i > 0 {
+                        l.push(',');
+                    }
+                    escape_into(l, c);
                 }
-                let _ = write!(categories, "{}", escape_text(c));
-            }
-            line(&mut out, &categories);
+            });
         }
-        line(&mut out, "END:VEVENT");
+        out.plain("END:VEVENT");
     }
-    line(&mut out, "END:VCALENDAR");
-    out
+    out.plain("END:VCALENDAR");
+    out.text
 }
 
 #[cfg(test)]
@@ -384,6 +486,14 @@ mod tests {
         // 29 March 2026 02:00 CET → CEST; 25 October 2026 03:00 CEST → CET.
         assert!(out.contains("BEGIN:DAYLIGHT\r\nDTSTART:20260329T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200"), "{out}");
         assert!(out.contains("BEGIN:STANDARD\r\nDTSTART:20261025T030000\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100"), "{out}");
+    }
+
+    #[test]
+    fn controls_are_dropped_and_other_text_kept_as_is() {
+        assert_eq!(escape_text("Hòa Bình © 2026"), "Hòa Bình © 2026");
+        assert_eq!(escape_text("a\u{85}b\u{7}c\u{7f}d"), "abcd");
+        assert_eq!(escape_text("x\r\ny\rz"), "x\\ny\\nz");
+        assert_eq!(escape_text("\u{a0}Â"), "\u{a0}Â");
     }
 
     #[test]
