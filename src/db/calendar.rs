@@ -80,10 +80,13 @@ fn subscription(row: Row) -> Subscription {
 
 /// The stored form of a feed token.
 pub fn token_hash(token: &str) -> String {
-    Sha256::digest(token.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    use std::fmt::Write as _;
+    let mut hex = String::with_capacity(64);
+    for b in Sha256::digest(token.as_bytes()) {
+        // Writing to a String cannot fail.
+        let _ = write!(hex, "{b:02x}");
+    }
+    hex
 }
 
 /// What a new subscription holds.
@@ -242,9 +245,26 @@ impl FeedStamp {
 /// PostgreSQL a transaction may commit a lower audit id after a higher one
 /// was seen, and a change written past the audit trail (by hand) must show
 /// too; within that bound the contents are identified again.
+///
+/// Besides, each feed address remembers what it answered last and how many
+/// audited changes this process had committed then ([`FeedTags::recent`]):
+/// while that count has not moved, that answer still holds, and a client
+/// holding it gets its 304 without the database being asked at all (a
+/// change made by another process shows within `TRUST`).
 #[derive(Debug, Default)]
 pub struct FeedTags {
     tags: std::sync::Mutex<HashMap<String, FeedTag>>,
+    recent: std::sync::Mutex<HashMap<String, Recent>>,
+}
+
+/// What a feed address answered, and when.
+#[derive(Debug, Clone)]
+struct Recent {
+    etag: String,
+    last_modified: DateTime<Utc>,
+    audited_writes: u64,
+    day: chrono::NaiveDate,
+    noted: std::time::Instant,
 }
 
 #[derive(Debug, Clone)]
@@ -271,21 +291,62 @@ impl FeedTags {
     }
 
     pub fn put(&self, feed: String, stamp: FeedStamp, etag: String, last_modified: DateTime<Utc>) {
-        let mut tags = self
-            .tags
+        let tag = FeedTag {
+            stamp,
+            etag,
+            last_modified,
+            noted: std::time::Instant::now(),
+        };
+        remember(&self.tags, feed, tag);
+    }
+
+    /// The validators `address` answered last, if this process committed
+    /// no audited change since (`audited_writes` unchanged), the day is the
+    /// same and they are younger than `TRUST`.
+    pub fn recent(
+        &self,
+        address: &str,
+        audited_writes: u64,
+        day: chrono::NaiveDate,
+    ) -> Option<(String, DateTime<Utc>)> {
+        let recent = self
+            .recent
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if tags.len() >= Self::MAX && !tags.contains_key(&feed) {
-            tags.clear();
-        }
-        tags.insert(
-            feed,
-            FeedTag {
-                stamp,
-                etag,
-                last_modified,
-                noted: std::time::Instant::now(),
-            },
-        );
+        let r = recent.get(address)?;
+        (r.audited_writes == audited_writes && r.day == day && r.noted.elapsed() < Self::TRUST)
+            .then(|| (r.etag.clone(), r.last_modified))
     }
+
+    /// Notes what `address` answered, from data read after this process had
+    /// committed `audited_writes` audited changes (counted before the read,
+    /// so that a change landing during it makes the note stale, not wrong).
+    pub fn note_recent(
+        &self,
+        address: String,
+        audited_writes: u64,
+        day: chrono::NaiveDate,
+        etag: String,
+        last_modified: DateTime<Utc>,
+    ) {
+        let note = Recent {
+            etag,
+            last_modified,
+            audited_writes,
+            day,
+            noted: std::time::Instant::now(),
+        };
+        remember(&self.recent, address, note);
+    }
+}
+
+/// Inserts into a bounded memory: past `FeedTags::MAX` feeds it starts over.
+fn remember<T>(map: &std::sync::Mutex<HashMap<String, T>>, key: String, value: T) {
+    let mut map = map
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if map.len() >= FeedTags::MAX && !map.contains_key(&key) {
+        map.clear();
+    }
+    map.insert(key, value);
 }

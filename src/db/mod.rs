@@ -28,6 +28,8 @@ pub mod units;
 pub mod users;
 pub mod writer;
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use chrono::{DateTime, SubsecRound, Utc};
@@ -47,6 +49,7 @@ pub struct Db {
     engine: Engine,
     reader: Pool,
     writes: Writes,
+    audited_writes: Arc<AtomicU64>,
 }
 
 /// Where writes go: PostgreSQL's pool (its transactions run side by side),
@@ -146,12 +149,24 @@ impl Db {
             engine: url.engine(),
             reader,
             writes,
+            audited_writes: Arc::default(),
         };
         Ok((db, applied))
     }
 
     pub fn engine(&self) -> Engine {
         self.engine
+    }
+
+    /// How many audited changes this process has committed: when it has not
+    /// moved, nothing written through this process changed any record (a
+    /// change made by another process does not show here).
+    pub fn audited_writes_here(&self) -> u64 {
+        self.audited_writes.load(Ordering::Acquire)
+    }
+
+    fn count_audited_write(&self) {
+        self.audited_writes.fetch_add(1, Ordering::Release);
     }
 
     /// Runs a read on a pooled connection, off the async workers.
@@ -171,7 +186,9 @@ impl Db {
         F: FnOnce(&mut AnyConnection) -> ApiResult<Audited<T>> + Send + 'static,
         T: Send + 'static,
     {
-        self.write_unaudited(audited(actor, f)).await
+        let value = self.write_unaudited(audited(actor, f)).await?;
+        self.count_audited_write();
+        Ok(value)
     }
 
     /// Runs a change that is no record's (the login throttle): no audit.
@@ -213,7 +230,9 @@ impl Db {
     ) -> ApiResult<T> {
         let mut conn = self.writes.blocking_pool().get()?;
         let conn: &mut AnyConnection = &mut conn;
-        conn.transaction(audited(actor.clone(), f))
+        let value = conn.transaction(audited(actor.clone(), f))?;
+        self.count_audited_write();
+        Ok(value)
     }
 
     /// Whether the database answers (for `/readyz`).

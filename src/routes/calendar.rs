@@ -20,8 +20,10 @@ use crate::domain::ical::{self, Calendar, Event, Status, When};
 use crate::domain::ids::{DelegationId, UnitId};
 use crate::domain::role::{Access, Role};
 use crate::domain::schedule::{Entry, EntryKind};
+use crate::domain::time::province_today;
 use crate::error::*;
 use crate::extract::ValidJson;
+use crate::gates::Sliced;
 
 /// What a feed can hold: a delegation's own dates, or its entries of each kind.
 const FEED_KINDS: [&str; 5] = [
@@ -444,12 +446,9 @@ impl FeedAnswer {
         };
         builder
             .insert_header((header::ETAG, self.etag))
-            .insert_header((
-                header::LAST_MODIFIED,
-                self.last_modified
-                    .format("%a, %d %b %Y %H:%M:%S GMT")
-                    .to_string(),
-            ))
+            .insert_header(header::LastModified(header::HttpDate::from(
+                std::time::SystemTime::from(self.last_modified),
+            )))
             .insert_header((
                 header::CACHE_CONTROL,
                 HeaderValue::from_static("private, max-age=0, must-revalidate"),
@@ -457,7 +456,7 @@ impl FeedAnswer {
         match self.body {
             Some(body) => builder
                 .content_type("text/calendar; charset=utf-8")
-                .body(body),
+                .body(Sliced::new(body)),
             None => builder.finish(),
         }
     }
@@ -520,25 +519,71 @@ fn is_fresh(conditional: &Conditional, etag: &str, last_modified: DateTime<Utc>)
     }
 }
 
+/// A feed request as it arrives: its address (a subscription's token hash,
+/// or the public feed's name) and how many audited changes this process had
+/// committed before anything was read for it.
+struct FeedRequest {
+    address: String,
+    audited_writes: u64,
+    conditional: Conditional,
+}
+
+impl FeedRequest {
+    fn new(state: &AppState, address: String, req: &HttpRequest) -> Self {
+        Self {
+            address,
+            audited_writes: state.db.audited_writes_here(),
+            conditional: conditional(req),
+        }
+    }
+
+    /// The client holds what this address answered last and nothing was
+    /// changed through this process since: 304, from memory alone.
+    fn recent(&self, state: &AppState) -> Option<HttpResponse> {
+        let (etag, last_modified) =
+            state
+                .feed_tags
+                .recent(&self.address, self.audited_writes, province_today())?;
+        is_fresh(&self.conditional, &etag, last_modified)
+            .then(|| FeedAnswer::not_modified(etag, last_modified).respond())
+    }
+}
+
 /// Answers a feed: its validators from the cache when nothing was written
 /// since they were computed (and the client holds that version: 304 with
 /// no contents read), else from its contents, read on a read connection.
+/// Either way the address remembers its answer ([`FeedRequest::recent`]).
 async fn answer_feed(
     state: &AppState,
-    conditional: Conditional,
+    request: FeedRequest,
     key: String,
     stamp: FeedStamp,
     content: impl FnOnce(&mut AnyConnection, NaiveDate) -> ApiResult<FeedContent> + Send + 'static,
-) -> ApiResult<FeedAnswer> {
-    if let Some((etag, last_modified)) = state.feed_tags.get(&key, stamp)
-        && is_fresh(&conditional, &etag, last_modified)
-    {
-        return Ok(FeedAnswer::not_modified(etag, last_modified));
-    }
-    state
-        .gates
-        .big_answer(build_feed(state, conditional, key, stamp, content))
-        .await
+) -> ApiResult<HttpResponse> {
+    let FeedRequest {
+        address,
+        audited_writes,
+        conditional,
+    } = request;
+    let answer = match state.feed_tags.get(&key, stamp) {
+        Some((etag, last_modified)) if is_fresh(&conditional, &etag, last_modified) => {
+            FeedAnswer::not_modified(etag, last_modified)
+        }
+        _ => {
+            state
+                .gates
+                .big_answer(build_feed(state, conditional, key, stamp, content))
+                .await?
+        }
+    };
+    state.feed_tags.note_recent(
+        address,
+        audited_writes,
+        stamp.day,
+        answer.etag.clone(),
+        answer.last_modified,
+    );
+    Ok(answer.respond())
 }
 
 /// A feed's answer from its contents (under the big-answer gate).
@@ -625,7 +670,10 @@ pub async fn subscription_feed(
     if token.len() != 64 || !token.chars().all(|c| c.is_ascii_hexdigit()) {
         return Err(ApiError::NotFound);
     }
-    let conditional = conditional(&req);
+    let request = FeedRequest::new(&state, db::calendar::token_hash(&token), &req);
+    if let Some(not_modified) = request.recent(&state) {
+        return Ok(not_modified);
+    }
     let (sub, access, stamp) = state
         .db
         .read(move |conn| {
@@ -652,11 +700,10 @@ pub async fn subscription_feed(
             .await?;
     }
     let key = format!("subscription:{}", sub.id);
-    answer_feed(&state, conditional, key, stamp, move |conn, today| {
+    answer_feed(&state, request, key, stamp, move |conn, today| {
         subscription_content(conn, &sub, access, today)
     })
     .await
-    .map(FeedAnswer::respond)
 }
 
 /// The public feed of announced and held press conferences (and those
@@ -671,33 +718,30 @@ pub async fn subscription_feed(
 )]
 #[get("/calendar/public/press-conferences.ics")]
 pub async fn public_feed(state: web::Data<AppState>, req: HttpRequest) -> ApiResult<HttpResponse> {
-    let conditional = conditional(&req);
+    const KEY: &str = "public:press-conferences";
+    let request = FeedRequest::new(&state, KEY.into(), &req);
+    if let Some(not_modified) = request.recent(&state) {
+        return Ok(not_modified);
+    }
     let stamp = state.db.read(FeedStamp::read).await?;
-    answer_feed(
-        &state,
-        conditional,
-        "public:press-conferences".into(),
-        stamp,
-        |conn, today| {
-            let (from, to) = window(today);
-            let public_scope = Scope {
-                kinds: vec![EntryKind::PressConference],
-                only_unit: None,
-                press: true,
-                delegation: None,
-            };
-            let announced = db::conferences::announced_ids(conn)?;
-            let entries: Vec<Entry> = db::schedule::entries(conn, &public_scope, from, to)?
-                .into_iter()
-                .filter(|e| announced.contains(&e.id))
-                .collect();
-            Ok(FeedContent {
-                name: "Họp báo — UBND tỉnh / Press conferences".into(),
-                entries,
-                delegations: Vec::new(),
-            })
-        },
-    )
+    answer_feed(&state, request, KEY.into(), stamp, |conn, today| {
+        let (from, to) = window(today);
+        let public_scope = Scope {
+            kinds: vec![EntryKind::PressConference],
+            only_unit: None,
+            press: true,
+            delegation: None,
+        };
+        let announced = db::conferences::announced_ids(conn)?;
+        let entries: Vec<Entry> = db::schedule::entries(conn, &public_scope, from, to)?
+            .into_iter()
+            .filter(|e| announced.contains(&e.id))
+            .collect();
+        Ok(FeedContent {
+            name: "Họp báo — UBND tỉnh / Press conferences".into(),
+            entries,
+            delegations: Vec::new(),
+        })
+    })
     .await
-    .map(FeedAnswer::respond)
 }

@@ -435,11 +435,20 @@ async fn tokens_that_are_revoked_wrong_or_of_a_deactivated_owner_answer_404(app:
         .await;
     assert_eq!(reply.status.as_u16(), 404);
     read_feed(&app, &feed).await;
+    // A calendar app polling with its ETag gets 304s until the revocation,
+    // then 404 like everyone (the 304s come from memory: it must forget).
+    let etag = read_feed(&app, &feed).await.etag;
+    for _ in 0..3 {
+        let reply = fetch(&app, &feed, &[("If-None-Match", &etag)]).await;
+        assert_eq!(reply.status.as_u16(), 304, "{}", reply.text());
+    }
     let reply = app
         .delete(&format!("/api/v1/calendar/subscriptions/{sub_id}"), viewer)
         .await;
     assert_eq!(reply.status.as_u16(), 204, "{}", reply.text());
     assert_eq!(fetch(&app, &feed, &[]).await.status.as_u16(), 404);
+    let reply = fetch(&app, &feed, &[("If-None-Match", &etag)]).await;
+    assert_eq!(reply.status.as_u16(), 404, "{}", reply.text());
     let list = app
         .get("/api/v1/calendar/subscriptions", viewer)
         .await
@@ -449,7 +458,11 @@ async fn tokens_that_are_revoked_wrong_or_of_a_deactivated_owner_answer_404(app:
     // A deactivated owner's feed answers 404.
     let (user, token) = app.login_as(Role::Police).await;
     let feed = feed_of(&app, &token).await;
-    read_feed(&app, &feed).await;
+    let etag = read_feed(&app, &feed).await.etag;
+    for _ in 0..3 {
+        let reply = fetch(&app, &feed, &[("If-None-Match", &etag)]).await;
+        assert_eq!(reply.status.as_u16(), 304, "{}", reply.text());
+    }
     app.patch(
         &format!("/api/v1/users/{user}"),
         &app.admin_token,
@@ -458,6 +471,8 @@ async fn tokens_that_are_revoked_wrong_or_of_a_deactivated_owner_answer_404(app:
     .await
     .ok(200);
     let reply = fetch(&app, &feed, &[]).await;
+    assert_eq!(reply.status.as_u16(), 404, "{}", reply.text());
+    let reply = fetch(&app, &feed, &[("If-None-Match", &etag)]).await;
     assert_eq!(reply.status.as_u16(), 404, "{}", reply.text());
 }
 
