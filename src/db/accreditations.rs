@@ -9,6 +9,7 @@ use diesel::prelude::*;
 
 use super::AnyConnection;
 use super::schema::{accreditation_reporters as ar, accreditations as a, press_activities as pa};
+use super::stamp::Stamp;
 use crate::domain::ids::{AccreditationId, PressActivityId, ReporterId, UserId};
 use crate::domain::itinerary::{ItemStatus, Place};
 use crate::domain::pagination::Limit;
@@ -33,11 +34,11 @@ struct Row {
     referral_date: NaiveDate,
     escort_officer: Option<String>,
     status: String,
-    schedule_changed_at: Option<NaiveDateTime>,
+    schedule_changed_at: Option<Stamp>,
     status_note: Option<String>,
     created_by: Option<i64>,
-    created_at: NaiveDateTime,
-    updated_at: NaiveDateTime,
+    created_at: Stamp,
+    updated_at: Stamp,
     version: i64,
 }
 
@@ -327,8 +328,8 @@ fn matching(
 struct ActivityRow {
     id: i64,
     accreditation_id: i64,
-    starts_at: NaiveDateTime,
-    ends_at: NaiveDateTime,
+    starts_at: Stamp,
+    ends_at: Stamp,
     time_zone: String,
     kind: String,
     title: String,
@@ -338,8 +339,8 @@ struct ActivityRow {
     participants: Option<String>,
     escort_officer: Option<String>,
     status: String,
-    created_at: NaiveDateTime,
-    updated_at: NaiveDateTime,
+    created_at: Stamp,
+    updated_at: Stamp,
     version: i64,
 }
 

@@ -8,6 +8,7 @@ use diesel::prelude::*;
 
 use super::AnyConnection;
 use super::schema::{press_conference_attendees as pca, press_conferences as pc};
+use super::stamp::Stamp;
 use crate::domain::ids::{AttendeeId, PressConferenceId, ReporterId, UserId};
 use crate::domain::pagination::Limit;
 use crate::domain::press::{ConferenceKind, ConferenceStatus, PressConference};
@@ -21,17 +22,17 @@ struct Row {
     reference: String,
     title: String,
     kind: String,
-    starts_at: NaiveDateTime,
-    ends_at: NaiveDateTime,
+    starts_at: Stamp,
+    ends_at: Stamp,
     time_zone: String,
     venue: String,
     topics: String,
     speakers: String,
     status: String,
-    announced_at: Option<NaiveDateTime>,
+    announced_at: Option<Stamp>,
     created_by: Option<i64>,
-    created_at: NaiveDateTime,
-    updated_at: NaiveDateTime,
+    created_at: Stamp,
+    updated_at: Stamp,
     version: i64,
 }
 

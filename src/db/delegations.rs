@@ -7,6 +7,7 @@ use diesel::prelude::*;
 
 use super::AnyConnection;
 use super::schema::{delegation_members, delegations as d};
+use super::stamp::Stamp;
 use crate::domain::delegation::{
     Decision, Delegation, DelegationStatus, Direction, Recommendation,
 };
@@ -35,7 +36,7 @@ struct Row {
     start_date: NaiveDate,
     end_date: NaiveDate,
     status: String,
-    itinerary_changed_at: Option<NaiveDateTime>,
+    itinerary_changed_at: Option<Stamp>,
     appraisal_recommendation: Option<String>,
     appraisal_note: Option<String>,
     decision_number: Option<String>,
@@ -43,12 +44,12 @@ struct Row {
     decided_by: Option<i64>,
     returned_note: Option<String>,
     report: Option<String>,
-    report_submitted_at: Option<NaiveDateTime>,
+    report_submitted_at: Option<Stamp>,
     #[expect(dead_code, reason = "written for search, never read back")]
     search_text: String,
     created_by: Option<i64>,
-    created_at: NaiveDateTime,
-    updated_at: NaiveDateTime,
+    created_at: Stamp,
+    updated_at: Stamp,
     version: i64,
 }
 

@@ -9,6 +9,7 @@ use diesel::prelude::*;
 
 use super::AnyConnection;
 use super::schema::{interview_reporters as ir, interviews as iv};
+use super::stamp::Stamp;
 use crate::domain::ids::{AccreditationId, InterviewId, ReporterId, UnitId, UserId};
 use crate::domain::pagination::Limit;
 use crate::domain::press::{Interview, InterviewStatus};
@@ -24,18 +25,18 @@ struct Row {
     interviewee_position: String,
     outlet: String,
     accreditation_id: Option<i64>,
-    starts_at: NaiveDateTime,
-    ends_at: NaiveDateTime,
+    starts_at: Stamp,
+    ends_at: Stamp,
     time_zone: String,
     place: String,
     topics: String,
     questions: Option<String>,
     organizing_unit_id: Option<i64>,
     status: String,
-    accreditation_revoked_at: Option<NaiveDateTime>,
+    accreditation_revoked_at: Option<Stamp>,
     created_by: Option<i64>,
-    created_at: NaiveDateTime,
-    updated_at: NaiveDateTime,
+    created_at: Stamp,
+    updated_at: Stamp,
     version: i64,
 }
 

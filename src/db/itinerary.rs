@@ -8,6 +8,7 @@ use diesel::prelude::*;
 
 use super::AnyConnection;
 use super::schema::itinerary_items as i;
+use super::stamp::Stamp;
 use crate::domain::ids::{DelegationId, ItineraryItemId};
 use crate::domain::itinerary::{ItemKind, ItemStatus, ItineraryItem, Place};
 use crate::error::{ApiError, ApiResult};
@@ -18,8 +19,8 @@ use crate::error::{ApiError, ApiResult};
 struct Row {
     id: i64,
     delegation_id: i64,
-    starts_at: NaiveDateTime,
-    ends_at: NaiveDateTime,
+    starts_at: Stamp,
+    ends_at: Stamp,
     time_zone: String,
     kind: String,
     title: String,
@@ -30,8 +31,8 @@ struct Row {
     escort_officer: Option<String>,
     status: String,
     import_uid: Option<String>,
-    created_at: NaiveDateTime,
-    updated_at: NaiveDateTime,
+    created_at: Stamp,
+    updated_at: Stamp,
     version: i64,
 }
 

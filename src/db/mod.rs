@@ -24,6 +24,7 @@ pub mod reporters;
 pub mod reviews;
 pub mod schedule;
 pub mod schema;
+pub mod stamp;
 pub mod units;
 pub mod users;
 pub mod writer;

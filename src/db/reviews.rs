@@ -2,11 +2,12 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
 use super::AnyConnection;
 use super::schema::security_reviews as sr;
+use super::stamp::Stamp;
 use crate::domain::ids::UserId;
 use crate::domain::review::{ReviewStatus, SecurityReview};
 use crate::error::{ApiError, ApiResult};
@@ -16,7 +17,7 @@ type Row = (
     String,
     Option<String>,
     Option<String>,
-    NaiveDateTime,
+    Stamp,
     Option<i64>,
 );
 
