@@ -64,6 +64,55 @@ pub fn parse_instant(raw: &str, bound: Bound) -> Result<DateTime<Utc>, &'static 
         .ok_or("is out of range")
 }
 
+/// Serializes an instant as chrono does (RFC 3339, `AutoSi` fractions,
+/// `+07:00` offsets, `Z` for UTC), written field by field: through chrono's `Display`
+/// serde_json received it one character at a time, a tenth of a week's
+/// schedule (perf, bench/run). For `#[serde(serialize_with)]`.
+pub fn rfc3339<S: serde::Serializer>(
+    t: &DateTime<chrono::FixedOffset>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    use chrono::{Datelike, Timelike};
+    use std::fmt::Write as _;
+    let mut text = String::with_capacity(35);
+    let year = t.year();
+    // Writing to a String cannot fail.
+    if (0..=9999).contains(&year) {
+        let _ = write!(text, "{year:04}");
+    } else {
+        let _ = write!(text, "{year:+05}");
+    }
+    let _ = write!(
+        text,
+        "-{:02}-{:02}T{:02}:{:02}:{:02}",
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    );
+    let nanos = t.nanosecond() % 1_000_000_000;
+    if nanos != 0 {
+        let _ = if nanos.is_multiple_of(1_000_000) {
+            write!(text, ".{:03}", nanos / 1_000_000)
+        } else if nanos.is_multiple_of(1_000) {
+            write!(text, ".{:06}", nanos / 1_000)
+        } else {
+            write!(text, ".{nanos:09}")
+        };
+    }
+    let offset = t.offset().local_minus_utc();
+    if offset == 0 {
+        text.push('Z');
+        return serializer.serialize_str(&text);
+    }
+    let sign = if offset < 0 { '-' } else { '+' };
+    // To the nearest minute, as chrono rounds (historical zones have seconds).
+    let minutes = (offset.unsigned_abs() + 30) / 60;
+    let _ = write!(text, "{sign}{:02}:{:02}", minutes / 60, minutes % 60);
+    serializer.serialize_str(&text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -78,5 +127,38 @@ mod tests {
         assert_eq!(instant.to_rfc3339(), "2026-12-01T01:00:00+00:00");
         assert!(parse_instant("yesterday", Bound::Start).is_err());
         assert!(parse_instant("2026-13-01", Bound::Start).is_err());
+    }
+
+    #[test]
+    fn instants_serialize_exactly_as_chrono_writes_them() {
+        #[derive(serde::Serialize)]
+        struct Ours(#[serde(serialize_with = "rfc3339")] DateTime<chrono::FixedOffset>);
+        let zones = [
+            0,
+            7 * 3600,
+            -(5 * 3600 + 30 * 60),
+            5 * 3600 + 45 * 60,
+            3617,
+            3631,
+            -3631,
+        ];
+        let instants = [
+            "2026-11-26T09:30:00Z",
+            "2026-11-26T09:30:00.5Z",
+            "2026-11-26T09:30:00.123456Z",
+            "2026-11-26T09:30:00.000000001Z",
+            "0001-01-01T00:00:00Z",
+            "9999-12-31T23:59:59Z",
+        ];
+        for instant in instants {
+            let t = DateTime::parse_from_rfc3339(instant).unwrap();
+            for seconds in zones {
+                let local = t.with_timezone(&chrono::FixedOffset::east_opt(seconds).unwrap());
+                assert_eq!(
+                    serde_json::to_string(&Ours(local)).unwrap(),
+                    serde_json::to_string(&local).unwrap()
+                );
+            }
+        }
     }
 }

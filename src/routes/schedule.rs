@@ -16,7 +16,7 @@ use crate::domain::press;
 use crate::domain::review::ReviewStatus;
 use crate::domain::role::Access;
 use crate::domain::schedule::{Clash, Entry, EntryKind, Foreigners, RecordRef, order_and_flag};
-use crate::domain::time::{Bound, parse_instant, province_today};
+use crate::domain::time::{Bound, parse_instant, province_today, rfc3339};
 use crate::error::*;
 use crate::extract::ValidQuery;
 use crate::gates::Sliced;
@@ -31,7 +31,9 @@ pub struct ScheduleItem {
     pub record: RecordRef,
     pub title: String,
     /// In the entry's own zone.
+    #[serde(serialize_with = "rfc3339")]
     pub starts_at: DateTime<FixedOffset>,
+    #[serde(serialize_with = "rfc3339")]
     pub ends_at: DateTime<FixedOffset>,
     pub time_zone: String,
     pub place: String,
@@ -147,10 +149,8 @@ pub async fn get_schedule(
     let body = state
         .gates
         .big_answer(async {
-            let mut entries = state
-                .db
-                .read(move |conn| db::schedule::entries(conn, &scope, from, to))
-                .await?;
+            let mut entries =
+                db::schedule::entries_side_by_side(&state.db, scope, from, to).await?;
             order_and_flag(&mut entries);
             let schedule = Schedule {
                 items: entries.into_iter().map(ScheduleItem::from).collect(),
