@@ -2,6 +2,7 @@
 //! work with. `app` builds the HTTP application shared by `main`, the tests
 //! and the OpenAPI document.
 
+pub mod answers;
 pub mod auth;
 pub mod cli;
 pub mod config;
@@ -43,6 +44,8 @@ pub struct AppState {
     pub feed_tags: db::calendar::FeedTags,
     /// How many password hashes and big answers run at once.
     pub gates: gates::Gates,
+    /// Weeks of the schedule already built from the data as it is.
+    pub answers: answers::Answers,
 }
 
 impl AppState {
@@ -54,6 +57,7 @@ impl AppState {
             tokens,
             feed_tags: db::calendar::FeedTags::default(),
             gates: gates::Gates::default(),
+            answers: answers::Answers::default(),
         }
     }
 }

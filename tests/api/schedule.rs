@@ -27,6 +27,7 @@ on_both_engines!(
     a_host_unit_sees_only_its_own_delegations_and_nothing_of_the_press_side,
     the_kind_filter_keeps_the_kinds_asked_for,
     the_window_defaults_to_a_week_and_is_checked,
+    a_week_read_again_shows_every_change_and_only_what_the_reader_may_see,
 );
 
 /// Names and personal data that must never reach the schedule.
@@ -605,4 +606,54 @@ async fn the_window_defaults_to_a_week_and_is_checked(app: TestApp) {
             .await;
         invalid(&reply, field);
     }
+}
+
+async fn a_week_read_again_shows_every_change_and_only_what_the_reader_may_see(app: TestApp) {
+    // Arrange: the police read a day twice (the second answer is the one
+    // built for the first, the data being the same) — the answer is kept.
+    let cast = Cast::new(&app).await;
+    let TwoUnitsDay {
+        day: d0,
+        our_item,
+        their_item,
+        ..
+    } = two_units_day(&app, &cast).await;
+    let w = window(d0, d0);
+    let first = schedule(&app, &cast.police.token, &pairs(&w)).await;
+    assert_eq!(schedule(&app, &cast.police.token, &pairs(&w)).await, first);
+    assert_eq!(items(&first).len(), 4, "{first}");
+
+    // Act & Assert: a host unit asking the same week gets its own answer,
+    // not the police's.
+    let mine = schedule(&app, &cast.host.token, &pairs(&w)).await;
+    let ids: Vec<i64> = items(&mine)
+        .iter()
+        .map(|e| e["id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(ids, [our_item], "{mine}");
+
+    // A change in between shows at once: a new item at the same venue at
+    // the same time as ours, flagged as a clash on both.
+    let ours = entry(&first, "itinerary_item", our_item).clone();
+    let delegation = ours["record"]["id"].as_i64().unwrap();
+    let (starts, ends) = (
+        ours["starts_at"].as_str().unwrap(),
+        ours["ends_at"].as_str().unwrap(),
+    );
+    let body = merged(
+        item_body(&starts[..16], &ends[..16]),
+        json!({"place": {"name": ours["place"]}}),
+    );
+    let added = item(&app, &cast, delegation, body).await;
+    let after = schedule(&app, &cast.police.token, &pairs(&w)).await;
+    assert_eq!(items(&after).len(), 5, "{after}");
+    assert_eq!(
+        conflicts(entry(&after, "itinerary_item", added)),
+        [("itinerary_item".to_owned(), our_item, "venue".to_owned())],
+        "{after}"
+    );
+    assert!(
+        items(&after).iter().any(|e| e["id"] == their_item),
+        "{after}"
+    );
 }
