@@ -34,7 +34,7 @@ impl Answers {
     const TRUST: Duration = Duration::from_secs(30);
     /// Answers kept at most, and the largest one kept: a few weeks of a busy
     /// province's schedule, within the service's memory budget.
-    const MAX: usize = 4;
+    const MAX: usize = 2;
     const MAX_BYTES: usize = 4 * 1024 * 1024;
 
     /// The answer built for `question` from data as `stamp` says it is.
