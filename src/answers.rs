@@ -3,18 +3,17 @@
 //! A week of the schedule is megabytes of JSON built from thousands of rows
 //! (about 7 ms of two cores here), and the police open the same week again
 //! and again, from several desks. While nothing was written (the same
-//! [`FeedStamp`]: last audit entry and day, the feeds' rule), the bytes
+//! [`DataStamp`]: last audit entry and day, as for feeds), the bytes
 //! built for the same question are the answer; a change anywhere makes
 //! every remembered answer stale. As for feeds, an answer is trusted for
-//! `TRUST` at most (on PostgreSQL a lower audit id can commit after a
-//! higher one was seen).
+//! [`DataStamp::TRUST`] at most.
 
 use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use actix_web::web::Bytes;
 
-use crate::db::calendar::FeedStamp;
+use crate::db::audit::DataStamp;
 
 /// A few answers, newest first.
 #[derive(Debug, Default)]
@@ -25,33 +24,34 @@ pub struct Answers {
 #[derive(Debug)]
 struct Kept {
     question: String,
-    stamp: FeedStamp,
+    stamp: DataStamp,
     body: Bytes,
     noted: Instant,
 }
 
 impl Answers {
-    const TRUST: Duration = Duration::from_secs(30);
     /// Answers kept at most, and the largest one kept: a few weeks of a busy
     /// province's schedule, within the service's memory budget.
     const MAX: usize = 2;
     const MAX_BYTES: usize = 4 * 1024 * 1024;
 
     /// The answer built for `question` from data as `stamp` says it is.
-    pub fn get(&self, question: &str, stamp: FeedStamp) -> Option<Bytes> {
+    pub fn get(&self, question: &str, stamp: DataStamp) -> Option<Bytes> {
         let kept = self
             .kept
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         kept.iter()
-            .find(|k| k.question == question && k.stamp == stamp && k.noted.elapsed() < Self::TRUST)
+            .find(|k| {
+                k.question == question && k.stamp == stamp && k.noted.elapsed() < DataStamp::TRUST
+            })
             .map(|k| k.body.clone())
     }
 
     /// Remembers `body` as the answer to `question` from data at `stamp`
     /// (read before the data the answer was built from); answers built from
     /// older data are forgotten.
-    pub fn put(&self, question: String, stamp: FeedStamp, body: Bytes) {
+    pub fn put(&self, question: String, stamp: DataStamp, body: Bytes) {
         if body.len() > Self::MAX_BYTES {
             return;
         }
@@ -77,8 +77,8 @@ impl Answers {
 mod tests {
     use super::*;
 
-    fn stamp(last_change: i64) -> FeedStamp {
-        FeedStamp {
+    fn stamp(last_change: i64) -> DataStamp {
+        DataStamp {
             last_change,
             day: chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
         }

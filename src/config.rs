@@ -241,11 +241,14 @@ fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
 fn default_connections(engine: Engine) -> u32 {
     match engine {
         Engine::Postgres => 8,
-        Engine::Sqlite => {
-            let cores = std::thread::available_parallelism().map_or(2, usize::from);
-            u32::try_from(2 * cores).unwrap_or(8)
-        }
+        Engine::Sqlite => u32::try_from(2 * cores()).unwrap_or(8),
     }
+}
+
+/// This machine's cores (two when the system will not say): the default for
+/// workers, database readers and the gates.
+pub fn cores() -> usize {
+    std::thread::available_parallelism().map_or(2, usize::from)
 }
 
 #[cfg(test)]

@@ -53,7 +53,7 @@ impl Gates {
 
 impl Default for Gates {
     fn default() -> Self {
-        Self::new(std::thread::available_parallelism().map_or(2, usize::from))
+        Self::new(crate::config::cores())
     }
 }
 

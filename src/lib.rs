@@ -107,11 +107,7 @@ pub fn app(
 /// Binds the server on `listener` (graceful shutdown on SIGTERM and SIGINT:
 /// requests in flight are finished, up to 30 seconds).
 pub fn server(state: AppState, listener: TcpListener) -> std::io::Result<Server> {
-    let workers = state
-        .config
-        .workers
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, usize::from))
-        .max(1);
+    let workers = state.config.workers.unwrap_or_else(config::cores).max(1);
     let blocking = blocking_threads(state.config.pool.max_connections, workers);
     let state = web::Data::new(state);
     let server = HttpServer::new(move || app(state.clone()))

@@ -12,6 +12,35 @@ use crate::domain::pagination::Limit;
 use crate::domain::role::Role;
 use crate::error::{ApiError, ApiResult};
 
+/// What an answer built from the records depends on besides the question:
+/// the last change written anywhere (every change of a record, of a user's
+/// rights or of a subscription lands with an audit entry, in the same
+/// transaction) and the day (a feed's window starts from it). Feeds and the
+/// schedule remember what they built against it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DataStamp {
+    pub last_change: i64,
+    pub day: chrono::NaiveDate,
+}
+
+impl DataStamp {
+    /// How long something remembered against a stamp is trusted at most: on
+    /// PostgreSQL a transaction may commit a lower audit id after a higher
+    /// one was seen, and a change written past the audit trail (by hand, or
+    /// by another process) must show too.
+    pub const TRUST: std::time::Duration = std::time::Duration::from_secs(30);
+
+    pub fn read(conn: &mut AnyConnection) -> ApiResult<Self> {
+        let last: Option<i64> = audit_entries::table
+            .select(diesel::dsl::max(audit_entries::id))
+            .first(conn)?;
+        Ok(Self {
+            last_change: last.unwrap_or(0),
+            day: crate::domain::time::province_today(),
+        })
+    }
+}
+
 pub(super) fn insert(
     conn: &mut AnyConnection,
     actor: &Actor,

@@ -7,6 +7,7 @@ use diesel::prelude::*;
 use sha2::{Digest, Sha256};
 
 use super::AnyConnection;
+use super::audit::DataStamp;
 use super::schema::{calendar_subscriptions as cs, feed_states as fs};
 use crate::domain::ids::{DelegationId, UnitId, UserId};
 use crate::error::ApiResult;
@@ -218,104 +219,40 @@ pub fn set_feed_state(
     Ok(())
 }
 
-/// What a feed's contents depend on besides the records' own state: the
-/// last change written anywhere (every change of a record, of a user's
-/// rights or of a subscription lands with an audit entry, in the same
-/// transaction) and the day the feed's window starts from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct FeedStamp {
-    pub last_change: i64,
-    pub day: chrono::NaiveDate,
-}
-
-impl FeedStamp {
-    pub fn read(conn: &mut AnyConnection) -> ApiResult<Self> {
-        use super::schema::audit_entries as ae;
-        let last: Option<i64> = ae::table.select(diesel::dsl::max(ae::id)).first(conn)?;
-        Ok(Self {
-            last_change: last.unwrap_or(0),
-            day: crate::domain::time::province_today(),
-        })
-    }
-}
-
 /// The validators each feed had when the data last looked like a stamp, so
 /// that a calendar app polling with its ETag gets its 304 without the feed's
-/// contents being read. An entry is trusted for `TRUST` at most: on
-/// PostgreSQL a transaction may commit a lower audit id after a higher one
-/// was seen, and a change written past the audit trail (by hand) must show
-/// too; within that bound the contents are identified again.
+/// contents being read.
 ///
 /// Besides, each feed address remembers what it answered last and how many
 /// audited changes this process had committed then ([`FeedTags::recent`]):
 /// while that count has not moved, that answer still holds, and a client
 /// holding it gets its 304 without the database being asked at all (a
-/// change made by another process shows within `TRUST`).
+/// change made by another process shows within [`DataStamp::TRUST`]).
 #[derive(Debug, Default)]
 pub struct FeedTags {
-    tags: std::sync::Mutex<HashMap<String, FeedTag>>,
-    recent: std::sync::Mutex<HashMap<String, Recent>>,
-}
-
-/// What a feed address answered, and when.
-#[derive(Debug, Clone)]
-struct Recent {
-    etag: String,
-    last_modified: DateTime<Utc>,
-    audited_writes: u64,
-    day: chrono::NaiveDate,
-    noted: std::time::Instant,
-}
-
-#[derive(Debug, Clone)]
-struct FeedTag {
-    stamp: FeedStamp,
-    etag: String,
-    last_modified: DateTime<Utc>,
-    noted: std::time::Instant,
+    by_stamp: Remembered<DataStamp>,
+    by_address: Remembered<(u64, chrono::NaiveDate)>,
 }
 
 impl FeedTags {
-    const TRUST: std::time::Duration = std::time::Duration::from_secs(30);
-    /// Feeds remembered at most (a few hundred bytes each).
-    const MAX: usize = 10_000;
-
-    pub fn get(&self, feed: &str, stamp: FeedStamp) -> Option<(String, DateTime<Utc>)> {
-        let tags = self
-            .tags
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let tag = tags.get(feed)?;
-        (tag.stamp == stamp && tag.noted.elapsed() < Self::TRUST)
-            .then(|| (tag.etag.clone(), tag.last_modified))
+    pub fn get(&self, feed: &str, stamp: DataStamp) -> Option<(String, DateTime<Utc>)> {
+        self.by_stamp.get(feed, &stamp)
     }
 
-    pub fn put(&self, feed: String, stamp: FeedStamp, etag: String, last_modified: DateTime<Utc>) {
-        let tag = FeedTag {
-            stamp,
-            etag,
-            last_modified,
-            noted: std::time::Instant::now(),
-        };
-        remember(&self.tags, feed, tag);
+    pub fn put(&self, feed: String, stamp: DataStamp, etag: String, last_modified: DateTime<Utc>) {
+        self.by_stamp.put(feed, stamp, etag, last_modified);
     }
 
     /// The validators `address` answered last, if this process committed
-    /// no audited change since (`audited_writes` unchanged), the day is the
-    /// same and they are younger than `TRUST`.
+    /// no audited change since (`audited_writes` unchanged) and the day is
+    /// the same.
     pub fn recent(
         &self,
         address: &str,
         audited_writes: u64,
         day: chrono::NaiveDate,
     ) -> Option<(String, DateTime<Utc>)> {
-        let recent = self
-            .recent
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let r = recent.get(address)?;
-        (r.audited_writes == audited_writes && r.day == day && r.noted.elapsed() < Self::TRUST)
-            .then(|| (r.etag.clone(), r.last_modified))
+        self.by_address.get(address, &(audited_writes, day))
     }
 
     /// Notes what `address` answered, from data read after this process had
@@ -329,24 +266,62 @@ impl FeedTags {
         etag: String,
         last_modified: DateTime<Utc>,
     ) {
-        let note = Recent {
-            etag,
-            last_modified,
-            audited_writes,
-            day,
-            noted: std::time::Instant::now(),
-        };
-        remember(&self.recent, address, note);
+        self.by_address
+            .put(address, (audited_writes, day), etag, last_modified);
     }
 }
 
-/// Inserts into a bounded memory: past `FeedTags::MAX` feeds it starts over.
-fn remember<T>(map: &std::sync::Mutex<HashMap<String, T>>, key: String, value: T) {
-    let mut map = map
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    if map.len() >= FeedTags::MAX && !map.contains_key(&key) {
-        map.clear();
+/// Validators per feed, each with what it is valid for (a stamp, a count),
+/// trusted for [`DataStamp::TRUST`] at most. Past `MAX` feeds it starts over.
+#[derive(Debug)]
+struct Remembered<V> {
+    feeds: std::sync::Mutex<HashMap<String, Noted<V>>>,
+}
+
+#[derive(Debug)]
+struct Noted<V> {
+    valid_for: V,
+    etag: String,
+    last_modified: DateTime<Utc>,
+    noted: std::time::Instant,
+}
+
+impl<V> Default for Remembered<V> {
+    fn default() -> Self {
+        Self {
+            feeds: std::sync::Mutex::default(),
+        }
     }
-    map.insert(key, value);
+}
+
+impl<V: PartialEq> Remembered<V> {
+    /// Feeds remembered at most (a few hundred bytes each).
+    const MAX: usize = 10_000;
+
+    fn get(&self, feed: &str, valid_for: &V) -> Option<(String, DateTime<Utc>)> {
+        let feeds = self
+            .feeds
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let n = feeds.get(feed)?;
+        (n.valid_for == *valid_for && n.noted.elapsed() < DataStamp::TRUST)
+            .then(|| (n.etag.clone(), n.last_modified))
+    }
+
+    fn put(&self, feed: String, valid_for: V, etag: String, last_modified: DateTime<Utc>) {
+        let mut feeds = self
+            .feeds
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if feeds.len() >= Self::MAX && !feeds.contains_key(&feed) {
+            feeds.clear();
+        }
+        let noted = Noted {
+            valid_for,
+            etag,
+            last_modified,
+            noted: std::time::Instant::now(),
+        };
+        feeds.insert(feed, noted);
+    }
 }

@@ -37,7 +37,6 @@ fn to_review(row: Row) -> ApiResult<(i64, SecurityReview)> {
     ))
 }
 
-/// The reviews of these records of `kind`; records never reviewed are absent.
 /// The columns of a [`Row`].
 const COLUMNS: (
     sr::record_id,
@@ -55,6 +54,7 @@ const COLUMNS: (
     sr::reviewed_by,
 );
 
+/// The reviews of these records of `kind`; records never reviewed are absent.
 pub fn for_records(
     conn: &mut AnyConnection,
     kind: &str,

@@ -11,7 +11,8 @@ use validator::Validate;
 use super::schedule::scope;
 use crate::AppState;
 use crate::auth::Caller;
-use crate::db::calendar::{FeedStamp, Subscription};
+use crate::db::audit::DataStamp;
+use crate::db::calendar::Subscription;
 use crate::db::schedule::Scope;
 use crate::db::{self, AnyConnection, Audited};
 use crate::domain::audit::{AuditEvent, Changes, RecordKind};
@@ -557,7 +558,7 @@ async fn answer_feed(
     state: &AppState,
     request: FeedRequest,
     key: String,
-    stamp: FeedStamp,
+    stamp: DataStamp,
     content: impl FnOnce(&mut AnyConnection, NaiveDate) -> ApiResult<FeedContent> + Send + 'static,
 ) -> ApiResult<HttpResponse> {
     let FeedRequest {
@@ -591,7 +592,7 @@ async fn build_feed(
     state: &AppState,
     conditional: Conditional,
     key: String,
-    stamp: FeedStamp,
+    stamp: DataStamp,
     content: impl FnOnce(&mut AnyConnection, NaiveDate) -> ApiResult<FeedContent> + Send + 'static,
 ) -> ApiResult<FeedAnswer> {
     let read_key = key.clone();
@@ -685,7 +686,7 @@ pub async fn subscription_feed(
                 role: owner.role,
                 unit: owner.unit_id,
             };
-            Ok((sub, access, FeedStamp::read(conn)?))
+            Ok((sub, access, DataStamp::read(conn)?))
         })
         .await?;
     let now = db::now();
@@ -723,7 +724,7 @@ pub async fn public_feed(state: web::Data<AppState>, req: HttpRequest) -> ApiRes
     if let Some(not_modified) = request.recent(&state) {
         return Ok(not_modified);
     }
-    let stamp = state.db.read(FeedStamp::read).await?;
+    let stamp = state.db.read(DataStamp::read).await?;
     answer_feed(&state, request, KEY.into(), stamp, |conn, today| {
         let (from, to) = window(today);
         let public_scope = Scope {

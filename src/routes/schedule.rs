@@ -10,7 +10,7 @@ use validator::Validate;
 use crate::AppState;
 use crate::auth::Caller;
 use crate::db;
-use crate::db::calendar::FeedStamp;
+use crate::db::audit::DataStamp;
 use crate::db::schedule::Scope;
 use crate::domain::delegation::list_scope;
 use crate::domain::press;
@@ -153,7 +153,7 @@ pub async fn get_schedule(
     );
     // Read before the entries: a change landing during the build makes the
     // remembered answer stale, never wrong.
-    let stamp = state.db.read(FeedStamp::read).await?;
+    let stamp = state.db.read(DataStamp::read).await?;
     if let Some(body) = state.answers.get(&question, stamp) {
         return Ok(json(body));
     }
