@@ -382,50 +382,34 @@ async fn a_raced_delegation_action_is_taken_once(app: &TestApp, cast: &Cast) -> 
     let host = cast.host.token.as_str();
     let po = cast.provincial_office.token.as_str();
     let admin = cast.admin.token.as_str();
+    let race = |turns| {
+        let record = record.clone();
+        async move { race_once(app, "delegation", id, &record, turns).await }
+    };
     let mut sent = 0;
-    sent += race_once(
-        app,
-        "delegation",
-        id,
-        &record,
-        everyone(&[("submit", fa), ("submit", host), ("submit", admin)]),
-    )
+    sent += race(everyone(&[
+        ("submit", fa),
+        ("submit", host),
+        ("submit", admin),
+    ]))
     .await;
-    sent += race_once(
-        app,
-        "delegation",
-        id,
-        &record,
-        everyone(&[("appraise", fa), ("return", fa), ("appraise", admin)]),
-    )
+    sent += race(everyone(&[
+        ("appraise", fa),
+        ("return", fa),
+        ("appraise", admin),
+    ]))
     .await;
     let state = app.get(&record, admin).await.ok(200)["status"].clone();
     if state == "draft" {
         // `return` won: the draft goes round again.
-        sent += race_once(
-            app,
-            "delegation",
-            id,
-            &record,
-            everyone(&[("submit", host)]),
-        )
-        .await;
-        sent += race_once(
-            app,
-            "delegation",
-            id,
-            &record,
-            everyone(&[("appraise", fa)]),
-        )
-        .await;
+        sent += race(everyone(&[("submit", host)])).await;
+        sent += race(everyone(&[("appraise", fa)])).await;
     }
-    sent += race_once(
-        app,
-        "delegation",
-        id,
-        &record,
-        everyone(&[("approve", po), ("reject", po), ("approve", admin)]),
-    )
+    sent += race(everyone(&[
+        ("approve", po),
+        ("reject", po),
+        ("approve", admin),
+    ]))
     .await;
     sent
 }
