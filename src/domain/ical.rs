@@ -256,14 +256,7 @@ fn zone_name(tz: Tz, t: DateTime<Utc>) -> String {
 /// The VTIMEZONE of `tz` for the years `first..=last`: the state at the start
 /// of the range, then every transition in it (found from the zone database,
 /// to the second).
-pub fn vtimezone(out: &mut String, tz: Tz, first: i32, last: i32) {
-    let mut text = Out::new(0);
-    std::mem::swap(out, &mut text.text);
-    write_vtimezone(&mut text, tz, first, last);
-    std::mem::swap(out, &mut text.text);
-}
-
-fn write_vtimezone(out: &mut Out, tz: Tz, first: i32, last: i32) {
+fn vtimezone(out: &mut Out, tz: Tz, first: i32, last: i32) {
     let start = Utc
         .with_ymd_and_hms(first, 1, 1, 0, 0, 0)
         .single()
@@ -367,7 +360,7 @@ pub fn write(calendar: &Calendar) -> String {
         }
     }
     for (tz, first, last) in zones.into_values() {
-        write_vtimezone(&mut out, tz, first, last);
+        vtimezone(&mut out, tz, first, last);
     }
 
     for e in &calendar.events {
@@ -472,8 +465,9 @@ mod tests {
 
     #[test]
     fn a_zone_without_daylight_time_is_one_standard_block() {
-        let mut out = String::new();
+        let mut out = Out::new(0);
         vtimezone(&mut out, chrono_tz::Asia::Ho_Chi_Minh, 2026, 2026);
+        let out = out.text;
         assert_eq!(out.matches("BEGIN:STANDARD").count(), 1);
         assert!(!out.contains("DAYLIGHT"));
         assert!(out.contains("TZOFFSETTO:+0700"));
@@ -481,8 +475,9 @@ mod tests {
 
     #[test]
     fn a_daylight_zone_has_its_transitions() {
-        let mut out = String::new();
+        let mut out = Out::new(0);
         vtimezone(&mut out, chrono_tz::Europe::Berlin, 2026, 2026);
+        let out = out.text;
         // 29 March 2026 02:00 CET → CEST; 25 October 2026 03:00 CEST → CET.
         assert!(out.contains("BEGIN:DAYLIGHT\r\nDTSTART:20260329T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200"), "{out}");
         assert!(out.contains("BEGIN:STANDARD\r\nDTSTART:20261025T030000\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100"), "{out}");
