@@ -241,7 +241,7 @@ impl FromRequest for Caller {
                 .map_err(|_| ApiError::Unauthorized(BAD_TOKEN))?;
             let user = state
                 .db
-                .read(move |conn| db::users::find(conn, id))
+                .read(move |conn| db::user::find(conn, id))
                 .await?
                 .ok_or(ApiError::Unauthorized(STALE_TOKEN))?;
             if !user.active || user.token_epoch != claims.ver {

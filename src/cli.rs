@@ -122,7 +122,7 @@ pub fn create_user(args: &CreateUserArgs, stdin: impl BufRead) -> Result<String,
         .map_err(|m| Failure::usage(format!("the password {m}")))?;
 
     let db = open_db(&args.db)?;
-    let new = db::users::NewUser {
+    let new = db::user::NewUser {
         password_hash: crate::auth::hash_password(&password)
             .map_err(|_| Failure::runtime("cannot hash the password"))?,
         username,
@@ -132,7 +132,7 @@ pub fn create_user(args: &CreateUserArgs, stdin: impl BufRead) -> Result<String,
     };
     let user = db
         .write_blocking(&Actor::system("command line"), |conn| {
-            db::users::create(conn, &new)
+            db::user::create(conn, &new)
         })
         .map_err(|e| Failure::runtime(describe(&e)))?;
     Ok(format!(

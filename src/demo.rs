@@ -21,7 +21,7 @@ mod press_people;
 mod press_spec;
 mod spec;
 
-use crate::db::{self, Actor, Db, units::NewUnit, users::NewUser};
+use crate::db::{self, Actor, Db, unit::NewUnit, user::NewUser};
 use crate::domain::ids::UnitId;
 use crate::domain::role::Role;
 use crate::domain::unit::UnitKind;
@@ -177,7 +177,7 @@ pub fn load(db: &Db) -> ApiResult<DemoSummary> {
     let mut summary = DemoSummary::default();
     for (name, name_en, kind) in UNITS {
         let created = db.write_blocking(&actor, |conn| {
-            if db::units::find_by_name(conn, name)?.is_some() {
+            if db::unit::find_by_name(conn, name)?.is_some() {
                 return Ok(db::Audited::unchanged(false));
             }
             let new = NewUnit {
@@ -185,7 +185,7 @@ pub fn load(db: &Db) -> ApiResult<DemoSummary> {
                 name_en: (*name_en).to_owned(),
                 kind: *kind,
             };
-            Ok(db::units::create(conn, &new)?.map(|_| true))
+            Ok(db::unit::create(conn, &new)?.map(|_| true))
         })?;
         summary.units_created += usize::from(created);
     }
@@ -194,7 +194,7 @@ pub fn load(db: &Db) -> ApiResult<DemoSummary> {
     for (username, display_name, role, unit) in USERS {
         db.write_blocking(&actor, |conn| {
             let username = Username::parse(username).map_err(ApiError::internal)?;
-            if db::users::username_taken(conn, username.as_str())? {
+            if db::user::username_taken(conn, username.as_str())? {
                 return Ok(db::Audited::unchanged(()));
             }
             let unit_id = match unit {
@@ -208,7 +208,7 @@ pub fn load(db: &Db) -> ApiResult<DemoSummary> {
                 role: *role,
                 password_hash: hash.clone(),
             };
-            Ok(db::users::create(conn, &new)?.map(|_| ()))
+            Ok(db::user::create(conn, &new)?.map(|_| ()))
         })?;
         summary.users.push(((*username).to_owned(), *role));
     }
@@ -222,7 +222,7 @@ pub fn load(db: &Db) -> ApiResult<DemoSummary> {
 }
 
 fn unit_id(conn: &mut db::AnyConnection, name: &str) -> ApiResult<UnitId> {
-    db::units::find_by_name(conn, name)?
+    db::unit::find_by_name(conn, name)?
         .map(|u| u.id)
         .ok_or_else(|| ApiError::internal(format_args!("demo unit {name} is missing")))
 }

@@ -8,25 +8,26 @@
 //! SQLite's lock means no request ever meets `database is locked`), while
 //! reads use a pool of read-only connections that WAL lets run beside it.
 
-pub mod accreditations;
+pub mod accreditation;
 pub mod audit;
 pub mod calendar;
-pub mod conferences;
+pub mod column_types;
+pub mod conference;
 pub mod connection;
-pub mod delegations;
-pub mod interviews;
+pub mod delegation;
+pub mod interview;
 pub mod itinerary;
 pub mod login_throttle;
-pub mod members;
+pub mod member;
 pub mod migrate;
 pub mod references;
-pub mod reporters;
-pub mod reviews;
+pub mod reporter;
+pub mod review;
 pub mod schedule;
 pub mod schema;
 pub mod stamp;
-pub mod units;
-pub mod users;
+pub mod unit;
+pub mod user;
 pub mod writer;
 
 use std::sync::Arc;

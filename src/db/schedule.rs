@@ -179,7 +179,7 @@ fn itinerary_entries(
     let mut ids: Vec<i64> = items.iter().map(|i| i.delegation_id.get()).collect();
     ids.sort_unstable();
     ids.dedup();
-    let parents = super::delegations::find_many(conn, &ids)?;
+    let parents = super::delegation::find_many(conn, &ids)?;
     let mut nationalities: HashMap<i64, Vec<String>> = HashMap::new();
     for (delegation, nationality) in dm::table
         .filter(dm::delegation_id.eq_any(&ids))
@@ -218,7 +218,7 @@ fn itinerary_entries(
             kind: EntryKind::ItineraryItem,
             id: item.id.get(),
             record: RecordRef {
-                kind: super::delegations::KIND.into(),
+                kind: super::delegation::KIND.into(),
                 id,
                 reference: parent.reference.clone(),
             },
@@ -267,7 +267,7 @@ where
 }
 
 fn activity_entries(conn: &mut AnyConnection, window: &Window) -> ApiResult<Vec<Entry>> {
-    let activities = super::accreditations::activities_in_window(conn, window)?;
+    let activities = super::accreditation::activities_in_window(conn, window)?;
     let mut ids: Vec<i64> = activities
         .iter()
         .map(|a| a.accreditation_id.get())
@@ -281,7 +281,7 @@ fn activity_entries(conn: &mut AnyConnection, window: &Window) -> ApiResult<Vec<
             .filter(ar::accreditation_id.eq_any(ids.clone()))
             .select((ar::accreditation_id, rp::nationality)),
     )?;
-    let parents: HashMap<i64, _> = super::accreditations::find_many(conn, &ids)?
+    let parents: HashMap<i64, _> = super::accreditation::find_many(conn, &ids)?
         .into_iter()
         .map(|a| (a.id.get(), a))
         .collect();
@@ -302,7 +302,7 @@ fn activity_entries(conn: &mut AnyConnection, window: &Window) -> ApiResult<Vec<
             kind: EntryKind::PressActivity,
             id: activity.id.get(),
             record: RecordRef {
-                kind: super::accreditations::KIND.into(),
+                kind: super::accreditation::KIND.into(),
                 id,
                 reference: acc.reference.clone(),
             },
@@ -339,7 +339,7 @@ fn activity_entries(conn: &mut AnyConnection, window: &Window) -> ApiResult<Vec<
 }
 
 fn interview_entries(conn: &mut AnyConnection, window: &Window) -> ApiResult<Vec<Entry>> {
-    let interviews = super::interviews::in_window(conn, window)?;
+    let interviews = super::interview::in_window(conn, window)?;
     let ids: Vec<i64> = interviews.iter().map(|i| i.id.get()).collect();
     let nationalities = reporter_nationalities(
         conn,
@@ -384,7 +384,7 @@ fn interview_entries(conn: &mut AnyConnection, window: &Window) -> ApiResult<Vec
 }
 
 fn conference_entries(conn: &mut AnyConnection, window: &Window) -> ApiResult<Vec<Entry>> {
-    let conferences = super::conferences::in_window(conn, window)?;
+    let conferences = super::conference::in_window(conn, window)?;
     let ids: Vec<i64> = conferences.iter().map(|c| c.id.get()).collect();
     let nationalities = reporter_nationalities(
         conn,

@@ -6,7 +6,7 @@ use chrono::{NaiveDate, TimeDelta};
 
 use super::effects::{add_item, add_member, cancel_item, review_delegation, transition};
 use super::spec::{Spec, Step};
-use crate::db::delegations::{Filter, NewDelegation};
+use crate::db::delegation::{Filter, NewDelegation};
 use crate::db::{self, Actor, AnyConnection, Audited, Db};
 use crate::domain::audit::AuditEvent;
 use crate::domain::delegation::{DelegationAction as A, TransitionInput};
@@ -41,7 +41,7 @@ pub(super) struct Cast {
 }
 
 fn user(conn: &mut AnyConnection, username: &str) -> ApiResult<Option<UserId>> {
-    Ok(db::users::find_for_login(conn, username)?.map(|(u, _)| u.id))
+    Ok(db::user::find_for_login(conn, username)?.map(|(u, _)| u.id))
 }
 
 /// Whether a delegation with exactly this title exists (from an earlier load).
@@ -51,7 +51,7 @@ fn exists(conn: &mut AnyConnection, title: &str) -> ApiResult<bool> {
         ..Default::default()
     };
     let limit = Limit::parse(Some(i64::from(Limit::MAX))).map_err(ApiError::internal)?;
-    Ok(db::delegations::list(conn, &filter, None, limit)?
+    Ok(db::delegation::list(conn, &filter, None, limit)?
         .iter()
         .any(|d| d.title == title))
 }
@@ -79,7 +79,7 @@ fn load_one(conn: &mut AnyConnection, spec: &Spec, today: NaiveDate) -> ApiResul
         start_date: start,
         end_date: end,
     };
-    let (d, created) = crate::model::delegations::create(conn, &new, None)?;
+    let (d, created) = crate::model::delegation::create(conn, &new, None)?;
     let mut events = vec![created];
     for member in &members {
         events.push(add_member(conn, d.id, member)?);

@@ -3,7 +3,7 @@
 
 use super::delegations::Cast;
 use crate::db::itinerary::ItemFields;
-use crate::db::members::MemberFields;
+use crate::db::member::MemberFields;
 use crate::db::{self, AnyConnection};
 use crate::domain::audit::AuditEvent;
 use crate::domain::delegation::{Delegation, DelegationAction as A, TransitionInput};
@@ -13,10 +13,10 @@ use crate::domain::review::SecurityReview;
 use crate::domain::role::Role;
 use crate::domain::workflow::Subject;
 use crate::error::{ApiError, ApiResult};
-use crate::model::delegations as ops;
+use crate::model::delegation as ops;
 
 fn load(conn: &mut AnyConnection, id: DelegationId) -> ApiResult<Delegation> {
-    db::delegations::find(conn, id)?
+    db::delegation::find(conn, id)?
         .ok_or_else(|| ApiError::internal(format_args!("demo delegation {id} is missing")))
 }
 

@@ -17,7 +17,7 @@ use super::press_interviews::INTERVIEWS;
 use super::press_lookup::{find_accreditation, find_reporter, reporter_ids};
 use super::press_people::{ACCREDITATIONS, REPORTERS};
 use super::press_spec::{AccSpec, AccStep, Close, InterviewSpec, POLICE_OFFICER, rows};
-use crate::db::reporters::ReporterFields;
+use crate::db::reporter::ReporterFields;
 use crate::db::{self, Actor, AnyConnection, Audited, Db};
 use crate::domain::audit::AuditEvent;
 use crate::domain::ids::{UnitId, UserId};
@@ -47,7 +47,7 @@ pub(super) struct Cast {
 }
 
 fn user(conn: &mut AnyConnection, username: &str) -> ApiResult<Option<UserId>> {
-    Ok(db::users::find_for_login(conn, username)?.map(|(u, _)| u.id))
+    Ok(db::user::find_for_login(conn, username)?.map(|(u, _)| u.id))
 }
 
 pub(super) fn load(db: &Db, actor: &Actor) -> ApiResult<Counts> {
@@ -116,9 +116,9 @@ fn open(conn: &mut AnyConnection, spec: &AccSpec, cast: &Cast) -> ApiResult<Audi
     }
     let (start, end) = spec.dates(cast.today);
     let places: Vec<String> = spec.places.iter().map(|p| (*p).to_owned()).collect();
-    let fields = db::accreditations::Fields {
+    let fields = db::accreditation::Fields {
         topics: spec.topics.to_owned(),
-        permitted_places: db::accreditations::Fields::places(&places),
+        permitted_places: db::accreditation::Fields::places(&places),
         start_date: start,
         end_date: end,
         referral_number: spec.referral.to_owned(),

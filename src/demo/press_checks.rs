@@ -13,7 +13,7 @@ use super::press_people::{ACCREDITATIONS, REPORTERS};
 use super::press_spec::{
     AccSpec, AccStep, Close, ConferenceStep as C, InterviewStep, reporter, rows,
 };
-use crate::db::reporters::ReporterFields;
+use crate::db::reporter::ReporterFields;
 use crate::domain::press::{AccreditationStatus as S, ConferenceKind, quarter_of};
 use crate::domain::review::ReviewStatus;
 use crate::domain::text::fold;

@@ -2,7 +2,7 @@
 //! (`crate::model::press`), each on the record as it stands: the demo only
 //! says who acts; refusals are bugs in the demo.
 
-use crate::db::accreditations::ActivityFields;
+use crate::db::accreditation::ActivityFields;
 use crate::db::{self, AnyConnection};
 use crate::domain::audit::AuditEvent;
 use crate::domain::ids::{AccreditationId, InterviewId, PressConferenceId, ReporterId, UserId};
@@ -20,12 +20,12 @@ pub(super) fn refused(what: impl std::fmt::Display, e: ApiError) -> ApiError {
 }
 
 fn accreditation(conn: &mut AnyConnection, id: AccreditationId) -> ApiResult<Accreditation> {
-    db::accreditations::find(conn, id)?
+    db::accreditation::find(conn, id)?
         .ok_or_else(|| ApiError::internal(format_args!("demo accreditation {id} is missing")))
 }
 
 fn conference(conn: &mut AnyConnection, id: PressConferenceId) -> ApiResult<PressConference> {
-    db::conferences::find(conn, id)?
+    db::conference::find(conn, id)?
         .ok_or_else(|| ApiError::internal(format_args!("demo press conference {id} is missing")))
 }
 
@@ -89,7 +89,7 @@ pub(super) fn interview_action(
     action: InterviewAction,
     note: Option<&str>,
 ) -> ApiResult<AuditEvent> {
-    let i = db::interviews::find(conn, id)?
+    let i = db::interview::find(conn, id)?
         .ok_or_else(|| ApiError::internal(format_args!("demo interview {id} is missing")))?;
     ops::transition_interview(
         conn,

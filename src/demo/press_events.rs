@@ -19,7 +19,7 @@ pub(super) fn interview(
     cast: &Cast,
 ) -> ApiResult<Audited<bool>> {
     let ids = reporter_ids(conn, spec.reporters)?;
-    let known = db::interviews::for_reporter(conn, ids[0])?;
+    let known = db::interview::for_reporter(conn, ids[0])?;
     if known
         .iter()
         .any(|i| i.interviewee_name == spec.interviewee && i.topics == spec.topics)
@@ -38,7 +38,7 @@ pub(super) fn interview(
         Some(_) => (cast.foreign_affairs_unit, cast.foreign_affairs),
         None => (cast.office_unit, cast.office),
     };
-    let fields = db::interviews::Fields {
+    let fields = db::interview::Fields {
         interviewee_name: spec.interviewee.to_owned(),
         interviewee_position: spec.position.to_owned(),
         outlet: spec.outlet.to_owned(),
@@ -75,7 +75,7 @@ pub(super) fn conference(
     }
     let (starts, ends) = span(c.day, c.hours).map_err(ApiError::internal)?;
     let speakers: Vec<String> = c.speakers.iter().map(|s| (*s).to_owned()).collect();
-    let fields = db::conferences::Fields {
+    let fields = db::conference::Fields {
         title: c.title.clone(),
         kind: c.kind.as_str().to_owned(),
         starts_at: starts.naive_utc(),
@@ -83,7 +83,7 @@ pub(super) fn conference(
         time_zone: PROVINCE_TZ.name().to_owned(),
         venue: VENUE.to_owned(),
         topics: c.topics.clone(),
-        speakers: db::conferences::Fields::speakers(&speakers),
+        speakers: db::conference::Fields::speakers(&speakers),
     };
     let (pc, created) = ops::create_conference(conn, &fields, cast.office)
         .map_err(|e| refused(format_args!("press conference {:?}", c.title), e))?;

@@ -3,7 +3,7 @@
 
 use super::press_people::ACCREDITATIONS;
 use super::press_spec::Conference;
-use crate::db::reporters::Filter;
+use crate::db::reporter::Filter;
 use crate::db::{self, AnyConnection};
 use crate::domain::ids::ReporterId;
 use crate::domain::pagination::Limit;
@@ -21,7 +21,7 @@ pub(super) fn find_reporter(conn: &mut AnyConnection, name: &str) -> ApiResult<O
         words: fold(name).split_whitespace().map(str::to_owned).collect(),
         ..Default::default()
     };
-    Ok(db::reporters::list(conn, &filter, None, max()?)?
+    Ok(db::reporter::list(conn, &filter, None, max()?)?
         .into_iter()
         .find(|r| r.full_name == name))
 }
@@ -50,25 +50,25 @@ pub(super) fn find_accreditation(
     let Some(first) = find_reporter(conn, spec.reporters[0])? else {
         return Ok(None);
     };
-    let filter = db::accreditations::Filter {
+    let filter = db::accreditation::Filter {
         reporter_id: Some(first.id),
         ..Default::default()
     };
-    Ok(db::accreditations::list(conn, &filter, None, max()?)?
+    Ok(db::accreditation::list(conn, &filter, None, max()?)?
         .into_iter()
         .find(|a| a.referral_number == referral))
 }
 
 /// Whether a press conference of this kind and title exists (from an earlier load).
 pub(super) fn conference_exists(conn: &mut AnyConnection, c: &Conference) -> ApiResult<bool> {
-    let filter = db::conferences::Filter {
+    let filter = db::conference::Filter {
         kind: Some(c.kind),
         ..Default::default()
     };
     let limit = max()?;
     let mut after = None;
     loop {
-        let page = db::conferences::list(conn, &filter, after, limit)?;
+        let page = db::conference::list(conn, &filter, after, limit)?;
         if page.iter().any(|x| x.title == c.title) {
             return Ok(true);
         }

@@ -5,8 +5,8 @@
 
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 
-use crate::db::accreditations::ActivityFields;
-use crate::db::reporters::ReporterFields;
+use crate::db::accreditation::ActivityFields;
+use crate::db::reporter::ReporterFields;
 use crate::domain::itinerary::{ItemStatus, check_span, parse_time};
 use crate::domain::press::{ActivityKind, ConferenceKind};
 use crate::domain::review::ReviewStatus;

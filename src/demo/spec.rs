@@ -4,7 +4,7 @@
 use chrono::{NaiveDate, TimeDelta};
 
 use crate::db::itinerary::ItemFields;
-use crate::db::members::MemberFields;
+use crate::db::member::MemberFields;
 use crate::domain::delegation::{Direction, Gender, MemberRole, Recommendation};
 use crate::domain::itinerary::{ItemKind, ItemStatus, check_span, parse_time};
 use crate::domain::review::ReviewStatus;

@@ -3,9 +3,9 @@
 //! first, and the demo loader). Each function runs inside the caller's
 //! write transaction.
 
-pub mod delegations;
+pub mod delegation;
 pub mod press;
-pub mod reviews;
+pub mod review;
 
 use serde_json::json;
 

@@ -6,9 +6,9 @@ use std::str::FromStr;
 use chrono::Datelike;
 use chrono_tz::Tz;
 
-use crate::db::accreditations::{self as acc_db, ActivityFields, StateChanges};
-use crate::db::conferences::Attendee;
-use crate::db::reporters::ReporterFields;
+use crate::db::accreditation::{self as acc_db, ActivityFields, StateChanges};
+use crate::db::conference::Attendee;
+use crate::db::reporter::ReporterFields;
 use crate::db::{self, AnyConnection};
 use crate::domain::audit::{AuditEvent, Changes, RecordKind};
 use crate::domain::ids::{AccreditationId, ReporterId, UnitId, UserId};
@@ -31,7 +31,7 @@ pub fn create_reporter(
     conn: &mut AnyConnection,
     fields: &ReporterFields,
 ) -> ApiResult<(Reporter, AuditEvent)> {
-    let reporter = db::reporters::insert(conn, fields, db::now())?;
+    let reporter = db::reporter::insert(conn, fields, db::now())?;
     let mut changes = Changes::new()
         .set("full_name", &fields.full_name)
         .set("nationality", &fields.nationality)
@@ -54,7 +54,7 @@ pub fn create_reporter(
 
 /// Every reporter named must exist.
 fn check_reporters(conn: &mut AnyConnection, ids: &[ReporterId]) -> ApiResult<Vec<Reporter>> {
-    let found = db::reporters::find_many(conn, ids)?;
+    let found = db::reporter::find_many(conn, ids)?;
     if found.len() != ids.len() {
         return Err(ApiError::invalid(
             "reporter_ids",
@@ -224,7 +224,7 @@ pub fn transition_accreditation(
         .with_note(note.clone()),
     ];
     if to == S::Revoked {
-        for interview in db::interviews::flag_revoked(conn, current.id, now)? {
+        for interview in db::interview::flag_revoked(conn, current.id, now)? {
             let changes = Changes::new().set("accreditation_revoked", current.id);
             entries.push(
                 AuditEvent::new(
@@ -248,7 +248,7 @@ pub fn review_accreditation(
     // The version first: its row lock orders two reviews at once.
     acc_db::touch(conn, current.id, db::now(), false)?;
     let changes =
-        super::reviews::store(conn, acc_db::KIND, current.id.get(), &current.review, new)?;
+        super::review::store(conn, acc_db::KIND, current.id.get(), &current.review, new)?;
     let a = acc_db::find(conn, current.id)?.ok_or(ApiError::NotFound)?;
     Ok((
         a,
@@ -318,7 +318,7 @@ pub fn add_activity(
 /// the approved accreditation it names; its organising unit exists.
 pub fn check_interview(
     conn: &mut AnyConnection,
-    fields: &db::interviews::Fields,
+    fields: &db::interview::Fields,
     reporters: &[ReporterId],
 ) -> ApiResult<()> {
     let found = check_reporters(conn, reporters)?;
@@ -339,7 +339,7 @@ pub fn check_interview(
     rules::check_interview_accreditation(&foreign, accreditation.as_ref(), day)
         .map_err(|m| ApiError::invalid("accreditation_id", m))?;
     if let Some(unit) = fields.organizing_unit_id
-        && !db::units::exists(conn, UnitId(unit))?
+        && !db::unit::exists(conn, UnitId(unit))?
     {
         return Err(ApiError::invalid("organizing_unit_id", "no such unit"));
     }
@@ -348,13 +348,13 @@ pub fn check_interview(
 
 pub fn create_interview(
     conn: &mut AnyConnection,
-    fields: &db::interviews::Fields,
+    fields: &db::interview::Fields,
     reporters: &[ReporterId],
     by: Option<UserId>,
 ) -> ApiResult<(Interview, AuditEvent)> {
     check_interview(conn, fields, reporters)?;
     let reference = db::references::next(conn, Series::Interview, year())?;
-    let i = db::interviews::insert(conn, fields, reporters, &reference, by, db::now())?;
+    let i = db::interview::insert(conn, fields, reporters, &reference, by, db::now())?;
     let changes = Changes::new()
         .set("reference", &i.reference)
         .set("interviewee_name", &i.interviewee_name)
@@ -375,7 +375,7 @@ pub fn transition_interview(
     role: Role,
 ) -> ApiResult<(Interview, AuditEvent)> {
     let to = super::go(current.decide(action, role), action, role, "interview")?;
-    let i = db::interviews::update(conn, current.id, current.version, None, Some(to), db::now())?
+    let i = db::interview::update(conn, current.id, current.version, None, Some(to), db::now())?
         .ok_or(ApiError::PreconditionFailed {
         current: current.version,
     })?;
@@ -394,11 +394,11 @@ pub fn transition_interview(
 
 pub fn create_conference(
     conn: &mut AnyConnection,
-    fields: &db::conferences::Fields,
+    fields: &db::conference::Fields,
     by: Option<UserId>,
 ) -> ApiResult<(PressConference, AuditEvent)> {
     let reference = db::references::next(conn, Series::PressConference, year())?;
-    let c = db::conferences::insert(conn, fields, &reference, by, db::now())?;
+    let c = db::conference::insert(conn, fields, &reference, by, db::now())?;
     let changes = Changes::new()
         .set("reference", &c.reference)
         .set("title", &c.title)
@@ -423,7 +423,7 @@ pub fn transition_conference(
         role,
         "press conference",
     )?;
-    let c = db::conferences::update(conn, current.id, current.version, None, Some(to), db::now())?
+    let c = db::conference::update(conn, current.id, current.version, None, Some(to), db::now())?
         .ok_or(ApiError::PreconditionFailed {
             current: current.version,
         })?;
@@ -448,9 +448,9 @@ pub fn check_attendees_covered(
     day: chrono::NaiveDate,
 ) -> ApiResult<()> {
     let mut uncovered = 0;
-    for attendee in db::conferences::attendees(conn, c.id)? {
+    for attendee in db::conference::attendees(conn, c.id)? {
         if let Some(reporter_id) = attendee.reporter_id
-            && let Some(reporter) = db::reporters::find(conn, reporter_id)?
+            && let Some(reporter) = db::reporter::find(conn, reporter_id)?
             && reporter.is_foreign()
             && !acc_db::covers(conn, reporter_id, day)?
         {
@@ -483,7 +483,7 @@ pub fn add_attendee(
         ));
     }
     if let Some(reporter_id) = reporter {
-        let found = db::reporters::find(conn, reporter_id)?
+        let found = db::reporter::find(conn, reporter_id)?
             .ok_or_else(|| ApiError::invalid("reporter_id", "no such reporter"))?;
         if found.is_foreign() && !acc_db::covers(conn, reporter_id, c.day())? {
             return Err(ApiError::invalid(
@@ -493,8 +493,8 @@ pub fn add_attendee(
         }
     }
     let now = db::now();
-    let attendee = db::conferences::add_attendee(conn, c.id, outlet, name, reporter, now)?;
-    db::conferences::touch(conn, c.id, now)?;
+    let attendee = db::conference::add_attendee(conn, c.id, outlet, name, reporter, now)?;
+    db::conference::touch(conn, c.id, now)?;
     let changes = Changes::new()
         .set("attendee_id", attendee.id)
         .set("outlet", &attendee.outlet)

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
 
-use super::users::UserView;
+use super::user::UserView;
 use crate::AppState;
 use crate::auth;
 use crate::db;
@@ -86,7 +86,7 @@ pub async fn login(
                 for (scope, subject) in &subjects {
                     records.push(db::login_throttle::get(conn, *scope, subject)?);
                 }
-                Ok((records, db::users::find_for_login(conn, &name)?))
+                Ok((records, db::user::find_for_login(conn, &name)?))
             }
         })
         .await?;

@@ -170,12 +170,12 @@ pub async fn create_subscription(
         .db
         .write(caller.actor(), move |conn| {
             if let Some(unit) = req.unit_id
-                && !db::units::exists(conn, unit)?
+                && !db::unit::exists(conn, unit)?
             {
                 return Err(ApiError::invalid("unit_id", "no such unit"));
             }
             if let Some(id) = req.delegation_id {
-                super::delegations::load_visible(conn, id, access)
+                super::delegation::load_visible(conn, id, access)
                     .map_err(|_| ApiError::invalid("delegation_id", "no such delegation"))?;
             }
             let new = db::calendar::NewSubscription {
@@ -335,13 +335,13 @@ fn subscription_content(
     entries.sort_by_key(|e| (e.starts_at, e.kind, e.id));
     let mut delegations = Vec::new();
     if sub.kinds.iter().any(|k| k == "delegation") {
-        let filter = db::delegations::Filter {
+        let filter = db::delegation::Filter {
             from: Some(today - chrono::Days::new(BACK_DAYS as u64)),
             to: Some(today + chrono::Days::new(AHEAD_DAYS as u64)),
             only_unit: feed_scope.only_unit,
             ..Default::default()
         };
-        delegations = db::delegations::all(conn, &filter)?
+        delegations = db::delegation::all(conn, &filter)?
             .into_iter()
             .filter(|d| rules::visible_to(d.host_unit_id, access.role, access.unit))
             .filter(|d| sub.delegation_id.is_none_or(|id| id == d.id))
@@ -679,7 +679,7 @@ pub async fn subscription_feed(
         .db
         .read(move |conn| {
             let sub = db::calendar::by_token(conn, &token)?.ok_or(ApiError::NotFound)?;
-            let owner = db::users::find(conn, sub.owner_id)?
+            let owner = db::user::find(conn, sub.owner_id)?
                 .filter(|u| u.active)
                 .ok_or(ApiError::NotFound)?;
             let access = Access {
@@ -733,7 +733,7 @@ pub async fn public_feed(state: web::Data<AppState>, req: HttpRequest) -> ApiRes
             press: true,
             delegation: None,
         };
-        let announced = db::conferences::announced_ids(conn)?;
+        let announced = db::conference::announced_ids(conn)?;
         let entries: Vec<Entry> = db::schedule::entries(conn, &public_scope, from, to)?
             .into_iter()
             .filter(|e| announced.contains(&e.id))

@@ -24,7 +24,7 @@ use crate::domain::ids::{DelegationId, ItineraryItemId};
 use crate::domain::itinerary::{ItemKind, ItemStatus, ItineraryItem};
 use crate::error::*;
 use crate::extract::ValidQuery;
-use crate::model::delegations as model;
+use crate::model::delegation as model;
 
 /// An iCalendar body: 415 for another content type, 413 over the body limit.
 #[derive(Debug)]

@@ -61,14 +61,14 @@ fn press_entries(
     };
     let mut items = Vec::new();
     if matches!(role, Role::ForeignAffairs | Role::Police | Role::Admin) {
-        let filter = db::accreditations::Filter {
+        let filter = db::accreditation::Filter {
             statuses: vec![A::Submitted, A::Approved],
             ..Default::default()
         };
-        for a in db::accreditations::all(conn, &filter)? {
+        for a in db::accreditation::all(conn, &filter)? {
             if let Some((reason, due_date)) = press::accreditation_inbox_reason(&a, role) {
                 items.push(InboxEntry {
-                    record: link(db::accreditations::KIND, a.id.get(), &a.reference),
+                    record: link(db::accreditation::KIND, a.id.get(), &a.reference),
                     title: a.topics.clone(),
                     status: a.status.as_str().to_owned(),
                     reason,
@@ -81,11 +81,11 @@ fn press_entries(
         role,
         Role::ProvincialOffice | Role::ForeignAffairs | Role::Admin
     ) {
-        let filter = db::interviews::Filter {
+        let filter = db::interview::Filter {
             statuses: vec![I::Requested, I::Approved],
             ..Default::default()
         };
-        for i in db::interviews::all(conn, &filter)? {
+        for i in db::interview::all(conn, &filter)? {
             if let Some((reason, due_date)) = press::interview_inbox_reason(&i, role) {
                 items.push(InboxEntry {
                     record: link("interview", i.id.get(), &i.reference),
@@ -103,14 +103,14 @@ fn press_entries(
         let one = Limit::parse(Some(1)).map_err(ApiError::internal)?;
         let mut held = false;
         for status in [C::Announced, C::Held] {
-            let filter = db::conferences::Filter {
+            let filter = db::conference::Filter {
                 status: Some(status),
                 from: window(first),
                 to: last.succ_opt().and_then(window),
                 ..Default::default()
             };
             // A read that fails is an error, not "nothing held this quarter".
-            held = held || !db::conferences::list(conn, &filter, None, one)?.is_empty();
+            held = held || !db::conference::list(conn, &filter, None, one)?.is_empty();
         }
         if !held {
             items.push(InboxEntry {
@@ -152,14 +152,14 @@ pub async fn get_inbox(state: web::Data<AppState>, caller: Caller) -> ApiResult<
     let delegations = if statuses.is_empty() {
         Vec::new()
     } else {
-        let filter = db::delegations::Filter {
+        let filter = db::delegation::Filter {
             statuses,
             only_unit: model::list_scope(access),
             ..Default::default()
         };
         state
             .db
-            .read(move |conn| db::delegations::all(conn, &filter))
+            .read(move |conn| db::delegation::all(conn, &filter))
             .await?
     };
     let today = province_today();
@@ -170,7 +170,7 @@ pub async fn get_inbox(state: web::Data<AppState>, caller: Caller) -> ApiResult<
                 model::inbox_reason(&d, access.role, access.unit, today, days)?;
             Some(InboxEntry {
                 record: Some(RecordLink {
-                    kind: db::delegations::KIND.to_owned(),
+                    kind: db::delegation::KIND.to_owned(),
                     id: d.id.get(),
                     reference: d.reference,
                 }),

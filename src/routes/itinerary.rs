@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
 
-use super::delegations::{edit_allowed, load_for_change, load_visible};
+use super::delegation::{edit_allowed, load_for_change, load_visible};
 use super::trimmed;
 use crate::AppState;
 use crate::auth::Caller;
@@ -270,7 +270,7 @@ pub async fn add_item(
                 status: ItemStatus::Planned.as_str().to_owned(),
                 import_uid: None,
             };
-            let (item, entry) = crate::model::delegations::add_item(conn, &d, &fields)?;
+            let (item, entry) = crate::model::delegation::add_item(conn, &d, &fields)?;
             Ok(Audited::new(item, entry))
         })
         .await?;
@@ -349,7 +349,7 @@ pub async fn update_item(
                 import_uid: current.import_uid.clone(),
             };
             Ok(
-                match crate::model::delegations::update_item(conn, &d, &current, &fields)? {
+                match crate::model::delegation::update_item(conn, &d, &current, &fields)? {
                     Some((item, entry)) => Audited::new(item, entry),
                     None => Audited::unchanged(current),
                 },
@@ -381,7 +381,7 @@ pub async fn delete_item(
         .write(caller.actor(), move |conn| {
             let d = editable(conn, id, access)?;
             let item = db::itinerary::find(conn, id, item_id)?.ok_or(ApiError::NotFound)?;
-            let entry = crate::model::delegations::remove_item(conn, &d, &item)?;
+            let entry = crate::model::delegation::remove_item(conn, &d, &item)?;
             Ok(Audited::new((), entry))
         })
         .await?;

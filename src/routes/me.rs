@@ -6,7 +6,7 @@ use utoipa::ToSchema;
 use validator::Validate;
 
 use super::auth::LoginResponse;
-use super::users::{UserView, check_password};
+use super::user::{UserView, check_password};
 use crate::AppState;
 use crate::auth::{self, Caller};
 use crate::db::{self, Audited};
@@ -19,7 +19,7 @@ use crate::extract::ValidJson;
 #[utoipa::path(tag = "auth", security(("bearer" = [])), responses((status = 200, body = UserView, description = "The logged-in user"), UnauthorizedProblem))]
 #[get("/me")]
 pub async fn get_me(caller: Caller) -> HttpResponse {
-    super::users::answer(HttpResponse::Ok(), caller.user)
+    super::user::answer(HttpResponse::Ok(), caller.user)
 }
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
@@ -55,7 +55,7 @@ pub async fn change_password(
     let id = caller.id();
     let stored = state
         .db
-        .read(move |conn| db::users::password_hash(conn, id))
+        .read(move |conn| db::user::password_hash(conn, id))
         .await?;
     let new_hash = state
         .gates
@@ -73,12 +73,12 @@ pub async fn change_password(
     let user = state
         .db
         .write(caller.actor(), move |conn| {
-            let set = db::users::UserChanges {
+            let set = db::user::UserChanges {
                 password_hash: Some(new_hash),
                 token_epoch: Some(current.token_epoch + 1),
                 ..Default::default()
             };
-            let user = db::users::update(conn, current.id, current.version, &set, db::now())?
+            let user = db::user::update(conn, current.id, current.version, &set, db::now())?
                 .ok_or(ApiError::PreconditionFailed {
                     current: current.version,
                 })?;

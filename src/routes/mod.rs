@@ -2,25 +2,25 @@
 //! response types and its handlers. Handlers extract, authorise, call the
 //! database layer and answer; rules live in `domain/`.
 
-pub mod accreditations;
+pub mod accreditation;
 pub mod audit;
 pub mod auth;
 pub mod calendar;
-pub mod conferences;
-pub mod delegations;
+pub mod conference;
+pub mod delegation;
 pub mod health;
 pub mod import;
 pub mod inbox;
-pub mod interviews;
+pub mod interview;
 pub mod itinerary;
 pub mod me;
-pub mod members;
-pub mod reporters;
+pub mod member;
+pub mod reporter;
 pub mod review;
 pub mod schedule;
 pub mod transitions;
-pub mod units;
-pub mod users;
+pub mod unit;
+pub mod user;
 
 use actix_web::dev::{ServiceFactory, ServiceRequest};
 use serde::Serialize;
@@ -43,27 +43,27 @@ where
                 .service(auth::login)
                 .service(me::get_me)
                 .service(me::change_password)
-                .service(units::list_units)
-                .service(units::create_unit)
-                .service(units::get_unit)
-                .service(units::update_unit)
-                .service(users::list_users)
-                .service(users::create_user)
-                .service(users::get_user)
-                .service(users::update_user)
+                .service(unit::list_units)
+                .service(unit::create_unit)
+                .service(unit::get_unit)
+                .service(unit::update_unit)
+                .service(user::list_users)
+                .service(user::create_user)
+                .service(user::get_user)
+                .service(user::update_user)
                 .service(audit::list_audit)
-                .service(delegations::list_delegations)
-                .service(delegations::create_delegation)
-                .service(delegations::get_delegation)
-                .service(delegations::update_delegation)
-                .service(delegations::delete_delegation)
+                .service(delegation::list_delegations)
+                .service(delegation::create_delegation)
+                .service(delegation::get_delegation)
+                .service(delegation::update_delegation)
+                .service(delegation::delete_delegation)
                 .service(transitions::transition_delegation)
                 .service(transitions::review_delegation)
                 .service(transitions::delegation_history)
-                .service(members::list_members)
-                .service(members::add_member)
-                .service(members::update_member)
-                .service(members::remove_member)
+                .service(member::list_members)
+                .service(member::add_member)
+                .service(member::update_member)
+                .service(member::remove_member)
                 .service(itinerary::list_items)
                 .service(itinerary::add_item)
                 .service(itinerary::update_item)
@@ -74,30 +74,30 @@ where
                 .service(calendar::list_subscriptions)
                 .service(calendar::create_subscription)
                 .service(calendar::revoke_subscription)
-                .service(reporters::list_reporters)
-                .service(reporters::create_reporter)
-                .service(reporters::get_reporter)
-                .service(reporters::update_reporter)
-                .service(accreditations::list_accreditations)
-                .service(accreditations::create_accreditation)
-                .service(accreditations::get_accreditation)
-                .service(accreditations::update_accreditation)
-                .service(accreditations::transition_accreditation)
-                .service(accreditations::review_accreditation)
-                .service(accreditations::list_activities)
-                .service(accreditations::add_activity)
-                .service(interviews::list_interviews)
-                .service(interviews::create_interview)
-                .service(interviews::get_interview)
-                .service(interviews::update_interview)
-                .service(interviews::transition_interview)
-                .service(conferences::list_conferences)
-                .service(conferences::create_conference)
-                .service(conferences::get_conference)
-                .service(conferences::update_conference)
-                .service(conferences::transition_conference)
-                .service(conferences::list_attendees)
-                .service(conferences::add_attendee)
+                .service(reporter::list_reporters)
+                .service(reporter::create_reporter)
+                .service(reporter::get_reporter)
+                .service(reporter::update_reporter)
+                .service(accreditation::list_accreditations)
+                .service(accreditation::create_accreditation)
+                .service(accreditation::get_accreditation)
+                .service(accreditation::update_accreditation)
+                .service(accreditation::transition_accreditation)
+                .service(accreditation::review_accreditation)
+                .service(accreditation::list_activities)
+                .service(accreditation::add_activity)
+                .service(interview::list_interviews)
+                .service(interview::create_interview)
+                .service(interview::get_interview)
+                .service(interview::update_interview)
+                .service(interview::transition_interview)
+                .service(conference::list_conferences)
+                .service(conference::create_conference)
+                .service(conference::get_conference)
+                .service(conference::update_conference)
+                .service(conference::transition_conference)
+                .service(conference::list_attendees)
+                .service(conference::add_attendee)
                 // The document itself: served, not described in itself.
                 .route("/openapi.json", actix_web::web::get().to(serve_document)),
         )

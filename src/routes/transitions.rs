@@ -7,7 +7,7 @@ use utoipa::ToSchema;
 use validator::Validate;
 
 use super::audit::ActorView;
-use super::delegations::{answer, load_for_change, load_visible};
+use super::delegation::{answer, load_for_change, load_visible};
 use super::review::{PutReview, require_reviewer};
 use crate::AppState;
 use crate::auth::Caller;
@@ -48,7 +48,7 @@ pub struct TransitionRequest {
     tag = "delegations", security(("bearer" = [])), request_body = TransitionRequest,
     params(("id" = i64, Path, description = "Delegation id")),
     responses(
-        (status = 200, body = super::delegations::DelegationView, description = "The delegation in its new state"),
+        (status = 200, body = super::delegation::DelegationView, description = "The delegation in its new state"),
         UnauthorizedProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem, JsonBodyProblems
     )
 )]
@@ -78,7 +78,7 @@ pub async fn transition_delegation(
                 report: req.report,
             };
             let subject = current.subject(access.role, access.unit);
-            let (d, entry) = crate::model::delegations::transition(
+            let (d, entry) = crate::model::delegation::transition(
                 conn,
                 &current,
                 req.action,
@@ -98,7 +98,7 @@ pub async fn transition_delegation(
     tag = "delegations", security(("bearer" = [])), request_body = PutReview,
     params(("id" = i64, Path, description = "Delegation id")),
     responses(
-        (status = 200, body = super::delegations::DelegationView, description = "The delegation with its new review"),
+        (status = 200, body = super::delegation::DelegationView, description = "The delegation with its new review"),
         UnauthorizedProblem, ForbiddenProblem, NotFoundProblem, JsonBodyProblems
     )
 )]
@@ -118,7 +118,7 @@ pub async fn review_delegation(
         .write(caller.actor(), move |conn| {
             let current = load_for_change(conn, id, access)?;
             require_reviewer(access)?;
-            let (d, entry) = crate::model::delegations::review(conn, &current, &req.review(by))?;
+            let (d, entry) = crate::model::delegation::review(conn, &current, &req.review(by))?;
             Ok(Audited::new(d, entry))
         })
         .await?;

@@ -222,7 +222,7 @@ impl TestApp {
 
     /// Makes a user directly in the database (as the command line does).
     pub async fn make_user(&self, username: &str, role: Role, unit: Option<UnitId>) -> i64 {
-        let new = db::users::NewUser {
+        let new = db::user::NewUser {
             username: Username::parse(username).unwrap(),
             display_name: format!("Test {username}"),
             unit_id: unit,
@@ -231,7 +231,7 @@ impl TestApp {
         };
         let db = self.db.clone();
         actix_web::web::block(move || {
-            db.write_blocking(&Actor::system("test"), |conn| db::users::create(conn, &new))
+            db.write_blocking(&Actor::system("test"), |conn| db::user::create(conn, &new))
         })
         .await
         .unwrap()
@@ -242,14 +242,14 @@ impl TestApp {
 
     /// Makes a unit directly in the database.
     pub async fn make_unit(&self, name: &str, kind: UnitKind) -> UnitId {
-        let new = db::units::NewUnit {
+        let new = db::unit::NewUnit {
             name: name.to_owned(),
             name_en: format!("{name} (en)"),
             kind,
         };
         let db = self.db.clone();
         actix_web::web::block(move || {
-            db.write_blocking(&Actor::system("test"), |conn| db::units::create(conn, &new))
+            db.write_blocking(&Actor::system("test"), |conn| db::unit::create(conn, &new))
         })
         .await
         .unwrap()

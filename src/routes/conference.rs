@@ -10,11 +10,11 @@ use validator::Validate;
 
 use super::Page;
 use super::itinerary::zone;
-use super::reporters::require_press;
+use super::reporter::require_press;
 use super::trimmed;
 use crate::AppState;
 use crate::auth::Caller;
-use crate::db::conferences::{Attendee, Fields};
+use crate::db::conference::{Attendee, Fields};
 use crate::db::{self, AnyConnection, Audited};
 use crate::domain::audit::{AuditEvent, Changes, RecordKind};
 use crate::domain::ids::{AttendeeId, PressConferenceId, ReporterId, UserId};
@@ -153,7 +153,7 @@ fn load(
     access: Access,
 ) -> ApiResult<PressConference> {
     require_press(access)?;
-    db::conferences::find(conn, id)?.ok_or(ApiError::NotFound)
+    db::conference::find(conn, id)?.ok_or(ApiError::NotFound)
 }
 
 /// [`load`] for a change: the row is locked first, so that the change is
@@ -164,7 +164,7 @@ fn load_for_change(
     access: Access,
 ) -> ApiResult<PressConference> {
     require_press(access)?;
-    db::conferences::lock(conn, id)?;
+    db::conference::lock(conn, id)?;
     load(conn, id, access)
 }
 
@@ -214,8 +214,8 @@ pub async fn list_conferences(
     require_press(caller.access())?;
     let q = query.0;
     let limit = super::limit(q.limit)?;
-    let after = super::cursor::<db::conferences::Cursor>(q.cursor.as_deref())?;
-    let filter = db::conferences::Filter {
+    let after = super::cursor::<db::conference::Cursor>(q.cursor.as_deref())?;
+    let filter = db::conference::Filter {
         status: q.status,
         kind: q.kind,
         from: super::instant("from", q.from.as_deref(), Bound::Start)?,
@@ -223,7 +223,7 @@ pub async fn list_conferences(
     };
     let rows = state
         .db
-        .read(move |conn| db::conferences::list(conn, &filter, after, limit))
+        .read(move |conn| db::conference::list(conn, &filter, after, limit))
         .await?;
     let (items, next_cursor) = page(rows, limit, |c| (c.starts_at.naive_utc(), c.id.get()));
     Ok(web::Json(Page {
@@ -385,7 +385,7 @@ pub async fn update_conference(
                 return Ok(Audited::unchanged(current));
             }
             let c =
-                db::conferences::update(conn, id, current.version, Some(&fields), None, db::now())?
+                db::conference::update(conn, id, current.version, Some(&fields), None, db::now())?
                     .ok_or(ApiError::PreconditionFailed {
                         current: current.version,
                     })?;
@@ -492,7 +492,7 @@ pub async fn list_attendees(
         .db
         .read(move |conn| {
             load(conn, id, access)?;
-            db::conferences::attendees(conn, id)
+            db::conference::attendees(conn, id)
         })
         .await?;
     Ok(web::Json(AttendeeList {

@@ -7,11 +7,11 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
 
-use super::delegations::{edit_allowed, load_for_change, load_visible};
+use super::delegation::{edit_allowed, load_for_change, load_visible};
 use super::{check_country, check_passport, not_blank, rule, trimmed};
 use crate::AppState;
 use crate::auth::Caller;
-use crate::db::members::MemberFields;
+use crate::db::member::MemberFields;
 use crate::db::{self, AnyConnection, Audited};
 use crate::domain::delegation::{self as model, Gender, Member, MemberRole};
 use crate::domain::ids::{DelegationId, MemberId};
@@ -244,7 +244,7 @@ pub async fn list_members(
         .db
         .read(move |conn| {
             load_visible(conn, id, access)?;
-            db::members::list(conn, id)
+            db::member::list(conn, id)
         })
         .await?;
     Ok(web::Json(MemberList {
@@ -278,7 +278,7 @@ pub async fn add_member(
         .db
         .write(caller.actor(), move |conn| {
             let d = editable(conn, id, access)?;
-            let (member, entry) = crate::model::delegations::add_member(conn, &d, &fields)?;
+            let (member, entry) = crate::model::delegation::add_member(conn, &d, &fields)?;
             Ok(Audited::new(member, entry))
         })
         .await?;
@@ -315,11 +315,11 @@ pub async fn update_member(
         .db
         .write(caller.actor(), move |conn| {
             let d = editable(conn, id, access)?;
-            let current = db::members::find(conn, id, member_id)?.ok_or(ApiError::NotFound)?;
+            let current = db::member::find(conn, id, member_id)?.ok_or(ApiError::NotFound)?;
             db::check_version(if_match.0, current.version)?;
             let fields = patch.apply(&current)?;
             Ok(
-                match crate::model::delegations::update_member(conn, &d, &current, &fields)? {
+                match crate::model::delegation::update_member(conn, &d, &current, &fields)? {
                     Some((member, entry)) => Audited::new(member, entry),
                     None => Audited::unchanged(current),
                 },
@@ -350,8 +350,8 @@ pub async fn remove_member(
         .db
         .write(caller.actor(), move |conn| {
             let d = editable(conn, id, access)?;
-            let member = db::members::find(conn, id, member_id)?.ok_or(ApiError::NotFound)?;
-            let entry = crate::model::delegations::remove_member(conn, &d, &member)?;
+            let member = db::member::find(conn, id, member_id)?.ok_or(ApiError::NotFound)?;
+            let entry = crate::model::delegation::remove_member(conn, &d, &member)?;
             Ok(Audited::new((), entry))
         })
         .await?;

@@ -103,7 +103,7 @@ pub async fn list_units(
     let after = super::cursor::<(i64,)>(q.cursor.as_deref())?.map(|(id,)| id);
     let rows = state
         .db
-        .read(move |conn| db::units::list(conn, q.kind, after, limit))
+        .read(move |conn| db::unit::list(conn, q.kind, after, limit))
         .await?;
     let (items, next_cursor) = page(rows, limit, |u| (u.id.get(),));
     Ok(web::Json(Page {
@@ -126,7 +126,7 @@ pub async fn get_unit(
     let id = UnitId(id.into_inner());
     let unit = state
         .db
-        .read(move |conn| db::units::find(conn, id))
+        .read(move |conn| db::unit::find(conn, id))
         .await?
         .ok_or(ApiError::NotFound)?;
     Ok(answer(HttpResponse::Ok(), unit))
@@ -144,14 +144,14 @@ pub async fn create_unit(
     body: ValidJson<CreateUnit>,
 ) -> ApiResult<HttpResponse> {
     caller.require(caller.role().manages_users(), "create units")?;
-    let new = db::units::NewUnit {
+    let new = db::unit::NewUnit {
         name: body.0.name.trim().to_owned(),
         name_en: body.0.name_en.trim().to_owned(),
         kind: body.0.kind,
     };
     let unit = state
         .db
-        .write(caller.actor(), move |conn| db::units::create(conn, &new))
+        .write(caller.actor(), move |conn| db::unit::create(conn, &new))
         .await?;
     let location = format!("/api/v1/units/{}", unit.id);
     Ok(answer(
@@ -185,8 +185,8 @@ pub async fn update_unit(
     let unit = state
         .db
         .write(caller.actor(), move |conn| {
-            db::units::lock(conn, id)?;
-            let current = db::units::find(conn, id)?.ok_or(ApiError::NotFound)?;
+            db::unit::lock(conn, id)?;
+            let current = db::unit::find(conn, id)?.ok_or(ApiError::NotFound)?;
             db::check_version(if_match.0, current.version)?;
             let name = req
                 .name
@@ -204,12 +204,12 @@ pub async fn update_unit(
             if changes.is_empty() {
                 return Ok(Audited::unchanged(current));
             }
-            let set = db::units::UnitChanges {
+            let set = db::unit::UnitChanges {
                 name: Some(name),
                 name_en: Some(name_en),
                 kind: Some(kind.as_str().to_owned()),
             };
-            let unit = db::units::update(conn, id, current.version, &set, db::now())?.ok_or(
+            let unit = db::unit::update(conn, id, current.version, &set, db::now())?.ok_or(
                 ApiError::PreconditionFailed {
                     current: current.version,
                 },

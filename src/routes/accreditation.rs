@@ -10,12 +10,12 @@ use validator::Validate;
 
 use super::Page;
 use super::itinerary::{Draft, EntryInput, PlaceView, zone};
-use super::reporters::{require_foreign_affairs, require_press};
+use super::reporter::{require_foreign_affairs, require_press};
 use super::review::{PutReview, ReviewView, require_reviewer};
 use super::trimmed;
 use crate::AppState;
 use crate::auth::Caller;
-use crate::db::accreditations::{ActivityFields, Fields};
+use crate::db::accreditation::{ActivityFields, Fields};
 use crate::db::{self, AnyConnection, Audited};
 use crate::domain::ids::{AccreditationId, PressActivityId, ReporterId, UserId};
 use crate::domain::itinerary::ItemStatus;
@@ -187,7 +187,7 @@ fn checked(input: AccreditationInput) -> ApiResult<(Fields, Vec<ReporterId>)> {
 /// The accreditation `id` for a caller who sees the press side; 404 otherwise.
 fn load(conn: &mut AnyConnection, id: AccreditationId, access: Access) -> ApiResult<Accreditation> {
     require_press(access)?;
-    db::accreditations::find(conn, id)?.ok_or(ApiError::NotFound)
+    db::accreditation::find(conn, id)?.ok_or(ApiError::NotFound)
 }
 
 /// [`load`] for a change: the row is locked first, so that the change is
@@ -198,7 +198,7 @@ fn load_for_change(
     access: Access,
 ) -> ApiResult<Accreditation> {
     require_press(access)?;
-    db::accreditations::lock(conn, id)?;
+    db::accreditation::lock(conn, id)?;
     load(conn, id, access)
 }
 
@@ -238,8 +238,8 @@ pub async fn list_accreditations(
     require_press(access)?;
     let q = query.0;
     let limit = super::limit(q.limit)?;
-    let after = super::cursor::<db::accreditations::Cursor>(q.cursor.as_deref())?;
-    let filter = db::accreditations::Filter {
+    let after = super::cursor::<db::accreditation::Cursor>(q.cursor.as_deref())?;
+    let filter = db::accreditation::Filter {
         status: q.status,
         from: super::day("from", q.from.as_deref(), Bound::Start)?,
         to: super::day("to", q.to.as_deref(), Bound::End)?,
@@ -248,7 +248,7 @@ pub async fn list_accreditations(
     };
     let rows = state
         .db
-        .read(move |conn| db::accreditations::list(conn, &filter, after, limit))
+        .read(move |conn| db::accreditation::list(conn, &filter, after, limit))
         .await?;
     let (items, next_cursor) = page(rows, limit, |a| (a.start_date, a.id.get()));
     Ok(web::Json(Page {
@@ -516,7 +516,7 @@ pub async fn list_activities(
         .db
         .read(move |conn| {
             load(conn, id, access)?;
-            db::accreditations::activities(conn, id)
+            db::accreditation::activities(conn, id)
         })
         .await?;
     Ok(web::Json(ActivityList {

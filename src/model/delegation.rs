@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use crate::db::itinerary::ItemFields;
-use crate::db::members::MemberFields;
+use crate::db::member::MemberFields;
 use crate::db::{self, AnyConnection};
 use crate::domain::FieldError;
 use crate::domain::audit::{AuditEvent, Changes, RecordKind};
@@ -25,7 +25,7 @@ fn event(action: &'static str, d: &Delegation, changes: Changes) -> AuditEvent {
 /// delegation: a new version, and for an approved itinerary the mark that the
 /// police should look again.
 fn touch(conn: &mut AnyConnection, d: &Delegation, itinerary: bool) -> ApiResult<()> {
-    db::delegations::touch(
+    db::delegation::touch(
         conn,
         d.id,
         db::now(),
@@ -80,17 +80,17 @@ fn member_diff(old: &MemberFields, new: &MemberFields) -> Changes {
 /// the current year.
 pub fn create(
     conn: &mut AnyConnection,
-    new: &db::delegations::NewDelegation,
+    new: &db::delegation::NewDelegation,
     by: Option<UserId>,
 ) -> ApiResult<(Delegation, AuditEvent)> {
     use chrono::Datelike;
-    if !db::units::exists(conn, new.host_unit_id)? {
+    if !db::unit::exists(conn, new.host_unit_id)? {
         return Err(ApiError::invalid("host_unit_id", "no such unit"));
     }
     let now = db::now();
     let year = now.with_timezone(&crate::domain::time::PROVINCE_TZ).year();
     let reference = db::references::next(conn, new.direction.series(), year)?;
-    let d = db::delegations::insert(conn, new, &reference, by, now)?;
+    let d = db::delegation::insert(conn, new, &reference, by, now)?;
     let changes = Changes::new()
         .set("reference", &d.reference)
         .set("direction", d.direction)
@@ -110,9 +110,9 @@ pub fn add_member(
     d: &Delegation,
     fields: &MemberFields,
 ) -> ApiResult<(Member, AuditEvent)> {
-    let member = db::members::insert(conn, d.id, fields, db::now())?;
+    let member = db::member::insert(conn, d.id, fields, db::now())?;
     touch(conn, d, false)?;
-    db::delegations::refresh_search(conn, d.id)?;
+    db::delegation::refresh_search(conn, d.id)?;
     let changes = snapshot(fields).set("member_id", member.id);
     Ok((member, event("add_member", d, changes)))
 }
@@ -128,13 +128,13 @@ pub fn update_member(
     if changes.is_empty() {
         return Ok(None);
     }
-    let member = db::members::update(conn, current, fields, db::now())?.ok_or(
+    let member = db::member::update(conn, current, fields, db::now())?.ok_or(
         ApiError::PreconditionFailed {
             current: current.version,
         },
     )?;
     touch(conn, d, false)?;
-    db::delegations::refresh_search(conn, d.id)?;
+    db::delegation::refresh_search(conn, d.id)?;
     Ok(Some((
         member,
         event("update_member", d, changes.set("member_id", current.id)),
@@ -146,9 +146,9 @@ pub fn remove_member(
     d: &Delegation,
     member: &Member,
 ) -> ApiResult<AuditEvent> {
-    db::members::delete(conn, member.id)?;
+    db::member::delete(conn, member.id)?;
     touch(conn, d, false)?;
-    db::delegations::refresh_search(conn, d.id)?;
+    db::delegation::refresh_search(conn, d.id)?;
     let changes = Changes::new()
         .set("member_id", member.id)
         .set("full_name", &member.full_name);
@@ -251,7 +251,7 @@ pub fn transition(
     let verdict = rules::decide_transition(action, current.status, subject);
     let to = super::go(verdict, action, subject.role, "delegation")?;
     let facts = Facts {
-        members: db::members::count(conn, current.id)?,
+        members: db::member::count(conn, current.id)?,
         items: db::itinerary::count(conn, current.id)?,
         today,
     };
@@ -266,7 +266,7 @@ pub fn transition(
     })?;
 
     let now = db::now();
-    let mut set = db::delegations::Changes {
+    let mut set = db::delegation::Changes {
         status: Some(to.as_str().to_owned()),
         ..Default::default()
     };
@@ -295,7 +295,7 @@ pub fn transition(
         }
         DelegationAction::Complete | DelegationAction::Cancel => {}
     }
-    let d = db::delegations::update(conn, current.id, current.version, &set, now)?.ok_or(
+    let d = db::delegation::update(conn, current.id, current.version, &set, now)?.ok_or(
         ApiError::PreconditionFailed {
             current: current.version,
         },
@@ -312,13 +312,13 @@ pub fn review(
 ) -> ApiResult<(Delegation, AuditEvent)> {
     // The version first: its row lock orders two reviews at once.
     touch(conn, current, false)?;
-    let changes = super::reviews::store(
+    let changes = super::review::store(
         conn,
-        db::delegations::KIND,
+        db::delegation::KIND,
         current.id.get(),
         &current.review,
         new,
     )?;
-    let d = db::delegations::find(conn, current.id)?.ok_or(ApiError::NotFound)?;
+    let d = db::delegation::find(conn, current.id)?.ok_or(ApiError::NotFound)?;
     Ok((d, event("security_review", current, changes)))
 }

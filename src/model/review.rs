@@ -15,7 +15,7 @@ pub fn store(
     current: &SecurityReview,
     new: &SecurityReview,
 ) -> ApiResult<Changes> {
-    db::reviews::put(conn, kind, id, new, db::now())?;
+    db::review::put(conn, kind, id, new, db::now())?;
     Ok(Changes::new()
         .diff("status", &current.status, &new.status)
         .diff("officer", &current.officer, &new.officer)

@@ -10,7 +10,7 @@ use validator::Validate;
 use super::{Page, check_country, check_passport, not_blank, trimmed};
 use crate::AppState;
 use crate::auth::Caller;
-use crate::db::reporters::ReporterFields;
+use crate::db::reporter::ReporterFields;
 use crate::db::{self, Audited};
 use crate::domain::audit::{AuditEvent, Changes, RecordKind};
 use crate::domain::ids::{AccreditationId, InterviewId, ReporterId};
@@ -273,7 +273,7 @@ pub async fn list_reporters(
     let q = query.0;
     let limit = super::limit(q.limit)?;
     let after = super::cursor::<(i64,)>(q.cursor.as_deref())?.map(|(id,)| id);
-    let filter = db::reporters::Filter {
+    let filter = db::reporter::Filter {
         words: q
             .q
             .as_deref()
@@ -295,7 +295,7 @@ pub async fn list_reporters(
     };
     let rows = state
         .db
-        .read(move |conn| db::reporters::list(conn, &filter, after, limit))
+        .read(move |conn| db::reporter::list(conn, &filter, after, limit))
         .await?;
     let (items, next_cursor) = page(rows, limit, |r| (r.id.get(),));
     Ok(web::Json(Page {
@@ -358,15 +358,15 @@ pub async fn get_reporter(
     let (reporter, accreditations, interviews) = state
         .db
         .read(move |conn| {
-            let reporter = db::reporters::find(conn, id)?.ok_or(ApiError::NotFound)?;
-            let filter = db::accreditations::Filter {
+            let reporter = db::reporter::find(conn, id)?.ok_or(ApiError::NotFound)?;
+            let filter = db::accreditation::Filter {
                 reporter_id: Some(id),
                 ..Default::default()
             };
             let max =
                 crate::domain::pagination::Limit::parse(Some(500)).map_err(ApiError::internal)?;
-            let accreditations = db::accreditations::list(conn, &filter, None, max)?;
-            let interviews = db::interviews::for_reporter(conn, id)?;
+            let accreditations = db::accreditation::list(conn, &filter, None, max)?;
+            let interviews = db::interview::for_reporter(conn, id)?;
             Ok((reporter, accreditations, interviews))
         })
         .await?;
@@ -426,8 +426,8 @@ pub async fn update_reporter(
         .write(caller.actor(), move |conn| {
             // Locked first: a PATCH without If-Match waits for one in flight
             // instead of failing the version check in `update` with a 412.
-            db::reporters::lock(conn, id)?;
-            let current = db::reporters::find(conn, id)?.ok_or(ApiError::NotFound)?;
+            db::reporter::lock(conn, id)?;
+            let current = db::reporter::find(conn, id)?.ok_or(ApiError::NotFound)?;
             db::check_version(if_match.0, current.version)?;
             let old = ReporterFields::from(&current);
             let input = ReporterInput {
@@ -450,7 +450,7 @@ pub async fn update_reporter(
             if changes.is_empty() {
                 return Ok(Audited::unchanged(current));
             }
-            let reporter = db::reporters::update(conn, &current, &fields, db::now())?.ok_or(
+            let reporter = db::reporter::update(conn, &current, &fields, db::now())?.ok_or(
                 ApiError::PreconditionFailed {
                     current: current.version,
                 },

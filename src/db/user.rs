@@ -165,7 +165,7 @@ pub fn list(
 /// the demo alike): the unit must exist and the username be free.
 pub fn create(conn: &mut AnyConnection, new: &NewUser) -> ApiResult<Audited<User>> {
     if let Some(unit) = new.unit_id
-        && !super::units::exists(conn, unit)?
+        && !super::unit::exists(conn, unit)?
     {
         return Err(ApiError::invalid("unit_id", "no such unit"));
     }

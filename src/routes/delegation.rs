@@ -133,7 +133,7 @@ pub(crate) fn load_visible(
     id: DelegationId,
     access: Access,
 ) -> ApiResult<Delegation> {
-    db::delegations::find(conn, id)?
+    db::delegation::find(conn, id)?
         .filter(|d| model::visible_to(d.host_unit_id, access.role, access.unit))
         .ok_or(ApiError::NotFound)
 }
@@ -145,7 +145,7 @@ pub(crate) fn load_for_change(
     id: DelegationId,
     access: Access,
 ) -> ApiResult<Delegation> {
-    db::delegations::lock(conn, id)?;
+    db::delegation::lock(conn, id)?;
     load_visible(conn, id, access)
 }
 
@@ -291,7 +291,7 @@ pub async fn list_delegations(
     let q = query.0;
     let access = caller.access();
     let limit = super::limit(q.limit)?;
-    let after = super::cursor::<db::delegations::Cursor>(q.cursor.as_deref())?;
+    let after = super::cursor::<db::delegation::Cursor>(q.cursor.as_deref())?;
     let country = q
         .country
         .as_deref()
@@ -301,7 +301,7 @@ pub async fn list_delegations(
                 .map_err(|m| ApiError::invalid("country", m))
         })
         .transpose()?;
-    let filter = db::delegations::Filter {
+    let filter = db::delegation::Filter {
         direction: q.direction,
         status: q.status,
         from: super::day("from", q.from.as_deref(), Bound::Start)?,
@@ -321,7 +321,7 @@ pub async fn list_delegations(
     };
     let rows = state
         .db
-        .read(move |conn| db::delegations::list(conn, &filter, after, limit))
+        .read(move |conn| db::delegation::list(conn, &filter, after, limit))
         .await?;
     let (items, next_cursor) = page(rows, limit, |d| (d.start_date, d.id.get()));
     let days = state.config.report_due_days;
@@ -355,7 +355,7 @@ pub async fn create_delegation(
         "register delegations for this unit",
     )?;
     check_span(req.start_date, req.end_date)?;
-    let new = db::delegations::NewDelegation {
+    let new = db::delegation::NewDelegation {
         direction: req.direction,
         title: req.title.trim().to_owned(),
         purpose: req.purpose.trim().to_owned(),
@@ -370,7 +370,7 @@ pub async fn create_delegation(
     let delegation = state
         .db
         .write(caller.actor(), move |conn| {
-            let (d, entry) = crate::model::delegations::create(conn, &new, Some(by))?;
+            let (d, entry) = crate::model::delegation::create(conn, &new, Some(by))?;
             Ok(Audited::new(d, entry))
         })
         .await?;
@@ -471,7 +471,7 @@ fn apply_update(
                 "a host unit cannot hand a delegation to another unit",
             ));
         }
-        if !db::units::exists(conn, host)? {
+        if !db::unit::exists(conn, host)? {
             return Err(ApiError::invalid("host_unit_id", "no such unit"));
         }
     }
@@ -511,18 +511,18 @@ fn apply_update(
     if changes.is_empty() {
         return Ok(Audited::unchanged(current));
     }
-    let set = db::delegations::Changes {
+    let set = db::delegation::Changes {
         title: Some(title),
         purpose: Some(purpose),
         partner_organization: Some(partner),
-        countries: Some(db::delegations::encode_countries(&codes)),
+        countries: Some(db::delegation::encode_countries(&codes)),
         host_unit_id: Some(host.get()),
         head_of_delegation: Some(head),
         start_date: Some(start),
         end_date: Some(end),
         ..Default::default()
     };
-    let d = db::delegations::update(conn, current.id, current.version, &set, db::now())?.ok_or(
+    let d = db::delegation::update(conn, current.id, current.version, &set, db::now())?.ok_or(
         ApiError::PreconditionFailed {
             current: current.version,
         },
@@ -562,7 +562,7 @@ pub async fn delete_delegation(
                     "only a draft can be deleted; cancel it instead",
                 ));
             }
-            db::delegations::delete(conn, id)?;
+            db::delegation::delete(conn, id)?;
             let changes = Changes::new()
                 .set("reference", &d.reference)
                 .set("title", &d.title);

@@ -98,7 +98,7 @@ impl Fields {
 /// Loads the reporters and reviews of these rows (two queries for a whole page).
 fn assemble(conn: &mut AnyConnection, rows: Vec<Row>) -> ApiResult<Vec<Accreditation>> {
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
-    let mut reviews = super::reviews::for_records(conn, KIND, &ids)?;
+    let mut reviews = super::review::for_records(conn, KIND, &ids)?;
     let mut reporters: HashMap<i64, Vec<ReporterId>> = HashMap::new();
     if !ids.is_empty() {
         let pairs: Vec<(i64, i64)> = ar::table

@@ -195,7 +195,7 @@ pub fn find(conn: &mut AnyConnection, id: DelegationId) -> ApiResult<Option<Dele
     else {
         return Ok(None);
     };
-    let review = super::reviews::for_record(conn, KIND, id.get())?;
+    let review = super::review::for_record(conn, KIND, id.get())?;
     row.into_delegation(review).map(Some)
 }
 
@@ -208,7 +208,7 @@ pub fn find_many(conn: &mut AnyConnection, ids: &[i64]) -> ApiResult<HashMap<i64
         .filter(d::id.eq_any(ids))
         .select(Row::as_select())
         .load(conn)?;
-    let mut reviews = super::reviews::for_records(conn, KIND, ids)?;
+    let mut reviews = super::review::for_records(conn, KIND, ids)?;
     rows.into_iter()
         .map(|row| {
             let id = row.id;
@@ -314,7 +314,7 @@ pub fn refresh_search(conn: &mut AnyConnection, id: DelegationId) -> ApiResult<(
 }
 
 pub fn delete(conn: &mut AnyConnection, id: DelegationId) -> ApiResult<()> {
-    super::reviews::delete(conn, KIND, id.get())?;
+    super::review::delete(conn, KIND, id.get())?;
     diesel::delete(d::table.find(id.get())).execute(conn)?;
     Ok(())
 }
@@ -417,7 +417,7 @@ fn matching(
     }
     let rows: Vec<Row> = query.load(conn)?;
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
-    let mut reviews: HashMap<i64, SecurityReview> = super::reviews::for_records(conn, KIND, &ids)?;
+    let mut reviews: HashMap<i64, SecurityReview> = super::review::for_records(conn, KIND, &ids)?;
     rows.into_iter()
         .map(|row| {
             let review = reviews.remove(&row.id).unwrap_or_default();

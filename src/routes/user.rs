@@ -127,14 +127,14 @@ pub async fn list_users(
     let q = query.0;
     let limit = super::limit(q.limit)?;
     let after = super::cursor::<(i64,)>(q.cursor.as_deref())?.map(|(id,)| id);
-    let filter = db::users::UserFilter {
+    let filter = db::user::UserFilter {
         role: q.role,
         unit_id: q.unit_id.map(UnitId),
         active: q.active,
     };
     let rows = state
         .db
-        .read(move |conn| db::users::list(conn, &filter, after, limit))
+        .read(move |conn| db::user::list(conn, &filter, after, limit))
         .await?;
     let (items, next_cursor) = page(rows, limit, |u| (u.id.get(),));
     Ok(web::Json(Page {
@@ -158,7 +158,7 @@ pub async fn get_user(
     let id = UserId(id.into_inner());
     let user = state
         .db
-        .read(move |conn| db::users::find(conn, id))
+        .read(move |conn| db::user::find(conn, id))
         .await?
         .ok_or(ApiError::NotFound)?;
     Ok(answer(HttpResponse::Ok(), user))
@@ -193,8 +193,8 @@ impl TryFrom<CreateUser> for NewUserInput {
 
 impl NewUserInput {
     /// Hashing is slow: it runs before the write transaction opens.
-    fn hashed(self) -> ApiResult<db::users::NewUser> {
-        Ok(db::users::NewUser {
+    fn hashed(self) -> ApiResult<db::user::NewUser> {
+        Ok(db::user::NewUser {
             password_hash: auth::hash_password(&self.password)?,
             username: self.username,
             display_name: self.display_name,
@@ -220,7 +220,7 @@ pub async fn create_user(
     let new = state.gates.hash(move || input.hashed()).await??;
     let user = state
         .db
-        .write(caller.actor(), move |conn| db::users::create(conn, &new))
+        .write(caller.actor(), move |conn| db::user::create(conn, &new))
         .await?;
     let location = format!("/api/v1/users/{}", user.id);
     Ok(answer(
@@ -266,8 +266,8 @@ pub async fn update_user(
     let user = state
         .db
         .write(caller.actor(), move |conn| {
-            db::users::lock(conn, id)?;
-            let current = db::users::find(conn, id)?.ok_or(ApiError::NotFound)?;
+            db::user::lock(conn, id)?;
+            let current = db::user::find(conn, id)?.ok_or(ApiError::NotFound)?;
             db::check_version(if_match.0, current.version)?;
             apply_user_changes(conn, current, req, new_hash)
         })
@@ -290,7 +290,7 @@ fn apply_user_changes(
         .unwrap_or_else(|| current.display_name.clone());
     user::check_role_unit(role, unit_id.is_some()).map_err(|m| ApiError::invalid("unit_id", m))?;
     if let Some(unit) = req.unit_id.filter(|u| Some(*u) != current.unit_id)
-        && !db::units::exists(conn, unit)?
+        && !db::unit::exists(conn, unit)?
     {
         return Err(ApiError::invalid("unit_id", "no such unit"));
     }
@@ -298,7 +298,7 @@ fn apply_user_changes(
     if current.role == Role::Admin
         && current.active
         && !stays_admin
-        && db::users::other_active_admins(conn, current.id)? == 0
+        && db::user::other_active_admins(conn, current.id)? == 0
     {
         return Err(ApiError::conflict(
             "this is the last active administrator; make another one first",
@@ -321,7 +321,7 @@ fn apply_user_changes(
         || role != current.role
         || unit_id != current.unit_id
         || (current.active && !active);
-    let set = db::users::UserChanges {
+    let set = db::user::UserChanges {
         display_name: Some(display_name),
         unit_id: Some(unit_id.map(UnitId::get)),
         role: Some(role.as_str().to_owned()),
@@ -334,7 +334,7 @@ fn apply_user_changes(
         (false, true) => "reactivate",
         _ => "update",
     };
-    let user = db::users::update(conn, current.id, current.version, &set, db::now())?.ok_or(
+    let user = db::user::update(conn, current.id, current.version, &set, db::now())?.ok_or(
         ApiError::PreconditionFailed {
             current: current.version,
         },

@@ -9,11 +9,11 @@ use validator::Validate;
 
 use super::Page;
 use super::itinerary::zone;
-use super::reporters::require_press;
+use super::reporter::require_press;
 use super::trimmed;
 use crate::AppState;
 use crate::auth::Caller;
-use crate::db::interviews::Fields;
+use crate::db::interview::Fields;
 use crate::db::{self, AnyConnection, Audited};
 use crate::domain::audit::{AuditEvent, Changes, RecordKind};
 use crate::domain::ids::{AccreditationId, InterviewId, ReporterId, UnitId, UserId};
@@ -160,7 +160,7 @@ fn checked(input: InterviewInput) -> ApiResult<(Fields, Vec<ReporterId>)> {
 
 fn load(conn: &mut AnyConnection, id: InterviewId, access: Access) -> ApiResult<Interview> {
     require_press(access)?;
-    db::interviews::find(conn, id)?.ok_or(ApiError::NotFound)
+    db::interview::find(conn, id)?.ok_or(ApiError::NotFound)
 }
 
 /// [`load`] for a change: the row is locked first, so that the change is
@@ -171,7 +171,7 @@ fn load_for_change(
     access: Access,
 ) -> ApiResult<Interview> {
     require_press(access)?;
-    db::interviews::lock(conn, id)?;
+    db::interview::lock(conn, id)?;
     load(conn, id, access)
 }
 
@@ -221,8 +221,8 @@ pub async fn list_interviews(
     require_press(caller.access())?;
     let q = query.0;
     let limit = super::limit(q.limit)?;
-    let after = super::cursor::<db::interviews::Cursor>(q.cursor.as_deref())?;
-    let filter = db::interviews::Filter {
+    let after = super::cursor::<db::interview::Cursor>(q.cursor.as_deref())?;
+    let filter = db::interview::Filter {
         status: q.status,
         from: super::instant("from", q.from.as_deref(), Bound::Start)?,
         to: super::instant("to", q.to.as_deref(), Bound::End)?,
@@ -231,7 +231,7 @@ pub async fn list_interviews(
     };
     let rows = state
         .db
-        .read(move |conn| db::interviews::list(conn, &filter, after, limit))
+        .read(move |conn| db::interview::list(conn, &filter, after, limit))
         .await?;
     let (items, next_cursor) = page(rows, limit, |i| (i.starts_at.naive_utc(), i.id.get()));
     Ok(web::Json(Page {
@@ -427,10 +427,10 @@ pub async fn update_interview(
                 return Ok(Audited::unchanged(current));
             }
             if reporters != current.reporter_ids {
-                db::interviews::set_reporters(conn, id, &reporters)?;
+                db::interview::set_reporters(conn, id, &reporters)?;
             }
             let i =
-                db::interviews::update(conn, id, current.version, Some(&fields), None, db::now())?
+                db::interview::update(conn, id, current.version, Some(&fields), None, db::now())?
                     .ok_or(ApiError::PreconditionFailed {
                         current: current.version,
                     })?;
