@@ -123,7 +123,7 @@ pub fn create_user(args: &CreateUserArgs, stdin: impl BufRead) -> Result<String,
 
     let db = open_db(&args.db)?;
     let new = db::user::NewUser {
-        password_hash: crate::auth::hash_password(&password)
+        password_hash: crate::http::auth::hash_password(&password)
             .map_err(|_| Failure::runtime("cannot hash the password"))?,
         username,
         display_name,

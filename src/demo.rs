@@ -190,7 +190,7 @@ pub fn load(db: &Db) -> ApiResult<DemoSummary> {
         summary.units_created += usize::from(created);
     }
     let password = NewPassword::parse(DEMO_PASSWORD).map_err(ApiError::internal)?;
-    let hash = crate::auth::hash_password(&password)?;
+    let hash = crate::http::auth::hash_password(&password)?;
     for (username, display_name, role, unit) in USERS {
         db.write_blocking(&actor, |conn| {
             let username = Username::parse(username).map_err(ApiError::internal)?;

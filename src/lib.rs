@@ -2,18 +2,14 @@
 //! work with. `app` builds the HTTP application shared by `main`, the tests
 //! and the OpenAPI document.
 
-pub mod answers;
-pub mod auth;
 pub mod cli;
 pub mod config;
 pub mod db;
 pub mod demo;
 pub mod domain;
 pub mod error;
-pub mod extract;
-pub mod gates;
 pub mod generate;
-pub mod middleware;
+pub mod http;
 pub mod model;
 pub mod openapi;
 pub mod routes;
@@ -28,7 +24,7 @@ use actix_web::{App, HttpRequest, HttpServer, web};
 use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
-use crate::auth::TokenKeys;
+use crate::http::auth::TokenKeys;
 use crate::config::Config;
 use crate::db::Db;
 use crate::error::ApiError;
@@ -43,9 +39,9 @@ pub struct AppState {
     /// without reading the feed.
     pub feed_tags: db::calendar::FeedTags,
     /// How many password hashes and big answers run at once.
-    pub gates: gates::Gates,
+    pub limits: http::limits::Limits,
     /// Weeks of the schedule already built from the data as it is.
-    pub answers: answers::Answers,
+    pub kept_answers: http::kept_answers::KeptAnswers,
 }
 
 impl AppState {
@@ -56,8 +52,8 @@ impl AppState {
             config,
             tokens,
             feed_tags: db::calendar::FeedTags::default(),
-            gates: gates::Gates::default(),
-            answers: answers::Answers::default(),
+            limits: http::limits::Limits::default(),
+            kept_answers: http::kept_answers::KeptAnswers::default(),
         }
     }
 }
@@ -100,8 +96,8 @@ pub fn app(
                 fallback.answer(req.path())
             },
         ))
-        .wrap(from_fn(middleware::problem_errors))
-        .wrap(from_fn(middleware::request_log))
+        .wrap(from_fn(http::middleware::problem_errors))
+        .wrap(from_fn(http::middleware::request_log))
 }
 
 /// Binds the server on `listener` (graceful shutdown on SIGTERM and SIGINT:

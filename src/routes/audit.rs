@@ -8,7 +8,7 @@ use validator::Validate;
 
 use super::Page;
 use crate::AppState;
-use crate::auth::Caller;
+use crate::http::auth::Caller;
 use crate::db;
 use crate::domain::audit::{AuditEntry, RecordKind};
 use crate::domain::ids::{AuditEntryId, UnitId, UserId};
@@ -16,7 +16,7 @@ use crate::domain::pagination::page;
 use crate::domain::role::Role;
 use crate::domain::time::Bound;
 use crate::error::*;
-use crate::extract::ValidQuery;
+use crate::http::extract::ValidQuery;
 
 /// Who made a change.
 #[derive(Debug, Serialize, ToSchema)]

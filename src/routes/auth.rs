@@ -7,12 +7,12 @@ use validator::Validate;
 
 use super::user::UserView;
 use crate::AppState;
-use crate::auth;
+use crate::http::auth;
 use crate::db;
 use crate::domain::login::ThrottleScope;
 use crate::domain::user::{User, Username};
 use crate::error::*;
-use crate::extract::ValidJson;
+use crate::http::extract::ValidJson;
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -101,7 +101,7 @@ pub async fn login(
     }
 
     let (user, verified) = state
-        .gates
+        .limits
         .hash(move || match account {
             Some((user, hash)) if user.active => {
                 let ok = auth::verify_password(&hash, &password);

@@ -10,7 +10,7 @@ use validator::Validate;
 
 use super::schedule::scope;
 use crate::AppState;
-use crate::auth::Caller;
+use crate::http::auth::Caller;
 use crate::db::audit::DataStamp;
 use crate::db::calendar::Subscription;
 use crate::db::schedule::Scope;
@@ -23,8 +23,8 @@ use crate::domain::role::{Access, Role};
 use crate::domain::schedule::{Entry, EntryKind};
 use crate::domain::time::province_today;
 use crate::error::*;
-use crate::extract::ValidJson;
-use crate::gates::Sliced;
+use crate::http::extract::ValidJson;
+use crate::http::limits::Sliced;
 
 /// What a feed can hold: a delegation's own dates, or its entries of each kind.
 const FEED_KINDS: [&str; 5] = [
@@ -572,7 +572,7 @@ async fn answer_feed(
         }
         _ => {
             state
-                .gates
+                .limits
                 .big_answer(build_feed(state, conditional, key, stamp, content))
                 .await?
         }

@@ -14,7 +14,7 @@ use validator::Validate;
 use super::itinerary::ItemView;
 use super::itinerary::editable;
 use crate::AppState;
-use crate::auth::Caller;
+use crate::http::auth::Caller;
 use crate::db::itinerary::ItemFields;
 use crate::db::{self, AnyConnection, Audited};
 use crate::domain::FieldError;
@@ -23,7 +23,7 @@ use crate::domain::ical_import::{self, Entry, ImportedEvent, ReadError};
 use crate::domain::ids::{DelegationId, ItineraryItemId};
 use crate::domain::itinerary::{ItemKind, ItemStatus, ItineraryItem};
 use crate::error::*;
-use crate::extract::ValidQuery;
+use crate::http::extract::ValidQuery;
 use crate::model::delegation as model;
 
 /// An iCalendar body: 415 for another content type, 413 over the body limit.
@@ -45,7 +45,7 @@ impl FromRequest for CalendarBody {
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.split(';').next())
             .is_some_and(|v| v.trim().eq_ignore_ascii_case("text/calendar"));
-        let limit = crate::extract::body_limit(req);
+        let limit = crate::http::extract::body_limit(req);
         let body = web::Bytes::from_request(req, payload);
         Box::pin(async move {
             if !is_calendar {
@@ -56,7 +56,7 @@ impl FromRequest for CalendarBody {
             }
             let bytes = body
                 .await
-                .map_err(|e| crate::extract::payload_error(e, limit))?;
+                .map_err(|e| crate::http::extract::payload_error(e, limit))?;
             if bytes.len() > CALENDAR_FILE_LIMIT {
                 return Err(ApiError::PayloadTooLarge {
                     limit: CALENDAR_FILE_LIMIT,

@@ -6,7 +6,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::AppState;
-use crate::auth::Caller;
+use crate::http::auth::Caller;
 use crate::db;
 use crate::domain::delegation::{self as model, DelegationStatus as S};
 use crate::domain::pagination::Limit;

@@ -12,7 +12,7 @@ use super::itinerary::zone;
 use super::reporter::require_press;
 use super::trimmed;
 use crate::AppState;
-use crate::auth::Caller;
+use crate::http::auth::Caller;
 use crate::db::interview::Fields;
 use crate::db::{self, AnyConnection, Audited};
 use crate::domain::audit::{AuditEvent, Changes, RecordKind};
@@ -23,7 +23,7 @@ use crate::domain::press::{self, Interview, InterviewAction, InterviewStatus};
 use crate::domain::role::Access;
 use crate::domain::time::Bound;
 use crate::error::*;
-use crate::extract::{IfMatch, ValidJson, ValidQuery, etag};
+use crate::http::extract::{IfMatch, ValidJson, ValidQuery, etag};
 
 /// An interview as the API shows it; times carry the offset of its zone.
 #[derive(Debug, Serialize, ToSchema)]

@@ -11,7 +11,7 @@ use validator::Validate;
 use super::delegation::{edit_allowed, load_for_change, load_visible};
 use super::trimmed;
 use crate::AppState;
-use crate::auth::Caller;
+use crate::http::auth::Caller;
 use crate::db::itinerary::ItemFields;
 use crate::db::{self, AnyConnection, Audited};
 use crate::domain::delegation::{self as model, Delegation};
@@ -21,7 +21,7 @@ use crate::domain::role::Access;
 use crate::domain::text::parse_zone;
 use crate::domain::time::PROVINCE_TZ;
 use crate::error::*;
-use crate::extract::{IfMatch, ValidJson, etag};
+use crate::http::extract::{IfMatch, ValidJson, etag};
 
 #[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]

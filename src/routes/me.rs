@@ -8,12 +8,12 @@ use validator::Validate;
 use super::auth::LoginResponse;
 use super::user::{UserView, check_password};
 use crate::AppState;
-use crate::auth::{self, Caller};
+use crate::http::auth::{self, Caller};
 use crate::db::{self, Audited};
 use crate::domain::audit::{AuditEvent, Changes, RecordKind};
 use crate::domain::user::NewPassword;
 use crate::error::*;
-use crate::extract::ValidJson;
+use crate::http::extract::ValidJson;
 
 /// The logged-in user.
 #[utoipa::path(tag = "auth", security(("bearer" = [])), responses((status = 200, body = UserView, description = "The logged-in user"), UnauthorizedProblem))]
@@ -58,7 +58,7 @@ pub async fn change_password(
         .read(move |conn| db::user::password_hash(conn, id))
         .await?;
     let new_hash = state
-        .gates
+        .limits
         .hash(move || {
             if auth::verify_password(&stored, &current_password) {
                 auth::hash_password(&new_password).map(Some)

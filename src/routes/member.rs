@@ -10,7 +10,7 @@ use validator::Validate;
 use super::delegation::{edit_allowed, load_for_change, load_visible};
 use super::{check_country, check_passport, not_blank, rule, trimmed};
 use crate::AppState;
-use crate::auth::Caller;
+use crate::http::auth::Caller;
 use crate::db::member::MemberFields;
 use crate::db::{self, AnyConnection, Audited};
 use crate::domain::delegation::{self as model, Gender, Member, MemberRole};
@@ -18,7 +18,7 @@ use crate::domain::ids::{DelegationId, MemberId};
 use crate::domain::role::Access;
 use crate::domain::text::{CountryCode, parse_passport};
 use crate::error::*;
-use crate::extract::{IfMatch, ValidJson, etag};
+use crate::http::extract::{IfMatch, ValidJson, etag};
 
 /// A member as the API shows it. Personal data (date of birth, passport,
 /// e-mail, phone) is absent for roles that may not see it.
@@ -203,7 +203,7 @@ impl MemberPatch {
             email: self.email.unwrap_or(base.email),
             phone: self.phone.unwrap_or(base.phone),
         };
-        crate::extract::validate(&input)?;
+        crate::http::extract::validate(&input)?;
         input.fields()
     }
 }

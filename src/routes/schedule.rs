@@ -8,7 +8,7 @@ use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
 use crate::AppState;
-use crate::auth::Caller;
+use crate::http::auth::Caller;
 use crate::db;
 use crate::db::audit::DataStamp;
 use crate::db::schedule::Scope;
@@ -19,8 +19,8 @@ use crate::domain::role::Access;
 use crate::domain::schedule::{Clash, Entry, EntryKind, Foreigners, RecordRef, order_and_flag};
 use crate::domain::time::{Bound, parse_instant, province_today, rfc3339};
 use crate::error::*;
-use crate::extract::ValidQuery;
-use crate::gates::Sliced;
+use crate::http::extract::ValidQuery;
+use crate::http::limits::Sliced;
 use actix_web::web::Bytes;
 
 /// The longest window one request may ask for.
@@ -154,16 +154,16 @@ pub async fn get_schedule(
     // Read before the entries: a change landing during the build makes the
     // remembered answer stale, never wrong.
     let stamp = state.db.read(DataStamp::read).await?;
-    if let Some(body) = state.answers.get(&question, stamp) {
+    if let Some(body) = state.kept_answers.get(&question, stamp) {
         return Ok(json(body));
     }
     // Built and written out under the big-answer gate: a week can be
     // megabytes, and only the finished bytes leave it. Requests for the
     // same week that queued behind its build take what it built.
     let body = state
-        .gates
+        .limits
         .big_answer(async {
-            if let Some(body) = state.answers.get(&question, stamp) {
+            if let Some(body) = state.kept_answers.get(&question, stamp) {
                 return Ok(body);
             }
             let mut entries =
@@ -173,7 +173,7 @@ pub async fn get_schedule(
                 items: entries.into_iter().map(ScheduleItem::from).collect(),
             };
             let body = Bytes::from(serde_json::to_vec(&schedule).map_err(ApiError::internal)?);
-            state.answers.put(question, stamp, body.clone());
+            state.kept_answers.put(question, stamp, body.clone());
             Ok(body)
         })
         .await?;

@@ -10,7 +10,7 @@ use super::audit::ActorView;
 use super::delegation::{answer, load_for_change, load_visible};
 use super::review::{PutReview, require_reviewer};
 use crate::AppState;
-use crate::auth::Caller;
+use crate::http::auth::Caller;
 use crate::db::{self, Audited};
 use crate::domain::audit::RecordKind;
 use crate::domain::delegation::{DelegationAction, Recommendation, TransitionInput};
@@ -18,7 +18,7 @@ use crate::domain::ids::DelegationId;
 use crate::domain::pagination::Limit;
 use crate::domain::time::province_today;
 use crate::error::*;
-use crate::extract::ValidJson;
+use crate::http::extract::ValidJson;
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]

@@ -9,7 +9,7 @@ use validator::Validate;
 
 use super::{Page, rule};
 use crate::AppState;
-use crate::auth::{self, Caller};
+use crate::http::auth::{self, Caller};
 use crate::db::{self, AnyConnection, Audited};
 use crate::domain::audit::{AuditEvent, Changes, RecordKind};
 use crate::domain::ids::{UnitId, UserId};
@@ -17,7 +17,7 @@ use crate::domain::pagination::page;
 use crate::domain::role::Role;
 use crate::domain::user::{self, NewPassword, User, Username};
 use crate::error::*;
-use crate::extract::{IfMatch, ValidJson, ValidQuery, etag};
+use crate::http::extract::{IfMatch, ValidJson, ValidQuery, etag};
 
 /// A user as the API shows it (never the password or its hash).
 #[derive(Debug, Serialize, ToSchema)]
@@ -217,7 +217,7 @@ pub async fn create_user(
 ) -> ApiResult<HttpResponse> {
     caller.require(caller.role().manages_users(), "create users")?;
     let input = NewUserInput::try_from(body.0)?;
-    let new = state.gates.hash(move || input.hashed()).await??;
+    let new = state.limits.hash(move || input.hashed()).await??;
     let user = state
         .db
         .write(caller.actor(), move |conn| db::user::create(conn, &new))
@@ -256,7 +256,7 @@ pub async fn update_user(
             let password = NewPassword::parse(raw).map_err(|m| ApiError::invalid("password", m))?;
             Some(
                 state
-                    .gates
+                    .limits
                     .hash(move || auth::hash_password(&password))
                     .await??,
             )

@@ -49,7 +49,7 @@ fn postgres_url(name: Option<&str>) -> String {
 
 /// One hash for every test user: hashing is deliberately slow.
 static PASSWORD_HASH: LazyLock<String> = LazyLock::new(|| {
-    visitdesk::auth::hash_password(&NewPassword::parse(PASSWORD).unwrap()).unwrap()
+    visitdesk::http::auth::hash_password(&NewPassword::parse(PASSWORD).unwrap()).unwrap()
 });
 
 /// A fresh database that is removed when the test ends.

@@ -22,7 +22,7 @@ use crate::domain::ids::{UnitId, UserId};
 use crate::domain::role::Role;
 use crate::domain::user::{NewPassword, User};
 use crate::error::{ApiError, ApiResult};
-use crate::middleware::RequestId;
+use crate::http::middleware::RequestId;
 
 /// The argon2id cost of new hashes: 7 MiB and five passes, one of OWASP's
 /// equivalent choices for argon2id (its list runs from 47 MiB × 1 to 7 MiB

@@ -17,12 +17,12 @@ use tokio::sync::{Semaphore, SemaphorePermit};
 use crate::error::{ApiError, ApiResult};
 
 #[derive(Debug)]
-pub struct Gates {
+pub struct Limits {
     hashing: Semaphore,
     big_answers: Semaphore,
 }
 
-impl Gates {
+impl Limits {
     /// `parallel` (the number of cores, at least one) hashes at a time, and
     /// as many big answers: building one is work for a core from start to
     /// end (SQLite reads from memory), so more at once only held more memory
@@ -51,7 +51,7 @@ impl Gates {
     }
 }
 
-impl Default for Gates {
+impl Default for Limits {
     fn default() -> Self {
         Self::new(crate::config::cores())
     }

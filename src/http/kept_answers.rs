@@ -17,7 +17,7 @@ use crate::db::audit::DataStamp;
 
 /// A few answers, newest first.
 #[derive(Debug, Default)]
-pub struct Answers {
+pub struct KeptAnswers {
     kept: Mutex<Vec<Kept>>,
 }
 
@@ -29,7 +29,7 @@ struct Kept {
     noted: Instant,
 }
 
-impl Answers {
+impl KeptAnswers {
     /// Answers kept at most, and the largest one kept: a few weeks of a busy
     /// province's schedule, within the service's memory budget.
     const MAX: usize = 2;
@@ -86,7 +86,7 @@ mod tests {
 
     #[test]
     fn an_answer_holds_only_for_its_question_and_its_data() {
-        let answers = Answers::default();
+        let answers = KeptAnswers::default();
         answers.put("week 48".into(), stamp(7), Bytes::from_static(b"[48]"));
         assert_eq!(
             answers.get("week 48", stamp(7)).as_deref(),
@@ -100,7 +100,7 @@ mod tests {
         for week in 0..10 {
             answers.put(format!("week {week}"), stamp(8), Bytes::from_static(b"[]"));
         }
-        assert_eq!(answers.kept.lock().unwrap().len(), Answers::MAX);
+        assert_eq!(answers.kept.lock().unwrap().len(), KeptAnswers::MAX);
         assert!(answers.get("week 9", stamp(8)).is_some());
         assert!(answers.get("week 0", stamp(8)).is_none());
     }
