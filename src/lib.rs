@@ -24,10 +24,10 @@ use actix_web::{App, HttpRequest, HttpServer, web};
 use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
-use crate::http::auth::TokenKeys;
 use crate::config::Config;
 use crate::db::Db;
 use crate::error::ApiError;
+use crate::http::auth::TokenKeys;
 
 /// What every handler can reach.
 #[derive(Debug)]

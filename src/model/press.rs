@@ -247,8 +247,7 @@ pub fn review_accreditation(
 ) -> ApiResult<(Accreditation, AuditEvent)> {
     // The version first: its row lock orders two reviews at once.
     acc_db::touch(conn, current.id, db::now(), false)?;
-    let changes =
-        super::review::store(conn, acc_db::KIND, current.id.get(), &current.review, new)?;
+    let changes = super::review::store(conn, acc_db::KIND, current.id.get(), &current.review, new)?;
     let a = acc_db::find(conn, current.id)?.ok_or(ApiError::NotFound)?;
     Ok((
         a,
@@ -377,8 +376,8 @@ pub fn transition_interview(
     let to = super::go(current.decide(action, role), action, role, "interview")?;
     let i = db::interview::update(conn, current.id, current.version, None, Some(to), db::now())?
         .ok_or(ApiError::PreconditionFailed {
-        current: current.version,
-    })?;
+            current: current.version,
+        })?;
     let changes = Changes::new().diff("status", &current.status, &to);
     Ok((
         i,
@@ -425,8 +424,8 @@ pub fn transition_conference(
     )?;
     let c = db::conference::update(conn, current.id, current.version, None, Some(to), db::now())?
         .ok_or(ApiError::PreconditionFailed {
-            current: current.version,
-        })?;
+        current: current.version,
+    })?;
     let changes = Changes::new().diff("status", &current.status, &to);
     Ok((
         c,

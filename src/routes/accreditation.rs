@@ -14,7 +14,6 @@ use super::reporter::{require_foreign_affairs, require_press};
 use super::review::{PutReview, ReviewView, require_reviewer};
 use super::trimmed;
 use crate::AppState;
-use crate::http::auth::Caller;
 use crate::db::accreditation::{ActivityFields, Fields};
 use crate::db::{self, AnyConnection, Audited};
 use crate::domain::ids::{AccreditationId, PressActivityId, ReporterId, UserId};
@@ -26,6 +25,7 @@ use crate::domain::press::{
 use crate::domain::role::Access;
 use crate::domain::time::Bound;
 use crate::error::*;
+use crate::http::auth::Caller;
 use crate::http::extract::{IfMatch, ValidJson, ValidQuery, etag};
 use crate::model::press as model;
 

@@ -8,7 +8,6 @@ use validator::Validate;
 
 use super::Page;
 use crate::AppState;
-use crate::http::auth::Caller;
 use crate::db;
 use crate::domain::audit::{AuditEntry, RecordKind};
 use crate::domain::ids::{AuditEntryId, UnitId, UserId};
@@ -16,6 +15,7 @@ use crate::domain::pagination::page;
 use crate::domain::role::Role;
 use crate::domain::time::Bound;
 use crate::error::*;
+use crate::http::auth::Caller;
 use crate::http::extract::ValidQuery;
 
 /// Who made a change.

@@ -7,11 +7,11 @@ use validator::Validate;
 
 use super::user::UserView;
 use crate::AppState;
-use crate::http::auth;
 use crate::db;
 use crate::domain::login::ThrottleScope;
 use crate::domain::user::{User, Username};
 use crate::error::*;
+use crate::http::auth;
 use crate::http::extract::ValidJson;
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]

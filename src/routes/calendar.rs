@@ -10,7 +10,6 @@ use validator::Validate;
 
 use super::schedule::scope;
 use crate::AppState;
-use crate::http::auth::Caller;
 use crate::db::audit::DataStamp;
 use crate::db::calendar::Subscription;
 use crate::db::schedule::Scope;
@@ -23,6 +22,7 @@ use crate::domain::role::{Access, Role};
 use crate::domain::schedule::{Entry, EntryKind};
 use crate::domain::time::province_today;
 use crate::error::*;
+use crate::http::auth::Caller;
 use crate::http::extract::ValidJson;
 use crate::http::limits::Sliced;
 

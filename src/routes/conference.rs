@@ -13,7 +13,6 @@ use super::itinerary::zone;
 use super::reporter::require_press;
 use super::trimmed;
 use crate::AppState;
-use crate::http::auth::Caller;
 use crate::db::conference::{Attendee, Fields};
 use crate::db::{self, AnyConnection, Audited};
 use crate::domain::audit::{AuditEvent, Changes, RecordKind};
@@ -26,6 +25,7 @@ use crate::domain::press::{
 use crate::domain::role::Access;
 use crate::domain::time::Bound;
 use crate::error::*;
+use crate::http::auth::Caller;
 use crate::http::extract::{IfMatch, ValidJson, ValidQuery, etag};
 
 /// A press conference as the API shows it; times carry the offset of its zone.

@@ -10,7 +10,6 @@ use validator::Validate;
 use super::review::ReviewView;
 use super::{CountryCodeDoc, Page, check_date, not_blank};
 use crate::AppState;
-use crate::http::auth::Caller;
 use crate::db::{self, AnyConnection, Audited};
 use crate::domain::audit::{AuditEvent, Changes, RecordKind};
 use crate::domain::delegation::{
@@ -22,6 +21,7 @@ use crate::domain::role::Access;
 use crate::domain::text::{CountryCode, fold};
 use crate::domain::time::Bound;
 use crate::error::*;
+use crate::http::auth::Caller;
 use crate::http::extract::{IfMatch, ValidJson, ValidQuery, etag};
 
 #[derive(Debug, Serialize, ToSchema)]

@@ -14,7 +14,6 @@ use validator::Validate;
 use super::itinerary::ItemView;
 use super::itinerary::editable;
 use crate::AppState;
-use crate::http::auth::Caller;
 use crate::db::itinerary::ItemFields;
 use crate::db::{self, AnyConnection, Audited};
 use crate::domain::FieldError;
@@ -23,6 +22,7 @@ use crate::domain::ical_import::{self, Entry, ImportedEvent, ReadError};
 use crate::domain::ids::{DelegationId, ItineraryItemId};
 use crate::domain::itinerary::{ItemKind, ItemStatus, ItineraryItem};
 use crate::error::*;
+use crate::http::auth::Caller;
 use crate::http::extract::ValidQuery;
 use crate::model::delegation as model;
 

@@ -6,7 +6,6 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::AppState;
-use crate::http::auth::Caller;
 use crate::db;
 use crate::domain::delegation::{self as model, DelegationStatus as S};
 use crate::domain::pagination::Limit;
@@ -14,6 +13,7 @@ use crate::domain::press;
 use crate::domain::role::Role;
 use crate::domain::time::province_today;
 use crate::error::*;
+use crate::http::auth::Caller;
 
 /// The record an inbox entry or schedule entry belongs to.
 #[derive(Debug, Serialize, ToSchema)]

@@ -12,7 +12,6 @@ use super::itinerary::zone;
 use super::reporter::require_press;
 use super::trimmed;
 use crate::AppState;
-use crate::http::auth::Caller;
 use crate::db::interview::Fields;
 use crate::db::{self, AnyConnection, Audited};
 use crate::domain::audit::{AuditEvent, Changes, RecordKind};
@@ -23,6 +22,7 @@ use crate::domain::press::{self, Interview, InterviewAction, InterviewStatus};
 use crate::domain::role::Access;
 use crate::domain::time::Bound;
 use crate::error::*;
+use crate::http::auth::Caller;
 use crate::http::extract::{IfMatch, ValidJson, ValidQuery, etag};
 
 /// An interview as the API shows it; times carry the offset of its zone.
@@ -432,8 +432,8 @@ pub async fn update_interview(
             let i =
                 db::interview::update(conn, id, current.version, Some(&fields), None, db::now())?
                     .ok_or(ApiError::PreconditionFailed {
-                        current: current.version,
-                    })?;
+                    current: current.version,
+                })?;
             Ok(Audited::new(
                 i,
                 AuditEvent::new("update", RecordKind::Interview, id.get(), changes),

@@ -11,7 +11,6 @@ use validator::Validate;
 use super::delegation::{edit_allowed, load_for_change, load_visible};
 use super::trimmed;
 use crate::AppState;
-use crate::http::auth::Caller;
 use crate::db::itinerary::ItemFields;
 use crate::db::{self, AnyConnection, Audited};
 use crate::domain::delegation::{self as model, Delegation};
@@ -21,6 +20,7 @@ use crate::domain::role::Access;
 use crate::domain::text::parse_zone;
 use crate::domain::time::PROVINCE_TZ;
 use crate::error::*;
+use crate::http::auth::Caller;
 use crate::http::extract::{IfMatch, ValidJson, etag};
 
 #[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]

@@ -8,11 +8,11 @@ use validator::Validate;
 use super::auth::LoginResponse;
 use super::user::{UserView, check_password};
 use crate::AppState;
-use crate::http::auth::{self, Caller};
 use crate::db::{self, Audited};
 use crate::domain::audit::{AuditEvent, Changes, RecordKind};
 use crate::domain::user::NewPassword;
 use crate::error::*;
+use crate::http::auth::{self, Caller};
 use crate::http::extract::ValidJson;
 
 /// The logged-in user.

@@ -10,7 +10,6 @@ use validator::Validate;
 use super::delegation::{edit_allowed, load_for_change, load_visible};
 use super::{check_country, check_passport, not_blank, rule, trimmed};
 use crate::AppState;
-use crate::http::auth::Caller;
 use crate::db::member::MemberFields;
 use crate::db::{self, AnyConnection, Audited};
 use crate::domain::delegation::{self as model, Gender, Member, MemberRole};
@@ -18,6 +17,7 @@ use crate::domain::ids::{DelegationId, MemberId};
 use crate::domain::role::Access;
 use crate::domain::text::{CountryCode, parse_passport};
 use crate::error::*;
+use crate::http::auth::Caller;
 use crate::http::extract::{IfMatch, ValidJson, etag};
 
 /// A member as the API shows it. Personal data (date of birth, passport,

@@ -9,7 +9,6 @@ use validator::Validate;
 
 use super::{Page, check_country, check_passport, not_blank, trimmed};
 use crate::AppState;
-use crate::http::auth::Caller;
 use crate::db::reporter::ReporterFields;
 use crate::db::{self, Audited};
 use crate::domain::audit::{AuditEvent, Changes, RecordKind};
@@ -19,6 +18,7 @@ use crate::domain::press::{self, AccreditationStatus, InterviewStatus, Reporter}
 use crate::domain::role::Access;
 use crate::domain::text::{CountryCode, fold, parse_passport};
 use crate::error::*;
+use crate::http::auth::Caller;
 use crate::http::extract::{IfMatch, ValidJson, ValidQuery, etag};
 
 /// 404 for those who do not see the press side (host units), as if it did not exist.

@@ -8,7 +8,6 @@ use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
 use crate::AppState;
-use crate::http::auth::Caller;
 use crate::db;
 use crate::db::audit::DataStamp;
 use crate::db::schedule::Scope;
@@ -19,6 +18,7 @@ use crate::domain::role::Access;
 use crate::domain::schedule::{Clash, Entry, EntryKind, Foreigners, RecordRef, order_and_flag};
 use crate::domain::time::{Bound, parse_instant, province_today, rfc3339};
 use crate::error::*;
+use crate::http::auth::Caller;
 use crate::http::extract::ValidQuery;
 use crate::http::limits::Sliced;
 use actix_web::web::Bytes;

@@ -10,7 +10,6 @@ use super::audit::ActorView;
 use super::delegation::{answer, load_for_change, load_visible};
 use super::review::{PutReview, require_reviewer};
 use crate::AppState;
-use crate::http::auth::Caller;
 use crate::db::{self, Audited};
 use crate::domain::audit::RecordKind;
 use crate::domain::delegation::{DelegationAction, Recommendation, TransitionInput};
@@ -18,6 +17,7 @@ use crate::domain::ids::DelegationId;
 use crate::domain::pagination::Limit;
 use crate::domain::time::province_today;
 use crate::error::*;
+use crate::http::auth::Caller;
 use crate::http::extract::ValidJson;
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]

@@ -10,13 +10,13 @@ use validator::Validate;
 
 use super::Page;
 use crate::AppState;
-use crate::http::auth::Caller;
 use crate::db::{self, Audited};
 use crate::domain::audit::{AuditEvent, Changes, RecordKind};
 use crate::domain::ids::UnitId;
 use crate::domain::pagination::page;
 use crate::domain::unit::{Unit, UnitKind};
 use crate::error::*;
+use crate::http::auth::Caller;
 use crate::http::extract::{IfMatch, ValidJson, ValidQuery, etag};
 
 /// A unit as the API shows it.

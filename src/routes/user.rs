@@ -9,7 +9,6 @@ use validator::Validate;
 
 use super::{Page, rule};
 use crate::AppState;
-use crate::http::auth::{self, Caller};
 use crate::db::{self, AnyConnection, Audited};
 use crate::domain::audit::{AuditEvent, Changes, RecordKind};
 use crate::domain::ids::{UnitId, UserId};
@@ -17,6 +16,7 @@ use crate::domain::pagination::page;
 use crate::domain::role::Role;
 use crate::domain::user::{self, NewPassword, User, Username};
 use crate::error::*;
+use crate::http::auth::{self, Caller};
 use crate::http::extract::{IfMatch, ValidJson, ValidQuery, etag};
 
 /// A user as the API shows it (never the password or its hash).
