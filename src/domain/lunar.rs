@@ -9,9 +9,11 @@
 //! (Tết 1985, 2007, 2030, 2053), so nothing here may borrow a Chinese table.
 //!
 //! Written here rather than taken from a crate: the only maintained one,
-//! amlich-core 0.1.4, is the same algorithm wrapped in an astrology almanac
-//! (JSON data, serde_json, untyped `i32` days); these 200 lines are checked
-//! against the `holidays` package's Vietnamese dates by working_days' oracle test.
+//! amlich-core 0.1.4, wraps the same algorithm in an astrology almanac
+//! (JSON data, untyped `i32` days) and slips three signs in Meeus'
+//! correction terms, which moves Tết 1991 to 14/2 (it was 15/2). These
+//! lines are checked against the `holidays` package's Vietnamese dates by
+//! working_days' oracle test.
 //!
 //! The astronomy is in `f64` as in the reference; every answer is a whole
 //! day (a Julian day number) before it leaves this module.
@@ -181,7 +183,15 @@ pub fn leap_month(year: i32) -> Option<u8> {
     if (end - start).num_days() < 380 {
         return None;
     }
-    (1..=12u8).find(|&month| to_solar(LunarDate { year, month, day: 1, leap: true }).is_some())
+    (1..=12u8).find(|&month| {
+        to_solar(LunarDate {
+            year,
+            month,
+            day: 1,
+            leap: true,
+        })
+        .is_some()
+    })
 }
 
 fn julian_day(date: NaiveDate) -> i64 {
@@ -317,14 +327,25 @@ mod tests {
 
     #[test]
     fn hung_kings_day() {
-        assert_eq!(to_solar(LunarDate::new(2026, 3, 10)), Some(date(2026, 4, 26)));
-        assert_eq!(to_solar(LunarDate::new(2025, 3, 10)), Some(date(2025, 4, 7)));
+        assert_eq!(
+            to_solar(LunarDate::new(2026, 3, 10)),
+            Some(date(2026, 4, 26))
+        );
+        assert_eq!(
+            to_solar(LunarDate::new(2025, 3, 10)),
+            Some(date(2025, 4, 7))
+        );
     }
 
     #[test]
     fn leap_months() {
         // tháng 2 nhuận Quý Mão, tháng 4 nhuận Canh Tý, tháng 6 nhuận Ất Tỵ.
-        let leap_2 = LunarDate { year: 2023, month: 2, day: 1, leap: true };
+        let leap_2 = LunarDate {
+            year: 2023,
+            month: 2,
+            day: 1,
+            leap: true,
+        };
         assert_eq!(to_lunar(date(2023, 3, 22)), Some(leap_2));
         assert_eq!(to_solar(leap_2), Some(date(2023, 3, 22)));
         assert_eq!(leap_month(2023), Some(2));
@@ -332,17 +353,39 @@ mod tests {
         assert_eq!(leap_month(2025), Some(6));
         assert_eq!(leap_month(2026), None);
         // A leap flag on a month that is not the leap month names no day.
-        assert_eq!(to_solar(LunarDate { year: 2023, month: 3, day: 1, leap: true }), None);
-        assert_eq!(to_solar(LunarDate { year: 2026, month: 2, day: 1, leap: true }), None);
+        assert_eq!(
+            to_solar(LunarDate {
+                year: 2023,
+                month: 3,
+                day: 1,
+                leap: true
+            }),
+            None
+        );
+        assert_eq!(
+            to_solar(LunarDate {
+                year: 2026,
+                month: 2,
+                day: 1,
+                leap: true
+            }),
+            None
+        );
     }
 
     #[test]
     fn last_day_of_year() {
         // Ất Tỵ's month 12 has 29 days: 2026-02-16 is 29 tháng Chạp, the
         // day before Tết, and "30 tháng Chạp" does not exist.
-        assert_eq!(to_lunar(date(2026, 2, 16)), Some(LunarDate::new(2025, 12, 29)));
+        assert_eq!(
+            to_lunar(date(2026, 2, 16)),
+            Some(LunarDate::new(2025, 12, 29))
+        );
         assert_eq!(to_solar(LunarDate::new(2025, 12, 30)), None);
-        assert_eq!(to_lunar(date(2026, 2, 17)), Some(LunarDate::new(2026, 1, 1)));
+        assert_eq!(
+            to_lunar(date(2026, 2, 17)),
+            Some(LunarDate::new(2026, 1, 1))
+        );
     }
 
     #[test]
@@ -374,7 +417,10 @@ mod tests {
                 if lunar.day == 1 {
                     assert!(p.day == 29 || p.day == 30, "{day}: month of {} days", p.day);
                 } else {
-                    assert_eq!((lunar.year, lunar.month, lunar.leap), (p.year, p.month, p.leap));
+                    assert_eq!(
+                        (lunar.year, lunar.month, lunar.leap),
+                        (p.year, p.month, p.leap)
+                    );
                     assert_eq!(lunar.day, p.day + 1);
                 }
             }

@@ -31,6 +31,7 @@ pub mod ical_import;
 pub mod ids;
 pub mod itinerary;
 pub mod login;
+pub mod lunar;
 pub mod pagination;
 pub mod press;
 pub mod reference;
@@ -42,6 +43,7 @@ pub mod time;
 pub mod unit;
 pub mod user;
 pub mod workflow;
+pub mod working_days;
 
 /// A rule an input broke, named by the field it concerns.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
