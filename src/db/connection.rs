@@ -23,6 +23,49 @@ pub enum AnyConnection {
     Sqlite(diesel::SqliteConnection),
 }
 
+impl AnyConnection {
+    /// A transaction that will write. On SQLite it begins `IMMEDIATE`: it
+    /// takes the write lock first, waiting out another process's writer (the
+    /// command line beside the service) within the busy timeout. A deferred
+    /// one reads first and then fails at once with "database is locked" when
+    /// another process has written since (SQLite does not wait there: its
+    /// snapshot is stale). PostgreSQL's row locks need nothing of the kind.
+    pub fn write_transaction<T, E>(
+        &mut self,
+        f: impl FnOnce(&mut Self) -> Result<T, E>,
+    ) -> Result<T, E>
+    where
+        E: From<diesel::result::Error>,
+    {
+        use diesel::connection::{AnsiTransactionManager, TransactionManager};
+        if let Self::Postgresql(_) = self {
+            return self.transaction(f);
+        }
+        self.on_sqlite(|c| AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE"))?;
+        match f(self) {
+            Ok(value) => {
+                self.on_sqlite(AnsiTransactionManager::commit_transaction)?;
+                Ok(value)
+            }
+            Err(e) => {
+                self.on_sqlite(AnsiTransactionManager::rollback_transaction)?;
+                Err(e)
+            }
+        }
+    }
+
+    /// `op` on the SQLite connection; nothing on PostgreSQL.
+    fn on_sqlite(
+        &mut self,
+        op: impl FnOnce(&mut diesel::SqliteConnection) -> QueryResult<()>,
+    ) -> QueryResult<()> {
+        match self {
+            Self::Sqlite(c) => op(c),
+            Self::Postgresql(_) => Ok(()),
+        }
+    }
+}
+
 /// Where the data lives, decided from the URL once, at start.
 #[derive(Clone, PartialEq, Eq)]
 pub enum DatabaseUrl {
@@ -87,6 +130,13 @@ impl DatabaseUrl {
     pub fn connect(&self) -> ConnectionResult<AnyConnection> {
         match self {
             Self::Postgres(url) => {
+                // libpq's TLS is OpenSSL, which on its own registers an
+                // `atexit` cleanup that frees its locks while a pool thread
+                // may still be in a handshake: the process then dies of
+                // SIGSEGV at exit (issue 19; diesel#3441, r2d2#137,
+                // openssl#6214). Initialised here first, with
+                // OPENSSL_INIT_NO_ATEXIT, it leaves its state to the OS.
+                openssl_sys::init();
                 diesel::PgConnection::establish(url).map(AnyConnection::Postgresql)
             }
             Self::Sqlite(path) => {

@@ -21,9 +21,10 @@ type BoxError = Box<dyn std::error::Error + Send + Sync>;
 pub fn run_pending(conn: &mut AnyConnection) -> Result<Vec<String>, BoxError> {
     match conn {
         AnyConnection::Sqlite(c) => {
-            // BEGIN IMMEDIATE in the harness would be ideal; the busy timeout
-            // set on the connection makes a second process wait instead.
-            applied(c.run_pending_migrations(SQLITE)?)
+            // Under the write lock from the start: a second process starting
+            // on a fresh file waits (busy timeout), then finds nothing to
+            // do, instead of creating the tables the first has just made.
+            c.immediate_transaction(|c| applied(c.run_pending_migrations(SQLITE)?))
         }
         AnyConnection::Postgresql(c) => {
             diesel::sql_query("SELECT pg_advisory_lock($1)")

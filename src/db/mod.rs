@@ -208,7 +208,7 @@ impl Db {
                 actix_web::web::block(move || {
                     let mut conn = pool.get()?;
                     let conn: &mut AnyConnection = &mut conn;
-                    conn.transaction(f)
+                    conn.write_transaction(f)
                 })
                 .await?
             }
@@ -232,7 +232,7 @@ impl Db {
     ) -> ApiResult<T> {
         let mut conn = self.writes.blocking_pool().get()?;
         let conn: &mut AnyConnection = &mut conn;
-        let value = conn.transaction(audited(actor.clone(), f))?;
+        let value = conn.write_transaction(audited(actor.clone(), f))?;
         self.count_audited_write();
         Ok(value)
     }

@@ -144,7 +144,7 @@ fn serve(mut conn: AnyConnection, url: &DatabaseUrl, jobs: &mpsc::Receiver<Box<d
             }
         }
         let outcome = catch_unwind(AssertUnwindSafe(|| {
-            conn.transaction::<(), diesel::result::Error, _>(|c| {
+            conn.write_transaction::<(), diesel::result::Error>(|c| {
                 for task in &mut batch {
                     task.run(c);
                 }
