@@ -86,10 +86,12 @@ impl Window {
             .optional()?;
         // No row (a database older than the bound's migration cannot be
         // here, migrations run first): fall back to the whole past.
-        let earliest_start = match longest {
-            Some(seconds) => (from - Duration::seconds(seconds.max(0))).naive_utc(),
-            None => NaiveDateTime::MIN,
-        };
+        // Checked: a span stored before the bound on years cannot overflow
+        // the window into a panic; it widens the window to the whole past.
+        let earliest_start = longest
+            .and_then(|seconds| Duration::try_seconds(seconds.max(0)))
+            .and_then(|span| from.checked_sub_signed(span))
+            .map_or(NaiveDateTime::MIN, |t| t.naive_utc());
         Ok(Self {
             earliest_start,
             from: from.naive_utc(),

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::ids::{DelegationId, ItineraryItemId};
+use super::time::within_years;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -65,7 +66,7 @@ pub struct ItineraryItem {
 pub fn parse_time(raw: &str, zone: Tz) -> Result<DateTime<Utc>, &'static str> {
     let raw = raw.trim();
     if let Ok(instant) = DateTime::parse_from_rfc3339(raw) {
-        return Ok(instant.with_timezone(&Utc));
+        return within_years(instant);
     }
     let local = [
         "%Y-%m-%dT%H:%M:%S",
@@ -76,10 +77,11 @@ pub fn parse_time(raw: &str, zone: Tz) -> Result<DateTime<Utc>, &'static str> {
     .iter()
     .find_map(|f| NaiveDateTime::parse_from_str(raw, f).ok())
     .ok_or("must be a time (2026-12-01T09:00 in the entry's zone, or RFC 3339 with an offset)")?;
-    zone.from_local_datetime(&local)
+    let t = zone
+        .from_local_datetime(&local)
         .earliest()
-        .map(|t| t.with_timezone(&Utc))
-        .ok_or("does not exist in this time zone (the clocks skip it)")
+        .ok_or("does not exist in this time zone (the clocks skip it)")?;
+    within_years(t)
 }
 
 /// Checks an entry's times: it ends after it starts, and lies within

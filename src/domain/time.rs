@@ -1,6 +1,6 @@
 //! Instants and the province's time zone.
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
 
 /// The zone records are planned in unless they say otherwise.
@@ -20,6 +20,14 @@ pub fn check_year(year: i32) -> Result<(), &'static str> {
     } else {
         Err("must be between 1990 and 2100")
     }
+}
+
+/// `t` in UTC, if the year it is written in lies in [`YEARS`]: every instant
+/// a client sends passes here, so none far outside them reaches arithmetic,
+/// storage or a feed.
+pub fn within_years<Z: TimeZone>(t: DateTime<Z>) -> Result<DateTime<Utc>, &'static str> {
+    check_year(t.year())?;
+    Ok(t.with_timezone(&Utc))
 }
 
 /// The province's day a window bound names (an end bound is exclusive: the
@@ -47,11 +55,12 @@ pub enum Bound {
 pub fn parse_instant(raw: &str, bound: Bound) -> Result<DateTime<Utc>, &'static str> {
     let raw = raw.trim();
     if let Ok(instant) = DateTime::parse_from_rfc3339(raw) {
-        return Ok(instant.with_timezone(&Utc));
+        return within_years(instant);
     }
     let date = NaiveDate::parse_from_str(raw, "%Y-%m-%d").map_err(
         |_| "must be a date (2026-12-01) or an RFC 3339 instant (2026-12-01T08:00:00+07:00)",
     )?;
+    check_year(date.year())?;
     let date = match bound {
         Bound::Start => date,
         Bound::End => date.succ_opt().ok_or("is out of range")?,

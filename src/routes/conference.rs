@@ -3,7 +3,7 @@
 
 use actix_web::http::header;
 use actix_web::{HttpResponse, get, patch, post, web};
-use chrono::{DateTime, Datelike, FixedOffset, Utc};
+use chrono::{DateTime, FixedOffset, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
@@ -121,8 +121,6 @@ fn checked(input: ConferenceInput) -> ApiResult<Fields> {
     if ends <= starts {
         return Err(ApiError::invalid("ends_at", "must be after starts_at"));
     }
-    crate::domain::time::check_year(starts.year())
-        .map_err(|m| ApiError::invalid("starts_at", m))?;
     let mut speakers = Vec::new();
     for (i, s) in input.speakers.iter().enumerate() {
         let too_long = s.chars().count() > 200;

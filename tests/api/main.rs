@@ -23,6 +23,7 @@ mod delegations;
 mod demo;
 mod durability;
 mod errors;
+mod extremes;
 mod feeds;
 mod generate;
 mod ical_property;
