@@ -31,29 +31,46 @@ pub fn get(
     }))
 }
 
-/// Counts one more failure and stores the lock it leads to.
-pub fn record_failure(
+/// Counts an attempt of `subject` as a failure before its password is
+/// checked, unless a lock is in force (`Err(seconds left)`). Counted first,
+/// under the row's lock, so that parallel guesses are counted one after the
+/// other and the ones past the limit are refused without a check; a right
+/// password takes its count back ([`refund`]).
+pub fn reserve(
     conn: &mut AnyConnection,
     scope: ThrottleScope,
     subject: &str,
     policy: &ThrottlePolicy,
     at: DateTime<Utc>,
-) -> ApiResult<FailureRecord> {
-    let previous = get(conn, scope, subject)?;
+) -> ApiResult<Result<FailureRecord, u64>> {
+    let row = login_throttle::table.find((scope.as_str(), subject));
+    // The row's lock (PostgreSQL) for the rest of the transaction; SQLite's
+    // writes are serial anyway.
+    let exists = diesel::update(row)
+        .set(login_throttle::failures.eq(login_throttle::failures))
+        .execute(conn)?
+        > 0;
+    let previous = if exists {
+        get(conn, scope, subject)?
+    } else {
+        None
+    };
+    if let Some(wait) = policy.locked_for(previous.as_ref(), at) {
+        return Ok(Err(wait));
+    }
     let next = policy.after_failure(previous.as_ref(), at);
     let values = (
         login_throttle::failures.eq(next.failures),
         login_throttle::window_started_at.eq(next.window_started_at.naive_utc()),
         login_throttle::locked_until.eq(next.locked_until.map(|t| t.naive_utc())),
     );
-    if previous.is_some() {
-        diesel::update(login_throttle::table.find((scope.as_str(), subject)))
-            .set(values)
-            .execute(conn)?;
-        return Ok(next);
+    if exists {
+        diesel::update(row).set(values).execute(conn)?;
+        return Ok(Ok(next));
     }
-    // Two first failures at once on PostgreSQL: the second insert meets the
-    // first's row. The savepoint keeps the transaction usable; count again.
+    // Two first attempts at once on PostgreSQL: the second insert meets the
+    // first's row. The savepoint keeps the transaction usable; start over
+    // on the row that now exists.
     let inserted = conn.transaction(|conn| {
         diesel::insert_into(login_throttle::table)
             .values((
@@ -64,13 +81,36 @@ pub fn record_failure(
             .execute(conn)
     });
     match inserted {
-        Ok(_) => Ok(next),
+        Ok(_) => Ok(Ok(next)),
         Err(diesel::result::Error::DatabaseError(
             diesel::result::DatabaseErrorKind::UniqueViolation,
             _,
-        )) => record_failure(conn, scope, subject, policy, at),
+        )) => reserve(conn, scope, subject, policy, at),
         Err(e) => Err(e.into()),
     }
+}
+
+/// Takes back the failure [`reserve`] counted for an attempt that was right.
+pub fn refund(
+    conn: &mut AnyConnection,
+    scope: ThrottleScope,
+    subject: &str,
+    policy: &ThrottlePolicy,
+) -> ApiResult<()> {
+    let row = login_throttle::table.find((scope.as_str(), subject));
+    diesel::update(row)
+        .set(login_throttle::failures.eq(login_throttle::failures))
+        .execute(conn)?;
+    if let Some(record) = get(conn, scope, subject)? {
+        let back = policy.after_refund(&record);
+        diesel::update(row)
+            .set((
+                login_throttle::failures.eq(back.failures),
+                login_throttle::locked_until.eq(back.locked_until.map(|t| t.naive_utc())),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
 }
 
 /// Forgets a username's failures after it logged in. An address's failures

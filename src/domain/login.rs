@@ -76,6 +76,19 @@ impl ThrottlePolicy {
         (until > now).then(|| u64::try_from((until - now).num_seconds().max(1)).unwrap_or(1))
     }
 
+    /// The record with one counted attempt taken back (it was right): a
+    /// lock only that attempt brought is lifted.
+    pub fn after_refund(&self, record: &FailureRecord) -> FailureRecord {
+        let failures = (record.failures - 1).max(0);
+        FailureRecord {
+            failures,
+            window_started_at: record.window_started_at,
+            locked_until: record
+                .locked_until
+                .filter(|_| failures >= self.max_failures),
+        }
+    }
+
     /// The record after one more failure at `now`.
     pub fn after_failure(
         &self,
@@ -120,6 +133,24 @@ mod tests {
         record = Some(policy.after_failure(record.as_ref(), at(4)));
         assert_eq!(policy.locked_for(record.as_ref(), at(4)), Some(15 * 60));
         assert_eq!(policy.locked_for(record.as_ref(), at(19)), None);
+    }
+
+    #[test]
+    fn a_right_guess_takes_back_its_count_and_the_lock_it_brought() {
+        let policy = ThrottlePolicy::default();
+        let mut record = None;
+        for i in 0..5 {
+            record = Some(policy.after_failure(record.as_ref(), at(i)));
+        }
+        let locked = record.unwrap();
+        assert!(locked.locked_until.is_some());
+        let back = policy.after_refund(&locked);
+        assert_eq!(back.failures, 4);
+        assert_eq!(back.locked_until, None);
+        // A lock earned by failures beyond this guess stays.
+        let more = policy.after_failure(Some(&back), at(5));
+        let again = policy.after_failure(Some(&more), at(6));
+        assert!(policy.after_refund(&again).locked_until.is_some());
     }
 
     #[test]

@@ -75,85 +75,94 @@ pub async fn login(
             client_address(&req, state.config.behind_proxy),
         ),
     ];
-    let throttle = state.config.login_throttle;
-
-    let (records, account) = state
+    let account = state
         .db
-        .read({
-            let subjects = subjects.clone();
-            move |conn| {
-                let mut records = Vec::with_capacity(subjects.len());
-                for (scope, subject) in &subjects {
-                    records.push(db::login_throttle::get(conn, *scope, subject)?);
-                }
-                Ok((records, db::user::find_for_login(conn, &name)?))
-            }
-        })
+        .read(move |conn| db::user::find_for_login(conn, &name))
         .await?;
-    let now = db::now();
-    let retry_after = subjects
-        .iter()
-        .zip(&records)
-        .filter_map(|((scope, _), record)| throttle.policy(*scope).locked_for(record.as_ref(), now))
-        .max();
-    if let Some(retry_after) = retry_after {
-        return Err(ApiError::TooManyRequests { retry_after });
-    }
-
-    let (user, verified) = state
-        .limits
-        .hash(move || match account {
-            Some((user, hash)) if user.active => {
-                let ok = auth::verify_password(&hash, &password);
-                (Some(user), ok)
-            }
-            _ => {
-                auth::verify_password(auth::dummy_hash(), &password);
-                (None, false)
-            }
-        })
-        .await?;
-
+    let (verified, user) = throttled(&state, subjects, move || match account {
+        Some((user, hash)) if user.active => (auth::verify_password(&hash, &password), Some(user)),
+        _ => {
+            auth::verify_password(auth::dummy_hash(), &password);
+            (false, None)
+        }
+    })
+    .await?;
     match user.filter(|_| verified) {
         Some(user) => {
-            let [(scope, name), _] = subjects;
-            if records[0].is_some() {
-                state
-                    .db
-                    .write_unaudited(move |conn| db::login_throttle::clear(conn, scope, &name))
-                    .await?;
-            }
             tracing::info!(user_id = user.id.get(), "login");
             Ok(web::Json(LoginResponse::new(&state, user)?))
         }
-        None => {
-            let failures = state
-                .db
-                .write_unaudited(move |conn| {
-                    let now = db::now();
-                    let mut failures = Vec::with_capacity(subjects.len());
-                    for (scope, subject) in &subjects {
-                        let policy = throttle.policy(*scope);
-                        let record =
-                            db::login_throttle::record_failure(conn, *scope, subject, policy, now)?;
-                        failures.push(record.failures);
-                    }
-                    Ok(failures)
-                })
-                .await?;
-            tracing::warn!(
-                username_failures = failures[0],
-                address_failures = failures[1],
-                "failed login"
-            );
-            Err(ApiError::Unauthorized(WRONG))
-        }
+        None => Err(ApiError::Unauthorized(WRONG)),
     }
+}
+
+/// One password guess under the login throttle of `subjects` (a username
+/// and the client's address): `check` says whether it was right. The guess
+/// is counted as a failure before it is checked, in one transaction for all
+/// subjects, so parallel guesses cannot all slip under the limit; one past
+/// it gets 429 without a check. A right guess takes its count back (and
+/// clears the username's failures).
+pub(crate) async fn throttled<T: Send + 'static>(
+    state: &AppState,
+    subjects: [(ThrottleScope, String); 2],
+    check: impl FnOnce() -> (bool, T) + Send + 'static,
+) -> ApiResult<(bool, T)> {
+    let throttle = state.config.login_throttle;
+    let counted = subjects.clone();
+    let failures = state
+        .db
+        .write_unaudited(move |conn| {
+            let now = db::now();
+            let mut failures = Vec::with_capacity(counted.len());
+            for (scope, subject) in &counted {
+                let policy = throttle.policy(*scope);
+                // A lock on any subject refuses the guess, and the
+                // rollback takes back what was counted for the others.
+                match db::login_throttle::reserve(conn, *scope, subject, policy, now)? {
+                    Ok(record) => failures.push(record.failures),
+                    Err(retry_after) => return Err(ApiError::TooManyRequests { retry_after }),
+                }
+            }
+            Ok(failures)
+        })
+        .await?;
+    let (right, value) = state.limits.hash(check).await?;
+    if right {
+        state
+            .db
+            .write_unaudited(move |conn| {
+                for (scope, subject) in &subjects {
+                    match scope {
+                        ThrottleScope::Username => {
+                            db::login_throttle::clear(conn, *scope, subject)?
+                        }
+                        // An address's failures are not forgiven by one
+                        // success (a guesser may own one account): only
+                        // this guess's count goes.
+                        ThrottleScope::Address => db::login_throttle::refund(
+                            conn,
+                            *scope,
+                            subject,
+                            throttle.policy(*scope),
+                        )?,
+                    }
+                }
+                Ok(())
+            })
+            .await?;
+    } else {
+        tracing::warn!(
+            username_failures = failures[0],
+            address_failures = failures[1],
+            "failed password"
+        );
+    }
+    Ok((right, value))
 }
 
 /// The client's address for the throttle: the connection's peer, or, behind
 /// a reverse proxy, the address the proxy forwarded.
-fn client_address(req: &HttpRequest, behind_proxy: bool) -> String {
+pub(crate) fn client_address(req: &HttpRequest, behind_proxy: bool) -> String {
     let address = if behind_proxy {
         req.connection_info()
             .realip_remote_addr()

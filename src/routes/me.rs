@@ -1,15 +1,16 @@
 //! `/api/v1/me`: the logged-in user, and changing one's own password.
 
-use actix_web::{HttpResponse, get, post, web};
+use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use serde::Deserialize;
 use utoipa::ToSchema;
 use validator::Validate;
 
-use super::auth::LoginResponse;
+use super::auth::{LoginResponse, client_address, throttled};
 use super::user::{UserView, check_password};
 use crate::AppState;
 use crate::db::{self, Audited};
 use crate::domain::audit::{AuditEvent, Changes, RecordKind};
+use crate::domain::login::ThrottleScope;
 use crate::domain::user::NewPassword;
 use crate::error::*;
 use crate::http::auth::{self, Caller};
@@ -35,14 +36,16 @@ pub struct ChangePassword {
 }
 
 /// Change one's own password. Every older token of the user stops working;
-/// the answer carries a fresh one.
+/// the answer carries a fresh one. A wrong current password counts as a
+/// failed login (429 once the username or the address is locked).
 #[utoipa::path(
     tag = "auth", security(("bearer" = [])), request_body = ChangePassword,
-    responses((status = 200, body = LoginResponse, description = "Password changed: a fresh token"), UnauthorizedProblem, JsonBodyProblems)
+    responses((status = 200, body = LoginResponse, description = "Password changed: a fresh token"), UnauthorizedProblem, TooManyRequestsProblem, JsonBodyProblems)
 )]
 #[post("/me/password")]
 pub async fn change_password(
     state: web::Data<AppState>,
+    req: HttpRequest,
     caller: Caller,
     body: ValidJson<ChangePassword>,
 ) -> ApiResult<web::Json<LoginResponse>> {
@@ -57,17 +60,35 @@ pub async fn change_password(
         .db
         .read(move |conn| db::user::password_hash(conn, id))
         .await?;
-    let new_hash = state
-        .limits
-        .hash(move || {
-            if auth::verify_password(&stored, &current_password) {
-                auth::hash_password(&new_password).map(Some)
-            } else {
-                Ok(None)
-            }
-        })
-        .await??
-        .ok_or_else(|| ApiError::invalid("current_password", "is not your current password"))?;
+    // The same throttle as the login: a stolen token must not become the
+    // password by guessing here instead.
+    let subjects = [
+        (
+            ThrottleScope::Username,
+            caller.user.username.as_str().to_owned(),
+        ),
+        (
+            ThrottleScope::Address,
+            client_address(&req, state.config.behind_proxy),
+        ),
+    ];
+    let (right, new_hash) = throttled(&state, subjects, move || {
+        if auth::verify_password(&stored, &current_password) {
+            (true, Some(auth::hash_password(&new_password)))
+        } else {
+            (false, None)
+        }
+    })
+    .await?;
+    let new_hash = match new_hash {
+        Some(hash) if right => hash?,
+        _ => {
+            return Err(ApiError::invalid(
+                "current_password",
+                "is not your current password",
+            ));
+        }
+    };
 
     let current = caller.user.clone();
     let user = state

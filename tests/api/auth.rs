@@ -17,6 +17,8 @@ on_both_engines!(
     repeated_failures_lock_the_username_for_a_while,
     one_address_guessing_many_usernames_is_slowed,
     a_role_change_ends_old_tokens,
+    parallel_guesses_are_counted_before_they_are_checked,
+    guessing_the_current_password_is_throttled_like_a_login,
 );
 
 async fn login_gives_a_token_that_identifies_the_user(app: TestApp) {
@@ -291,4 +293,54 @@ async fn a_role_change_ends_old_tokens(app: TestApp) {
     .await
     .ok(200);
     app.get("/api/v1/me", &token).await.problem(401);
+}
+
+/// Issue 12, defect 7: 40 guesses at once (39 wrong, the right one last)
+/// all had their password checked and the last got in. Each guess is now
+/// counted before its check: no more than the username's 5 are checked,
+/// the rest are refused unchecked.
+async fn parallel_guesses_are_counted_before_they_are_checked(app: TestApp) {
+    let unit = app
+        .make_unit("Sở Tư pháp", visitdesk::domain::unit::UnitKind::Department)
+        .await;
+    app.make_user("thuky", Role::Viewer, Some(unit)).await;
+    let guesses = (0..40).map(|i| {
+        let password = if i == 39 { PASSWORD } else { "wrong password" };
+        let app = &app;
+        async move { app.login("thuky", password).await.status.as_u16() }
+    });
+    let answers = futures_util::future::join_all(guesses).await;
+    let checked = answers.iter().filter(|&&s| s != 429).count();
+    assert!(
+        answers.iter().all(|s| [200, 401, 429].contains(s)),
+        "{answers:?}"
+    );
+    assert!(checked <= 5, "{checked} guesses were checked: {answers:?}");
+    // Locked now, the right password too.
+    app.login("thuky", PASSWORD).await.problem(429);
+}
+
+/// Issue 12, defect 8: a stolen token could guess the current password
+/// 60 times a second on `/me/password`. It shares the login's throttle.
+async fn guessing_the_current_password_is_throttled_like_a_login(app: TestApp) {
+    let (_, token) = app.login_as(Role::Viewer).await;
+    let me = app.get("/api/v1/me", &token).await.ok(200);
+    let username = me["username"].as_str().unwrap().to_owned();
+    let guess = |current: &'static str| {
+        app.post(
+            "/api/v1/me/password",
+            &token,
+            json!({"current_password": current, "new_password": "a brand new secret"}),
+        )
+    };
+    for _ in 0..5 {
+        let wrong = guess("a guess").await.problem(422);
+        assert_eq!(wrong["errors"][0]["field"], "current_password");
+    }
+    let refused = guess(PASSWORD).await;
+    refused.problem(429);
+    assert!(refused.header("retry-after").is_some());
+    // The account is locked for logins as well, and the password unchanged.
+    app.login(&username, PASSWORD).await.problem(429);
+    app.get("/api/v1/me", &token).await.ok(200);
 }
