@@ -126,7 +126,20 @@ pub fn username_taken(conn: &mut AnyConnection, username: &str) -> ApiResult<boo
 }
 
 /// How many active administrators there are, but `except`.
+/// The advisory lock key of the "one active administrator at least" rule
+/// ("admins" in ASCII).
+const ADMINS_LOCK_KEY: i64 = 0x6164_6d69_6e73;
+
+/// How many active administrators there are besides `except`, counted under
+/// a lock that every such count takes until its transaction ends: two
+/// administrators deactivating each other at once are counted one after the
+/// other, and the second sees the first's change (on PostgreSQL, whose
+/// transactions run side by side; SQLite's writes are serial anyway).
 pub fn other_active_admins(conn: &mut AnyConnection, except: UserId) -> ApiResult<i64> {
+    if let AnyConnection::Postgresql(c) = conn {
+        use diesel::connection::SimpleConnection;
+        c.batch_execute(&format!("SELECT pg_advisory_xact_lock({ADMINS_LOCK_KEY})"))?;
+    }
     Ok(users::table
         .filter(users::role.eq(Role::Admin.as_str()))
         .filter(users::active.eq(true))

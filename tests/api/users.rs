@@ -18,6 +18,7 @@ on_both_engines!(
     the_last_administrator_cannot_be_removed,
     users_are_listed_with_filters_and_pages,
     two_changes_at_once_without_if_match_both_apply,
+    two_administrators_removing_each_other_at_once_leave_one,
 );
 
 async fn admin_creates_a_user_who_can_log_in(app: TestApp) {
@@ -292,4 +293,60 @@ async fn two_changes_at_once_without_if_match_both_apply(app: TestApp) {
     assert_eq!(user["display_name"], "Nguyễn Văn An");
     assert_eq!(user["role"], "police");
     assert_eq!(user["version"], 3);
+}
+
+/// Rounds of the race below: it lost on PostgreSQL in most rounds before
+/// the count was taken under a lock.
+const ROUNDS: usize = 10;
+
+/// Issue 12, defect 10: two administrators, the only active ones,
+/// deactivate each other at the same moment. Each saw the other still
+/// active, and both went: no administrator was left. One must stay.
+async fn two_administrators_removing_each_other_at_once_leave_one(app: TestApp) {
+    let mut survivor = app.admin_token.clone();
+    let mut survivor_path = {
+        let me = app.get("/api/v1/me", &survivor).await.ok(200);
+        format!("/api/v1/users/{}", me["id"])
+    };
+    for round in 0..ROUNDS {
+        let a = app
+            .make_user(&format!("admin-a{round}"), Role::Admin, None)
+            .await;
+        let b = app
+            .make_user(&format!("admin-b{round}"), Role::Admin, None)
+            .await;
+        // The last round's survivor steps down: a and b are the only ones.
+        app.patch(&survivor_path, &survivor, json!({"active": false}))
+            .await
+            .ok(200);
+        let (token_a, token_b) = (
+            app.token(&format!("admin-a{round}")).await,
+            app.token(&format!("admin-b{round}")).await,
+        );
+        let (path_a, path_b) = (format!("/api/v1/users/{a}"), format!("/api/v1/users/{b}"));
+        let (by_a, by_b) = futures_util::future::join(
+            app.patch(&path_b, &token_a, json!({"active": false})),
+            app.patch(&path_a, &token_b, json!({"active": false})),
+        )
+        .await;
+        let statuses = [by_a.status.as_u16(), by_b.status.as_u16()];
+        let admins = app
+            .db
+            .read(|conn| {
+                Ok(visitdesk::db::user::other_active_admins(
+                    conn,
+                    visitdesk::domain::ids::UserId(0),
+                )?)
+            })
+            .await
+            .unwrap();
+        assert_eq!(admins, 1, "round {round}: answers {statuses:?}");
+        // One was refused as the last (409), or as no longer signed in (401).
+        assert!(statuses.contains(&200), "round {round}: {statuses:?}");
+        (survivor, survivor_path) = if statuses[0] == 200 {
+            (token_a, path_a)
+        } else {
+            (token_b, path_b)
+        };
+    }
 }
