@@ -44,6 +44,9 @@ const DAY_ENDS: NaiveTime = NaiveTime::from_hms_opt(17, 0, 0).expect("17:00");
 pub enum ReadError {
     #[error("must be UTF-8 text")]
     NotText,
+    /// PostgreSQL cannot keep it in text; refused on both engines alike.
+    #[error("must not contain the NUL character (U+0000)")]
+    Nul,
     #[error("the body is not an iCalendar file ({0})")]
     Syntax(String),
     #[error("the calendar holds no events (VEVENT)")]
@@ -134,6 +137,9 @@ pub fn read(body: &[u8]) -> Result<Vec<ImportedEvent>, ReadError> {
     // end of each folded part, and a fold may split a UTF-8 character.
     let unfolded = unfold(body);
     let text = std::str::from_utf8(&unfolded).map_err(|_| ReadError::NotText)?;
+    if text.contains('\0') {
+        return Err(ReadError::Nul);
+    }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let (mut events, mut timezones, mut default, mut calendars) = (Vec::new(), Vec::new(), None, 0);
     for calendar in ical::IcalParser::new(text.as_bytes()) {

@@ -81,6 +81,9 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> ApiResult<T> {
             ))),
         };
     }
+    if let Some(field) = nul_in_json(bytes) {
+        return Err(ApiError::invalid(&field, NUL));
+    }
     let de = &mut serde_json::Deserializer::from_slice(bytes);
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
@@ -93,6 +96,53 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> ApiResult<T> {
             _ => ApiError::BadRequest(format!("the body is not valid JSON: {inner}")),
         }
     })
+}
+
+/// PostgreSQL cannot keep U+0000 in text (SQLite can): refused on both
+/// engines alike, at the edge, naming the field, before it can become a
+/// database error (a 500) on one of them.
+const NUL: &str = "must not contain the NUL character (U+0000)";
+
+/// The path of the first string (or key) in a JSON body that holds U+0000.
+/// JSON carries it only as the escape `\u0000` (raw control characters are
+/// not JSON), so a body without one is not parsed twice.
+fn nul_in_json(bytes: &[u8]) -> Option<String> {
+    let escaped = bytes.windows(6).enumerate().any(|(i, w)| {
+        // The backslash starts an escape if an even number precede it.
+        let before = bytes[..i].iter().rev().take_while(|&&b| b == b'\\').count();
+        w == b"\\u0000" && before % 2 == 0
+    });
+    if !escaped {
+        return None;
+    }
+    let value: serde_json::Value = serde_json::from_slice(bytes).ok()?;
+    nul_at(&value, String::new())
+}
+
+fn nul_at(value: &serde_json::Value, at: String) -> Option<String> {
+    use serde_json::Value;
+    match value {
+        Value::String(s) if s.contains('\0') => {
+            Some(if at.is_empty() { "body".into() } else { at })
+        }
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, item)| nul_at(item, format!("{at}[{i}]"))),
+        Value::Object(fields) => fields.iter().find_map(|(key, item)| {
+            let path = if at.is_empty() {
+                key.clone()
+            } else {
+                format!("{at}.{key}")
+            };
+            if key.contains('\0') {
+                Some(path)
+            } else {
+                nul_at(item, path)
+            }
+        }),
+        _ => None,
+    }
 }
 
 /// serde_json adds "at line 1 column 9": noise for a field error.
@@ -117,6 +167,11 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidQuery<T> {
 }
 
 pub fn parse_query<T: DeserializeOwned + Validate>(query: &str) -> ApiResult<T> {
+    if let Some((name, _)) =
+        form_urlencoded_parse(query).find(|(k, v)| k.contains('\0') || v.contains('\0'))
+    {
+        return Err(ApiError::invalid(&name.replace('\0', ""), NUL));
+    }
     let de = serde_urlencoded::Deserializer::new(form_urlencoded_parse(query));
     let value: T = serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();

@@ -165,7 +165,9 @@ pub async fn import_itinerary(
     let partial = query.0.partial.unwrap_or(false);
     let events = ical_import::read(&body.0).map_err(|e| match e {
         ReadError::Syntax(_) => ApiError::BadRequest(e.to_string()),
-        ReadError::NotText | ReadError::NoEvents => ApiError::invalid("body", e.to_string()),
+        ReadError::NotText | ReadError::Nul | ReadError::NoEvents => {
+            ApiError::invalid("body", e.to_string())
+        }
     })?;
     let result = state
         .db

@@ -1,17 +1,23 @@
 //! Issue 12's extreme values: every instant and date a client sends lies in
 //! 1990–2100 or gets a 422 naming the field; no window arithmetic on a
-//! client's value can panic into a 500.
+//! client's value can panic into a 500; no NUL character reaches a
+//! database that cannot store it.
 
 use serde_json::Value;
 
-use crate::fixtures::Cast;
+use crate::fixtures::{Cast, delegation_body, path};
 use crate::helpers::TestApp;
 use crate::on_both_engines;
-use crate::press_fixtures::{CONFERENCES, INTERVIEWS, conference_at, interview_body, reporter};
+use crate::press_fixtures::{
+    ACCREDITATIONS, CONFERENCES, INTERVIEWS, accreditation_body, conference_at,
+    create_accreditation, interview_body, reporter,
+};
 
 on_both_engines!(
     ends_far_in_the_future_are_refused_like_starts,
     schedule_windows_at_the_ends_of_time_are_refused,
+    nul_characters_get_the_same_422_on_both_engines,
+    years_far_before_the_records_get_422,
 );
 
 /// The field a 422 names first, and its message.
@@ -68,6 +74,7 @@ async fn schedule_windows_at_the_ends_of_time_are_refused(app: TestApp) {
         ("from=%2B262142-12-31", "from"),
         ("from=-262143-01-02", "from"),
         ("from=9999-12-25", "from"),
+        ("from=-5000-01-01", "from"),
         ("from=2026-12-01&to=%2B262142-12-31", "to"),
         ("from=1989-12-31T23:59:59Z", "from"),
     ] {
@@ -78,4 +85,132 @@ async fn schedule_windows_at_the_ends_of_time_are_refused(app: TestApp) {
     app.get("/api/v1/schedule?from=2100-12-25", police)
         .await
         .ok(200);
+}
+
+/// Issue 12, defect 5: PostgreSQL cannot store U+0000 and answered 500 (and
+/// logged an ERROR) where SQLite stored it. Both now refuse it alike.
+async fn nul_characters_get_the_same_422_on_both_engines(app: TestApp) {
+    // Without a token, on the login.
+    let login = app
+        .send(
+            awc::http::Method::POST,
+            "/api/v1/auth/login",
+            None,
+            Some(serde_json::json!({"username": "ad\u{0}min", "password": "x"})),
+        )
+        .await
+        .problem(422);
+    assert_eq!(first_error(&login).0, "username", "{login}");
+
+    let cast = Cast::new(&app).await;
+    let clerk = &cast.foreign_affairs.token;
+    let mut body = delegation_body("incoming", cast.host_unit);
+    body["countries"] = serde_json::json!(["JP"]);
+    body["head_of_delegation"] = "Tanaka\u{0}Hiroshi".into();
+    let problem = app
+        .post("/api/v1/delegations", clerk, body)
+        .await
+        .problem(422);
+    let (field, message) = first_error(&problem);
+    assert_eq!(field, "head_of_delegation", "{problem}");
+    assert!(message.contains("NUL"), "{message}");
+
+    // In a list of strings, and in a search.
+    let mut body = delegation_body("incoming", cast.host_unit);
+    body["countries"] = serde_json::json!(["JP", "K\u{0}"]);
+    let problem = app
+        .post("/api/v1/delegations", clerk, body)
+        .await
+        .problem(422);
+    assert_eq!(first_error(&problem).0, "countries[1]", "{problem}");
+    let problem = app
+        .get("/api/v1/delegations?q=Shizu%00oka", clerk)
+        .await
+        .problem(422);
+    assert_eq!(first_error(&problem).0, "q", "{problem}");
+    let problem = app.get("/api/v1/reporters?q=%00", clerk).await.problem(422);
+    assert_eq!(first_error(&problem).0, "q", "{problem}");
+
+    // In an .ics import.
+    let created = app
+        .post(
+            "/api/v1/delegations",
+            clerk,
+            delegation_body("incoming", cast.host_unit),
+        )
+        .await
+        .ok(201);
+    let id = created["id"].as_i64().unwrap();
+    let ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nBEGIN:VEVENT\r\n\
+               UID:nul-1\r\nDTSTART:20250310T020000Z\r\nDTEND:20250310T030000Z\r\n\
+               SUMMARY:Th\u{0}am\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    let reply = app
+        .finish(
+            app.request(
+                awc::http::Method::POST,
+                &format!("{}/itinerary/import", path(id)),
+            )
+            .bearer_auth(clerk)
+            .content_type("text/calendar")
+            .send_body(ics),
+        )
+        .await;
+    let problem = reply.problem(422);
+    assert_eq!(first_error(&problem).0, "body", "{problem}");
+
+    // Nothing of it was stored.
+    let listed = app.get("/api/v1/delegations", clerk).await.ok(200);
+    assert_eq!(listed["items"].as_array().unwrap().len(), 1);
+}
+
+/// Issue 12, defect 5: a year like −5000 answered 500 on PostgreSQL.
+async fn years_far_before_the_records_get_422(app: TestApp) {
+    let cast = Cast::new(&app).await;
+    let clerk = &cast.foreign_affairs.token;
+    for (field, value) in [("start_date", "-5000-01-01"), ("end_date", "+5000-01-01")] {
+        let mut body = delegation_body("incoming", cast.host_unit);
+        body[field] = value.into();
+        let problem = app
+            .post("/api/v1/delegations", clerk, body)
+            .await
+            .problem(422);
+        assert_eq!(first_error(&problem).0, field, "{value}: {problem}");
+    }
+    // On a record's change, and on each kind of record with dates.
+    let foreign = reporter(&app, clerk, "JP").await;
+    let acc = create_accreditation(&app, clerk, accreditation_body(&[foreign])).await;
+    let acc_path = format!("{ACCREDITATIONS}/{}", acc["id"]);
+    for field in ["start_date", "end_date", "referral_date"] {
+        let reply = app
+            .patch(
+                &acc_path,
+                clerk,
+                serde_json::json!({ field: "-5000-01-01" }),
+            )
+            .await;
+        let problem = reply.problem(422);
+        assert_eq!(first_error(&problem).0, field, "{problem}");
+    }
+    let created = app
+        .post(
+            "/api/v1/delegations",
+            clerk,
+            delegation_body("incoming", cast.host_unit),
+        )
+        .await
+        .ok(201);
+    let members = format!("{}/members", path(created["id"].as_i64().unwrap()));
+    let mut member = crate::fixtures::member_body("Tanaka Hiroshi");
+    member["date_of_birth"] = "-5000-01-01".into();
+    let problem = app.post(&members, clerk, member).await.problem(422);
+    assert_eq!(first_error(&problem).0, "date_of_birth", "{problem}");
+    for query in [
+        "/api/v1/delegations?from=-5000-01-01",
+        "/api/v1/delegations?to=-5000-01-01",
+        "/api/v1/accreditations?from=-5000-01-01",
+        "/api/v1/audit?from=-5000-01-01",
+    ] {
+        let reply = app.get(query, &app.admin_token).await;
+        assert_eq!(reply.status.as_u16(), 422, "{query}: {}", reply.text());
+    }
 }
