@@ -11,8 +11,9 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
+use super::delegation::load_visible;
 use super::itinerary::ItemView;
-use super::itinerary::editable;
+use super::itinerary::{editable, itinerary_open};
 use crate::AppState;
 use crate::db::itinerary::ItemFields;
 use crate::db::{self, AnyConnection, Audited};
@@ -130,7 +131,10 @@ pub struct ImportResult {
 /// importing the file again updates those items instead of adding new ones. Every
 /// event is checked (inside the delegation's dates, lengths as for items entered by
 /// hand); unless `partial=true`, one invalid event means nothing is imported (422,
-/// `errors` naming `events[i].PROPERTY`). Who may: as for adding an item.
+/// `errors` naming `events[i].PROPERTY`). Who may: as for adding an item (checked
+/// before the file is read). A file past a bound on what it may cost is refused
+/// whole (422 on `body`, naming the line and the bound): 1 MiB, 32,768 characters
+/// on a line, 20 parameters on a property, 128 characters in a TZID, 2,000 events.
 #[utoipa::path(
     tag = "delegations", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Delegation id"), ImportQuery),
@@ -163,12 +167,22 @@ pub async fn import_itinerary(
     let id = DelegationId(id.into_inner());
     let access = caller.access();
     let partial = query.0.partial.unwrap_or(false);
-    let events = ical_import::read(&body.0).map_err(|e| match e {
-        ReadError::Syntax(_) => ApiError::BadRequest(e.to_string()),
-        ReadError::NotText | ReadError::Nul | ReadError::NoEvents => {
-            ApiError::invalid("body", e.to_string())
-        }
-    })?;
+    // The caller and the record first: a file is read only for one who may
+    // import into this itinerary now (the write checks again, locked).
+    state
+        .db
+        .read(move |conn| itinerary_open(&load_visible(conn, id, access)?, access))
+        .await?;
+    // Read off the async workers, and within the bounds `read` sets: a
+    // crafted file costs milliseconds of a blocking thread, not the server.
+    let events = web::block(move || ical_import::read(&body.0))
+        .await?
+        .map_err(|e| match e {
+            ReadError::Syntax(_) => ApiError::BadRequest(e.to_string()),
+            ReadError::NotText | ReadError::Nul | ReadError::NoEvents | ReadError::Limit(_) => {
+                ApiError::invalid("body", e.to_string())
+            }
+        })?;
     let result = state
         .db
         .write(caller.actor(), move |conn| {

@@ -188,11 +188,16 @@ pub(crate) fn editable(
     access: Access,
 ) -> ApiResult<Delegation> {
     let d = load_for_change(conn, id, access)?;
+    itinerary_open(&d, access)?;
+    Ok(d)
+}
+
+/// Whether `access` may change the itinerary of `d` now (403 / 409).
+pub(crate) fn itinerary_open(d: &Delegation, access: Access) -> ApiResult<()> {
     edit_allowed(
         model::may_edit_itinerary(d.status, d.subject(access.role, access.unit)),
         access,
-    )?;
-    Ok(d)
+    )
 }
 
 #[derive(Debug, Serialize, ToSchema)]

@@ -18,6 +18,8 @@ on_both_engines!(
     schedule_windows_at_the_ends_of_time_are_refused,
     nul_characters_get_the_same_422_on_both_engines,
     years_far_before_the_records_get_422,
+    crafted_calendar_files_are_refused_by_their_bounds,
+    a_caller_who_may_not_import_is_answered_before_the_file_is_read,
 );
 
 /// The field a 422 names first, and its message.
@@ -144,18 +146,7 @@ async fn nul_characters_get_the_same_422_on_both_engines(app: TestApp) {
     let ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nBEGIN:VEVENT\r\n\
                UID:nul-1\r\nDTSTART:20250310T020000Z\r\nDTEND:20250310T030000Z\r\n\
                SUMMARY:Th\u{0}am\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
-    let reply = app
-        .finish(
-            app.request(
-                awc::http::Method::POST,
-                &format!("{}/itinerary/import", path(id)),
-            )
-            .bearer_auth(clerk)
-            .content_type("text/calendar")
-            .send_body(ics),
-        )
-        .await;
-    let problem = reply.problem(422);
+    let problem = import(&app, clerk, id, ics.to_owned()).await.problem(422);
     assert_eq!(first_error(&problem).0, "body", "{problem}");
 
     // Nothing of it was stored.
@@ -213,4 +204,152 @@ async fn years_far_before_the_records_get_422(app: TestApp) {
         let reply = app.get(query, &app.admin_token).await;
         assert_eq!(reply.status.as_u16(), 422, "{query}: {}", reply.text());
     }
+}
+
+/// Posts `ics` as the itinerary of delegation `id`.
+async fn import(app: &TestApp, token: &str, id: i64, ics: String) -> crate::helpers::Reply {
+    app.finish(
+        app.request(
+            awc::http::Method::POST,
+            &format!("{}/itinerary/import", path(id)),
+        )
+        .bearer_auth(token)
+        .content_type("text/calendar")
+        .send_body(ics),
+    )
+    .await
+}
+
+/// A calendar of one event whose DTSTART line is `dtstart`, and `more`
+/// lines after it.
+fn calendar_with(dtstart: &str, more: &str) -> String {
+    format!(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nBEGIN:VEVENT\r\nUID:x-1\r\n\
+         {dtstart}\r\nDTEND:20250310T030000Z\r\nSUMMARY:Thăm\r\nEND:VEVENT\r\n{more}END:VCALENDAR\r\n"
+    )
+}
+
+/// The files of issue 12, defect 1 (there 400,000 slashes and 200,000
+/// parameters; here each just past its own bound and within the others),
+/// and a line and a count of events past theirs.
+fn crafted() -> Vec<(&'static str, String)> {
+    let many_events = "BEGIN:VEVENT\r\nUID:e\r\nEND:VEVENT\r\n".repeat(2_001);
+    vec![
+        (
+            "TZID",
+            calendar_with(
+                &format!("DTSTART;TZID={}:20250310T090000", "/".repeat(20_000)),
+                "",
+            ),
+        ),
+        (
+            "parameters",
+            calendar_with(
+                &format!("DTSTART{}:20250310T020000Z", ";A=1".repeat(5_000)),
+                "",
+            ),
+        ),
+        (
+            "characters",
+            calendar_with(
+                "DTSTART:20250310T020000Z",
+                &format!("X-NOTE:{}\r\n", "x".repeat(40_000)),
+            ),
+        ),
+        (
+            "events",
+            calendar_with("DTSTART:20250310T020000Z", &many_events),
+        ),
+    ]
+}
+
+/// Issue 12, defect 1: a viewer stalled the server with one .ics file (a
+/// TZID of 400,000 slashes took 22 s on the async worker). Each crafted
+/// file is now a 422 naming the bound it passes; twenty at once leave
+/// `/healthz` answering (the slowest answer is reported, not asserted).
+async fn crafted_calendar_files_are_refused_by_their_bounds(app: TestApp) {
+    let cast = Cast::new(&app).await;
+    let clerk = &cast.foreign_affairs.token;
+    let created = app
+        .post(
+            "/api/v1/delegations",
+            clerk,
+            delegation_body("incoming", cast.host_unit),
+        )
+        .await
+        .ok(201);
+    let id = created["id"].as_i64().unwrap();
+    for (bound, ics) in crafted() {
+        let problem = import(&app, clerk, id, ics).await.problem(422);
+        let (field, message) = first_error(&problem);
+        assert_eq!(field, "body", "{problem}");
+        assert!(message.contains(bound), "{bound}: {message}");
+    }
+
+    let files: Vec<String> = crafted()
+        .into_iter()
+        .map(|(_, ics)| ics)
+        .cycle()
+        .take(20)
+        .collect();
+    let imports =
+        futures_util::future::join_all(files.into_iter().map(|ics| import(&app, clerk, id, ics)));
+    let probe = async {
+        let mut slowest = std::time::Duration::ZERO;
+        for _ in 0..20 {
+            let started = std::time::Instant::now();
+            app.send(awc::http::Method::GET, "/healthz", None, None)
+                .await
+                .ok(200);
+            slowest = slowest.max(started.elapsed());
+            actix_web::rt::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+        slowest
+    };
+    let (answers, slowest) = futures_util::future::join(imports, probe).await;
+    assert!(answers.iter().all(|a| a.status.as_u16() == 422));
+    crate::helpers::report_figure(
+        &format!("crafted_imports_{:?}", app.engine).to_lowercase(),
+        &format!(
+            "20 crafted .ics imports at once: slowest /healthz {} ms",
+            slowest.as_millis()
+        ),
+    );
+    // Nothing of them was stored.
+    let items = app
+        .get(&format!("{}/itinerary", path(id)), clerk)
+        .await
+        .ok(200);
+    assert_eq!(items["items"].as_array().unwrap().len(), 0);
+}
+
+/// Issue 12, defect 1: the file was read before the caller and the record
+/// were checked. A viewer, or a missing delegation, is answered first.
+async fn a_caller_who_may_not_import_is_answered_before_the_file_is_read(app: TestApp) {
+    let cast = Cast::new(&app).await;
+    let created = app
+        .post(
+            "/api/v1/delegations",
+            &cast.foreign_affairs.token,
+            delegation_body("incoming", cast.host_unit),
+        )
+        .await
+        .ok(201);
+    let id = created["id"].as_i64().unwrap();
+    let not_a_calendar = "hello".to_owned();
+    import(&app, &cast.viewer.token, id, not_a_calendar.clone())
+        .await
+        .problem(403);
+    import(
+        &app,
+        &cast.foreign_affairs.token,
+        id + 1000,
+        not_a_calendar.clone(),
+    )
+    .await
+    .problem(404);
+    // One who may import hears what is wrong with the file.
+    import(&app, &cast.foreign_affairs.token, id, not_a_calendar)
+        .await
+        .problem(400);
 }

@@ -333,10 +333,7 @@ async fn two_administrators_removing_each_other_at_once_leave_one(app: TestApp) 
         let admins = app
             .db
             .read(|conn| {
-                Ok(visitdesk::db::user::other_active_admins(
-                    conn,
-                    visitdesk::domain::ids::UserId(0),
-                )?)
+                visitdesk::db::user::other_active_admins(conn, visitdesk::domain::ids::UserId(0))
             })
             .await
             .unwrap();

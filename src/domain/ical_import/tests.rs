@@ -511,3 +511,20 @@ fn categories_name_kinds_in_several_spellings() {
     assert_eq!(kind(&[p("Business")]), None);
     assert_eq!(split_list("a\\,b,c"), ["a,b", "c"]);
 }
+
+#[test]
+fn bounds_count_parameters_outside_quotes_and_tzids_as_properties_too() {
+    // A quoted parameter value may hold `;` and `:`: one parameter, not many.
+    let quoted = format!(
+        "BEGIN:VCALENDAR\nX-A;X-P=\"{}\":v\nEND:VCALENDAR\n",
+        ";:".repeat(50)
+    );
+    assert_eq!(check_bounds(&quoted), Ok(()));
+    let many = format!("X-A{}:v\n", ";P=1".repeat(MAX_PARAMETERS + 1));
+    assert!(matches!(check_bounds(&many), Err(ReadError::Limit(m)) if m.contains("parameters")));
+    // A VTIMEZONE names its zone in a TZID property, not a parameter.
+    let long = format!("TZID:{}\n", "/".repeat(MAX_TZID + 1));
+    assert!(matches!(check_bounds(&long), Err(ReadError::Limit(m)) if m.contains("TZID")));
+    let ok = format!("TZID:{}\n", "/".repeat(MAX_TZID));
+    assert_eq!(check_bounds(&ok), Ok(()));
+}

@@ -241,6 +241,11 @@ fn observance(t: &IcalTimeZoneTransition) -> Option<Observance> {
 /// path-like TZID (`/mozilla.org/20070129_1/Europe/Berlin`).
 fn iana(name: &str) -> Option<Tz> {
     let name = name.trim();
+    // Each suffix after a `/` is tried (`/mozilla.org/…/Europe/Berlin`):
+    // quadratic in the length, so only for names of a sane length.
+    if name.chars().count() > super::MAX_TZID {
+        return None;
+    }
     Tz::from_str(name).ok().or_else(|| {
         name.match_indices('/')
             .find_map(|(i, _)| Tz::from_str(&name[i + 1..]).ok())
