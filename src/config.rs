@@ -64,6 +64,11 @@ pub struct ServeArgs {
     #[arg(long, env = "VISITDESK_BODY_LIMIT", default_value_t = 1024 * 1024)]
     pub body_limit: usize,
 
+    /// Seconds a client may take to send a whole request body (408 after):
+    /// a slow sender cannot hold a connection for long.
+    #[arg(long, env = "VISITDESK_BODY_TIMEOUT_SECONDS", default_value_t = 30)]
+    pub body_timeout_seconds: u32,
+
     /// HTTP worker threads (default: one per core).
     #[arg(long, env = "VISITDESK_WORKERS")]
     pub workers: Option<usize>,
@@ -100,6 +105,8 @@ pub struct Config {
     pub jwt_secret: JwtSecret,
     pub token_lifetime: Duration,
     pub body_limit: usize,
+    /// How long a request body may take to arrive.
+    pub body_timeout: Duration,
     pub workers: Option<usize>,
     pub pool: PoolOptions,
     pub login_throttle: LoginThrottle,
@@ -116,6 +123,11 @@ impl Config {
         if args.token_lifetime_minutes == 0 {
             return Err(ConfigError(
                 "the token lifetime must be at least one minute".into(),
+            ));
+        }
+        if args.body_timeout_seconds == 0 {
+            return Err(ConfigError(
+                "the body timeout must be at least one second".into(),
             ));
         }
         if args.body_limit < 1024 {
@@ -142,6 +154,7 @@ impl Config {
             jwt_secret,
             token_lifetime: Duration::from_secs(u64::from(args.token_lifetime_minutes) * 60),
             body_limit: args.body_limit,
+            body_timeout: Duration::from_secs(u64::from(args.body_timeout_seconds)),
             workers: args.workers,
             pool: PoolOptions {
                 max_connections,

@@ -37,6 +37,8 @@ pub enum ApiError {
     PreconditionFailed { current: i64 },
     #[error("the request body is larger than {limit} bytes")]
     PayloadTooLarge { limit: usize },
+    #[error("the request body did not arrive within {seconds} seconds")]
+    RequestTimeout { seconds: u64 },
     #[error("{0}")]
     UnsupportedMediaType(String),
     #[error("the input is not valid")]
@@ -81,6 +83,7 @@ impl ApiError {
             Self::Conflict { .. } => "conflict",
             Self::PreconditionFailed { .. } => "precondition-failed",
             Self::PayloadTooLarge { .. } => "payload-too-large",
+            Self::RequestTimeout { .. } => "request-timeout",
             Self::UnsupportedMediaType(_) => "unsupported-media-type",
             Self::Invalid(_) => "invalid-input",
             Self::TooManyRequests { .. } => "too-many-requests",
@@ -200,6 +203,7 @@ impl ResponseError for ApiError {
             Self::Conflict { .. } => StatusCode::CONFLICT,
             Self::PreconditionFailed { .. } => StatusCode::PRECONDITION_FAILED,
             Self::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::RequestTimeout { .. } => StatusCode::REQUEST_TIMEOUT,
             Self::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
@@ -291,6 +295,8 @@ problem_responses! {
     ConflictProblem => "409", "The record's state, or other data, does not allow this now";
     /// 412: `If-Match` names an older version.
     PreconditionFailedProblem => "412", "If-Match does not match the record's current version";
+    /// 408: the body came too slowly.
+    RequestTimeoutProblem => "408", "The request body did not arrive within the time allowed";
     /// 413: the body is over the limit.
     PayloadTooLargeProblem => "413", "The request body is larger than the limit";
     /// 415: not JSON.
@@ -310,6 +316,7 @@ pub struct JsonBodyProblems;
 impl IntoResponses for JsonBodyProblems {
     fn responses() -> BTreeMap<String, RefOr<Response>> {
         let mut all = BadRequestProblem::responses();
+        all.extend(RequestTimeoutProblem::responses());
         all.extend(PayloadTooLargeProblem::responses());
         all.extend(UnsupportedMediaTypeProblem::responses());
         all.extend(InvalidProblem::responses());

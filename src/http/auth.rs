@@ -138,11 +138,15 @@ impl TokenKeys {
             .map_err(|e| ApiError::internal(format_args!("signing a token: {e}")))
     }
 
-    /// The claims of a well-signed, unexpired token; `None` for anything else.
+    /// The claims of a well-signed, unexpired token issued by now; `None`
+    /// for anything else (one "issued" later than now, beyond the clock
+    /// leeway, was not issued by this service as it runs).
     pub fn verify(&self, token: &str) -> Option<Claims> {
-        jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation)
-            .ok()
-            .map(|data| data.claims)
+        let claims = jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation)
+            .ok()?
+            .claims;
+        let now = jsonwebtoken::get_current_timestamp();
+        (claims.iat <= now + self.validation.leeway).then_some(claims)
     }
 }
 

@@ -16,10 +16,30 @@ use crate::error::{ApiError, ApiResult};
 
 const DEFAULT_BODY_LIMIT: usize = 1024 * 1024;
 
-/// The configured largest request body.
-pub(crate) fn body_limit(req: &HttpRequest) -> usize {
-    req.app_data::<web::Data<crate::AppState>>()
-        .map_or(DEFAULT_BODY_LIMIT, |s| s.config.body_limit)
+/// How long a body may take where no configuration says (unit tests).
+const DEFAULT_BODY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// The whole request body within the configured limits: 413 over the size,
+/// 408 when it has not all arrived in time (a client sending a byte every
+/// few seconds held a connection for minutes), 400 when it cannot be read.
+pub(crate) fn read_body(
+    req: &HttpRequest,
+    payload: &mut Payload,
+) -> impl Future<Output = ApiResult<web::Bytes>> + use<> {
+    let (limit, timeout) = req
+        .app_data::<web::Data<crate::AppState>>()
+        .map_or((DEFAULT_BODY_LIMIT, DEFAULT_BODY_TIMEOUT), |s| {
+            (s.config.body_limit, s.config.body_timeout)
+        });
+    let body = web::Bytes::from_request(req, payload);
+    async move {
+        match actix_web::rt::time::timeout(timeout, body).await {
+            Ok(read) => read.map_err(|e| payload_error(e, limit)),
+            Err(_) => Err(ApiError::RequestTimeout {
+                seconds: timeout.as_secs(),
+            }),
+        }
+    }
 }
 
 /// A JSON body, parsed and validated: 415 for another content type, 413
@@ -42,15 +62,14 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidJson<T> {
             .is_some_and(|v| {
                 v == "application/json" || (v.starts_with("application/") && v.ends_with("+json"))
             });
-        let limit = body_limit(req);
-        let body = web::Bytes::from_request(req, payload);
+        let body = read_body(req, payload);
         Box::pin(async move {
             if !is_json {
                 return Err(ApiError::UnsupportedMediaType(
                     "the request body must be JSON (Content-Type: application/json)".into(),
                 ));
             }
-            let bytes = body.await.map_err(|e| payload_error(e, limit))?;
+            let bytes = body.await?;
             let value = parse_json::<T>(&bytes)?;
             validate(&value)?;
             Ok(ValidJson(value))

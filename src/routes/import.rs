@@ -46,8 +46,7 @@ impl FromRequest for CalendarBody {
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.split(';').next())
             .is_some_and(|v| v.trim().eq_ignore_ascii_case("text/calendar"));
-        let limit = crate::http::extract::body_limit(req);
-        let body = web::Bytes::from_request(req, payload);
+        let body = crate::http::extract::read_body(req, payload);
         Box::pin(async move {
             if !is_calendar {
                 return Err(ApiError::UnsupportedMediaType(
@@ -55,9 +54,7 @@ impl FromRequest for CalendarBody {
                         .into(),
                 ));
             }
-            let bytes = body
-                .await
-                .map_err(|e| crate::http::extract::payload_error(e, limit))?;
+            let bytes = body.await?;
             if bytes.len() > CALENDAR_FILE_LIMIT {
                 return Err(ApiError::PayloadTooLarge {
                     limit: CALENDAR_FILE_LIMIT,

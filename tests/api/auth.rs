@@ -110,8 +110,11 @@ async fn bad_tokens_are_refused(app: TestApp) {
         let admin_payload = good.split('.').nth(1).unwrap();
         format!("{}.{}.{}", parts[0], admin_payload, parts[2])
     };
+    // Issued an hour from now (issue 12): not a token this service issued.
+    let from_the_future = sign(&claims(now + 3600, now + 4200), SECRET, Algorithm::HS256);
     for (what, token) in [
         ("expired", expired.as_str()),
+        ("issued in the future", &from_the_future),
         ("wrongly signed", &wrong_key),
         ("another algorithm", &other_alg),
         ("another issuer", &other_issuer),

@@ -353,3 +353,53 @@ async fn a_caller_who_may_not_import_is_answered_before_the_file_is_read(app: Te
         .await
         .problem(400);
 }
+
+/// Issue 12, defect 9: a client sending its login body one byte every few
+/// seconds held the connection for minutes. The whole body must arrive
+/// within the configured time (2 s here, 30 by default), or 408.
+#[actix_web::test]
+async fn a_body_sent_too_slowly_is_answered_408() {
+    let app = TestApp::spawn_with(crate::helpers::Engine::Sqlite, |c| {
+        c.body_timeout = std::time::Duration::from_secs(2)
+    })
+    .await;
+    let address = app.address.trim_start_matches("http://").to_owned();
+    let (answer, took) = actix_web::rt::task::spawn_blocking(move || {
+        use std::io::{Read, Write};
+        let started = std::time::Instant::now();
+        let mut stream = std::net::TcpStream::connect(&address).unwrap();
+        stream
+            .write_all(
+                b"POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\n\
+                  Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{",
+            )
+            .unwrap();
+        // A byte every half second, never the hundred promised.
+        stream
+            .set_read_timeout(Some(std::time::Duration::from_millis(500)))
+            .unwrap();
+        let mut answer = Vec::new();
+        let mut buf = [0u8; 4096];
+        while started.elapsed() < std::time::Duration::from_secs(20) {
+            match stream.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => answer.extend_from_slice(&buf[..n]),
+                Err(_) => {
+                    if !answer.is_empty() || stream.write_all(b" ").is_err() {
+                        break;
+                    }
+                }
+            }
+        }
+        (
+            String::from_utf8_lossy(&answer).into_owned(),
+            started.elapsed(),
+        )
+    })
+    .await
+    .unwrap();
+    assert!(answer.starts_with("HTTP/1.1 408"), "{took:?}: {answer}");
+    assert!(answer.contains("application/problem+json"), "{answer}");
+    assert!(answer.contains("within 2 seconds"), "{answer}");
+    assert!(took < std::time::Duration::from_secs(10), "{took:?}");
+}

@@ -185,6 +185,7 @@ impl TestApp {
             jwt_secret: JwtSecret::new(SECRET).unwrap(),
             token_lifetime: Duration::from_secs(3600),
             body_limit: 1024 * 1024,
+            body_timeout: Duration::from_secs(30),
             workers: Some(1),
             pool: PoolOptions::default(),
             login_throttle: LoginThrottle::default(),
