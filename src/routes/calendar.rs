@@ -257,27 +257,22 @@ struct FeedContent {
 }
 
 impl FeedContent {
-    /// Identifies the contents without writing them: every entry's kind, id,
-    /// version and status, every delegation's id and version, and the window.
+    /// Identifies the contents without writing them out: everything each
+    /// entry and delegation holds (the feed's events are made of nothing
+    /// else), so that any byte of the calendar that would change changes
+    /// it — a delegation cancelled, renamed or given a member moves the
+    /// ETag of a feed of its itinerary items, whose own versions do not.
     fn etag(&self, window_start: chrono::NaiveDate) -> String {
+        use std::io::Write as _;
         let mut hash = Sha256::new();
         hash.update(self.name.as_bytes());
         hash.update(window_start.to_string().as_bytes());
+        // Writing into a hash cannot fail.
         for e in &self.entries {
-            hash.update(
-                format!(
-                    "{}:{}:{}:{}:{}|",
-                    e.kind.as_str(),
-                    e.id,
-                    e.version,
-                    e.status,
-                    e.confirmed
-                )
-                .as_bytes(),
-            );
+            let _ = write!(hash, "{e:?}|");
         }
         for d in &self.delegations {
-            hash.update(format!("d{}:{}|", d.id, d.version).as_bytes());
+            let _ = write!(hash, "{d:?}|");
         }
         let digest: String = hash
             .finalize()

@@ -20,6 +20,7 @@ on_both_engines!(
     years_far_before_the_records_get_422,
     crafted_calendar_files_are_refused_by_their_bounds,
     a_caller_who_may_not_import_is_answered_before_the_file_is_read,
+    a_feeds_etag_moves_when_a_parent_of_its_entries_changes,
 );
 
 /// The field a 422 names first, and its message.
@@ -402,4 +403,74 @@ async fn a_body_sent_too_slowly_is_answered_408() {
     assert!(answer.contains("application/problem+json"), "{answer}");
     assert!(answer.contains("within 2 seconds"), "{answer}");
     assert!(took < std::time::Duration::from_secs(10), "{took:?}");
+}
+
+/// Issue 12, defect 6: a feed of itinerary items kept its ETag when their
+/// delegation changed (a member added, the visit cancelled), so calendar
+/// clients (which always send `If-None-Match`) got 304 and never saw it.
+async fn a_feeds_etag_moves_when_a_parent_of_its_entries_changes(app: TestApp) {
+    use crate::feed_checks::{check, feed_path, fetch, read_feed, subscribe};
+    let cast = Cast::new(&app).await;
+    let clerk = &cast.foreign_affairs.token;
+    let d0 = crate::schedule_fixtures::day(20);
+    let id = crate::schedule_fixtures::incoming(&app, &cast, cast.host_unit, d0, d0).await;
+    let body = crate::schedule_fixtures::item_at(
+        d0,
+        ("09:00", "10:00"),
+        None,
+        "Khu công nghiệp",
+        "Lãnh đạo",
+    );
+    let item = crate::schedule_fixtures::item(&app, &cast, id, body).await;
+    crate::fixtures::walk(&app, &cast, id, "submitted").await;
+    let police = &cast.police.token;
+    let sub = subscribe(
+        &app,
+        police,
+        serde_json::json!({"name": "Lịch theo dõi", "kinds": ["itinerary_item"]}),
+    )
+    .await;
+    let feed = feed_path(&app, &sub);
+    let first = read_feed(&app, &feed).await;
+    let described = |f: &crate::feed_checks::Feed| {
+        f.event("itinerary_item", item)
+            .unwrap()
+            .value("DESCRIPTION")
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert!(
+        described(&first).contains("foreigners: 2 (JP\\, KR)"),
+        "{}",
+        described(&first)
+    );
+
+    // A third foreigner: the item's description changes, its version not.
+    let member = crate::fixtures::merged(
+        crate::fixtures::member_body("Kim Min-jun"),
+        serde_json::json!({"nationality": "KR"}),
+    );
+    crate::fixtures::add_member(&app, clerk, id, member).await;
+    let reply = fetch(&app, &feed, &[("If-None-Match", &first.etag)]).await;
+    let second = check(&app, &reply);
+    assert_ne!(second.etag, first.etag);
+    assert!(
+        described(&second).contains("foreigners: 3 (JP\\, KR)"),
+        "{}",
+        described(&second)
+    );
+
+    // The visit called off.
+    crate::fixtures::act(&app, clerk, id, "cancel")
+        .await
+        .ok(200);
+    let reply = fetch(&app, &feed, &[("If-None-Match", &second.etag)]).await;
+    let third = check(&app, &reply);
+    assert_eq!(
+        third.event("itinerary_item", item).unwrap().status,
+        "CANCELLED"
+    );
+    // And an ETag holds while nothing changes.
+    let again = fetch(&app, &feed, &[("If-None-Match", &third.etag)]).await;
+    assert_eq!(again.status.as_u16(), 304);
 }
