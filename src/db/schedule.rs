@@ -247,7 +247,7 @@ fn itinerary_entries(
             security_review_status: Some(parent.review.status),
             version: item.version,
             updated_at: item.updated_at,
-            conflicts: Vec::new(),
+            conflicts: Default::default(),
         });
     }
     Ok(out)
@@ -334,7 +334,7 @@ fn activity_entries(conn: &mut AnyConnection, window: &Window) -> ApiResult<Vec<
             security_review_status: Some(acc.review.status),
             version: activity.version,
             updated_at: activity.updated_at,
-            conflicts: Vec::new(),
+            conflicts: Default::default(),
         });
     }
     Ok(out)
@@ -380,7 +380,7 @@ fn interview_entries(conn: &mut AnyConnection, window: &Window) -> ApiResult<Vec
             security_review_status: None,
             version: i.version,
             updated_at: i.updated_at,
-            conflicts: Vec::new(),
+            conflicts: Default::default(),
         })
         .collect())
 }
@@ -428,7 +428,7 @@ fn conference_entries(conn: &mut AnyConnection, window: &Window) -> ApiResult<Ve
             security_review_status: None,
             version: c.version,
             updated_at: c.updated_at,
-            conflicts: Vec::new(),
+            conflicts: Default::default(),
         })
         .collect())
 }

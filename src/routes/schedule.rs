@@ -44,8 +44,11 @@ pub struct ScheduleItem {
     pub foreigners: Foreigners,
     /// The security review of the record it belongs to (delegations, accreditations).
     pub security_review_status: Option<ReviewStatus>,
-    /// Entries at overlapping times with the same leader, escort officer or venue.
+    /// Entries at overlapping times with the same leader, escort officer or
+    /// venue: the first 20 (`conflicts_total` says how many there are).
     pub conflicts: Vec<Clash>,
+    /// How many entries this one clashes with.
+    pub conflicts_total: usize,
 }
 
 impl From<Entry> for ScheduleItem {
@@ -63,7 +66,8 @@ impl From<Entry> for ScheduleItem {
             escort_officer: e.escort_officer,
             foreigners: e.foreigners,
             security_review_status: e.security_review_status,
-            conflicts: e.conflicts,
+            conflicts: e.conflicts.shown,
+            conflicts_total: e.conflicts.total,
         }
     }
 }

@@ -21,6 +21,7 @@ on_both_engines!(
     crafted_calendar_files_are_refused_by_their_bounds,
     a_caller_who_may_not_import_is_answered_before_the_file_is_read,
     a_feeds_etag_moves_when_a_parent_of_its_entries_changes,
+    clashes_at_one_venue_grow_the_schedule_linearly,
 );
 
 /// The field a 422 names first, and its message.
@@ -473,4 +474,64 @@ async fn a_feeds_etag_moves_when_a_parent_of_its_entries_changes(app: TestApp) {
     // And an ETag holds while nothing changes.
     let again = fetch(&app, &feed, &[("If-None-Match", &third.etag)]).await;
     assert_eq!(again.status.as_u16(), 304);
+}
+
+/// `n` events at one venue and hour on `day`, as one .ics file.
+fn crowded_calendar(day: chrono::NaiveDate, n: usize) -> String {
+    let date = day.format("%Y%m%d");
+    let events: String = (0..n)
+        .map(|i| {
+            format!(
+                "BEGIN:VEVENT\r\nUID:crowd-{i}\r\nDTSTART;TZID=Asia/Ho_Chi_Minh:{date}T090000\r\n\
+                 DTEND;TZID=Asia/Ho_Chi_Minh:{date}T100000\r\nSUMMARY:Gặp gỡ {i}\r\n\
+                 LOCATION:Hội trường UBND tỉnh\r\nEND:VEVENT\r\n"
+            )
+        })
+        .collect();
+    format!("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n{events}END:VCALENDAR\r\n")
+}
+
+/// Issue 12, defect 2: 2,004 items at one venue and hour listed every pair
+/// as a clash (3,998,000 entries, 311 MB). Each entry now lists at most 20
+/// and says how many there are: four times the items, about four times the
+/// answer, not sixteen.
+async fn clashes_at_one_venue_grow_the_schedule_linearly(app: TestApp) {
+    let cast = Cast::new(&app).await;
+    let clerk = &cast.foreign_affairs.token;
+    let mut sizes = Vec::new();
+    for (offset, n) in [(20, 500), (22, 2_000)] {
+        let day = crate::schedule_fixtures::day(offset);
+        let id = crate::schedule_fixtures::incoming(&app, &cast, cast.host_unit, day, day).await;
+        let imported = import(&app, clerk, id, crowded_calendar(day, n))
+            .await
+            .ok(200);
+        assert_eq!(imported["imported"], n);
+        let reply = app
+            .get(&format!("/api/v1/schedule?from={day}&to={day}"), clerk)
+            .await;
+        let schedule = reply.ok(200);
+        let items = schedule["items"].as_array().unwrap();
+        let crowd: Vec<_> = items
+            .iter()
+            .filter(|i| i["kind"] == "itinerary_item")
+            .collect();
+        assert_eq!(crowd.len(), n);
+        for item in &crowd {
+            assert_eq!(item["conflicts_total"], n - 1);
+            assert_eq!(item["conflicts"].as_array().unwrap().len(), 20);
+        }
+        sizes.push(reply.body.len());
+    }
+    let ratio = sizes[1] as f64 / sizes[0] as f64;
+    crate::helpers::report_figure(
+        &format!("crowded_schedule_{:?}", app.engine).to_lowercase(),
+        &format!(
+            "500 items at one venue and hour: {} bytes; 2,000: {} bytes (×{ratio:.2})",
+            sizes[0], sizes[1]
+        ),
+    );
+    assert!(
+        ratio < 5.0,
+        "the answer grew ×{ratio:.2} for ×4 the items: {sizes:?}"
+    );
 }
