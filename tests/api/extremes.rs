@@ -24,6 +24,14 @@ on_both_engines!(
     clashes_at_one_venue_grow_the_schedule_linearly,
 );
 
+/// A fresh incoming draft of the cast's host unit, registered by Sở Ngoại vụ.
+async fn new_delegation(app: &TestApp, cast: &Cast) -> i64 {
+    let body = delegation_body("incoming", cast.host_unit);
+    crate::fixtures::create(app, &cast.foreign_affairs.token, body).await["id"]
+        .as_i64()
+        .unwrap()
+}
+
 /// The field a 422 names first, and its message.
 fn first_error(problem: &Value) -> (String, String) {
     let e = &problem["errors"][0];
@@ -136,15 +144,7 @@ async fn nul_characters_get_the_same_422_on_both_engines(app: TestApp) {
     assert_eq!(first_error(&problem).0, "q", "{problem}");
 
     // In an .ics import.
-    let created = app
-        .post(
-            "/api/v1/delegations",
-            clerk,
-            delegation_body("incoming", cast.host_unit),
-        )
-        .await
-        .ok(201);
-    let id = created["id"].as_i64().unwrap();
+    let id = new_delegation(&app, &cast).await;
     let ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nBEGIN:VEVENT\r\n\
                UID:nul-1\r\nDTSTART:20250310T020000Z\r\nDTEND:20250310T030000Z\r\n\
                SUMMARY:Th\u{0}am\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
@@ -184,15 +184,8 @@ async fn years_far_before_the_records_get_422(app: TestApp) {
         let problem = reply.problem(422);
         assert_eq!(first_error(&problem).0, field, "{problem}");
     }
-    let created = app
-        .post(
-            "/api/v1/delegations",
-            clerk,
-            delegation_body("incoming", cast.host_unit),
-        )
-        .await
-        .ok(201);
-    let members = format!("{}/members", path(created["id"].as_i64().unwrap()));
+    let id = new_delegation(&app, &cast).await;
+    let members = format!("{}/members", path(id));
     let mut member = crate::fixtures::member_body("Tanaka Hiroshi");
     member["date_of_birth"] = "-5000-01-01".into();
     let problem = app.post(&members, clerk, member).await.problem(422);
@@ -272,15 +265,7 @@ fn crafted() -> Vec<(&'static str, String)> {
 async fn crafted_calendar_files_are_refused_by_their_bounds(app: TestApp) {
     let cast = Cast::new(&app).await;
     let clerk = &cast.foreign_affairs.token;
-    let created = app
-        .post(
-            "/api/v1/delegations",
-            clerk,
-            delegation_body("incoming", cast.host_unit),
-        )
-        .await
-        .ok(201);
-    let id = created["id"].as_i64().unwrap();
+    let id = new_delegation(&app, &cast).await;
     for (bound, ics) in crafted() {
         let problem = import(&app, clerk, id, ics).await.problem(422);
         let (field, message) = first_error(&problem);
@@ -329,15 +314,7 @@ async fn crafted_calendar_files_are_refused_by_their_bounds(app: TestApp) {
 /// were checked. A viewer, or a missing delegation, is answered first.
 async fn a_caller_who_may_not_import_is_answered_before_the_file_is_read(app: TestApp) {
     let cast = Cast::new(&app).await;
-    let created = app
-        .post(
-            "/api/v1/delegations",
-            &cast.foreign_affairs.token,
-            delegation_body("incoming", cast.host_unit),
-        )
-        .await
-        .ok(201);
-    let id = created["id"].as_i64().unwrap();
+    let id = new_delegation(&app, &cast).await;
     let not_a_calendar = "hello".to_owned();
     import(&app, &cast.viewer.token, id, not_a_calendar.clone())
         .await
