@@ -1,7 +1,7 @@
 //! Calendar subscriptions and the iCal feeds calendar apps poll.
 
 use actix_web::http::header::{self, HeaderValue};
-use actix_web::{HttpRequest, HttpResponse, delete, get, post, web};
+use actix_web::{HttpRequest, HttpResponse, delete, get, post, route, web};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -648,6 +648,7 @@ fn conditional(req: &HttpRequest) -> Conditional {
 /// A subscriber's feed: what its owner may see now. A revoked token, an
 /// unknown one, or a deactivated owner answer 404.
 #[utoipa::path(
+    get, path = "/calendar/{token}.ics",
     tag = "calendar", params(("token" = String, Path, description = "The secret token of the subscription's address",
         min_length = 64, max_length = 64, pattern = "^[0-9a-f]{64}$")),
     responses(
@@ -656,7 +657,7 @@ fn conditional(req: &HttpRequest) -> Conditional {
         NotFoundProblem
     )
 )]
-#[get("/calendar/{token}.ics")]
+#[route("/calendar/{token}.ics", method = "GET", method = "HEAD")]
 pub async fn subscription_feed(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -705,6 +706,7 @@ pub async fn subscription_feed(
 /// The public feed of announced and held press conferences (and those
 /// cancelled after their announcement); no login.
 #[utoipa::path(
+    get, path = "/calendar/public/press-conferences.ics",
     tag = "calendar",
     responses(
         (status = 200, description = "The calendar (text/calendar)", content_type = "text/calendar"),
@@ -712,7 +714,11 @@ pub async fn subscription_feed(
         UnavailableProblem
     )
 )]
-#[get("/calendar/public/press-conferences.ics")]
+#[route(
+    "/calendar/public/press-conferences.ics",
+    method = "GET",
+    method = "HEAD"
+)]
 pub async fn public_feed(state: web::Data<AppState>, req: HttpRequest) -> ApiResult<HttpResponse> {
     const KEY: &str = "public:press-conferences";
     let request = FeedRequest::new(&state, KEY.into(), &req);

@@ -22,6 +22,7 @@ on_both_engines!(
     a_caller_who_may_not_import_is_answered_before_the_file_is_read,
     a_feeds_etag_moves_when_a_parent_of_its_entries_changes,
     clashes_at_one_venue_grow_the_schedule_linearly,
+    feeds_answer_head_as_get_without_a_body,
 );
 
 /// A fresh incoming draft of the cast's host unit, registered by Sở Ngoại vụ.
@@ -511,4 +512,28 @@ async fn clashes_at_one_venue_grow_the_schedule_linearly(app: TestApp) {
         ratio < 5.0,
         "the answer grew ×{ratio:.2} for ×4 the items: {sizes:?}"
     );
+}
+
+/// Issue 12, defect 11: `HEAD` on the feeds answered 405; RFC 9110 wants it
+/// wherever GET is, with GET's headers and no body (calendar clients and
+/// monitors ask it to learn whether a feed changed).
+async fn feeds_answer_head_as_get_without_a_body(app: TestApp) {
+    let cast = Cast::new(&app).await;
+    let sub = crate::feed_checks::subscribe(
+        &app,
+        &cast.police.token,
+        serde_json::json!({"name": "Lịch theo dõi"}),
+    )
+    .await;
+    let private = crate::feed_checks::feed_path(&app, &sub);
+    for path in [private.as_str(), crate::feed_checks::PUBLIC_FEED] {
+        let get = app.send(awc::http::Method::GET, path, None, None).await;
+        let head = app.send(awc::http::Method::HEAD, path, None, None).await;
+        assert_eq!(get.status.as_u16(), 200, "{path}");
+        assert_eq!(head.status.as_u16(), 200, "{path}: HEAD");
+        assert!(head.body.is_empty(), "{path}: HEAD with a body");
+        for name in ["etag", "last-modified", "content-type"] {
+            assert_eq!(head.header(name), get.header(name), "{path}: {name}");
+        }
+    }
 }
