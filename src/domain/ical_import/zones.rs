@@ -207,8 +207,17 @@ fn offset(raw: &str) -> Option<i32> {
     }
     let n = |r: std::ops::Range<usize>| digits.get(r).and_then(|s| s.parse::<i32>().ok());
     let seconds = if digits.len() == 6 { n(4..6)? } else { 0 };
-    Some(sign * (n(0..2)? * 3600 + n(2..4)? * 60 + seconds))
+    let (hours, minutes) = (n(0..2)?, n(2..4)?);
+    // Minutes and seconds of a clock, and no further from UTC than any zone
+    // has ever been (±18:00 bounds every offset in use; -995959 is not one).
+    if minutes >= 60 || seconds >= 60 || hours * 3600 + minutes * 60 + seconds > MAX_OFFSET {
+        return None;
+    }
+    Some(sign * (hours * 3600 + minutes * 60 + seconds))
 }
+
+/// The furthest from UTC an offset may be, in seconds.
+const MAX_OFFSET: i32 = 18 * 3600;
 
 fn value<'p>(properties: &'p [Property], name: &str) -> Option<&'p str> {
     super::property(properties, name).and_then(|p| p.value.as_deref())
@@ -320,6 +329,11 @@ mod tests {
         assert_eq!(offset("-0430"), Some(-(4 * 3600 + 30 * 60)));
         assert_eq!(offset("+053015"), Some(5 * 3600 + 30 * 60 + 15));
         assert_eq!(offset("0700"), None);
+        assert_eq!(offset("+1400"), Some(14 * 3600));
+        assert_eq!(offset("-995959"), None);
+        assert_eq!(offset("+0760"), None);
+        assert_eq!(offset("+070060"), None);
+        assert_eq!(offset("+1801"), None);
         let last_sunday = Yearly::parse("FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3").unwrap();
         assert_eq!(last_sunday.date(2025), NaiveDate::from_ymd_opt(2025, 3, 30));
         assert_eq!(last_sunday.date(2026), NaiveDate::from_ymd_opt(2026, 3, 29));
