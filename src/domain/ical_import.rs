@@ -416,8 +416,10 @@ fn digest(properties: &[Property]) -> String {
 enum Stamp {
     /// `VALUE=DATE`: a whole day.
     Date(NaiveDate),
-    /// An instant, and the zone database's zone it was given in, if any.
-    Instant(DateTime<Utc>, Option<Tz>),
+    /// An instant, the zone database's zone it was given in (if any), and
+    /// the local time as written when the clocks skip it that day (read
+    /// with the offset before the change, RFC 5545 §3.3.5).
+    Instant(DateTime<Utc>, Option<Tz>, Option<NaiveDateTime>),
 }
 
 pub(crate) fn local_time(raw: &str) -> Option<NaiveDateTime> {
@@ -441,11 +443,19 @@ fn stamp(p: &Property, zones: &Zones, default: Tz) -> Result<Stamp, String> {
         .transpose()?;
     if let Some(utc) = raw.strip_suffix('Z').or_else(|| raw.strip_suffix('z')) {
         let t = local_time(utc).ok_or_else(bad)?.and_utc();
-        return Ok(Stamp::Instant(t, zone.and_then(|z| z.iana())));
+        return Ok(Stamp::Instant(t, zone.and_then(|z| z.iana()), None));
     }
     let local = local_time(raw).ok_or_else(bad)?;
     let zone = zone.unwrap_or(Zone::Iana(default));
-    Ok(Stamp::Instant(zone.instant(local), zone.iana()))
+    let skipped = zone
+        .iana()
+        .filter(|tz| {
+            chrono::TimeZone::from_local_datetime(tz, &local)
+                .earliest()
+                .is_none()
+        })
+        .map(|_| local);
+    Ok(Stamp::Instant(zone.instant(local), zone.iana(), skipped))
 }
 
 /// `P1D`, `PT1H30M`, `P1W`, `+P1DT2H` (RFC 5545 §3.3.6), not negative.
@@ -527,9 +537,13 @@ fn span(p: &[Property], zones: &Zones, default: Tz) -> Result<Span, (&'static st
                 default,
             ))
         }
-        (Stamp::Instant(starts, tz), end) => {
+        (Stamp::Instant(starts, tz, start_skipped), end) => {
+            let mut skipped = start_skipped.map(|t| ("DTSTART", t, starts));
             let (ends, field) = match (end, length) {
-                (Some(Stamp::Instant(ends, _)), _) => (ends, "DTEND"),
+                (Some(Stamp::Instant(ends, _, end_skipped)), _) => {
+                    skipped = skipped.or(end_skipped.map(|t| ("DTEND", t, ends)));
+                    (ends, "DTEND")
+                }
                 (Some(Stamp::Date(_)), _) => {
                     return Err(("DTEND", "must be a date-time, as DTSTART is".into()));
                 }
@@ -547,7 +561,18 @@ fn span(p: &[Property], zones: &Zones, default: Tz) -> Result<Span, (&'static st
                     "DURATION" => "must be longer than nothing",
                     _ => "must be after DTSTART",
                 };
-                return Err((field, message.into()));
+                // A time the clocks skip moves an hour: say so, or the
+                // message contradicts the file as written.
+                let why = skipped.zip(tz).map(|((name, written, read), tz)| {
+                    format!(
+                        " ({name} {} does not exist in {}: the clocks skip it, so it is read \
+                         as {})",
+                        written.format("%Y-%m-%d %H:%M"),
+                        tz.name(),
+                        read.with_timezone(&tz).format("%H:%M")
+                    )
+                });
+                return Err((field, format!("{message}{}", why.unwrap_or_default())));
             }
             Ok((starts, ends, tz.unwrap_or(default)))
         }

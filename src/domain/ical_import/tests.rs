@@ -528,3 +528,30 @@ fn bounds_count_parameters_outside_quotes_and_tzids_as_properties_too() {
     let ok = format!("TZID:{}\n", "/".repeat(MAX_TZID));
     assert_eq!(check_bounds(&ok), Ok(()));
 }
+
+#[test]
+fn an_end_before_a_skipped_start_says_the_clocks_skip_it() {
+    // 02:30 does not exist in Berlin on 30 March 2025: read as 03:30, so an
+    // end at 03:00 as written comes before it.
+    let text = "BEGIN:VCALENDAR
+VERSION:2.0
+BEGIN:VEVENT
+UID:gap-end@example.de
+DTSTART;TZID=Europe/Berlin:20250330T023000
+DTEND;TZID=Europe/Berlin:20250330T030000
+SUMMARY:Frühstück
+LOCATION:Hotel
+END:VEVENT
+END:VCALENDAR";
+    let entries = checked(text, "2025-03-29", "2025-03-31");
+    let errors = entries[0].as_ref().unwrap_err();
+    let dtend = errors.iter().find(|e| e.field == "DTEND").unwrap();
+    assert!(
+        dtend.message.contains(
+            "DTSTART 2025-03-30 02:30 does not exist in Europe/Berlin: the clocks skip it, \
+             so it is read as 03:30"
+        ),
+        "{}",
+        dtend.message
+    );
+}
