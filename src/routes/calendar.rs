@@ -704,7 +704,8 @@ pub async fn subscription_feed(
 }
 
 /// The public feed of announced and held press conferences (and those
-/// cancelled after their announcement); no login.
+/// cancelled after their announcement); no login. It says what is announced
+/// (title, time, venue, topics), not which foreigners attend.
 #[utoipa::path(
     get, path = "/calendar/public/press-conferences.ics",
     tag = "calendar",
@@ -735,9 +736,16 @@ pub async fn public_feed(state: web::Data<AppState>, req: HttpRequest) -> ApiRes
             delegation: None,
         };
         let announced = db::conference::announced_ids(conn)?;
+        // What the province announces, not who is coming: the foreign
+        // attendees (how many, from where) are the offices' and the
+        // police's working knowledge, not the public's.
         let entries: Vec<Entry> = db::schedule::entries(conn, &public_scope, from, to)?
             .into_iter()
             .filter(|e| announced.contains(&e.id))
+            .map(|e| Entry {
+                foreigners: Default::default(),
+                ..e
+            })
             .collect();
         Ok(FeedContent {
             name: "Họp báo — UBND tỉnh / Press conferences".into(),

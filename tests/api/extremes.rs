@@ -23,6 +23,7 @@ on_both_engines!(
     a_feeds_etag_moves_when_a_parent_of_its_entries_changes,
     clashes_at_one_venue_grow_the_schedule_linearly,
     feeds_answer_head_as_get_without_a_body,
+    the_public_feed_says_what_is_announced_not_who_attends,
 );
 
 /// A fresh incoming draft of the cast's host unit, registered by Sở Ngoại vụ.
@@ -536,4 +537,38 @@ async fn feeds_answer_head_as_get_without_a_body(app: TestApp) {
             assert_eq!(head.header(name), get.header(name), "{path}: {name}");
         }
     }
+}
+
+/// Issue 12, defect 11: the public feed (no login) listed the foreign
+/// attendees' nationalities. It says what the province announces; the
+/// attendees stay in the offices' and the police's feeds.
+async fn the_public_feed_says_what_is_announced_not_who_attends(app: TestApp) {
+    use crate::press_fixtures::{add_attendee, attendee_body, conference_body, conference_from};
+    let cast = Cast::new(&app).await;
+    let foreign = reporter(&app, &cast.foreign_affairs.token, "JP").await;
+    crate::press_fixtures::accreditation_in(&app, &cast, &[foreign], "approved").await;
+    let id = conference_from(&app, &cast, conference_body(), "announced").await;
+    add_attendee(
+        &app,
+        &cast.provincial_office.token,
+        id,
+        attendee_body("NHK", "Yamada Hanako", Some(foreign)),
+    )
+    .await
+    .ok(201);
+    let public = crate::feed_checks::read_feed(&app, crate::feed_checks::PUBLIC_FEED).await;
+    let event = public.event("press_conference", id).unwrap();
+    let description = event.value("DESCRIPTION").unwrap_or_default();
+    assert!(!description.contains("JP"), "{description}");
+    assert!(!description.contains("foreigners"), "{description}");
+    // The police's own feed still says who comes.
+    let police = crate::feed_checks::feed_of(&app, &cast.police.token).await;
+    let theirs = crate::feed_checks::read_feed(&app, &police).await;
+    let event = theirs.event("press_conference", id).unwrap();
+    assert!(
+        event
+            .value("DESCRIPTION")
+            .unwrap_or_default()
+            .contains("JP")
+    );
 }
