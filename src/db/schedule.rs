@@ -86,12 +86,16 @@ impl Window {
             .optional()?;
         // No row (a database older than the bound's migration cannot be
         // here, migrations run first): fall back to the whole past.
-        // Checked: a span stored before the bound on years cannot overflow
-        // the window into a panic; it widens the window to the whole past.
+        // Checked, and no earlier than any entry can start: a span stored
+        // before the bound on years (an interview "ending" in 9999) neither
+        // overflows into a panic nor asks PostgreSQL for a timestamp before
+        // its range (a 500 on every schedule and feed, for good).
+        let floor = crate::domain::time::earliest_instant();
         let earliest_start = longest
             .and_then(|seconds| Duration::try_seconds(seconds.max(0)))
             .and_then(|span| from.checked_sub_signed(span))
-            .map_or(NaiveDateTime::MIN, |t| t.naive_utc());
+            .map_or(floor, |t| t.max(floor))
+            .naive_utc();
         Ok(Self {
             earliest_start,
             from: from.naive_utc(),

@@ -14,6 +14,15 @@ pub fn province_today() -> chrono::NaiveDate {
 /// The years records may fall in: older or later dates are typing mistakes.
 pub const YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
 
+/// The earliest instant any stored entry can start at: the first day of
+/// [`YEARS`] in the zone furthest ahead of UTC (UTC+14), so that a window
+/// reaching further back (a span stored before the bound) stops here, inside
+/// what both engines can compare.
+pub fn earliest_instant() -> DateTime<Utc> {
+    let first = NaiveDate::from_ymd_opt(*YEARS.start(), 1, 1).unwrap_or(NaiveDate::MIN);
+    first.and_time(chrono::NaiveTime::MIN).and_utc() - chrono::Duration::hours(14)
+}
+
 pub fn check_year(year: i32) -> Result<(), &'static str> {
     if YEARS.contains(&year) {
         Ok(())

@@ -24,6 +24,7 @@ on_both_engines!(
     clashes_at_one_venue_grow_the_schedule_linearly,
     feeds_answer_head_as_get_without_a_body,
     the_public_feed_says_what_is_announced_not_who_attends,
+    a_span_stored_before_the_bound_leaves_the_schedule_answering,
 );
 
 /// A fresh incoming draft of the cast's host unit, registered by Sở Ngoại vụ.
@@ -571,4 +572,52 @@ async fn the_public_feed_says_what_is_announced_not_who_attends(app: TestApp) {
             .unwrap_or_default()
             .contains("JP")
     );
+}
+
+/// Issue 12, defect 3: one interview "ending" in 9999, stored before ends
+/// were checked, raised the longest span of its kind for good, and every
+/// schedule and feed then asked PostgreSQL for a timestamp before its range
+/// (500). A database that holds such a span keeps answering.
+async fn a_span_stored_before_the_bound_leaves_the_schedule_answering(app: TestApp) {
+    use diesel::RunQueryDsl;
+    let cast = Cast::new(&app).await;
+    let domestic = reporter(&app, &cast.foreign_affairs.token, "VN").await;
+    let interview = app
+        .post(
+            INTERVIEWS,
+            &cast.provincial_office.token,
+            interview_body(&[domestic], None),
+        )
+        .await
+        .ok(201);
+    // 9999-12-31 less 2026-12-02, in seconds: what the old code let in.
+    app.db
+        .write_unaudited(|conn| {
+            diesel::sql_query("UPDATE entry_spans SET longest_seconds = 251600000000")
+                .execute(conn)?;
+            Ok(())
+        })
+        .await
+        .unwrap();
+    let schedule = app
+        .get("/api/v1/schedule?from=2026-12-01", &cast.police.token)
+        .await
+        .ok(200);
+    let ids: Vec<_> = schedule["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["kind"] == "interview")
+        .map(|i| i["id"].clone())
+        .collect();
+    assert_eq!(ids, vec![interview["id"].clone()]);
+    let feed = app
+        .send(
+            awc::http::Method::GET,
+            crate::feed_checks::PUBLIC_FEED,
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(feed.status.as_u16(), 200, "{}", feed.text());
 }
