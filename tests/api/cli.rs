@@ -409,23 +409,57 @@ fn many(each: impl Fn(usize) -> (String, Output) + Sync) -> Vec<String> {
 
 /// `serve` until it answers, then SIGTERM; how it ended.
 fn serve_then_term(db_url: &str, dir: &std::path::Path) -> Output {
-    let address = format!("127.0.0.1:{}", free_port());
-    let child = Command::new(release_binary())
-        .args(["serve", "--database-url", db_url, "--bind", &address])
-        .current_dir(dir)
-        .env_remove("DATABASE_URL")
-        .env("VISITDESK_JWT_SECRET", crate::helpers::SECRET)
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    wait_until_up(&address);
-    let status = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
-    child.wait_with_output().unwrap()
+    // A port free when asked may be taken by another test before the
+    // service binds it: then it ends at once, and another port is tried.
+    for _ in 0..5 {
+        let address = format!("127.0.0.1:{}", free_port());
+        let mut child = Command::new(release_binary())
+            .args(["serve", "--database-url", db_url, "--bind", &address])
+            .current_dir(dir)
+            .env_remove("DATABASE_URL")
+            .env("VISITDESK_JWT_SECRET", crate::helpers::SECRET)
+            // Warnings only: a pipe nobody reads until the end must not fill.
+            .env("RUST_LOG", "warn")
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let started = std::time::Instant::now();
+        let up = loop {
+            if http_get(&address, "/healthz").is_some_and(|r| r.starts_with("HTTP/1.1 200")) {
+                break true;
+            }
+            if child.try_wait().unwrap().is_some()
+                || started.elapsed() > std::time::Duration::from_secs(60)
+            {
+                break false;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        };
+        if !up {
+            let hung = child.try_wait().unwrap().is_none();
+            if hung {
+                let _ = child.kill();
+            }
+            let out = child.wait_with_output().unwrap();
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert!(
+                !hung,
+                "the service at {address} did not come up in 60 s: {stderr}"
+            );
+            if stderr.contains("in use") {
+                continue;
+            }
+            return out;
+        }
+        let status = Command::new("kill")
+            .args(["-TERM", &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        return child.wait_with_output().unwrap();
+    }
+    panic!("no free port for `serve` in five tries");
 }
 
 on_both_engines!(every_command_ends_without_a_signal);
