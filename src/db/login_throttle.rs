@@ -6,8 +6,8 @@ use diesel::prelude::*;
 
 use super::AnyConnection;
 use super::schema::login_throttle;
-use crate::domain::login::{FailureRecord, ThrottlePolicy, ThrottleScope};
-use crate::error::ApiResult;
+use crate::domain::login::{FailureRecord, LoginThrottle, ThrottlePolicy, ThrottleScope};
+use crate::error::{ApiError, ApiResult};
 
 /// The record of failures of `subject` (a username or an address), if any.
 pub fn get(
@@ -44,12 +44,7 @@ pub fn reserve(
     at: DateTime<Utc>,
 ) -> ApiResult<Result<FailureRecord, u64>> {
     let row = login_throttle::table.find((scope.as_str(), subject));
-    // The row's lock (PostgreSQL) for the rest of the transaction; SQLite's
-    // writes are serial anyway.
-    let exists = diesel::update(row)
-        .set(login_throttle::failures.eq(login_throttle::failures))
-        .execute(conn)?
-        > 0;
+    let exists = lock(conn, scope, subject)?;
     let previous = if exists {
         get(conn, scope, subject)?
     } else {
@@ -98,9 +93,7 @@ pub fn refund(
     policy: &ThrottlePolicy,
 ) -> ApiResult<()> {
     let row = login_throttle::table.find((scope.as_str(), subject));
-    diesel::update(row)
-        .set(login_throttle::failures.eq(login_throttle::failures))
-        .execute(conn)?;
+    lock(conn, scope, subject)?;
     if let Some(record) = get(conn, scope, subject)? {
         let back = policy.after_refund(&record);
         diesel::update(row)
@@ -109,6 +102,55 @@ pub fn refund(
                 login_throttle::locked_until.eq(back.locked_until.map(|t| t.naive_utc())),
             ))
             .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Takes the subject's row lock (PostgreSQL) for the rest of the
+/// transaction, so that counts of one subject are made one after the other
+/// (SQLite's writes are serial anyway). Returns whether the row exists.
+fn lock(conn: &mut AnyConnection, scope: ThrottleScope, subject: &str) -> ApiResult<bool> {
+    Ok(
+        diesel::update(login_throttle::table.find((scope.as_str(), subject)))
+            .set(login_throttle::failures.eq(login_throttle::failures))
+            .execute(conn)?
+            > 0,
+    )
+}
+
+/// Counts one guess for every subject ([`reserve`]): their failures so far,
+/// or 429 when any is locked (the caller's transaction then takes back
+/// what was counted for the others).
+pub fn reserve_all(
+    conn: &mut AnyConnection,
+    throttle: &LoginThrottle,
+    subjects: &[(ThrottleScope, String)],
+    at: DateTime<Utc>,
+) -> ApiResult<Vec<i64>> {
+    subjects
+        .iter()
+        .map(|(scope, subject)| {
+            match reserve(conn, *scope, subject, throttle.policy(*scope), at)? {
+                Ok(record) => Ok(record.failures),
+                Err(retry_after) => Err(ApiError::TooManyRequests { retry_after }),
+            }
+        })
+        .collect()
+}
+
+/// After a right guess: each subject forgiven by success forgets its
+/// failures, the others take back the guess's count.
+pub fn settle_right_guess(
+    conn: &mut AnyConnection,
+    throttle: &LoginThrottle,
+    subjects: &[(ThrottleScope, String)],
+) -> ApiResult<()> {
+    for (scope, subject) in subjects {
+        if scope.forgiven_by_success() {
+            clear(conn, *scope, subject)?;
+        } else {
+            refund(conn, *scope, subject, throttle.policy(*scope))?;
+        }
     }
     Ok(())
 }

@@ -22,6 +22,15 @@ pub enum ThrottleScope {
 
 text_enum!(ThrottleScope { Username => "username", Address => "address" });
 
+impl ThrottleScope {
+    /// Whether a right password forgives the subject's earlier failures: an
+    /// account's, yes; an address's, no (a guesser may own one account), it
+    /// only takes back the right guess's own count.
+    pub fn forgiven_by_success(self) -> bool {
+        self == ThrottleScope::Username
+    }
+}
+
 /// Both throttles a login passes. An address gets a larger budget than a
 /// username: an office behind one address has many people who mistype.
 #[derive(Debug, Clone, Copy)]

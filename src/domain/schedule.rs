@@ -126,6 +126,18 @@ pub struct Entry {
     pub conflicts: Clashes,
 }
 
+impl Entry {
+    /// The entry as the public feed (no login) shows it: what the province
+    /// announces, not which foreigners attend (how many, from where) — the
+    /// offices' and the police's working knowledge, not the public's.
+    pub fn as_announced(self) -> Entry {
+        Entry {
+            foreigners: Foreigners::default(),
+            ..self
+        }
+    }
+}
+
 fn overlaps(a: &Entry, b: &Entry) -> bool {
     // Back to back (one ends as the other starts) is no clash.
     a.starts_at < b.ends_at && b.starts_at < a.ends_at

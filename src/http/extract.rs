@@ -126,13 +126,15 @@ const NUL: &str = "must not contain the NUL character (U+0000)";
 /// JSON carries it only as the escape `\u0000` (raw control characters are
 /// not JSON), so a body without one is not parsed twice.
 fn nul_in_json(bytes: &[u8]) -> Option<String> {
-    let escaped = bytes.windows(6).enumerate().any(|(i, w)| {
-        // The backslash starts an escape if an even number precede it.
-        let before = bytes[..i].iter().rev().take_while(|&&b| b == b'\\').count();
-        w == b"\\u0000" && before % 2 == 0
-    });
-    if !escaped {
-        return None;
+    // One pass, escape by escape: `\\u0000` is a backslash and text.
+    let mut rest = bytes;
+    loop {
+        let at = rest.iter().position(|&b| b == b'\\')?;
+        let escape = &rest[at + 1..];
+        if escape.starts_with(b"u0000") {
+            break;
+        }
+        rest = escape.get(1..)?;
     }
     let value: serde_json::Value = serde_json::from_slice(bytes).ok()?;
     nul_at(&value, String::new())
@@ -321,6 +323,20 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn only_a_real_nul_escape_is_found_and_named() {
+        assert_eq!(nul_in_json(br#"{"a": "x\\u0000"}"#), None);
+        assert_eq!(
+            nul_in_json(br#"{"a": ["ok", "x\u0000"]}"#).as_deref(),
+            Some("a[1]")
+        );
+        assert_eq!(
+            nul_in_json(br#"{"a": {"b": "\\\u0000"}}"#).as_deref(),
+            Some("a.b")
+        );
+        assert_eq!(nul_in_json(br#"{"a": "ends in \"#), None);
     }
 
     #[test]

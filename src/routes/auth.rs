@@ -112,18 +112,7 @@ pub(crate) async fn throttled<T: Send + 'static>(
     let failures = state
         .db
         .write_unaudited(move |conn| {
-            let now = db::now();
-            let mut failures = Vec::with_capacity(counted.len());
-            for (scope, subject) in &counted {
-                let policy = throttle.policy(*scope);
-                // A lock on any subject refuses the guess, and the
-                // rollback takes back what was counted for the others.
-                match db::login_throttle::reserve(conn, *scope, subject, policy, now)? {
-                    Ok(record) => failures.push(record.failures),
-                    Err(retry_after) => return Err(ApiError::TooManyRequests { retry_after }),
-                }
-            }
-            Ok(failures)
+            db::login_throttle::reserve_all(conn, &throttle, &counted, db::now())
         })
         .await?;
     let (right, value) = state.limits.hash(check).await?;
@@ -131,23 +120,7 @@ pub(crate) async fn throttled<T: Send + 'static>(
         state
             .db
             .write_unaudited(move |conn| {
-                for (scope, subject) in &subjects {
-                    match scope {
-                        ThrottleScope::Username => {
-                            db::login_throttle::clear(conn, *scope, subject)?
-                        }
-                        // An address's failures are not forgiven by one
-                        // success (a guesser may own one account): only
-                        // this guess's count goes.
-                        ThrottleScope::Address => db::login_throttle::refund(
-                            conn,
-                            *scope,
-                            subject,
-                            throttle.policy(*scope),
-                        )?,
-                    }
-                }
-                Ok(())
+                db::login_throttle::settle_right_guess(conn, &throttle, &subjects)
             })
             .await?;
     } else {

@@ -736,16 +736,10 @@ pub async fn public_feed(state: web::Data<AppState>, req: HttpRequest) -> ApiRes
             delegation: None,
         };
         let announced = db::conference::announced_ids(conn)?;
-        // What the province announces, not who is coming: the foreign
-        // attendees (how many, from where) are the offices' and the
-        // police's working knowledge, not the public's.
         let entries: Vec<Entry> = db::schedule::entries(conn, &public_scope, from, to)?
             .into_iter()
             .filter(|e| announced.contains(&e.id))
-            .map(|e| Entry {
-                foreigners: Default::default(),
-                ..e
-            })
+            .map(Entry::as_announced)
             .collect();
         Ok(FeedContent {
             name: "Họp báo — UBND tỉnh / Press conferences".into(),
