@@ -290,6 +290,12 @@ impl<T> Audited<T> {
         }
     }
 
+    /// The value and the entries, for a caller that gathers the entries of
+    /// several operations into one transaction (the demo loader).
+    pub fn into_parts(self) -> (T, Vec<AuditEvent>) {
+        (self.value, self.events)
+    }
+
     /// Another entry in the same transaction (a change touching two records).
     pub fn and(mut self, event: AuditEvent) -> Self {
         self.events.push(event);

@@ -6,16 +6,18 @@ use chrono::{NaiveDate, TimeDelta};
 
 use super::effects::{add_item, add_member, cancel_item, review_delegation, transition};
 use super::spec::{Spec, Step};
-use crate::db::delegation::{Filter, NewDelegation};
+use crate::db::delegation::Filter;
 use crate::db::{self, Actor, AnyConnection, Audited, Db};
 use crate::domain::audit::AuditEvent;
 use crate::domain::delegation::{DelegationAction as A, TransitionInput};
-use crate::domain::ids::{DelegationId, ItineraryItemId, UserId};
+use crate::domain::ids::{DelegationId, ItineraryItemId, UnitId, UserId};
 use crate::domain::pagination::Limit;
 use crate::domain::review::SecurityReview;
+use crate::domain::role::{Caller, Role};
 use crate::domain::text::fold;
 use crate::domain::time::province_today;
 use crate::error::{ApiError, ApiResult};
+use crate::model::delegation::CreateDelegation;
 
 /// Loads the demo delegations that are not there yet; returns how many it made.
 pub(super) fn load(db: &Db, actor: &Actor) -> ApiResult<usize> {
@@ -34,10 +36,34 @@ pub(super) fn load(db: &Db, actor: &Actor) -> ApiResult<usize> {
 /// Who acts in the demo's story: the demo users where they exist.
 pub(super) struct Cast {
     pub today: NaiveDate,
+    /// Sở Ngoại vụ's user, who registers the delegations.
+    pub registered_by: Option<UserId>,
+    /// The host unit's user, who adds members and items and submits.
+    pub host: Option<UserId>,
     /// The Provincial Office's user, who records the decisions.
     pub decided_by: Option<UserId>,
     /// The police user, who records the reviews.
     pub reviewed_by: Option<UserId>,
+}
+
+impl Cast {
+    /// The demo user of `role` acting on a delegation of `unit` (a host
+    /// unit's user acts for whichever unit hosts it: the demo has one).
+    pub fn caller(&self, role: Role, unit: UnitId) -> ApiResult<Caller> {
+        let id = match role {
+            Role::ForeignAffairs => self.registered_by,
+            Role::ProvincialOffice => self.decided_by,
+            Role::Police => self.reviewed_by,
+            Role::HostUnit => self.host,
+            Role::Admin | Role::Viewer => None,
+        }
+        .ok_or_else(|| ApiError::internal(format_args!("the demo has no `{role}` user")))?;
+        Ok(Caller {
+            id,
+            role,
+            unit: Some(unit),
+        })
+    }
 }
 
 fn user(conn: &mut AnyConnection, username: &str) -> ApiResult<Option<UserId>> {
@@ -62,13 +88,15 @@ fn load_one(conn: &mut AnyConnection, spec: &Spec, today: NaiveDate) -> ApiResul
     }
     let cast = Cast {
         today,
+        registered_by: user(conn, "ngoaivu")?,
         decided_by: user(conn, "vanphong")?,
         reviewed_by: user(conn, "congan")?,
+        host: user(conn, "donvi")?,
     };
     let (start, end) = spec.dates(today);
     let members = spec.members().map_err(ApiError::internal)?;
     let items = spec.items(today).map_err(ApiError::internal)?;
-    let new = NewDelegation {
+    let new = CreateDelegation {
         direction: spec.direction,
         title: spec.title.to_owned(),
         purpose: spec.purpose.to_owned(),
@@ -79,14 +107,19 @@ fn load_one(conn: &mut AnyConnection, spec: &Spec, today: NaiveDate) -> ApiResul
         start_date: start,
         end_date: end,
     };
-    let (d, created) = crate::model::delegation::create(conn, &new, None)?;
+    let by = cast.caller(Role::ForeignAffairs, new.host_unit_id)?;
+    let (d, created) = crate::model::delegation::create(conn, by, new)?.into_parts();
+    let created = created
+        .into_iter()
+        .next()
+        .ok_or_else(|| ApiError::internal("no creation event"))?;
     let mut events = vec![created];
     for member in &members {
-        events.push(add_member(conn, d.id, member)?);
+        events.push(add_member(conn, d.id, member, &cast)?);
     }
     let mut item_ids = Vec::new();
     for item in &items {
-        let (id, event) = add_item(conn, d.id, item)?;
+        let (id, event) = add_item(conn, d.id, item, &cast)?;
         item_ids.push(id);
         events.push(event);
     }
@@ -148,13 +181,13 @@ fn take(
                 reviewed_at: None,
                 reviewed_by: cast.reviewed_by,
             };
-            review_delegation(conn, id, &review)
+            review_delegation(conn, id, &review, cast)
         }
         Step::CancelItem(n) => {
             let item = *items
                 .get(n)
                 .ok_or_else(|| ApiError::internal(format_args!("demo item {n} is missing")))?;
-            cancel_item(conn, id, item)
+            cancel_item(conn, id, item, cast)
         }
     }
 }

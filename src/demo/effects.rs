@@ -4,45 +4,67 @@
 use super::delegations::Cast;
 use crate::db::itinerary::ItemFields;
 use crate::db::member::MemberFields;
-use crate::db::{self, AnyConnection};
+use crate::db::{AnyConnection, Audited};
 use crate::domain::audit::AuditEvent;
-use crate::domain::delegation::{Delegation, DelegationAction as A, TransitionInput};
+use crate::domain::delegation::{DelegationAction as A, TransitionInput};
 use crate::domain::ids::{DelegationId, ItineraryItemId};
 use crate::domain::itinerary::ItemStatus;
 use crate::domain::review::SecurityReview;
-use crate::domain::role::Role;
-use crate::domain::workflow::Subject;
+use crate::domain::role::{Caller, Role};
 use crate::error::{ApiError, ApiResult};
-use crate::model::delegation as ops;
+use crate::model;
+use crate::model::itinerary::ItemPatch;
 
-fn load(conn: &mut AnyConnection, id: DelegationId) -> ApiResult<Delegation> {
-    db::delegation::find(conn, id)?
-        .ok_or_else(|| ApiError::internal(format_args!("demo delegation {id} is missing")))
+/// The one entry a step of the story leaves, or why it did not.
+fn one<T>(
+    id: DelegationId,
+    what: &str,
+    result: ApiResult<Audited<T>>,
+) -> ApiResult<(T, AuditEvent)> {
+    let refused = |why: String| {
+        ApiError::internal(format_args!(
+            "demo delegation {id}: {what} was refused: {why}"
+        ))
+    };
+    let (value, events) = result.map_err(|e| refused(format!("{e:?}")))?.into_parts();
+    match <[AuditEvent; 1]>::try_from(events) {
+        Ok([event]) => Ok((value, event)),
+        Err(events) => Err(refused(format!("it left {} audit entries", events.len()))),
+    }
 }
 
-fn refused(d: &Delegation, what: &str, e: ApiError) -> ApiError {
-    ApiError::internal(format_args!(
-        "demo {}: {what} was refused: {e:?}",
-        d.reference
-    ))
+/// The demo user of `role` acting on delegation `id`: as the host unit, its own.
+fn caller(
+    conn: &mut AnyConnection,
+    cast: &Cast,
+    role: Role,
+    id: DelegationId,
+) -> ApiResult<Caller> {
+    let host = crate::db::delegation::find(conn, id)?
+        .ok_or_else(|| ApiError::internal(format_args!("demo delegation {id} is missing")))?
+        .host_unit_id;
+    cast.caller(role, host)
 }
 
 pub(super) fn add_member(
     conn: &mut AnyConnection,
     id: DelegationId,
     f: &MemberFields,
+    cast: &Cast,
 ) -> ApiResult<AuditEvent> {
-    let d = load(conn, id)?;
-    Ok(ops::add_member(conn, &d, f)?.1)
+    let by = caller(conn, cast, Role::HostUnit, id)?;
+    Ok(one(id, "adding a member", model::member::add(conn, by, id, f))?.1)
 }
 
 pub(super) fn add_item(
     conn: &mut AnyConnection,
     id: DelegationId,
     fields: &ItemFields,
+    cast: &Cast,
 ) -> ApiResult<(ItineraryItemId, AuditEvent)> {
-    let d = load(conn, id)?;
-    let (item, entry) = ops::add_item(conn, &d, fields)?;
+    let by = caller(conn, cast, Role::HostUnit, id)?;
+    let d = model::itinerary::editable(conn, by, id)?;
+    let (item, entry) = model::itinerary::insert(conn, &d, fields)?;
     Ok((item.id, entry))
 }
 
@@ -62,53 +84,34 @@ pub(super) fn transition(
     input: TransitionInput,
     cast: &Cast,
 ) -> ApiResult<AuditEvent> {
-    let d = load(conn, id)?;
-    let subject = Subject {
-        role: actor_role(action),
-        owns: true,
-    };
-    ops::transition(
-        conn,
-        &d,
-        action,
-        input,
-        subject,
-        cast.decided_by,
-        cast.today,
-    )
-    .map(|(_, entry)| entry)
-    .map_err(|e| refused(&d, action.as_str(), e))
+    let by = caller(conn, cast, actor_role(action), id)?;
+    let result = model::delegation::transition(conn, by, id, action, input, cast.today);
+    Ok(one(id, action.as_str(), result)?.1)
 }
 
 pub(super) fn review_delegation(
     conn: &mut AnyConnection,
     id: DelegationId,
     review: &SecurityReview,
+    cast: &Cast,
 ) -> ApiResult<AuditEvent> {
-    let d = load(conn, id)?;
-    Ok(ops::review(conn, &d, review)?.1)
+    let by = caller(conn, cast, Role::Police, id)?;
+    let result = model::delegation::review(conn, by, id, review);
+    Ok(one(id, "the security review", result)?.1)
 }
 
-/// As `PATCH …/itinerary/{item_id}` with `{"status": "cancelled"}`.
+/// As `PATCH …/itinerary/{item_id}` with `{"status": "cancelled"}`, by Sở Ngoại vụ.
 pub(super) fn cancel_item(
     conn: &mut AnyConnection,
     id: DelegationId,
     item_id: ItineraryItemId,
+    cast: &Cast,
 ) -> ApiResult<AuditEvent> {
-    let d = load(conn, id)?;
-    let item = db::itinerary::find(conn, id, item_id)?
-        .ok_or_else(|| ApiError::internal("demo item is missing"))?;
-    let fields = ItemFields {
-        status: ItemStatus::Cancelled.as_str().to_owned(),
-        ..ItemFields::from(&item)
+    let by = caller(conn, cast, Role::ForeignAffairs, id)?;
+    let patch = ItemPatch {
+        status: Some(ItemStatus::Cancelled),
+        ..ItemPatch::default()
     };
-    ops::update_item(conn, &d, &item, &fields)?
-        .map(|(_, entry)| entry)
-        .ok_or_else(|| {
-            refused(
-                &d,
-                "cancelling an item",
-                ApiError::conflict("already cancelled"),
-            )
-        })
+    let result = model::itinerary::update(conn, by, id, item_id, None, patch);
+    Ok(one(id, "cancelling an item", result)?.1)
 }

@@ -1,6 +1,6 @@
 //! Demo press side: reporters, their accreditations with activities,
 //! leaders' interviews and press conferences, each record in its own
-//! transaction with every audit entry, through `crate::model::press`.
+//! transaction with every audit entry, through `crate::model`.
 //!
 //! The story runs in the order it happened: accreditations are opened
 //! (registered, reviewed, decided), then the interviews and press
@@ -25,7 +25,6 @@ use crate::domain::press::{AccreditationAction as A, AccreditationStatus};
 use crate::domain::role::Role;
 use crate::domain::time::province_today;
 use crate::error::{ApiError, ApiResult};
-use crate::model::press as ops;
 
 /// What one load made.
 #[derive(Debug, Default, Clone, Copy)]
@@ -75,7 +74,7 @@ pub(super) fn load(db: &Db, actor: &Actor) -> ApiResult<Counts> {
             if find_reporter(conn, &fields.full_name)?.is_some() {
                 return Ok(Audited::unchanged(false));
             }
-            let (_, entry) = ops::create_reporter(conn, fields)
+            let (_, entry) = crate::model::reporter::create_reporter(conn, fields)
                 .map_err(|e| refused(format_args!("reporter {}", fields.full_name), e))?;
             Ok(Audited::new(true, entry))
         })?;
@@ -126,8 +125,13 @@ fn open(conn: &mut AnyConnection, spec: &AccSpec, cast: &Cast) -> ApiResult<Audi
         escort_officer: Some(spec.escort.to_owned()),
     };
     let ids = reporter_ids(conn, spec.reporters)?;
-    let (a, created) = ops::create_accreditation(conn, &fields, &ids, cast.foreign_affairs)
-        .map_err(|e| refused(format_args!("accreditation {}", spec.referral), e))?;
+    let (a, created) = crate::model::accreditation::create_accreditation(
+        conn,
+        &fields,
+        &ids,
+        cast.foreign_affairs,
+    )
+    .map_err(|e| refused(format_args!("accreditation {}", spec.referral), e))?;
     let mut events = vec![created];
     let activities = spec.activities(cast.today).map_err(ApiError::internal)?;
     let mut next = activities.iter();

@@ -1,5 +1,5 @@
 //! The press side's story told through the same operations the API uses
-//! (`crate::model::press`), each on the record as it stands: the demo only
+//! (`crate::model`), each on the record as it stands: the demo only
 //! says who acts; refusals are bugs in the demo.
 
 use crate::db::accreditation::ActivityFields;
@@ -12,7 +12,6 @@ use crate::domain::press::{
 use crate::domain::review::{ReviewStatus, SecurityReview};
 use crate::domain::role::Role;
 use crate::error::{ApiError, ApiResult};
-use crate::model::press as ops;
 
 /// A refusal of the model: a bug in the demo's data.
 pub(super) fn refused(what: impl std::fmt::Display, e: ApiError) -> ApiError {
@@ -39,9 +38,15 @@ pub(super) fn accreditation_action(
     role: Role,
 ) -> ApiResult<Vec<AuditEvent>> {
     let a = accreditation(conn, id)?;
-    ops::transition_accreditation(conn, &a, action, note.map(str::to_owned), role)
-        .map(|(_, entries)| entries)
-        .map_err(|e| refused(format_args!("{}: {}", a.reference, action.as_str()), e))
+    crate::model::accreditation::transition_accreditation(
+        conn,
+        &a,
+        action,
+        note.map(str::to_owned),
+        role,
+    )
+    .map(|(_, entries)| entries)
+    .map_err(|e| refused(format_args!("{}: {}", a.reference, action.as_str()), e))
 }
 
 /// The police's review, recorded by `by` (as `PUT …/security-review`).
@@ -61,7 +66,7 @@ pub(super) fn review(
         reviewed_at: None,
         reviewed_by: by,
     };
-    ops::review_accreditation(conn, &a, &review)
+    crate::model::accreditation::review_accreditation(conn, &a, &review)
         .map(|(_, entry)| entry)
         .map_err(|e| refused(format_args!("{}: the security review", a.reference), e))
 }
@@ -72,7 +77,7 @@ pub(super) fn plan(
     fields: &ActivityFields,
 ) -> ApiResult<AuditEvent> {
     let a = accreditation(conn, id)?;
-    ops::add_activity(conn, &a, fields)
+    crate::model::accreditation::add_activity(conn, &a, fields)
         .map(|(_, entry)| entry)
         .map_err(|e| {
             refused(
@@ -91,7 +96,7 @@ pub(super) fn interview_action(
 ) -> ApiResult<AuditEvent> {
     let i = db::interview::find(conn, id)?
         .ok_or_else(|| ApiError::internal(format_args!("demo interview {id} is missing")))?;
-    ops::transition_interview(
+    crate::model::interview::transition_interview(
         conn,
         &i,
         action,
@@ -110,7 +115,7 @@ pub(super) fn conference_action(
     note: Option<&str>,
 ) -> ApiResult<AuditEvent> {
     let c = conference(conn, id)?;
-    ops::transition_conference(
+    crate::model::conference::transition_conference(
         conn,
         &c,
         action,
@@ -129,7 +134,7 @@ pub(super) fn attend(
     reporter: Option<ReporterId>,
 ) -> ApiResult<AuditEvent> {
     let c = conference(conn, id)?;
-    ops::add_attendee(conn, &c, outlet, name, reporter)
+    crate::model::conference::add_attendee(conn, &c, outlet, name, reporter)
         .map(|(_, entry)| entry)
         .map_err(|e| refused(format_args!("{}: attendee {name}", c.reference), e))
 }

@@ -11,7 +11,6 @@ use crate::db::{self, AnyConnection, Audited};
 use crate::domain::press::{ConferenceAction, InterviewAction};
 use crate::domain::time::PROVINCE_TZ;
 use crate::error::{ApiError, ApiResult};
-use crate::model::press as ops;
 
 pub(super) fn interview(
     conn: &mut AnyConnection,
@@ -51,7 +50,7 @@ pub(super) fn interview(
         questions: Some(spec.questions.to_owned()),
         organizing_unit_id: Some(unit.get()),
     };
-    let (i, created) = ops::create_interview(conn, &fields, &ids, by)
+    let (i, created) = crate::model::interview::create_interview(conn, &fields, &ids, by)
         .map_err(|e| refused(format_args!("interview {:?}", spec.topics), e))?;
     let mut events = vec![created];
     for step in spec.steps {
@@ -85,7 +84,7 @@ pub(super) fn conference(
         topics: c.topics.clone(),
         speakers: db::conference::Fields::speakers(&speakers),
     };
-    let (pc, created) = ops::create_conference(conn, &fields, cast.office)
+    let (pc, created) = crate::model::conference::create_conference(conn, &fields, cast.office)
         .map_err(|e| refused(format_args!("press conference {:?}", c.title), e))?;
     let mut events = vec![created];
     for step in c.steps {

@@ -89,6 +89,22 @@ impl Changes {
         self
     }
 
+    /// The fields that differ between two values of one record's fields
+    /// (structs that serialize to objects), as `diff` would record each.
+    pub fn between<T: Serialize>(old: &T, new: &T) -> Self {
+        let (Value::Object(old), Value::Object(new)) = (to_value(old), to_value(new)) else {
+            return Self::new();
+        };
+        let mut changes = Self::new();
+        for (field, to) in new {
+            let from = old.get(&field).cloned().unwrap_or(Value::Null);
+            if from != to {
+                changes.0.insert(field, json!({ "from": from, "to": to }));
+            }
+        }
+        changes
+    }
+
     /// A change whose values must not be kept (a password): only that it happened.
     pub fn redacted(mut self, field: &str) -> Self {
         self.0

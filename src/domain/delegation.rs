@@ -256,7 +256,7 @@ pub fn visible_to(host_unit_id: UnitId, role: Role, unit: Option<UnitId>) -> boo
 
 /// The one unit whose delegations a list may show `access`, if it is
 /// limited to one: a host unit's own (a host unit with no unit sees none).
-pub fn list_scope(access: super::role::Access) -> Option<UnitId> {
+pub fn list_scope(access: super::role::Caller) -> Option<UnitId> {
     (access.role == Role::HostUnit).then_some(access.unit.unwrap_or(UnitId(-1)))
 }
 

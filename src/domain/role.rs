@@ -71,11 +71,34 @@ impl Role {
     }
 }
 
-/// Who is asking, as far as what they may see and do depends on it.
+/// The signed-in user a read or a change is for, as far as what they may
+/// see and do depends on it: the one type every `model::` operation takes,
+/// whichever face (the JSON API, the console, a feed's token) asked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Access {
+pub struct Caller {
+    pub id: super::ids::UserId,
     pub role: Role,
     pub unit: Option<super::ids::UnitId>,
+}
+
+impl Caller {
+    /// The caller facing a record owned by `owner` (a host unit's own
+    /// delegation), as the workflow tables decide.
+    pub fn facing(self, owner: super::ids::UnitId) -> super::workflow::Subject {
+        super::workflow::Subject {
+            role: self.role,
+            owns: self.unit == Some(owner),
+        }
+    }
+
+    /// 403 unless `allowed`, naming what the role may not do.
+    pub fn require(self, allowed: bool, what: &str) -> Result<(), String> {
+        if allowed {
+            Ok(())
+        } else {
+            Err(format!("the role `{}` may not {what}", self.role))
+        }
+    }
 }
 
 impl std::fmt::Display for Role {

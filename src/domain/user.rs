@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 
 use super::ids::{UnitId, UserId};
-use super::role::Role;
+use super::role::{Caller, Role};
 
 /// A user as stored, less the password hash.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,6 +20,17 @@ pub struct User {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub version: i64,
+}
+
+impl User {
+    /// The user as the caller of a read or a change.
+    pub fn caller(&self) -> Caller {
+        Caller {
+            id: self.id,
+            role: self.role,
+            unit: self.unit_id,
+        }
+    }
 }
 
 /// A login name: 3–64 characters of `a-z 0-9 . _ -`, kept in lower case so

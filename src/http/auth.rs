@@ -1,5 +1,5 @@
 //! Logins: password hashing (argon2id), JWT issue and verification (HS256
-//! only), and the [`Caller`] extractor that gives handlers the logged-in user.
+//! only), and the [`SignedIn`] extractor that gives handlers the logged-in user.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -19,7 +19,7 @@ use crate::AppState;
 use crate::config::JwtSecret;
 use crate::db::{self, Actor};
 use crate::domain::ids::{UnitId, UserId};
-use crate::domain::role::Role;
+use crate::domain::role::{Caller, Role};
 use crate::domain::user::{NewPassword, User};
 use crate::error::{ApiError, ApiResult};
 use crate::http::middleware::RequestId;
@@ -153,12 +153,12 @@ impl TokenKeys {
 /// The logged-in user making the request, checked against the database on
 /// every request (so deactivation takes effect at once).
 #[derive(Debug, Clone)]
-pub struct Caller {
+pub struct SignedIn {
     pub user: User,
     pub request_id: String,
 }
 
-impl Caller {
+impl SignedIn {
     pub fn id(&self) -> UserId {
         self.user.id
     }
@@ -171,12 +171,9 @@ impl Caller {
         self.user.unit_id
     }
 
-    /// What the caller may see and do depends on this.
-    pub fn access(&self) -> crate::domain::role::Access {
-        crate::domain::role::Access {
-            role: self.user.role,
-            unit: self.user.unit_id,
-        }
+    /// The caller, as every `model::` operation takes it.
+    pub fn caller(&self) -> Caller {
+        self.user.caller()
     }
 
     /// The caller as the audit trail records it.
@@ -209,7 +206,7 @@ const BAD_TOKEN: &str = "the token is invalid or expired; log in again";
 const STALE_TOKEN: &str =
     "the token is no longer valid (the account changed or was deactivated); log in again";
 
-impl FromRequest for Caller {
+impl FromRequest for SignedIn {
     type Error = ApiError;
     type Future = Pin<Box<dyn Future<Output = ApiResult<Self>>>>;
 
@@ -251,7 +248,7 @@ impl FromRequest for Caller {
             if !user.active || user.token_epoch != claims.ver {
                 return Err(ApiError::Unauthorized(STALE_TOKEN));
             }
-            Ok(Caller { user, request_id })
+            Ok(SignedIn { user, request_id })
         })
     }
 }

@@ -9,7 +9,7 @@ use actix_web::error::PayloadError;
 use actix_web::http::header;
 use actix_web::{FromRequest, HttpRequest, web};
 use serde::de::DeserializeOwned;
-use validator::{Validate, ValidationErrors, ValidationErrorsKind};
+use validator::Validate;
 
 use crate::domain::FieldError;
 use crate::error::{ApiError, ApiResult};
@@ -209,41 +209,7 @@ fn form_urlencoded_parse(query: &str) -> form_urlencoded::Parse<'_> {
     form_urlencoded::parse(query.as_bytes())
 }
 
-/// Runs the `validator` rules and lists every broken one.
-pub fn validate<T: Validate>(value: &T) -> ApiResult<()> {
-    value.validate().map_err(|errors| {
-        let mut out = Vec::new();
-        flatten(&errors, "", &mut out);
-        ApiError::Invalid(out)
-    })
-}
-
-fn flatten(errors: &ValidationErrors, prefix: &str, out: &mut Vec<FieldError>) {
-    for (field, kind) in errors.errors() {
-        let path = if prefix.is_empty() {
-            field.to_string()
-        } else {
-            format!("{prefix}.{field}")
-        };
-        match kind {
-            ValidationErrorsKind::Field(list) => {
-                for e in list {
-                    let message = e
-                        .message
-                        .as_ref()
-                        .map_or_else(|| e.code.to_string(), ToString::to_string);
-                    out.push(FieldError::new(path.clone(), message));
-                }
-            }
-            ValidationErrorsKind::Struct(inner) => flatten(inner, &path, out),
-            ValidationErrorsKind::List(items) => {
-                for (i, inner) in items {
-                    flatten(inner, &format!("{path}[{i}]"), out);
-                }
-            }
-        }
-    }
-}
+pub use crate::model::input::validate;
 
 /// The version an `If-Match` header asks for; `None` when absent or `*`.
 /// A value that names no version of ours cannot match: 412. One longer than

@@ -1,30 +1,168 @@
-//! What each change to a delegation writes, and its audit entry.
+//! A delegation: who sees it, and each change to it as one operation that
+//! decides (visibility → permission → state → version → rules), writes and
+//! returns its audit entry. The JSON routes and the demo call these; a
+//! console page will too.
 
 use chrono::NaiveDate;
+use serde::Deserialize;
+use utoipa::ToSchema;
+use validator::Validate;
 
-use crate::db::itinerary::ItemFields;
-use crate::db::member::MemberFields;
-use crate::db::{self, AnyConnection};
+use super::input::{CountryCodeDoc, check_date, not_blank};
+use crate::db::delegation::{Cursor, Filter, NewDelegation};
+use crate::db::{self, AnyConnection, Audited};
 use crate::domain::FieldError;
-use crate::domain::audit::{AuditEvent, Changes, RecordKind};
+use crate::domain::audit::{AuditEntry, AuditEvent, Changes, RecordKind, redact_changes};
 use crate::domain::delegation::{
-    self as rules, Delegation, DelegationAction, DelegationStatus, Facts, Member, TransitionInput,
-    Unmet,
+    self as rules, Delegation, DelegationAction, DelegationStatus, Direction, EditVerdict, Facts,
+    TransitionInput, Unmet,
 };
-use crate::domain::ids::UserId;
-use crate::domain::itinerary::{ItemStatus, ItineraryItem};
+use crate::domain::ids::{DelegationId, UnitId};
+use crate::domain::pagination::Limit;
 use crate::domain::review::SecurityReview;
-use crate::domain::workflow::Subject;
+use crate::domain::role::Caller;
+use crate::domain::text::CountryCode;
 use crate::error::{ApiError, ApiResult};
 
-fn event(action: &'static str, d: &Delegation, changes: Changes) -> AuditEvent {
+// A new delegation as a client or a form gives it (not in the document:
+// its description there is the operation's).
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateDelegation {
+    pub direction: Direction,
+    #[validate(length(max = 500), custom(function = "not_blank"))]
+    #[schema(
+        min_length = 1,
+        max_length = 500,
+        example = "Đoàn doanh nghiệp tỉnh Shizuoka"
+    )]
+    pub title: String,
+    #[validate(length(max = 5000), custom(function = "not_blank"))]
+    #[schema(min_length = 1, max_length = 5000)]
+    pub purpose: String,
+    #[validate(length(max = 500), custom(function = "not_blank"))]
+    #[schema(min_length = 1, max_length = 500)]
+    pub partner_organization: String,
+    /// ISO 3166-1 alpha-2: where the delegation comes from (incoming) or goes to (outgoing).
+    #[validate(length(min = 1, max = 30), custom(function = "check_countries"))]
+    #[schema(value_type = Vec<CountryCodeDoc>, min_items = 1, max_items = 30, example = json!(["JP"]))]
+    pub countries: Vec<String>,
+    /// Incoming: the unit that receives it; outgoing: the unit that sends it.
+    pub host_unit_id: UnitId,
+    #[validate(length(max = 200), custom(function = "not_blank"))]
+    #[schema(min_length = 1, max_length = 200)]
+    pub head_of_delegation: String,
+    #[validate(custom(function = "check_date"))]
+    pub start_date: NaiveDate,
+    #[validate(custom(function = "check_date"))]
+    pub end_date: NaiveDate,
+}
+
+/// Fields to change; absent fields stay as they are.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateDelegation {
+    #[validate(length(max = 500), custom(function = "not_blank"))]
+    #[schema(min_length = 1, max_length = 500)]
+    pub title: Option<String>,
+    #[validate(length(max = 5000), custom(function = "not_blank"))]
+    #[schema(min_length = 1, max_length = 5000)]
+    pub purpose: Option<String>,
+    #[validate(length(max = 500), custom(function = "not_blank"))]
+    #[schema(min_length = 1, max_length = 500)]
+    pub partner_organization: Option<String>,
+    #[validate(length(min = 1, max = 30), custom(function = "check_countries"))]
+    #[schema(value_type = Option<Vec<CountryCodeDoc>>, min_items = 1, max_items = 30)]
+    pub countries: Option<Vec<String>>,
+    pub host_unit_id: Option<UnitId>,
+    #[validate(length(max = 200), custom(function = "not_blank"))]
+    #[schema(min_length = 1, max_length = 200)]
+    pub head_of_delegation: Option<String>,
+    #[validate(custom(function = "check_date"))]
+    pub start_date: Option<NaiveDate>,
+    #[validate(custom(function = "check_date"))]
+    pub end_date: Option<NaiveDate>,
+}
+
+fn check_countries(codes: &[String]) -> Result<(), validator::ValidationError> {
+    codes
+        .iter()
+        .try_for_each(|c| super::input::check_country(c))
+}
+
+/// The codes as stored: upper case, each once, in the order given.
+fn countries(codes: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for code in codes.iter().filter_map(|c| CountryCode::parse(c).ok()) {
+        if !out.iter().any(|c| c == code.as_str()) {
+            out.push(code.as_str().to_owned());
+        }
+    }
+    out
+}
+
+fn check_span(start: NaiveDate, end: NaiveDate) -> ApiResult<()> {
+    if end < start {
+        return Err(ApiError::invalid(
+            "end_date",
+            "must not be before start_date",
+        ));
+    }
+    Ok(())
+}
+
+/// The fields a PATCH may change, as one value, so that a change is the
+/// difference between two of them.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+struct Editable {
+    title: String,
+    purpose: String,
+    partner_organization: String,
+    countries: Vec<String>,
+    host_unit_id: UnitId,
+    head_of_delegation: String,
+    start_date: NaiveDate,
+    end_date: NaiveDate,
+}
+
+impl Editable {
+    fn of(d: &Delegation) -> Self {
+        Self {
+            title: d.title.clone(),
+            purpose: d.purpose.clone(),
+            partner_organization: d.partner_organization.clone(),
+            countries: d.countries.clone(),
+            host_unit_id: d.host_unit_id,
+            head_of_delegation: d.head_of_delegation.clone(),
+            start_date: d.start_date,
+            end_date: d.end_date,
+        }
+    }
+
+    /// These fields after `patch`: text trimmed, countries as stored.
+    fn apply(self, patch: UpdateDelegation) -> Self {
+        let text = |new: Option<String>, old: String| new.map_or(old, |t| t.trim().to_owned());
+        Self {
+            title: text(patch.title, self.title),
+            purpose: text(patch.purpose, self.purpose),
+            partner_organization: text(patch.partner_organization, self.partner_organization),
+            countries: patch.countries.map_or(self.countries, |c| countries(&c)),
+            host_unit_id: patch.host_unit_id.unwrap_or(self.host_unit_id),
+            head_of_delegation: text(patch.head_of_delegation, self.head_of_delegation),
+            start_date: patch.start_date.unwrap_or(self.start_date),
+            end_date: patch.end_date.unwrap_or(self.end_date),
+        }
+    }
+}
+
+pub(super) fn event(action: &'static str, d: &Delegation, changes: Changes) -> AuditEvent {
     AuditEvent::new(action, RecordKind::Delegation, d.id.get(), changes)
 }
 
 /// A change to a delegation's members, itinerary or review is a change to the
 /// delegation: a new version, and for an approved itinerary the mark that the
 /// police should look again.
-fn touch(conn: &mut AnyConnection, d: &Delegation, itinerary: bool) -> ApiResult<()> {
+pub(super) fn touch(conn: &mut AnyConnection, d: &Delegation, itinerary: bool) -> ApiResult<()> {
     db::delegation::touch(
         conn,
         d.id,
@@ -33,64 +171,123 @@ fn touch(conn: &mut AnyConnection, d: &Delegation, itinerary: bool) -> ApiResult
     )
 }
 
-/// A new member's fields, for the audit trail.
-fn snapshot(f: &MemberFields) -> Changes {
-    let mut changes = Changes::new()
-        .set("full_name", &f.full_name)
-        .set("nationality", &f.nationality)
-        .set("role", &f.role);
-    for (key, value) in [
-        ("gender", &f.gender),
-        ("passport_number", &f.passport_number),
-        ("organization", &f.organization),
-        ("position", &f.position),
-        ("email", &f.email),
-        ("phone", &f.phone),
-    ] {
-        if let Some(value) = value {
-            changes = changes.set(key, value);
-        }
+/// Turns an edit verdict into 403 / 409.
+pub(super) fn edit_allowed(verdict: EditVerdict, caller: Caller) -> ApiResult<()> {
+    match verdict {
+        EditVerdict::Allowed => Ok(()),
+        EditVerdict::Forbidden => Err(ApiError::forbidden(format!(
+            "the role `{}` may not change this delegation",
+            caller.role
+        ))),
+        EditVerdict::Locked(why) => Err(ApiError::conflict(why)),
     }
-    if let Some(born) = f.date_of_birth {
-        changes = changes.set("date_of_birth", born);
-    }
-    changes
 }
 
-/// What changed between two sets of a member's fields.
-fn member_diff(old: &MemberFields, new: &MemberFields) -> Changes {
-    Changes::new()
-        .diff("full_name", &old.full_name, &new.full_name)
-        .diff("gender", &old.gender, &new.gender)
-        .diff("date_of_birth", &old.date_of_birth, &new.date_of_birth)
-        .diff("nationality", &old.nationality, &new.nationality)
-        .diff(
-            "passport_number",
-            &old.passport_number,
-            &new.passport_number,
-        )
-        .diff("organization", &old.organization, &new.organization)
-        .diff("position", &old.position, &new.position)
-        .diff("role", &old.role, &new.role)
-        .diff("email", &old.email, &new.email)
-        .diff("phone", &old.phone, &new.phone)
+/// The delegation `id` if `caller` may see it; 404 otherwise, exactly as for
+/// one that does not exist.
+pub fn visible(
+    conn: &mut AnyConnection,
+    caller: Caller,
+    id: DelegationId,
+) -> ApiResult<Delegation> {
+    db::delegation::find(conn, id)?
+        .filter(|d| rules::visible_to(d.host_unit_id, caller.role, caller.unit))
+        .ok_or(ApiError::NotFound)
 }
 
-/// Registers a delegation as a draft, numbered in its direction's series for
-/// the current year.
+/// [`visible`] for a change: the row is locked first, so that the change is
+/// decided on the delegation as the previous change left it.
+pub(super) fn for_change(
+    conn: &mut AnyConnection,
+    caller: Caller,
+    id: DelegationId,
+) -> ApiResult<Delegation> {
+    db::delegation::lock(conn, id)?;
+    visible(conn, caller, id)
+}
+
+/// The delegation for a change to itself or its members: visible, and open
+/// to this caller in its state.
+pub(super) fn editable(
+    conn: &mut AnyConnection,
+    caller: Caller,
+    id: DelegationId,
+) -> ApiResult<Delegation> {
+    let d = for_change(conn, caller, id)?;
+    edit_allowed(
+        rules::may_edit(d.status, caller.facing(d.host_unit_id)),
+        caller,
+    )?;
+    Ok(d)
+}
+
+/// A page of the delegations `caller` may see that match `filter`.
+pub fn list(
+    conn: &mut AnyConnection,
+    caller: Caller,
+    mut filter: Filter,
+    after: Option<Cursor>,
+    limit: Limit,
+) -> ApiResult<Vec<Delegation>> {
+    filter.only_unit = rules::list_scope(caller);
+    db::delegation::list(conn, &filter, after, limit)
+}
+
+/// The delegation's own timeline, oldest first; personal data and police
+/// notes only for those who may see them.
+pub fn history(
+    conn: &mut AnyConnection,
+    caller: Caller,
+    id: DelegationId,
+) -> ApiResult<Vec<AuditEntry>> {
+    visible(conn, caller, id)?;
+    let filter = db::audit::AuditFilter {
+        record_kind: Some(RecordKind::Delegation),
+        record_id: Some(id.get()),
+        ..Default::default()
+    };
+    let max = Limit::parse(Some(i64::from(Limit::MAX))).map_err(ApiError::internal)?;
+    let mut entries = db::audit::list(conn, &filter, None, max)?;
+    entries.reverse();
+    for e in &mut entries {
+        redact_changes(&mut e.changes, caller.role);
+    }
+    Ok(entries)
+}
+
+/// Registers a delegation as a draft (Sở Ngoại vụ for any unit, a host unit
+/// for its own), numbered in its direction's series for the current year.
 pub fn create(
     conn: &mut AnyConnection,
-    new: &db::delegation::NewDelegation,
-    by: Option<UserId>,
-) -> ApiResult<(Delegation, AuditEvent)> {
+    caller: Caller,
+    input: CreateDelegation,
+) -> ApiResult<Audited<Delegation>> {
     use chrono::Datelike;
+    caller
+        .require(
+            rules::may_create(input.host_unit_id, caller.role, caller.unit),
+            "register delegations for this unit",
+        )
+        .map_err(ApiError::forbidden)?;
+    check_span(input.start_date, input.end_date)?;
+    let new = NewDelegation {
+        direction: input.direction,
+        title: input.title.trim().to_owned(),
+        purpose: input.purpose.trim().to_owned(),
+        partner_organization: input.partner_organization.trim().to_owned(),
+        countries: countries(&input.countries),
+        host_unit_id: input.host_unit_id,
+        head_of_delegation: input.head_of_delegation.trim().to_owned(),
+        start_date: input.start_date,
+        end_date: input.end_date,
+    };
     if !db::unit::exists(conn, new.host_unit_id)? {
         return Err(ApiError::invalid("host_unit_id", "no such unit"));
     }
     let now = db::now();
     let year = now.with_timezone(&crate::domain::time::PROVINCE_TZ).year();
     let reference = db::references::next(conn, new.direction.series(), year)?;
-    let d = db::delegation::insert(conn, new, &reference, by, now)?;
+    let d = db::delegation::insert(conn, &new, &reference, Some(caller.id), now)?;
     let changes = Changes::new()
         .set("reference", &d.reference)
         .set("direction", d.direction)
@@ -102,152 +299,110 @@ pub fn create(
         .set("start_date", d.start_date)
         .set("end_date", d.end_date);
     let entry = event("create", &d, changes);
-    Ok((d, entry))
+    Ok(Audited::new(d, entry))
 }
 
-pub fn add_member(
+/// Changes a delegation: the host unit while it is a draft, Sở Ngoại vụ
+/// until it is approved. Moving its dates may not leave an itinerary item
+/// outside them; a host unit cannot hand it to another unit.
+pub fn update(
     conn: &mut AnyConnection,
-    d: &Delegation,
-    fields: &MemberFields,
-) -> ApiResult<(Member, AuditEvent)> {
-    let member = db::member::insert(conn, d.id, fields, db::now())?;
-    touch(conn, d, false)?;
-    db::delegation::refresh_search(conn, d.id)?;
-    let changes = snapshot(fields).set("member_id", member.id);
-    Ok((member, event("add_member", d, changes)))
-}
-
-/// Changes a member; `None` when nothing would change.
-pub fn update_member(
-    conn: &mut AnyConnection,
-    d: &Delegation,
-    current: &Member,
-    fields: &MemberFields,
-) -> ApiResult<Option<(Member, AuditEvent)>> {
-    let changes = member_diff(&MemberFields::from(current), fields);
-    if changes.is_empty() {
-        return Ok(None);
+    caller: Caller,
+    id: DelegationId,
+    if_match: Option<i64>,
+    patch: UpdateDelegation,
+) -> ApiResult<Audited<Delegation>> {
+    let current = editable(conn, caller, id)?;
+    db::check_version(if_match, current.version)?;
+    let old = Editable::of(&current);
+    let new = old.clone().apply(patch);
+    check_span(new.start_date, new.end_date)?;
+    if new.host_unit_id != old.host_unit_id {
+        if !rules::may_create(new.host_unit_id, caller.role, caller.unit) {
+            return Err(ApiError::forbidden(
+                "a host unit cannot hand a delegation to another unit",
+            ));
+        }
+        if !db::unit::exists(conn, new.host_unit_id)? {
+            return Err(ApiError::invalid("host_unit_id", "no such unit"));
+        }
     }
-    let member = db::member::update(conn, current, fields, db::now())?.ok_or(
-        ApiError::PreconditionFailed {
-            current: current.version,
-        },
-    )?;
-    touch(conn, d, false)?;
-    db::delegation::refresh_search(conn, d.id)?;
-    Ok(Some((
-        member,
-        event("update_member", d, changes.set("member_id", current.id)),
-    )))
-}
-
-pub fn remove_member(
-    conn: &mut AnyConnection,
-    d: &Delegation,
-    member: &Member,
-) -> ApiResult<AuditEvent> {
-    db::member::delete(conn, member.id)?;
-    touch(conn, d, false)?;
-    db::delegation::refresh_search(conn, d.id)?;
-    let changes = Changes::new()
-        .set("member_id", member.id)
-        .set("full_name", &member.full_name);
-    Ok(event("remove_member", d, changes))
-}
-
-pub fn add_item(
-    conn: &mut AnyConnection,
-    d: &Delegation,
-    fields: &ItemFields,
-) -> ApiResult<(ItineraryItem, AuditEvent)> {
-    let item = db::itinerary::insert(conn, d.id, fields, db::now())?;
-    touch(conn, d, true)?;
-    let changes = Changes::new()
-        .set("item_id", item.id)
-        .set("starts_at", item.starts_at)
-        .set("ends_at", item.ends_at)
-        .set("time_zone", item.time_zone.name())
-        .set("title", &item.title)
-        .set("place_name", &item.place.name);
-    Ok((item, event("add_item", d, changes)))
-}
-
-/// Changes an itinerary item (cancelling it is a change of status); `None`
-/// when nothing would change.
-pub fn update_item(
-    conn: &mut AnyConnection,
-    d: &Delegation,
-    current: &ItineraryItem,
-    fields: &ItemFields,
-) -> ApiResult<Option<(ItineraryItem, AuditEvent)>> {
-    let old = ItemFields::from(current);
-    let changes = Changes::new()
-        .diff("starts_at", &old.starts_at, &fields.starts_at)
-        .diff("ends_at", &old.ends_at, &fields.ends_at)
-        .diff("time_zone", &old.time_zone, &fields.time_zone)
-        .diff("kind", &old.kind, &fields.kind)
-        .diff("title", &old.title, &fields.title)
-        .diff("place_name", &old.place_name, &fields.place_name)
-        .diff("place_address", &old.place_address, &fields.place_address)
-        .diff(
-            "place_district",
-            &old.place_district,
-            &fields.place_district,
-        )
-        .diff("participants", &old.participants, &fields.participants)
-        .diff(
-            "escort_officer",
-            &old.escort_officer,
-            &fields.escort_officer,
-        )
-        .diff("status", &old.status, &fields.status);
-    if changes.is_empty() {
-        return Ok(None);
+    let (start, end) = (new.start_date, new.end_date);
+    if (start, end) != (old.start_date, old.end_date) {
+        let outside = db::itinerary::list(conn, current.id)?
+            .into_iter()
+            .filter(|item| {
+                crate::domain::itinerary::check_span(
+                    item.starts_at,
+                    item.ends_at,
+                    item.time_zone,
+                    start,
+                    end,
+                )
+                .is_err()
+            })
+            .count();
+        if outside > 0 {
+            return Err(ApiError::conflict(format!(
+                "{outside} itinerary item(s) would lie outside {start} – {end}; move or delete them first"
+            )));
+        }
     }
-    let item = db::itinerary::update(conn, current, fields, db::now())?.ok_or(
-        ApiError::PreconditionFailed {
-            current: current.version,
-        },
-    )?;
-    touch(conn, d, true)?;
-    let cancelled = item.status == ItemStatus::Cancelled && current.status != ItemStatus::Cancelled;
-    let action = if cancelled {
-        "cancel_item"
-    } else {
-        "update_item"
+    let changes = Changes::between(&old, &new);
+    if changes.is_empty() {
+        return Ok(Audited::unchanged(current));
+    }
+    let set = db::delegation::Changes {
+        countries: Some(db::delegation::encode_countries(&new.countries)),
+        host_unit_id: Some(new.host_unit_id.get()),
+        title: Some(new.title),
+        purpose: Some(new.purpose),
+        partner_organization: Some(new.partner_organization),
+        head_of_delegation: Some(new.head_of_delegation),
+        start_date: Some(start),
+        end_date: Some(end),
+        ..Default::default()
     };
-    Ok(Some((
-        item,
-        event(action, d, changes.set("item_id", current.id)),
-    )))
+    let d = db::delegation::update(conn, current.id, current.version, &set, db::now())?.ok_or(
+        ApiError::PreconditionFailed {
+            current: current.version,
+        },
+    )?;
+    Ok(Audited::new(d, event("update", &current, changes)))
 }
 
-pub fn remove_item(
+/// Deletes a draft delegation with its members and itinerary.
+pub fn delete(
     conn: &mut AnyConnection,
-    d: &Delegation,
-    item: &ItineraryItem,
-) -> ApiResult<AuditEvent> {
-    db::itinerary::delete(conn, item.id)?;
-    touch(conn, d, true)?;
+    caller: Caller,
+    id: DelegationId,
+) -> ApiResult<Audited<()>> {
+    let d = editable(conn, caller, id)?;
+    if d.status != DelegationStatus::Draft {
+        return Err(ApiError::conflict(
+            "only a draft can be deleted; cancel it instead",
+        ));
+    }
+    db::delegation::delete(conn, id)?;
     let changes = Changes::new()
-        .set("item_id", item.id)
-        .set("title", &item.title)
-        .set("starts_at", item.starts_at);
-    Ok(event("remove_item", d, changes))
+        .set("reference", &d.reference)
+        .set("title", &d.title);
+    Ok(Audited::new((), event("delete", &d, changes)))
 }
 
-/// Takes a workflow action as `subject`: the table decides (403 / 409), the
-/// action's needs are checked (422 / 409), and what it records is written.
-/// `by` is recorded as who decided (approve, reject).
+/// Takes a workflow action: the table decides (403 / 409), the action's
+/// needs are checked (422 / 409), and what it records is written; the
+/// caller is recorded as who decided (approve, reject).
 pub fn transition(
     conn: &mut AnyConnection,
-    current: &Delegation,
+    caller: Caller,
+    id: DelegationId,
     action: DelegationAction,
     input: TransitionInput,
-    subject: Subject,
-    by: Option<UserId>,
     today: NaiveDate,
-) -> ApiResult<(Delegation, AuditEvent)> {
+) -> ApiResult<Audited<Delegation>> {
+    let current = for_change(conn, caller, id)?;
+    let subject = caller.facing(current.host_unit_id);
     let verdict = rules::decide_transition(action, current.status, subject);
     let to = super::go(verdict, action, subject.role, "delegation")?;
     let facts = Facts {
@@ -255,7 +410,7 @@ pub fn transition(
         items: db::itinerary::count(conn, current.id)?,
         today,
     };
-    rules::check_needs(action, current, &input, facts).map_err(|unmet| match unmet {
+    rules::check_needs(action, &current, &input, facts).map_err(|unmet| match unmet {
         Unmet::Missing(fields) => ApiError::Invalid(
             fields
                 .into_iter()
@@ -283,7 +438,7 @@ pub fn transition(
         DelegationAction::Approve | DelegationAction::Reject => {
             set.decision_number = Some(input.decision_number.clone());
             set.decision_date = Some(input.decision_date);
-            set.decided_by = Some(by.map(UserId::get));
+            set.decided_by = Some(Some(caller.id.get()));
             changes = changes
                 .set("decision_number", &input.decision_number)
                 .set("decision_date", input.decision_date);
@@ -300,18 +455,21 @@ pub fn transition(
             current: current.version,
         },
     )?;
-    let entry = event(action.as_str(), current, changes).with_note(input.note);
-    Ok((d, entry))
+    let entry = event(action.as_str(), &current, changes).with_note(input.note);
+    Ok(Audited::new(d, entry))
 }
 
-/// Records the police's security review of a delegation.
+/// Records the police's security review of a delegation (police and administrator).
 pub fn review(
     conn: &mut AnyConnection,
-    current: &Delegation,
+    caller: Caller,
+    id: DelegationId,
     new: &SecurityReview,
-) -> ApiResult<(Delegation, AuditEvent)> {
+) -> ApiResult<Audited<Delegation>> {
+    let current = for_change(conn, caller, id)?;
+    super::review::require_reviewer(caller)?;
     // The version first: its row lock orders two reviews at once.
-    touch(conn, current, false)?;
+    touch(conn, &current, false)?;
     let changes = super::review::store(
         conn,
         db::delegation::KIND,
@@ -320,5 +478,5 @@ pub fn review(
         new,
     )?;
     let d = db::delegation::find(conn, current.id)?.ok_or(ApiError::NotFound)?;
-    Ok((d, event("security_review", current, changes)))
+    Ok(Audited::new(d, event("security_review", &current, changes)))
 }

@@ -3,10 +3,17 @@
 //! first, and the demo loader). Each function runs inside the caller's
 //! write transaction.
 
+pub mod accreditation;
+pub mod conference;
 pub mod delegation;
-pub mod press;
+pub mod input;
+pub mod interview;
+pub mod itinerary;
+pub mod member;
+pub mod reporter;
 pub mod review;
 
+use chrono::Datelike;
 use serde_json::json;
 
 use crate::domain::role::Role;
@@ -44,4 +51,11 @@ pub fn go<S: Named + Eq, A: Named>(
             })
         }
     }
+}
+
+/// The current year in the province: the year of a new record's reference.
+fn year() -> i32 {
+    crate::db::now()
+        .with_timezone(&crate::domain::time::PROVINCE_TZ)
+        .year()
 }

@@ -3,7 +3,8 @@
 use crate::db::{self, AnyConnection};
 use crate::domain::audit::{Changes, NOTES_KEY};
 use crate::domain::review::SecurityReview;
-use crate::error::ApiResult;
+use crate::domain::role::Caller;
+use crate::error::{ApiError, ApiResult};
 
 /// Stores `new` as the review of record `kind`/`id` and says what changed,
 /// for the record's audit entry (the notes under their own key, so that the
@@ -20,4 +21,15 @@ pub fn store(
         .diff("status", &current.status, &new.status)
         .diff("officer", &current.officer, &new.officer)
         .diff(NOTES_KEY, &current.notes, &new.notes))
+}
+
+/// 403 unless the caller records security reviews (the police, the administrator).
+pub fn require_reviewer(caller: Caller) -> ApiResult<()> {
+    if caller.role.records_security_reviews() {
+        Ok(())
+    } else {
+        Err(ApiError::forbidden(
+            "only the police record security reviews",
+        ))
+    }
 }

@@ -11,7 +11,7 @@ use validator::Validate;
 use super::Page;
 use super::itinerary::{Draft, EntryInput, PlaceView, zone};
 use super::reporter::{require_foreign_affairs, require_press};
-use super::review::{PutReview, ReviewView, require_reviewer};
+use super::review::{PutReview, ReviewView};
 use super::trimmed;
 use crate::AppState;
 use crate::db::accreditation::{ActivityFields, Fields};
@@ -22,12 +22,12 @@ use crate::domain::pagination::page;
 use crate::domain::press::{
     Accreditation, AccreditationAction, AccreditationStatus as S, ActivityKind, PressActivity,
 };
-use crate::domain::role::Access;
+use crate::domain::role::Caller;
 use crate::domain::time::Bound;
 use crate::error::*;
-use crate::http::auth::Caller;
+use crate::http::auth::SignedIn;
 use crate::http::extract::{IfMatch, ValidJson, ValidQuery, etag};
-use crate::model::press as model;
+use crate::model::review::require_reviewer;
 
 /// An accreditation as the API shows it.
 #[derive(Debug, Serialize, ToSchema)]
@@ -56,7 +56,7 @@ pub struct AccreditationView {
 }
 
 impl AccreditationView {
-    pub fn new(a: Accreditation, access: Access) -> Self {
+    pub fn new(a: Accreditation, caller: Caller) -> Self {
         let outdated = a.review_outdated();
         Self {
             id: a.id,
@@ -71,7 +71,7 @@ impl AccreditationView {
             escort_officer: a.escort_officer,
             status: a.status,
             status_note: a.status_note,
-            security_review: ReviewView::new(a.review, outdated, access.role),
+            security_review: ReviewView::new(a.review, outdated, caller.role),
             created_by: a.created_by,
             version: a.version,
             created_at: a.created_at,
@@ -83,11 +83,11 @@ impl AccreditationView {
 fn answer(
     mut builder: actix_web::HttpResponseBuilder,
     a: Accreditation,
-    access: Access,
+    caller: Caller,
 ) -> HttpResponse {
     builder
         .insert_header(header::ETag(etag(a.version)))
-        .json(AccreditationView::new(a, access))
+        .json(AccreditationView::new(a, caller))
 }
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
@@ -185,8 +185,8 @@ fn checked(input: AccreditationInput) -> ApiResult<(Fields, Vec<ReporterId>)> {
 }
 
 /// The accreditation `id` for a caller who sees the press side; 404 otherwise.
-fn load(conn: &mut AnyConnection, id: AccreditationId, access: Access) -> ApiResult<Accreditation> {
-    require_press(access)?;
+fn load(conn: &mut AnyConnection, id: AccreditationId, caller: Caller) -> ApiResult<Accreditation> {
+    require_press(caller)?;
     db::accreditation::find(conn, id)?.ok_or(ApiError::NotFound)
 }
 
@@ -195,11 +195,11 @@ fn load(conn: &mut AnyConnection, id: AccreditationId, access: Access) -> ApiRes
 fn load_for_change(
     conn: &mut AnyConnection,
     id: AccreditationId,
-    access: Access,
+    caller: Caller,
 ) -> ApiResult<Accreditation> {
-    require_press(access)?;
+    require_press(caller)?;
     db::accreditation::lock(conn, id)?;
-    load(conn, id, access)
+    load(conn, id, caller)
 }
 
 #[derive(Debug, Deserialize, Validate, IntoParams)]
@@ -231,11 +231,11 @@ pub struct AccreditationQuery {
 #[get("/accreditations")]
 pub async fn list_accreditations(
     state: web::Data<AppState>,
-    caller: Caller,
+    signed_in: SignedIn,
     query: ValidQuery<AccreditationQuery>,
 ) -> ApiResult<web::Json<Page<AccreditationView>>> {
-    let access = caller.access();
-    require_press(access)?;
+    let caller = signed_in.caller();
+    require_press(caller)?;
     let q = query.0;
     let limit = super::limit(q.limit)?;
     let after = super::cursor::<db::accreditation::Cursor>(q.cursor.as_deref())?;
@@ -254,7 +254,7 @@ pub async fn list_accreditations(
     Ok(web::Json(Page {
         items: items
             .into_iter()
-            .map(|a| AccreditationView::new(a, access))
+            .map(|a| AccreditationView::new(a, caller))
             .collect(),
         next_cursor,
     }))
@@ -271,19 +271,24 @@ pub async fn list_accreditations(
 #[post("/accreditations")]
 pub async fn create_accreditation(
     state: web::Data<AppState>,
-    caller: Caller,
+    signed_in: SignedIn,
     body: ValidJson<AccreditationInput>,
 ) -> ApiResult<HttpResponse> {
-    let access = caller.access();
-    require_press(access)?;
-    require_foreign_affairs(&caller, "register accreditations")?;
+    let caller = signed_in.caller();
+    require_press(caller)?;
+    require_foreign_affairs(signed_in.caller(), "register accreditations")?;
     let input = body.0;
-    let by = caller.id();
+    let by = signed_in.id();
     let a = state
         .db
-        .write(caller.actor(), move |conn| {
+        .write(signed_in.actor(), move |conn| {
             let (fields, reporters) = checked(input)?;
-            let (a, entry) = model::create_accreditation(conn, &fields, &reporters, Some(by))?;
+            let (a, entry) = crate::model::accreditation::create_accreditation(
+                conn,
+                &fields,
+                &reporters,
+                Some(by),
+            )?;
             Ok(Audited::new(a, entry))
         })
         .await?;
@@ -293,7 +298,7 @@ pub async fn create_accreditation(
             .insert_header((header::LOCATION, location))
             .take(),
         a,
-        access,
+        caller,
     ))
 }
 
@@ -305,13 +310,13 @@ pub async fn create_accreditation(
 #[get("/accreditations/{id}")]
 pub async fn get_accreditation(
     state: web::Data<AppState>,
-    caller: Caller,
+    signed_in: SignedIn,
     id: web::Path<i64>,
 ) -> ApiResult<HttpResponse> {
-    let access = caller.access();
+    let caller = signed_in.caller();
     let id = AccreditationId(id.into_inner());
-    let a = state.db.read(move |conn| load(conn, id, access)).await?;
-    Ok(answer(HttpResponse::Ok(), a, access))
+    let a = state.db.read(move |conn| load(conn, id, caller)).await?;
+    Ok(answer(HttpResponse::Ok(), a, caller))
 }
 
 /// Change an accreditation while it is a draft or submitted (Sở Ngoại vụ).
@@ -326,23 +331,23 @@ pub async fn get_accreditation(
 #[patch("/accreditations/{id}")]
 pub async fn update_accreditation(
     state: web::Data<AppState>,
-    caller: Caller,
+    signed_in: SignedIn,
     id: web::Path<i64>,
     if_match: IfMatch,
     body: ValidJson<AccreditationPatch>,
 ) -> ApiResult<HttpResponse> {
-    let access = caller.access();
+    let caller = signed_in.caller();
     let id = AccreditationId(id.into_inner());
     let p = body.0;
-    let writer = crate::domain::press::writes_accreditations(access.role);
+    let writer = crate::domain::press::writes_accreditations(caller.role);
     let a = state
         .db
-        .write(caller.actor(), move |conn| {
-            let current = load_for_change(conn, id, access)?;
+        .write(signed_in.actor(), move |conn| {
+            let current = load_for_change(conn, id, caller)?;
             if !writer {
                 return Err(ApiError::forbidden(format!(
                     "the role `{}` may not change accreditations",
-                    access.role
+                    caller.role
                 )));
             }
             if !matches!(current.status, S::Draft | S::Submitted) {
@@ -369,14 +374,16 @@ pub async fn update_accreditation(
             };
             let (fields, reporters) = checked(input)?;
             Ok(
-                match model::update_accreditation(conn, &current, &fields, &reporters)? {
+                match crate::model::accreditation::update_accreditation(
+                    conn, &current, &fields, &reporters,
+                )? {
                     Some((a, entry)) => Audited::new(a, entry),
                     None => Audited::unchanged(current),
                 },
             )
         })
         .await?;
-    Ok(answer(HttpResponse::Ok(), a, access))
+    Ok(answer(HttpResponse::Ok(), a, caller))
 }
 
 /// Take a workflow action: submit, approve (needs a `cleared` review),
@@ -393,20 +400,25 @@ pub async fn update_accreditation(
 #[post("/accreditations/{id}/transitions")]
 pub async fn transition_accreditation(
     state: web::Data<AppState>,
-    caller: Caller,
+    signed_in: SignedIn,
     id: web::Path<i64>,
     body: ValidJson<super::ActionRequest<AccreditationAction>>,
 ) -> ApiResult<HttpResponse> {
-    let access = caller.access();
+    let caller = signed_in.caller();
     let id = AccreditationId(id.into_inner());
     let req = body.0;
     let note = trimmed(req.note);
     let a = state
         .db
-        .write(caller.actor(), move |conn| {
-            let current = load_for_change(conn, id, access)?;
-            let (a, entries) =
-                model::transition_accreditation(conn, &current, req.action, note, access.role)?;
+        .write(signed_in.actor(), move |conn| {
+            let current = load_for_change(conn, id, caller)?;
+            let (a, entries) = crate::model::accreditation::transition_accreditation(
+                conn,
+                &current,
+                req.action,
+                note,
+                caller.role,
+            )?;
             let mut entries = entries.into_iter();
             let first = entries
                 .next()
@@ -414,7 +426,7 @@ pub async fn transition_accreditation(
             Ok(entries.fold(Audited::new(a, first), Audited::and))
         })
         .await?;
-    Ok(answer(HttpResponse::Ok(), a, access))
+    Ok(answer(HttpResponse::Ok(), a, caller))
 }
 
 /// Record the police's security review of an accreditation.
@@ -429,24 +441,25 @@ pub async fn transition_accreditation(
 #[put("/accreditations/{id}/security-review")]
 pub async fn review_accreditation(
     state: web::Data<AppState>,
-    caller: Caller,
+    signed_in: SignedIn,
     id: web::Path<i64>,
     body: ValidJson<PutReview>,
 ) -> ApiResult<HttpResponse> {
-    let access = caller.access();
+    let caller = signed_in.caller();
     let id = AccreditationId(id.into_inner());
     let req = body.0;
-    let by = caller.id();
+    let by = signed_in.id();
     let a = state
         .db
-        .write(caller.actor(), move |conn| {
-            let current = load_for_change(conn, id, access)?;
-            require_reviewer(access)?;
-            let (a, entry) = model::review_accreditation(conn, &current, &req.review(by))?;
+        .write(signed_in.actor(), move |conn| {
+            let current = load_for_change(conn, id, caller)?;
+            require_reviewer(caller)?;
+            let (a, entry) =
+                crate::model::accreditation::review_accreditation(conn, &current, &req.review(by))?;
             Ok(Audited::new(a, entry))
         })
         .await?;
-    Ok(answer(HttpResponse::Ok(), a, access))
+    Ok(answer(HttpResponse::Ok(), a, caller))
 }
 
 /// A press activity as the API shows it; times carry the offset of its zone.
@@ -507,15 +520,15 @@ pub struct ActivityList {
 #[get("/accreditations/{id}/activities")]
 pub async fn list_activities(
     state: web::Data<AppState>,
-    caller: Caller,
+    signed_in: SignedIn,
     id: web::Path<i64>,
 ) -> ApiResult<web::Json<ActivityList>> {
-    let access = caller.access();
+    let caller = signed_in.caller();
     let id = AccreditationId(id.into_inner());
     let items = state
         .db
         .read(move |conn| {
-            load(conn, id, access)?;
+            load(conn, id, caller)?;
             db::accreditation::activities(conn, id)
         })
         .await?;
@@ -537,23 +550,23 @@ pub async fn list_activities(
 #[post("/accreditations/{id}/activities")]
 pub async fn add_activity(
     state: web::Data<AppState>,
-    caller: Caller,
+    signed_in: SignedIn,
     id: web::Path<i64>,
     body: ValidJson<EntryInput<ActivityKind>>,
 ) -> ApiResult<HttpResponse> {
-    let access = caller.access();
+    let caller = signed_in.caller();
     let id = AccreditationId(id.into_inner());
     let req = body.0;
     let zone = zone(req.time_zone.as_deref())?;
-    let writer = crate::domain::press::writes_accreditations(access.role);
+    let writer = crate::domain::press::writes_accreditations(caller.role);
     let activity = state
         .db
-        .write(caller.actor(), move |conn| {
-            let acc = load_for_change(conn, id, access)?;
+        .write(signed_in.actor(), move |conn| {
+            let acc = load_for_change(conn, id, caller)?;
             if !writer {
                 return Err(ApiError::forbidden(format!(
                     "the role `{}` may not plan press activities",
-                    access.role
+                    caller.role
                 )));
             }
             let draft = Draft {
@@ -575,7 +588,7 @@ pub async fn add_activity(
                 escort_officer: trimmed(req.escort_officer),
                 status: ItemStatus::Planned.as_str().to_owned(),
             };
-            let (activity, entry) = model::add_activity(conn, &acc, &fields)?;
+            let (activity, entry) = crate::model::accreditation::add_activity(conn, &acc, &fields)?;
             Ok(Audited::new(activity, entry))
         })
         .await?;

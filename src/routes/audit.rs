@@ -15,7 +15,7 @@ use crate::domain::pagination::page;
 use crate::domain::role::Role;
 use crate::domain::time::Bound;
 use crate::error::*;
-use crate::http::auth::Caller;
+use crate::http::auth::SignedIn;
 use crate::http::extract::ValidQuery;
 
 /// Who made a change.
@@ -113,10 +113,10 @@ pub struct AuditQuery {
 #[get("/audit")]
 pub async fn list_audit(
     state: web::Data<AppState>,
-    caller: Caller,
+    signed_in: SignedIn,
     query: ValidQuery<AuditQuery>,
 ) -> ApiResult<web::Json<Page<AuditEntryView>>> {
-    caller.require(caller.role().reads_audit(), "read the audit trail")?;
+    signed_in.require(signed_in.role().reads_audit(), "read the audit trail")?;
     let q = query.0;
     let limit = super::limit(q.limit)?;
     let before = super::cursor::<(i64,)>(q.cursor.as_deref())?.map(|(id,)| id);
@@ -138,7 +138,7 @@ pub async fn list_audit(
             .into_iter()
             .map(|mut e| {
                 // Entries carry what the records carried: the same visibility rules apply.
-                crate::domain::audit::redact_changes(&mut e.changes, caller.role());
+                crate::domain::audit::redact_changes(&mut e.changes, signed_in.role());
                 AuditEntryView::from(e)
             })
             .collect(),

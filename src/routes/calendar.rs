@@ -18,11 +18,11 @@ use crate::domain::audit::{AuditEvent, Changes, RecordKind};
 use crate::domain::delegation::{self as rules, Delegation, DelegationStatus};
 use crate::domain::ical::{self, Calendar, Event, Status, When};
 use crate::domain::ids::{DelegationId, UnitId};
-use crate::domain::role::{Access, Role};
+use crate::domain::role::{Caller, Role};
 use crate::domain::schedule::{Entry, EntryKind};
 use crate::domain::time::province_today;
 use crate::error::*;
-use crate::http::auth::Caller;
+use crate::http::auth::SignedIn;
 use crate::http::extract::ValidJson;
 use crate::http::limits::Sliced;
 
@@ -129,9 +129,9 @@ pub struct SubscriptionList {
 #[get("/calendar/subscriptions")]
 pub async fn list_subscriptions(
     state: web::Data<AppState>,
-    caller: Caller,
+    signed_in: SignedIn,
 ) -> ApiResult<web::Json<SubscriptionList>> {
-    let owner = caller.id();
+    let owner = signed_in.id();
     let subs = state
         .db
         .read(move |conn| db::calendar::list(conn, owner))
@@ -150,7 +150,7 @@ pub async fn list_subscriptions(
 #[post("/calendar/subscriptions")]
 pub async fn create_subscription(
     state: web::Data<AppState>,
-    caller: Caller,
+    signed_in: SignedIn,
     body: ValidJson<CreateSubscription>,
 ) -> ApiResult<HttpResponse> {
     let req = body.0;
@@ -162,20 +162,20 @@ pub async fn create_subscription(
     kinds.sort();
     kinds.dedup();
     let token = crate::config::random_hex(32);
-    let owner = caller.id();
-    let access = caller.access();
+    let owner = signed_in.id();
+    let caller = signed_in.caller();
     let name = req.name.trim().to_owned();
     let secret = token.clone();
     let sub = state
         .db
-        .write(caller.actor(), move |conn| {
+        .write(signed_in.actor(), move |conn| {
             if let Some(unit) = req.unit_id
                 && !db::unit::exists(conn, unit)?
             {
                 return Err(ApiError::invalid("unit_id", "no such unit"));
             }
             if let Some(id) = req.delegation_id {
-                super::delegation::load_visible(conn, id, access)
+                crate::model::delegation::visible(conn, caller, id)
                     .map_err(|_| ApiError::invalid("delegation_id", "no such delegation"))?;
             }
             let new = db::calendar::NewSubscription {
@@ -219,15 +219,15 @@ pub async fn create_subscription(
 #[delete("/calendar/subscriptions/{id}")]
 pub async fn revoke_subscription(
     state: web::Data<AppState>,
-    caller: Caller,
+    signed_in: SignedIn,
     id: web::Path<i64>,
 ) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
-    let owner = caller.id();
-    let admin = caller.role() == Role::Admin;
+    let owner = signed_in.id();
+    let admin = signed_in.role() == Role::Admin;
     state
         .db
-        .write(caller.actor(), move |conn| {
+        .write(signed_in.actor(), move |conn| {
             let sub = db::calendar::find(conn, id)?
                 .filter(|s| s.owner_id == owner || admin)
                 .ok_or(ApiError::NotFound)?;
@@ -308,7 +308,7 @@ fn window(today: NaiveDate) -> (DateTime<Utc>, DateTime<Utc>) {
 fn subscription_content(
     conn: &mut AnyConnection,
     sub: &Subscription,
-    access: Access,
+    caller: Caller,
     today: NaiveDate,
 ) -> ApiResult<FeedContent> {
     let (from, to) = window(today);
@@ -317,7 +317,7 @@ fn subscription_content(
         .iter()
         .filter_map(|k| EntryKind::parse(k))
         .collect();
-    let mut feed_scope: Scope = scope(access, kinds);
+    let mut feed_scope: Scope = scope(caller, kinds);
     feed_scope.delegation = sub.delegation_id;
     if sub.unit_id.is_some() && feed_scope.only_unit.is_none() {
         feed_scope.only_unit = sub.unit_id;
@@ -338,7 +338,7 @@ fn subscription_content(
         };
         delegations = db::delegation::all(conn, &filter)?
             .into_iter()
-            .filter(|d| rules::visible_to(d.host_unit_id, access.role, access.unit))
+            .filter(|d| rules::visible_to(d.host_unit_id, caller.role, caller.unit))
             .filter(|d| sub.delegation_id.is_none_or(|id| id == d.id))
             .filter(|d| d.status != DelegationStatus::Draft)
             .collect();
@@ -671,18 +671,14 @@ pub async fn subscription_feed(
     if let Some(not_modified) = request.recent(&state) {
         return Ok(not_modified);
     }
-    let (sub, access, stamp) = state
+    let (sub, caller, stamp) = state
         .db
         .read(move |conn| {
             let sub = db::calendar::by_token(conn, &token)?.ok_or(ApiError::NotFound)?;
             let owner = db::user::find(conn, sub.owner_id)?
                 .filter(|u| u.active)
                 .ok_or(ApiError::NotFound)?;
-            let access = Access {
-                role: owner.role,
-                unit: owner.unit_id,
-            };
-            Ok((sub, access, DataStamp::read(conn)?))
+            Ok((sub, owner.caller(), DataStamp::read(conn)?))
         })
         .await?;
     let now = db::now();
@@ -698,7 +694,7 @@ pub async fn subscription_feed(
     }
     let key = format!("subscription:{}", sub.id);
     answer_feed(&state, request, key, stamp, move |conn, today| {
-        subscription_content(conn, &sub, access, today)
+        subscription_content(conn, &sub, caller, today)
     })
     .await
 }

@@ -22,10 +22,10 @@ use crate::domain::pagination::page;
 use crate::domain::press::{
     self, ConferenceAction, ConferenceKind, ConferenceStatus, PressConference,
 };
-use crate::domain::role::Access;
+use crate::domain::role::Caller;
 use crate::domain::time::Bound;
 use crate::error::*;
-use crate::http::auth::Caller;
+use crate::http::auth::SignedIn;
 use crate::http::extract::{IfMatch, ValidJson, ValidQuery, etag};
 
 /// A press conference as the API shows it; times carry the offset of its zone.
@@ -148,9 +148,9 @@ fn checked(input: ConferenceInput) -> ApiResult<Fields> {
 fn load(
     conn: &mut AnyConnection,
     id: PressConferenceId,
-    access: Access,
+    caller: Caller,
 ) -> ApiResult<PressConference> {
-    require_press(access)?;
+    require_press(caller)?;
     db::conference::find(conn, id)?.ok_or(ApiError::NotFound)
 }
 
@@ -159,20 +159,20 @@ fn load(
 fn load_for_change(
     conn: &mut AnyConnection,
     id: PressConferenceId,
-    access: Access,
+    caller: Caller,
 ) -> ApiResult<PressConference> {
-    require_press(access)?;
+    require_press(caller)?;
     db::conference::lock(conn, id)?;
-    load(conn, id, access)
+    load(conn, id, caller)
 }
 
-fn require_writer(access: Access) -> ApiResult<()> {
-    if press::writes_conferences(access.role) {
+fn require_writer(caller: Caller) -> ApiResult<()> {
+    if press::writes_conferences(caller.role) {
         Ok(())
     } else {
         Err(ApiError::forbidden(format!(
             "the role `{}` may not change press conferences",
-            access.role
+            caller.role
         )))
     }
 }
@@ -206,10 +206,10 @@ pub struct ConferenceQuery {
 #[get("/press-conferences")]
 pub async fn list_conferences(
     state: web::Data<AppState>,
-    caller: Caller,
+    signed_in: SignedIn,
     query: ValidQuery<ConferenceQuery>,
 ) -> ApiResult<web::Json<Page<ConferenceView>>> {
-    require_press(caller.access())?;
+    require_press(signed_in.caller())?;
     let q = query.0;
     let limit = super::limit(q.limit)?;
     let after = super::cursor::<db::conference::Cursor>(q.cursor.as_deref())?;
@@ -241,18 +241,18 @@ pub async fn list_conferences(
 #[post("/press-conferences")]
 pub async fn create_conference(
     state: web::Data<AppState>,
-    caller: Caller,
+    signed_in: SignedIn,
     body: ValidJson<ConferenceInput>,
 ) -> ApiResult<HttpResponse> {
-    let access = caller.access();
-    require_press(access)?;
-    require_writer(access)?;
+    let caller = signed_in.caller();
+    require_press(caller)?;
+    require_writer(caller)?;
     let fields = checked(body.0)?;
-    let by = caller.id();
+    let by = signed_in.id();
     let c = state
         .db
-        .write(caller.actor(), move |conn| {
-            let (c, entry) = crate::model::press::create_conference(conn, &fields, Some(by))?;
+        .write(signed_in.actor(), move |conn| {
+            let (c, entry) = crate::model::conference::create_conference(conn, &fields, Some(by))?;
             Ok(Audited::new(c, entry))
         })
         .await?;
@@ -273,12 +273,12 @@ pub async fn create_conference(
 #[get("/press-conferences/{id}")]
 pub async fn get_conference(
     state: web::Data<AppState>,
-    caller: Caller,
+    signed_in: SignedIn,
     id: web::Path<i64>,
 ) -> ApiResult<HttpResponse> {
-    let access = caller.access();
+    let caller = signed_in.caller();
     let id = PressConferenceId(id.into_inner());
-    let c = state.db.read(move |conn| load(conn, id, access)).await?;
+    let c = state.db.read(move |conn| load(conn, id, caller)).await?;
     Ok(answer(HttpResponse::Ok(), c))
 }
 
@@ -322,19 +322,19 @@ pub struct ConferencePatch {
 #[patch("/press-conferences/{id}")]
 pub async fn update_conference(
     state: web::Data<AppState>,
-    caller: Caller,
+    signed_in: SignedIn,
     id: web::Path<i64>,
     if_match: IfMatch,
     body: ValidJson<ConferencePatch>,
 ) -> ApiResult<HttpResponse> {
-    let access = caller.access();
+    let caller = signed_in.caller();
     let id = PressConferenceId(id.into_inner());
     let p = body.0;
     let c = state
         .db
-        .write(caller.actor(), move |conn| {
-            let current = load_for_change(conn, id, access)?;
-            require_writer(access)?;
+        .write(signed_in.actor(), move |conn| {
+            let current = load_for_change(conn, id, caller)?;
+            require_writer(caller)?;
             if !matches!(
                 current.status,
                 ConferenceStatus::Planned | ConferenceStatus::Announced
@@ -363,7 +363,7 @@ pub async fn update_conference(
                 .with_timezone(&new_zone)
                 .date_naive();
             if new_day != current.day() {
-                crate::model::press::check_attendees_covered(conn, &current, new_day)?;
+                crate::model::conference::check_attendees_covered(conn, &current, new_day)?;
             }
             let speakers: Vec<String> = serde_json::from_str(&fields.speakers).unwrap_or_default();
             let changes = Changes::new()
@@ -408,24 +408,24 @@ pub async fn update_conference(
 #[post("/press-conferences/{id}/transitions")]
 pub async fn transition_conference(
     state: web::Data<AppState>,
-    caller: Caller,
+    signed_in: SignedIn,
     id: web::Path<i64>,
     body: ValidJson<super::ActionRequest<ConferenceAction>>,
 ) -> ApiResult<HttpResponse> {
-    let access = caller.access();
+    let caller = signed_in.caller();
     let id = PressConferenceId(id.into_inner());
     let req = body.0;
     let note = trimmed(req.note);
     let c = state
         .db
-        .write(caller.actor(), move |conn| {
-            let current = load_for_change(conn, id, access)?;
-            let (c, entry) = crate::model::press::transition_conference(
+        .write(signed_in.actor(), move |conn| {
+            let current = load_for_change(conn, id, caller)?;
+            let (c, entry) = crate::model::conference::transition_conference(
                 conn,
                 &current,
                 req.action,
                 note,
-                access.role,
+                caller.role,
             )?;
             Ok(Audited::new(c, entry))
         })
@@ -481,15 +481,15 @@ pub struct AttendeeInput {
 #[get("/press-conferences/{id}/attendees")]
 pub async fn list_attendees(
     state: web::Data<AppState>,
-    caller: Caller,
+    signed_in: SignedIn,
     id: web::Path<i64>,
 ) -> ApiResult<web::Json<AttendeeList>> {
-    let access = caller.access();
+    let caller = signed_in.caller();
     let id = PressConferenceId(id.into_inner());
     let items = state
         .db
         .read(move |conn| {
-            load(conn, id, access)?;
+            load(conn, id, caller)?;
             db::conference::attendees(conn, id)
         })
         .await?;
@@ -511,19 +511,19 @@ pub async fn list_attendees(
 #[post("/press-conferences/{id}/attendees")]
 pub async fn add_attendee(
     state: web::Data<AppState>,
-    caller: Caller,
+    signed_in: SignedIn,
     id: web::Path<i64>,
     body: ValidJson<AttendeeInput>,
 ) -> ApiResult<HttpResponse> {
-    let access = caller.access();
+    let caller = signed_in.caller();
     let id = PressConferenceId(id.into_inner());
     let req = body.0;
     let attendee = state
         .db
-        .write(caller.actor(), move |conn| {
-            let c = load_for_change(conn, id, access)?;
-            require_writer(access)?;
-            let (attendee, entry) = crate::model::press::add_attendee(
+        .write(signed_in.actor(), move |conn| {
+            let c = load_for_change(conn, id, caller)?;
+            require_writer(caller)?;
+            let (attendee, entry) = crate::model::conference::add_attendee(
                 conn,
                 &c,
                 req.outlet.trim(),

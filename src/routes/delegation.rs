@@ -7,22 +7,21 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
+use super::Page;
 use super::review::ReviewView;
-use super::{CountryCodeDoc, Page, check_date, not_blank};
 use crate::AppState;
-use crate::db::{self, AnyConnection, Audited};
-use crate::domain::audit::{AuditEvent, Changes, RecordKind};
-use crate::domain::delegation::{
-    self as model, Delegation, DelegationStatus, Direction, EditVerdict, Recommendation,
-};
+use crate::db::{self};
+use crate::domain::delegation::{Delegation, DelegationStatus, Direction, Recommendation};
 use crate::domain::ids::{DelegationId, UnitId, UserId};
 use crate::domain::pagination::page;
-use crate::domain::role::Access;
+use crate::domain::role::Caller;
 use crate::domain::text::{CountryCode, fold};
 use crate::domain::time::Bound;
 use crate::error::*;
-use crate::http::auth::Caller;
+use crate::http::auth::SignedIn;
 use crate::http::extract::{IfMatch, ValidJson, ValidQuery, etag};
+use crate::model;
+pub use crate::model::delegation::{CreateDelegation, UpdateDelegation};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AppraisalView {
@@ -75,7 +74,7 @@ pub struct DelegationView {
 }
 
 impl DelegationView {
-    pub fn new(d: Delegation, access: Access, due_days: u32) -> Self {
+    pub fn new(d: Delegation, caller: Caller, due_days: u32) -> Self {
         let outdated = d.review_outdated();
         let report_due_date = d.report_due(due_days);
         Self {
@@ -91,7 +90,7 @@ impl DelegationView {
             start_date: d.start_date,
             end_date: d.end_date,
             status: d.status,
-            security_review: ReviewView::new(d.review, outdated, access.role),
+            security_review: ReviewView::new(d.review, outdated, caller.role),
             appraisal: d.appraisal.map(|(recommendation, note)| AppraisalView {
                 recommendation,
                 note,
@@ -119,131 +118,11 @@ pub(crate) fn answer(
     state: &AppState,
     mut builder: actix_web::HttpResponseBuilder,
     d: Delegation,
-    access: Access,
+    caller: Caller,
 ) -> HttpResponse {
     builder
         .insert_header(header::ETag(etag(d.version)))
-        .json(DelegationView::new(d, access, state.config.report_due_days))
-}
-
-/// The delegation `id` if `access` may see it; 404 otherwise, exactly as for
-/// one that does not exist.
-pub(crate) fn load_visible(
-    conn: &mut AnyConnection,
-    id: DelegationId,
-    access: Access,
-) -> ApiResult<Delegation> {
-    db::delegation::find(conn, id)?
-        .filter(|d| model::visible_to(d.host_unit_id, access.role, access.unit))
-        .ok_or(ApiError::NotFound)
-}
-
-/// [`load_visible`] for a change: the row is locked first, so that the
-/// change is decided on the delegation as the previous change left it.
-pub(crate) fn load_for_change(
-    conn: &mut AnyConnection,
-    id: DelegationId,
-    access: Access,
-) -> ApiResult<Delegation> {
-    db::delegation::lock(conn, id)?;
-    load_visible(conn, id, access)
-}
-
-/// Turns an edit verdict into 403 / 409.
-pub(crate) fn edit_allowed(verdict: EditVerdict, access: Access) -> ApiResult<()> {
-    match verdict {
-        EditVerdict::Allowed => Ok(()),
-        EditVerdict::Forbidden => Err(ApiError::forbidden(format!(
-            "the role `{}` may not change this delegation",
-            access.role
-        ))),
-        EditVerdict::Locked(why) => Err(ApiError::conflict(why)),
-    }
-}
-
-fn check_countries(codes: &[String]) -> Result<(), validator::ValidationError> {
-    for code in codes {
-        super::check_country(code)?;
-    }
-    Ok(())
-}
-
-#[derive(Debug, Deserialize, Validate, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct CreateDelegation {
-    pub direction: Direction,
-    #[validate(length(max = 500), custom(function = "not_blank"))]
-    #[schema(
-        min_length = 1,
-        max_length = 500,
-        example = "Đoàn doanh nghiệp tỉnh Shizuoka"
-    )]
-    pub title: String,
-    #[validate(length(max = 5000), custom(function = "not_blank"))]
-    #[schema(min_length = 1, max_length = 5000)]
-    pub purpose: String,
-    #[validate(length(max = 500), custom(function = "not_blank"))]
-    #[schema(min_length = 1, max_length = 500)]
-    pub partner_organization: String,
-    /// ISO 3166-1 alpha-2: where the delegation comes from (incoming) or goes to (outgoing).
-    #[validate(length(min = 1, max = 30), custom(function = "check_countries"))]
-    #[schema(value_type = Vec<CountryCodeDoc>, min_items = 1, max_items = 30, example = json!(["JP"]))]
-    pub countries: Vec<String>,
-    /// Incoming: the unit that receives it; outgoing: the unit that sends it.
-    pub host_unit_id: UnitId,
-    #[validate(length(max = 200), custom(function = "not_blank"))]
-    #[schema(min_length = 1, max_length = 200)]
-    pub head_of_delegation: String,
-    #[validate(custom(function = "check_date"))]
-    pub start_date: NaiveDate,
-    #[validate(custom(function = "check_date"))]
-    pub end_date: NaiveDate,
-}
-
-/// Fields to change; absent fields stay as they are.
-#[derive(Debug, Deserialize, Validate, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct UpdateDelegation {
-    #[validate(length(max = 500), custom(function = "not_blank"))]
-    #[schema(min_length = 1, max_length = 500)]
-    pub title: Option<String>,
-    #[validate(length(max = 5000), custom(function = "not_blank"))]
-    #[schema(min_length = 1, max_length = 5000)]
-    pub purpose: Option<String>,
-    #[validate(length(max = 500), custom(function = "not_blank"))]
-    #[schema(min_length = 1, max_length = 500)]
-    pub partner_organization: Option<String>,
-    #[validate(length(min = 1, max = 30), custom(function = "check_countries"))]
-    #[schema(value_type = Option<Vec<CountryCodeDoc>>, min_items = 1, max_items = 30)]
-    pub countries: Option<Vec<String>>,
-    pub host_unit_id: Option<UnitId>,
-    #[validate(length(max = 200), custom(function = "not_blank"))]
-    #[schema(min_length = 1, max_length = 200)]
-    pub head_of_delegation: Option<String>,
-    #[validate(custom(function = "check_date"))]
-    pub start_date: Option<NaiveDate>,
-    #[validate(custom(function = "check_date"))]
-    pub end_date: Option<NaiveDate>,
-}
-
-fn countries(codes: &[String]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for code in codes.iter().filter_map(|c| CountryCode::parse(c).ok()) {
-        if !out.iter().any(|c| c == code.as_str()) {
-            out.push(code.as_str().to_owned());
-        }
-    }
-    out
-}
-
-fn check_span(start: NaiveDate, end: NaiveDate) -> ApiResult<()> {
-    if end < start {
-        return Err(ApiError::invalid(
-            "end_date",
-            "must not be before start_date",
-        ));
-    }
-    Ok(())
+        .json(DelegationView::new(d, caller, state.config.report_due_days))
 }
 
 #[derive(Debug, Deserialize, Validate, IntoParams)]
@@ -285,11 +164,11 @@ pub struct DelegationQuery {
 #[get("/delegations")]
 pub async fn list_delegations(
     state: web::Data<AppState>,
-    caller: Caller,
+    signed_in: SignedIn,
     query: ValidQuery<DelegationQuery>,
 ) -> ApiResult<web::Json<Page<DelegationView>>> {
     let q = query.0;
-    let access = caller.access();
+    let caller = signed_in.caller();
     let limit = super::limit(q.limit)?;
     let after = super::cursor::<db::delegation::Cursor>(q.cursor.as_deref())?;
     let country = q
@@ -316,19 +195,19 @@ pub async fn list_delegations(
             .collect(),
         country,
         host_unit_id: q.host_unit_id.map(UnitId),
-        only_unit: model::list_scope(access),
+        only_unit: None,
         statuses: Vec::new(),
     };
     let rows = state
         .db
-        .read(move |conn| db::delegation::list(conn, &filter, after, limit))
+        .read(move |conn| model::delegation::list(conn, caller, filter, after, limit))
         .await?;
     let (items, next_cursor) = page(rows, limit, |d| (d.start_date, d.id.get()));
     let days = state.config.report_due_days;
     Ok(web::Json(Page {
         items: items
             .into_iter()
-            .map(|d| DelegationView::new(d, access, days))
+            .map(|d| DelegationView::new(d, caller, days))
             .collect(),
         next_cursor,
     }))
@@ -345,33 +224,15 @@ pub async fn list_delegations(
 #[post("/delegations")]
 pub async fn create_delegation(
     state: web::Data<AppState>,
-    caller: Caller,
+    signed_in: SignedIn,
     body: ValidJson<CreateDelegation>,
 ) -> ApiResult<HttpResponse> {
-    let req = body.0;
-    let access = caller.access();
-    caller.require(
-        model::may_create(req.host_unit_id, access.role, access.unit),
-        "register delegations for this unit",
-    )?;
-    check_span(req.start_date, req.end_date)?;
-    let new = db::delegation::NewDelegation {
-        direction: req.direction,
-        title: req.title.trim().to_owned(),
-        purpose: req.purpose.trim().to_owned(),
-        partner_organization: req.partner_organization.trim().to_owned(),
-        countries: countries(&req.countries),
-        host_unit_id: req.host_unit_id,
-        head_of_delegation: req.head_of_delegation.trim().to_owned(),
-        start_date: req.start_date,
-        end_date: req.end_date,
-    };
-    let by = caller.id();
+    let input = body.0;
+    let caller = signed_in.caller();
     let delegation = state
         .db
-        .write(caller.actor(), move |conn| {
-            let (d, entry) = crate::model::delegation::create(conn, &new, Some(by))?;
-            Ok(Audited::new(d, entry))
+        .write(signed_in.actor(), move |conn| {
+            model::delegation::create(conn, caller, input)
         })
         .await?;
     let location = format!("/api/v1/delegations/{}", delegation.id);
@@ -381,7 +242,7 @@ pub async fn create_delegation(
             .insert_header((header::LOCATION, location))
             .take(),
         delegation,
-        access,
+        caller,
     ))
 }
 
@@ -396,16 +257,16 @@ pub async fn create_delegation(
 #[get("/delegations/{id}")]
 pub async fn get_delegation(
     state: web::Data<AppState>,
-    caller: Caller,
+    signed_in: SignedIn,
     id: web::Path<i64>,
 ) -> ApiResult<HttpResponse> {
     let id = DelegationId(id.into_inner());
-    let access = caller.access();
+    let caller = signed_in.caller();
     let d = state
         .db
-        .read(move |conn| load_visible(conn, id, access))
+        .read(move |conn| model::delegation::visible(conn, caller, id))
         .await?;
-    Ok(answer(&state, HttpResponse::Ok(), d, access))
+    Ok(answer(&state, HttpResponse::Ok(), d, caller))
 }
 
 /// Change a delegation: the host unit while it is a draft, Sở Ngoại vụ until it is approved.
@@ -420,117 +281,21 @@ pub async fn get_delegation(
 #[patch("/delegations/{id}")]
 pub async fn update_delegation(
     state: web::Data<AppState>,
-    caller: Caller,
+    signed_in: SignedIn,
     id: web::Path<i64>,
     if_match: IfMatch,
     body: ValidJson<UpdateDelegation>,
 ) -> ApiResult<HttpResponse> {
     let id = DelegationId(id.into_inner());
-    let access = caller.access();
-    let req = body.0;
+    let caller = signed_in.caller();
+    let patch = body.0;
     let d = state
         .db
-        .write(caller.actor(), move |conn| {
-            let current = load_for_change(conn, id, access)?;
-            edit_allowed(
-                model::may_edit(current.status, current.subject(access.role, access.unit)),
-                access,
-            )?;
-            db::check_version(if_match.0, current.version)?;
-            apply_update(conn, current, req, access)
+        .write(signed_in.actor(), move |conn| {
+            model::delegation::update(conn, caller, id, if_match.0, patch)
         })
         .await?;
-    Ok(answer(&state, HttpResponse::Ok(), d, access))
-}
-
-fn apply_update(
-    conn: &mut AnyConnection,
-    current: Delegation,
-    req: UpdateDelegation,
-    access: Access,
-) -> ApiResult<Audited<Delegation>> {
-    let text = |new: Option<String>, old: &String| {
-        new.map(|t| t.trim().to_owned())
-            .unwrap_or_else(|| old.clone())
-    };
-    let title = text(req.title, &current.title);
-    let purpose = text(req.purpose, &current.purpose);
-    let partner = text(req.partner_organization, &current.partner_organization);
-    let head = text(req.head_of_delegation, &current.head_of_delegation);
-    let codes = req
-        .countries
-        .map(|c| countries(&c))
-        .unwrap_or_else(|| current.countries.clone());
-    let host = req.host_unit_id.unwrap_or(current.host_unit_id);
-    let start = req.start_date.unwrap_or(current.start_date);
-    let end = req.end_date.unwrap_or(current.end_date);
-    check_span(start, end)?;
-    if host != current.host_unit_id {
-        if !model::may_create(host, access.role, access.unit) {
-            return Err(ApiError::forbidden(
-                "a host unit cannot hand a delegation to another unit",
-            ));
-        }
-        if !db::unit::exists(conn, host)? {
-            return Err(ApiError::invalid("host_unit_id", "no such unit"));
-        }
-    }
-    if (start, end) != (current.start_date, current.end_date) {
-        let outside = db::itinerary::list(conn, current.id)?
-            .into_iter()
-            .filter(|item| {
-                crate::domain::itinerary::check_span(
-                    item.starts_at,
-                    item.ends_at,
-                    item.time_zone,
-                    start,
-                    end,
-                )
-                .is_err()
-            })
-            .count();
-        if outside > 0 {
-            return Err(ApiError::conflict(format!(
-                "{outside} itinerary item(s) would lie outside {start} – {end}; move or delete them first"
-            )));
-        }
-    }
-    let changes = Changes::new()
-        .diff("title", &current.title, &title)
-        .diff("purpose", &current.purpose, &purpose)
-        .diff(
-            "partner_organization",
-            &current.partner_organization,
-            &partner,
-        )
-        .diff("countries", &current.countries, &codes)
-        .diff("host_unit_id", &current.host_unit_id, &host)
-        .diff("head_of_delegation", &current.head_of_delegation, &head)
-        .diff("start_date", &current.start_date, &start)
-        .diff("end_date", &current.end_date, &end);
-    if changes.is_empty() {
-        return Ok(Audited::unchanged(current));
-    }
-    let set = db::delegation::Changes {
-        title: Some(title),
-        purpose: Some(purpose),
-        partner_organization: Some(partner),
-        countries: Some(db::delegation::encode_countries(&codes)),
-        host_unit_id: Some(host.get()),
-        head_of_delegation: Some(head),
-        start_date: Some(start),
-        end_date: Some(end),
-        ..Default::default()
-    };
-    let d = db::delegation::update(conn, current.id, current.version, &set, db::now())?.ok_or(
-        ApiError::PreconditionFailed {
-            current: current.version,
-        },
-    )?;
-    Ok(Audited::new(
-        d,
-        AuditEvent::new("update", RecordKind::Delegation, current.id.get(), changes),
-    ))
+    Ok(answer(&state, HttpResponse::Ok(), d, caller))
 }
 
 /// Delete a draft delegation (with its members and itinerary).
@@ -544,32 +309,15 @@ fn apply_update(
 #[delete("/delegations/{id}")]
 pub async fn delete_delegation(
     state: web::Data<AppState>,
-    caller: Caller,
+    signed_in: SignedIn,
     id: web::Path<i64>,
 ) -> ApiResult<HttpResponse> {
     let id = DelegationId(id.into_inner());
-    let access = caller.access();
+    let caller = signed_in.caller();
     state
         .db
-        .write(caller.actor(), move |conn| {
-            let d = load_for_change(conn, id, access)?;
-            edit_allowed(
-                model::may_edit(d.status, d.subject(access.role, access.unit)),
-                access,
-            )?;
-            if d.status != DelegationStatus::Draft {
-                return Err(ApiError::conflict(
-                    "only a draft can be deleted; cancel it instead",
-                ));
-            }
-            db::delegation::delete(conn, id)?;
-            let changes = Changes::new()
-                .set("reference", &d.reference)
-                .set("title", &d.title);
-            Ok(Audited::new(
-                (),
-                AuditEvent::new("delete", RecordKind::Delegation, id.get(), changes),
-            ))
+        .write(signed_in.actor(), move |conn| {
+            model::delegation::delete(conn, caller, id)
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())

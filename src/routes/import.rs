@@ -11,9 +11,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
-use super::delegation::load_visible;
 use super::itinerary::ItemView;
-use super::itinerary::{editable, itinerary_open};
 use crate::AppState;
 use crate::db::itinerary::ItemFields;
 use crate::db::{self, AnyConnection, Audited};
@@ -23,9 +21,10 @@ use crate::domain::ical_import::{self, Entry, ImportedEvent, ReadError};
 use crate::domain::ids::{DelegationId, ItineraryItemId};
 use crate::domain::itinerary::{ItemKind, ItemStatus, ItineraryItem};
 use crate::error::*;
-use crate::http::auth::Caller;
+use crate::http::auth::SignedIn;
 use crate::http::extract::ValidQuery;
-use crate::model::delegation as model;
+use crate::model::delegation::visible;
+use crate::model::itinerary::{self as model, editable, open_to};
 
 /// An iCalendar body: 415 for another content type, 413 over the body limit.
 #[derive(Debug)]
@@ -156,19 +155,19 @@ pub struct ImportResult {
 #[post("/delegations/{id}/itinerary/import")]
 pub async fn import_itinerary(
     state: web::Data<AppState>,
-    caller: Caller,
+    signed_in: SignedIn,
     id: web::Path<i64>,
     query: ValidQuery<ImportQuery>,
     body: CalendarBody,
 ) -> ApiResult<web::Json<ImportResult>> {
     let id = DelegationId(id.into_inner());
-    let access = caller.access();
+    let caller = signed_in.caller();
     let partial = query.0.partial.unwrap_or(false);
     // The caller and the record first: a file is read only for one who may
     // import into this itinerary now (the write checks again, locked).
     state
         .db
-        .read(move |conn| itinerary_open(&load_visible(conn, id, access)?, access))
+        .read(move |conn| open_to(&visible(conn, caller, id)?, caller))
         .await?;
     // Read off the async workers, and within the bounds `read` sets: a
     // crafted file costs milliseconds of a blocking thread, not the server.
@@ -182,8 +181,8 @@ pub async fn import_itinerary(
         })?;
     let result = state
         .db
-        .write(caller.actor(), move |conn| {
-            let d = editable(conn, id, access)?;
+        .write(signed_in.actor(), move |conn| {
+            let d = editable(conn, caller, id)?;
             import(conn, &d, &events, partial)
         })
         .await?;
@@ -244,12 +243,12 @@ fn import(
             .find(|i| i.import_uid.as_deref() == Some(event.key.as_str()));
         let (item, outcome) = match current {
             None => {
-                let (item, entry) = model::add_item(conn, d, &new_fields(&event.key, &entry))?;
+                let (item, entry) = model::insert(conn, d, &new_fields(&event.key, &entry))?;
                 entries.push(entry.with_note(note));
                 (item, ImportOutcome::Imported)
             }
             Some(current) => {
-                match model::update_item(conn, d, current, &changed_fields(current, &entry))? {
+                match model::rewrite(conn, d, current, &changed_fields(current, &entry))? {
                     Some((item, entry)) => {
                         entries.push(entry.with_note(note));
                         (item, ImportOutcome::Updated)

@@ -13,7 +13,7 @@ use crate::domain::press;
 use crate::domain::role::Role;
 use crate::domain::time::province_today;
 use crate::error::*;
-use crate::http::auth::Caller;
+use crate::http::auth::SignedIn;
 
 /// The record an inbox entry or schedule entry belongs to.
 #[derive(Debug, Serialize, ToSchema)]
@@ -145,16 +145,19 @@ fn candidate_statuses(role: Role) -> Vec<S> {
     responses((status = 200, body = Inbox, description = "Most urgent first"), UnauthorizedProblem)
 )]
 #[get("/inbox")]
-pub async fn get_inbox(state: web::Data<AppState>, caller: Caller) -> ApiResult<web::Json<Inbox>> {
-    let access = caller.access();
-    let statuses = candidate_statuses(access.role);
+pub async fn get_inbox(
+    state: web::Data<AppState>,
+    signed_in: SignedIn,
+) -> ApiResult<web::Json<Inbox>> {
+    let caller = signed_in.caller();
+    let statuses = candidate_statuses(caller.role);
     let days = state.config.report_due_days;
     let delegations = if statuses.is_empty() {
         Vec::new()
     } else {
         let filter = db::delegation::Filter {
             statuses,
-            only_unit: model::list_scope(access),
+            only_unit: model::list_scope(caller),
             ..Default::default()
         };
         state
@@ -167,7 +170,7 @@ pub async fn get_inbox(state: web::Data<AppState>, caller: Caller) -> ApiResult<
         .into_iter()
         .filter_map(|d| {
             let (reason, due_date) =
-                model::inbox_reason(&d, access.role, access.unit, today, days)?;
+                model::inbox_reason(&d, caller.role, caller.unit, today, days)?;
             Some(InboxEntry {
                 record: Some(RecordLink {
                     kind: db::delegation::KIND.to_owned(),
@@ -181,8 +184,8 @@ pub async fn get_inbox(state: web::Data<AppState>, caller: Caller) -> ApiResult<
             })
         })
         .collect();
-    if press::visible_to(access.role) {
-        let role = access.role;
+    if press::visible_to(caller.role) {
+        let role = caller.role;
         let press_items = state
             .db
             .read(move |conn| press_entries(conn, role, today))

@@ -19,10 +19,10 @@ use crate::domain::ids::{AccreditationId, InterviewId, ReporterId, UnitId, UserI
 use crate::domain::itinerary::parse_time;
 use crate::domain::pagination::page;
 use crate::domain::press::{self, Interview, InterviewAction, InterviewStatus};
-use crate::domain::role::Access;
+use crate::domain::role::Caller;
 use crate::domain::time::Bound;
 use crate::error::*;
-use crate::http::auth::Caller;
+use crate::http::auth::SignedIn;
 use crate::http::extract::{IfMatch, ValidJson, ValidQuery, etag};
 
 /// An interview as the API shows it; times carry the offset of its zone.
@@ -129,7 +129,7 @@ pub struct InterviewInput {
 }
 
 /// Reads an interview's input into stored fields (its times in its zone);
-/// the rules between records are `model::press::check_interview`'s.
+/// the rules between records are `model::interview::check_interview`'s.
 fn checked(input: InterviewInput) -> ApiResult<(Fields, Vec<ReporterId>)> {
     let tz = zone(input.time_zone.as_deref())?;
     let starts = parse_time(&input.starts_at, tz).map_err(|m| ApiError::invalid("starts_at", m))?;
@@ -156,8 +156,8 @@ fn checked(input: InterviewInput) -> ApiResult<(Fields, Vec<ReporterId>)> {
     Ok((fields, ids))
 }
 
-fn load(conn: &mut AnyConnection, id: InterviewId, access: Access) -> ApiResult<Interview> {
-    require_press(access)?;
+fn load(conn: &mut AnyConnection, id: InterviewId, caller: Caller) -> ApiResult<Interview> {
+    require_press(caller)?;
     db::interview::find(conn, id)?.ok_or(ApiError::NotFound)
 }
 
@@ -166,20 +166,20 @@ fn load(conn: &mut AnyConnection, id: InterviewId, access: Access) -> ApiResult<
 fn load_for_change(
     conn: &mut AnyConnection,
     id: InterviewId,
-    access: Access,
+    caller: Caller,
 ) -> ApiResult<Interview> {
-    require_press(access)?;
+    require_press(caller)?;
     db::interview::lock(conn, id)?;
-    load(conn, id, access)
+    load(conn, id, caller)
 }
 
-fn require_writer(access: Access) -> ApiResult<()> {
-    if press::writes_interviews(access.role) {
+fn require_writer(caller: Caller) -> ApiResult<()> {
+    if press::writes_interviews(caller.role) {
         Ok(())
     } else {
         Err(ApiError::forbidden(format!(
             "the role `{}` may not arrange interviews",
-            access.role
+            caller.role
         )))
     }
 }
@@ -213,10 +213,10 @@ pub struct InterviewQuery {
 #[get("/interviews")]
 pub async fn list_interviews(
     state: web::Data<AppState>,
-    caller: Caller,
+    signed_in: SignedIn,
     query: ValidQuery<InterviewQuery>,
 ) -> ApiResult<web::Json<Page<InterviewView>>> {
-    require_press(caller.access())?;
+    require_press(signed_in.caller())?;
     let q = query.0;
     let limit = super::limit(q.limit)?;
     let after = super::cursor::<db::interview::Cursor>(q.cursor.as_deref())?;
@@ -249,20 +249,20 @@ pub async fn list_interviews(
 #[post("/interviews")]
 pub async fn create_interview(
     state: web::Data<AppState>,
-    caller: Caller,
+    signed_in: SignedIn,
     body: ValidJson<InterviewInput>,
 ) -> ApiResult<HttpResponse> {
-    let access = caller.access();
-    require_press(access)?;
-    require_writer(access)?;
+    let caller = signed_in.caller();
+    require_press(caller)?;
+    require_writer(caller)?;
     let input = body.0;
-    let by = caller.id();
+    let by = signed_in.id();
     let interview = state
         .db
-        .write(caller.actor(), move |conn| {
+        .write(signed_in.actor(), move |conn| {
             let (fields, reporters) = checked(input)?;
             let (i, entry) =
-                crate::model::press::create_interview(conn, &fields, &reporters, Some(by))?;
+                crate::model::interview::create_interview(conn, &fields, &reporters, Some(by))?;
             Ok(Audited::new(i, entry))
         })
         .await?;
@@ -283,12 +283,12 @@ pub async fn create_interview(
 #[get("/interviews/{id}")]
 pub async fn get_interview(
     state: web::Data<AppState>,
-    caller: Caller,
+    signed_in: SignedIn,
     id: web::Path<i64>,
 ) -> ApiResult<HttpResponse> {
-    let access = caller.access();
+    let caller = signed_in.caller();
     let id = InterviewId(id.into_inner());
-    let i = state.db.read(move |conn| load(conn, id, access)).await?;
+    let i = state.db.read(move |conn| load(conn, id, caller)).await?;
     Ok(answer(HttpResponse::Ok(), i))
 }
 
@@ -342,19 +342,19 @@ pub struct InterviewPatch {
 #[patch("/interviews/{id}")]
 pub async fn update_interview(
     state: web::Data<AppState>,
-    caller: Caller,
+    signed_in: SignedIn,
     id: web::Path<i64>,
     if_match: IfMatch,
     body: ValidJson<InterviewPatch>,
 ) -> ApiResult<HttpResponse> {
-    let access = caller.access();
+    let caller = signed_in.caller();
     let id = InterviewId(id.into_inner());
     let p = body.0;
     let interview = state
         .db
-        .write(caller.actor(), move |conn| {
-            let current = load_for_change(conn, id, access)?;
-            require_writer(access)?;
+        .write(signed_in.actor(), move |conn| {
+            let current = load_for_change(conn, id, caller)?;
+            require_writer(caller)?;
             if !matches!(
                 current.status,
                 InterviewStatus::Requested | InterviewStatus::Approved
@@ -387,7 +387,7 @@ pub async fn update_interview(
                 organizing_unit_id: p.organizing_unit_id.or(current.organizing_unit_id),
             };
             let (fields, reporters) = checked(input)?;
-            crate::model::press::check_interview(conn, &fields, &reporters)?;
+            crate::model::interview::check_interview(conn, &fields, &reporters)?;
             let changes = Changes::new()
                 .diff(
                     "interviewee_name",
@@ -453,24 +453,24 @@ pub async fn update_interview(
 #[post("/interviews/{id}/transitions")]
 pub async fn transition_interview(
     state: web::Data<AppState>,
-    caller: Caller,
+    signed_in: SignedIn,
     id: web::Path<i64>,
     body: ValidJson<super::ActionRequest<InterviewAction>>,
 ) -> ApiResult<HttpResponse> {
-    let access = caller.access();
+    let caller = signed_in.caller();
     let id = InterviewId(id.into_inner());
     let req = body.0;
     let note = trimmed(req.note);
     let interview = state
         .db
-        .write(caller.actor(), move |conn| {
-            let current = load_for_change(conn, id, access)?;
-            let (i, entry) = crate::model::press::transition_interview(
+        .write(signed_in.actor(), move |conn| {
+            let current = load_for_change(conn, id, caller)?;
+            let (i, entry) = crate::model::interview::transition_interview(
                 conn,
                 &current,
                 req.action,
                 note,
-                access.role,
+                caller.role,
             )?;
             Ok(Audited::new(i, entry))
         })

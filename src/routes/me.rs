@@ -13,14 +13,14 @@ use crate::domain::audit::{AuditEvent, Changes, RecordKind};
 use crate::domain::login::ThrottleScope;
 use crate::domain::user::NewPassword;
 use crate::error::*;
-use crate::http::auth::{self, Caller};
+use crate::http::auth::{self, SignedIn};
 use crate::http::extract::ValidJson;
 
 /// The logged-in user.
 #[utoipa::path(tag = "auth", security(("bearer" = [])), responses((status = 200, body = UserView, description = "The logged-in user"), UnauthorizedProblem))]
 #[get("/me")]
-pub async fn get_me(caller: Caller) -> HttpResponse {
-    super::user::answer(HttpResponse::Ok(), caller.user)
+pub async fn get_me(signed_in: SignedIn) -> HttpResponse {
+    super::user::answer(HttpResponse::Ok(), signed_in.user)
 }
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
@@ -46,7 +46,7 @@ pub struct ChangePassword {
 pub async fn change_password(
     state: web::Data<AppState>,
     req: HttpRequest,
-    caller: Caller,
+    signed_in: SignedIn,
     body: ValidJson<ChangePassword>,
 ) -> ApiResult<web::Json<LoginResponse>> {
     let ChangePassword {
@@ -55,7 +55,7 @@ pub async fn change_password(
     } = body.0;
     let new_password =
         NewPassword::parse(&new_password).map_err(|m| ApiError::invalid("new_password", m))?;
-    let id = caller.id();
+    let id = signed_in.id();
     let stored = state
         .db
         .read(move |conn| db::user::password_hash(conn, id))
@@ -65,7 +65,7 @@ pub async fn change_password(
     let subjects = [
         (
             ThrottleScope::Username,
-            caller.user.username.as_str().to_owned(),
+            signed_in.user.username.as_str().to_owned(),
         ),
         (
             ThrottleScope::Address,
@@ -90,10 +90,10 @@ pub async fn change_password(
         }
     };
 
-    let current = caller.user.clone();
+    let current = signed_in.user.clone();
     let user = state
         .db
-        .write(caller.actor(), move |conn| {
+        .write(signed_in.actor(), move |conn| {
             let set = db::user::UserChanges {
                 password_hash: Some(new_hash),
                 token_epoch: Some(current.token_epoch + 1),

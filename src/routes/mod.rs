@@ -124,53 +124,12 @@ async fn serve_document(document: actix_web::web::Data<Document>) -> actix_web::
         .body(document.0.clone())
 }
 
-/// A workflow action on a record (accreditations, interviews, press
-/// conferences), with an optional note for the history.
-#[derive(Debug, serde::Deserialize, validator::Validate, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ActionRequest<A> {
-    pub action: A,
-    /// Required to revoke an accreditation; optional otherwise.
-    #[validate(length(max = 5000))]
-    #[schema(max_length = 5000)]
-    pub note: Option<String>,
-}
+pub(crate) use crate::model::input::{
+    ActionRequest, PlaceNameDoc, SpeakerNameDoc, check_country, check_passport, cursor, day,
+    instant, limit, not_blank, rule, trimmed,
+};
 
-/// Strings of request lists, for the document only: the fields are plain
-/// `String`s, checked where they are read; these name their bounds.
-macro_rules! text_schemas {
-    ($($name:ident as $schema:literal: $min:literal..=$max:expr, $description:literal $(, pattern $pattern:literal, example $example:literal)?;)*) => {$(
-        #[doc = $description]
-        #[derive(Debug)]
-        pub struct $name;
-
-        impl utoipa::PartialSchema for $name {
-            fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
-                utoipa::openapi::ObjectBuilder::new()
-                    .schema_type(utoipa::openapi::schema::Type::String)
-                    .description(Some($description))
-                    .min_length(Some($min))
-                    .max_length(Some($max))
-                    $(.pattern(Some($pattern)).examples([$example]))?
-                    .build()
-                    .into()
-            }
-        }
-
-        impl ToSchema for $name {
-            fn name() -> std::borrow::Cow<'static, str> {
-                $schema.into()
-            }
-        }
-    )*};
-}
-
-text_schemas! {
-    CountryCodeDoc as "CountryCode": 2..=2,
-        "ISO 3166-1 alpha-2 country code; lower case is read as upper case.",
-        pattern "^[A-Za-z]{2}$", example "JP";
-    PlaceNameDoc as "PlaceName": 1..=300, "A place name.";
-    SpeakerNameDoc as "SpeakerName": 1..=200, "A speaker's name and position.";
+crate::model::input::text_schemas! {
     CalendarFileDoc as "CalendarFile": 1..=import::CALENDAR_FILE_LIMIT,
         "An iCalendar (RFC 5545) file, at most 1 MiB.";
 }
@@ -181,99 +140,6 @@ pub struct Page<T> {
     pub items: Vec<T>,
     /// Pass as `cursor` to get the next page; `null` when this is the last.
     pub next_cursor: Option<String>,
-}
-
-/// For PATCH bodies: tells an absent field (`None`) from an explicit `null`
-/// (`Some(None)`, which clears it).
-pub(crate) fn double_option<'de, T, D>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
-where
-    T: serde::Deserialize<'de>,
-    D: serde::Deserializer<'de>,
-{
-    use serde::Deserialize;
-    Option::<T>::deserialize(deserializer).map(Some)
-}
-
-/// An optional window bound of a query, or 422 naming it.
-pub(crate) fn instant(
-    field: &str,
-    raw: Option<&str>,
-    bound: crate::domain::time::Bound,
-) -> crate::error::ApiResult<Option<chrono::DateTime<chrono::Utc>>> {
-    raw.map(|r| {
-        crate::domain::time::parse_instant(r, bound)
-            .map_err(|m| crate::error::ApiError::invalid(field, m))
-    })
-    .transpose()
-}
-
-/// An optional window bound of a query as the province's day, or 422 naming it.
-pub(crate) fn day(
-    field: &str,
-    raw: Option<&str>,
-    bound: crate::domain::time::Bound,
-) -> crate::error::ApiResult<Option<chrono::NaiveDate>> {
-    raw.map(|r| {
-        crate::domain::time::parse_day(r, bound)
-            .map_err(|m| crate::error::ApiError::invalid(field, m))
-    })
-    .transpose()
-}
-
-/// Optional free text as stored: trimmed, and `None` when blank.
-pub(crate) fn trimmed(text: Option<String>) -> Option<String> {
-    text.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty())
-}
-
-/// `validator` checks shared by the request types.
-pub(crate) fn not_blank(text: &str) -> Result<(), validator::ValidationError> {
-    rule(if text.trim().is_empty() {
-        Err("must not be empty")
-    } else {
-        Ok(())
-    })
-}
-
-/// Exactly two letters, as the document's `CountryCode` says: the domain
-/// parser would also take padded text of any length.
-pub(crate) fn check_country(code: &str) -> Result<(), validator::ValidationError> {
-    rule(if code.len() == 2 {
-        crate::domain::text::CountryCode::parse(code).map(|_| ())
-    } else {
-        Err("must be an ISO 3166-1 alpha-2 country code (JP, KR, FR, …)")
-    })
-}
-
-pub(crate) fn check_passport(raw: &str) -> Result<(), validator::ValidationError> {
-    rule(crate::domain::text::parse_passport(raw).map(|_| ()))
-}
-
-pub(crate) fn check_date(date: &chrono::NaiveDate) -> Result<(), validator::ValidationError> {
-    use chrono::Datelike;
-    rule(crate::domain::time::check_year(date.year()))
-}
-
-/// Adapts a domain rule (`Err(message)`) to a `validator` custom check.
-pub(crate) fn rule(result: Result<(), &'static str>) -> Result<(), validator::ValidationError> {
-    result
-        .map_err(|message| validator::ValidationError::new("invalid").with_message(message.into()))
-}
-
-/// The decoded cursor of a list request, or 422 naming `cursor`.
-pub(crate) fn cursor<K: serde::de::DeserializeOwned>(
-    raw: Option<&str>,
-) -> crate::error::ApiResult<Option<K>> {
-    raw.map(|c| {
-        crate::domain::pagination::decode_cursor(c)
-            .map_err(|m| crate::error::ApiError::invalid("cursor", m))
-    })
-    .transpose()
-}
-
-/// The page size of a list request, or 422 naming `limit`.
-pub(crate) fn limit(raw: Option<i64>) -> crate::error::ApiResult<crate::domain::pagination::Limit> {
-    crate::domain::pagination::Limit::parse(raw)
-        .map_err(|m| crate::error::ApiError::invalid("limit", m))
 }
 
 /// Answers requests no route took: 405 (with `Allow`) when the path is

@@ -15,15 +15,15 @@ use crate::domain::audit::{AuditEvent, Changes, RecordKind};
 use crate::domain::ids::{AccreditationId, InterviewId, ReporterId};
 use crate::domain::pagination::page;
 use crate::domain::press::{self, AccreditationStatus, InterviewStatus, Reporter};
-use crate::domain::role::Access;
+use crate::domain::role::Caller;
 use crate::domain::text::{CountryCode, fold, parse_passport};
 use crate::error::*;
-use crate::http::auth::Caller;
+use crate::http::auth::SignedIn;
 use crate::http::extract::{IfMatch, ValidJson, ValidQuery, etag};
 
 /// 404 for those who do not see the press side (host units), as if it did not exist.
-pub(crate) fn require_press(access: Access) -> ApiResult<()> {
-    if press::visible_to(access.role) {
+pub(crate) fn require_press(caller: Caller) -> ApiResult<()> {
+    if press::visible_to(caller.role) {
         Ok(())
     } else {
         Err(ApiError::NotFound)
@@ -31,8 +31,10 @@ pub(crate) fn require_press(access: Access) -> ApiResult<()> {
 }
 
 /// 403 unless the caller writes the accreditation side (Sở Ngoại vụ).
-pub(crate) fn require_foreign_affairs(caller: &Caller, what: &str) -> ApiResult<()> {
-    caller.require(press::writes_accreditations(caller.role()), what)
+pub(crate) fn require_foreign_affairs(caller: Caller, what: &str) -> ApiResult<()> {
+    caller
+        .require(press::writes_accreditations(caller.role), what)
+        .map_err(ApiError::forbidden)
 }
 
 /// A reporter as the API shows it; passport, e-mail and phone only for
@@ -65,8 +67,8 @@ pub struct ReporterView {
 }
 
 impl ReporterView {
-    pub fn new(r: Reporter, access: Access) -> Self {
-        let personal = access.role.sees_personal_data();
+    pub fn new(r: Reporter, caller: Caller) -> Self {
+        let personal = caller.role.sees_personal_data();
         Self {
             id: r.id,
             full_name: r.full_name,
@@ -265,11 +267,11 @@ pub struct ReporterQuery {
 #[get("/reporters")]
 pub async fn list_reporters(
     state: web::Data<AppState>,
-    caller: Caller,
+    signed_in: SignedIn,
     query: ValidQuery<ReporterQuery>,
 ) -> ApiResult<web::Json<Page<ReporterView>>> {
-    let access = caller.access();
-    require_press(access)?;
+    let caller = signed_in.caller();
+    require_press(caller)?;
     let q = query.0;
     let limit = super::limit(q.limit)?;
     let after = super::cursor::<(i64,)>(q.cursor.as_deref())?.map(|(id,)| id);
@@ -301,7 +303,7 @@ pub async fn list_reporters(
     Ok(web::Json(Page {
         items: items
             .into_iter()
-            .map(|r| ReporterView::new(r, access))
+            .map(|r| ReporterView::new(r, caller))
             .collect(),
         next_cursor,
     }))
@@ -318,17 +320,17 @@ pub async fn list_reporters(
 #[post("/reporters")]
 pub async fn create_reporter(
     state: web::Data<AppState>,
-    caller: Caller,
+    signed_in: SignedIn,
     body: ValidJson<ReporterInput>,
 ) -> ApiResult<HttpResponse> {
-    let access = caller.access();
-    require_press(access)?;
-    require_foreign_affairs(&caller, "register reporters")?;
+    let caller = signed_in.caller();
+    require_press(caller)?;
+    require_foreign_affairs(signed_in.caller(), "register reporters")?;
     let fields = body.0.fields()?;
     let reporter = state
         .db
-        .write(caller.actor(), move |conn| {
-            let (reporter, entry) = crate::model::press::create_reporter(conn, &fields)?;
+        .write(signed_in.actor(), move |conn| {
+            let (reporter, entry) = crate::model::reporter::create_reporter(conn, &fields)?;
             Ok(Audited::new(reporter, entry))
         })
         .await?;
@@ -338,7 +340,7 @@ pub async fn create_reporter(
             format!("/api/v1/reporters/{}", reporter.id),
         ))
         .insert_header(header::ETag(etag(reporter.version)))
-        .json(ReporterView::new(reporter, access)))
+        .json(ReporterView::new(reporter, caller)))
 }
 
 /// A reporter's page: the reporter, its accreditations and its interviews.
@@ -349,11 +351,11 @@ pub async fn create_reporter(
 #[get("/reporters/{id}")]
 pub async fn get_reporter(
     state: web::Data<AppState>,
-    caller: Caller,
+    signed_in: SignedIn,
     id: web::Path<i64>,
 ) -> ApiResult<HttpResponse> {
-    let access = caller.access();
-    require_press(access)?;
+    let caller = signed_in.caller();
+    require_press(caller)?;
     let id = ReporterId(id.into_inner());
     let (reporter, accreditations, interviews) = state
         .db
@@ -372,7 +374,7 @@ pub async fn get_reporter(
         .await?;
     let version = reporter.version;
     let page = ReporterPage {
-        reporter: ReporterView::new(reporter, access),
+        reporter: ReporterView::new(reporter, caller),
         accreditations: accreditations
             .into_iter()
             .map(|a| ReporterAccreditation {
@@ -411,19 +413,19 @@ pub async fn get_reporter(
 #[patch("/reporters/{id}")]
 pub async fn update_reporter(
     state: web::Data<AppState>,
-    caller: Caller,
+    signed_in: SignedIn,
     id: web::Path<i64>,
     if_match: IfMatch,
     body: ValidJson<ReporterPatch>,
 ) -> ApiResult<HttpResponse> {
-    let access = caller.access();
-    require_press(access)?;
-    require_foreign_affairs(&caller, "change reporters")?;
+    let caller = signed_in.caller();
+    require_press(caller)?;
+    require_foreign_affairs(signed_in.caller(), "change reporters")?;
     let id = ReporterId(id.into_inner());
     let p = body.0;
     let reporter = state
         .db
-        .write(caller.actor(), move |conn| {
+        .write(signed_in.actor(), move |conn| {
             // Locked first: a PATCH without If-Match waits for one in flight
             // instead of failing the version check in `update` with a 412.
             db::reporter::lock(conn, id)?;
@@ -463,5 +465,5 @@ pub async fn update_reporter(
         .await?;
     Ok(HttpResponse::Ok()
         .insert_header(header::ETag(etag(reporter.version)))
-        .json(ReporterView::new(reporter, access)))
+        .json(ReporterView::new(reporter, caller)))
 }

@@ -8,8 +8,7 @@ use validator::Validate;
 
 use crate::domain::ids::UserId;
 use crate::domain::review::{ReviewStatus, SecurityReview};
-use crate::domain::role::{Access, Role};
-use crate::error::{ApiError, ApiResult};
+use crate::domain::role::Role;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ReviewView {
@@ -61,16 +60,5 @@ impl PutReview {
             reviewed_at: None,
             reviewed_by: Some(by),
         }
-    }
-}
-
-/// 403 unless the caller records security reviews (the police, the administrator).
-pub(crate) fn require_reviewer(access: Access) -> ApiResult<()> {
-    if access.role.records_security_reviews() {
-        Ok(())
-    } else {
-        Err(ApiError::forbidden(
-            "only the police record security reviews",
-        ))
     }
 }

@@ -14,11 +14,11 @@ use crate::db::schedule::Scope;
 use crate::domain::delegation::list_scope;
 use crate::domain::press;
 use crate::domain::review::ReviewStatus;
-use crate::domain::role::Access;
+use crate::domain::role::Caller;
 use crate::domain::schedule::{Clash, Entry, EntryKind, Foreigners, RecordRef, order_and_flag};
 use crate::domain::time::{Bound, parse_instant, province_today, rfc3339};
 use crate::error::*;
-use crate::http::auth::Caller;
+use crate::http::auth::SignedIn;
 use crate::http::extract::ValidQuery;
 use crate::http::limits::Sliced;
 use actix_web::web::Bytes;
@@ -95,12 +95,12 @@ pub struct ScheduleQuery {
     pub kind: Option<String>,
 }
 
-/// What `access` may see of the schedule, of these kinds.
-pub fn scope(access: Access, kinds: Vec<EntryKind>) -> Scope {
+/// What `caller` may see of the schedule, of these kinds.
+pub fn scope(caller: Caller, kinds: Vec<EntryKind>) -> Scope {
     Scope {
         kinds,
-        only_unit: list_scope(access),
-        press: press::visible_to(access.role),
+        only_unit: list_scope(caller),
+        press: press::visible_to(caller.role),
         delegation: None,
     }
 }
@@ -130,7 +130,7 @@ pub fn parse_kinds(raw: Option<&str>) -> ApiResult<Vec<EntryKind>> {
 #[get("/schedule")]
 pub async fn get_schedule(
     state: web::Data<AppState>,
-    caller: Caller,
+    signed_in: SignedIn,
     query: ValidQuery<ScheduleQuery>,
 ) -> ApiResult<HttpResponse> {
     let q = query.0;
@@ -149,7 +149,7 @@ pub async fn get_schedule(
     if to - from > Duration::days(MAX_WINDOW_DAYS) {
         return Err(ApiError::invalid("to", "the window is at most 92 days"));
     }
-    let scope = scope(caller.access(), parse_kinds(q.kind.as_deref())?);
+    let scope = scope(signed_in.caller(), parse_kinds(q.kind.as_deref())?);
     // The scope says everything the answer depends on besides the data.
     let question = format!(
         "{from}|{to}|{:?}|{:?}|{}",

@@ -7,18 +7,16 @@ use utoipa::ToSchema;
 use validator::Validate;
 
 use super::audit::ActorView;
-use super::delegation::{answer, load_for_change, load_visible};
-use super::review::{PutReview, require_reviewer};
+use super::delegation::answer;
+use super::review::PutReview;
 use crate::AppState;
-use crate::db::{self, Audited};
-use crate::domain::audit::RecordKind;
 use crate::domain::delegation::{DelegationAction, Recommendation, TransitionInput};
 use crate::domain::ids::DelegationId;
-use crate::domain::pagination::Limit;
 use crate::domain::time::province_today;
 use crate::error::*;
-use crate::http::auth::Caller;
+use crate::http::auth::SignedIn;
 use crate::http::extract::ValidJson;
+use crate::model;
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -55,42 +53,30 @@ pub struct TransitionRequest {
 #[post("/delegations/{id}/transitions")]
 pub async fn transition_delegation(
     state: web::Data<AppState>,
-    caller: Caller,
+    signed_in: SignedIn,
     id: web::Path<i64>,
     body: ValidJson<TransitionRequest>,
 ) -> ApiResult<HttpResponse> {
     let id = DelegationId(id.into_inner());
-    let access = caller.access();
+    let caller = signed_in.caller();
     let req = body.0;
-    let by = caller.id();
+    let input = TransitionInput {
+        note: req
+            .note
+            .map(|n| n.trim().to_owned())
+            .filter(|n| !n.is_empty()),
+        recommendation: req.recommendation,
+        decision_number: req.decision_number.map(|n| n.trim().to_owned()),
+        decision_date: req.decision_date,
+        report: req.report,
+    };
     let d = state
         .db
-        .write(caller.actor(), move |conn| {
-            let current = load_for_change(conn, id, access)?;
-            let input = TransitionInput {
-                note: req
-                    .note
-                    .map(|n| n.trim().to_owned())
-                    .filter(|n| !n.is_empty()),
-                recommendation: req.recommendation,
-                decision_number: req.decision_number.map(|n| n.trim().to_owned()),
-                decision_date: req.decision_date,
-                report: req.report,
-            };
-            let subject = current.subject(access.role, access.unit);
-            let (d, entry) = crate::model::delegation::transition(
-                conn,
-                &current,
-                req.action,
-                input,
-                subject,
-                Some(by),
-                province_today(),
-            )?;
-            Ok(Audited::new(d, entry))
+        .write(signed_in.actor(), move |conn| {
+            model::delegation::transition(conn, caller, id, req.action, input, province_today())
         })
         .await?;
-    Ok(answer(&state, HttpResponse::Ok(), d, access))
+    Ok(answer(&state, HttpResponse::Ok(), d, caller))
 }
 
 /// Record the police's security review of a delegation (police and administrator).
@@ -105,24 +91,21 @@ pub async fn transition_delegation(
 #[put("/delegations/{id}/security-review")]
 pub async fn review_delegation(
     state: web::Data<AppState>,
-    caller: Caller,
+    signed_in: SignedIn,
     id: web::Path<i64>,
     body: ValidJson<PutReview>,
 ) -> ApiResult<HttpResponse> {
     let id = DelegationId(id.into_inner());
-    let access = caller.access();
+    let caller = signed_in.caller();
     let req = body.0;
-    let by = caller.id();
+    let review = req.review(signed_in.id());
     let d = state
         .db
-        .write(caller.actor(), move |conn| {
-            let current = load_for_change(conn, id, access)?;
-            require_reviewer(access)?;
-            let (d, entry) = crate::model::delegation::review(conn, &current, &req.review(by))?;
-            Ok(Audited::new(d, entry))
+        .write(signed_in.actor(), move |conn| {
+            model::delegation::review(conn, caller, id, &review)
         })
         .await?;
-    Ok(answer(&state, HttpResponse::Ok(), d, access))
+    Ok(answer(&state, HttpResponse::Ok(), d, caller))
 }
 
 /// One event in a delegation's history.
@@ -151,36 +134,23 @@ pub struct History {
 #[get("/delegations/{id}/history")]
 pub async fn delegation_history(
     state: web::Data<AppState>,
-    caller: Caller,
+    signed_in: SignedIn,
     id: web::Path<i64>,
 ) -> ApiResult<web::Json<History>> {
     let id = DelegationId(id.into_inner());
-    let access = caller.access();
+    let caller = signed_in.caller();
     let entries = state
         .db
-        .read(move |conn| {
-            load_visible(conn, id, access)?;
-            let filter = db::audit::AuditFilter {
-                record_kind: Some(RecordKind::Delegation),
-                record_id: Some(id.get()),
-                ..Default::default()
-            };
-            let max = Limit::parse(Some(i64::from(Limit::MAX))).map_err(ApiError::internal)?;
-            db::audit::list(conn, &filter, None, max)
-        })
+        .read(move |conn| model::delegation::history(conn, caller, id))
         .await?;
     let items = entries
         .into_iter()
-        .rev()
-        .map(|mut e| {
-            crate::domain::audit::redact_changes(&mut e.changes, access.role);
-            HistoryEntry {
-                at: e.at,
-                actor: ActorView::of(&e),
-                action: e.action,
-                note: e.note,
-                changes: e.changes,
-            }
+        .map(|e| HistoryEntry {
+            at: e.at,
+            actor: ActorView::of(&e),
+            action: e.action,
+            note: e.note,
+            changes: e.changes,
         })
         .collect();
     Ok(web::Json(History { items }))

@@ -16,7 +16,7 @@ use crate::domain::ids::UnitId;
 use crate::domain::pagination::page;
 use crate::domain::unit::{Unit, UnitKind};
 use crate::error::*;
-use crate::http::auth::Caller;
+use crate::http::auth::SignedIn;
 use crate::http::extract::{IfMatch, ValidJson, ValidQuery, etag};
 
 /// A unit as the API shows it.
@@ -95,7 +95,7 @@ pub struct UnitQuery {
 #[get("/units")]
 pub async fn list_units(
     state: web::Data<AppState>,
-    _caller: Caller,
+    _signed_in: SignedIn,
     query: ValidQuery<UnitQuery>,
 ) -> ApiResult<web::Json<Page<UnitView>>> {
     let q = query.0;
@@ -120,7 +120,7 @@ pub async fn list_units(
 #[get("/units/{id}")]
 pub async fn get_unit(
     state: web::Data<AppState>,
-    _caller: Caller,
+    _signed_in: SignedIn,
     id: web::Path<i64>,
 ) -> ApiResult<HttpResponse> {
     let id = UnitId(id.into_inner());
@@ -140,10 +140,10 @@ pub async fn get_unit(
 #[post("/units")]
 pub async fn create_unit(
     state: web::Data<AppState>,
-    caller: Caller,
+    signed_in: SignedIn,
     body: ValidJson<CreateUnit>,
 ) -> ApiResult<HttpResponse> {
-    caller.require(caller.role().manages_users(), "create units")?;
+    signed_in.require(signed_in.role().manages_users(), "create units")?;
     let new = db::unit::NewUnit {
         name: body.0.name.trim().to_owned(),
         name_en: body.0.name_en.trim().to_owned(),
@@ -151,7 +151,7 @@ pub async fn create_unit(
     };
     let unit = state
         .db
-        .write(caller.actor(), move |conn| db::unit::create(conn, &new))
+        .write(signed_in.actor(), move |conn| db::unit::create(conn, &new))
         .await?;
     let location = format!("/api/v1/units/{}", unit.id);
     Ok(answer(
@@ -174,17 +174,17 @@ pub async fn create_unit(
 #[patch("/units/{id}")]
 pub async fn update_unit(
     state: web::Data<AppState>,
-    caller: Caller,
+    signed_in: SignedIn,
     id: web::Path<i64>,
     if_match: IfMatch,
     body: ValidJson<UpdateUnit>,
 ) -> ApiResult<HttpResponse> {
-    caller.require(caller.role().manages_users(), "change units")?;
+    signed_in.require(signed_in.role().manages_users(), "change units")?;
     let id = UnitId(id.into_inner());
     let req = body.0;
     let unit = state
         .db
-        .write(caller.actor(), move |conn| {
+        .write(signed_in.actor(), move |conn| {
             db::unit::lock(conn, id)?;
             let current = db::unit::find(conn, id)?.ok_or(ApiError::NotFound)?;
             db::check_version(if_match.0, current.version)?;

@@ -16,7 +16,7 @@ use crate::domain::pagination::page;
 use crate::domain::role::Role;
 use crate::domain::user::{self, NewPassword, User, Username};
 use crate::error::*;
-use crate::http::auth::{self, Caller};
+use crate::http::auth::{self, SignedIn};
 use crate::http::extract::{IfMatch, ValidJson, ValidQuery, etag};
 
 /// A user as the API shows it (never the password or its hash).
@@ -120,10 +120,10 @@ pub struct UserQuery {
 #[get("/users")]
 pub async fn list_users(
     state: web::Data<AppState>,
-    caller: Caller,
+    signed_in: SignedIn,
     query: ValidQuery<UserQuery>,
 ) -> ApiResult<web::Json<Page<UserView>>> {
-    caller.require(caller.role().manages_users(), "list users")?;
+    signed_in.require(signed_in.role().manages_users(), "list users")?;
     let q = query.0;
     let limit = super::limit(q.limit)?;
     let after = super::cursor::<(i64,)>(q.cursor.as_deref())?.map(|(id,)| id);
@@ -151,10 +151,10 @@ pub async fn list_users(
 #[get("/users/{id}")]
 pub async fn get_user(
     state: web::Data<AppState>,
-    caller: Caller,
+    signed_in: SignedIn,
     id: web::Path<i64>,
 ) -> ApiResult<HttpResponse> {
-    caller.require(caller.role().manages_users(), "read other users")?;
+    signed_in.require(signed_in.role().manages_users(), "read other users")?;
     let id = UserId(id.into_inner());
     let user = state
         .db
@@ -212,15 +212,15 @@ impl NewUserInput {
 #[post("/users")]
 pub async fn create_user(
     state: web::Data<AppState>,
-    caller: Caller,
+    signed_in: SignedIn,
     body: ValidJson<CreateUser>,
 ) -> ApiResult<HttpResponse> {
-    caller.require(caller.role().manages_users(), "create users")?;
+    signed_in.require(signed_in.role().manages_users(), "create users")?;
     let input = NewUserInput::try_from(body.0)?;
     let new = state.limits.hash(move || input.hashed()).await??;
     let user = state
         .db
-        .write(caller.actor(), move |conn| db::user::create(conn, &new))
+        .write(signed_in.actor(), move |conn| db::user::create(conn, &new))
         .await?;
     let location = format!("/api/v1/users/{}", user.id);
     Ok(answer(
@@ -243,12 +243,12 @@ pub async fn create_user(
 #[patch("/users/{id}")]
 pub async fn update_user(
     state: web::Data<AppState>,
-    caller: Caller,
+    signed_in: SignedIn,
     id: web::Path<i64>,
     if_match: IfMatch,
     body: ValidJson<UpdateUser>,
 ) -> ApiResult<HttpResponse> {
-    caller.require(caller.role().manages_users(), "change users")?;
+    signed_in.require(signed_in.role().manages_users(), "change users")?;
     let id = UserId(id.into_inner());
     let req = body.0;
     let new_hash = match req.password.as_deref() {
@@ -265,7 +265,7 @@ pub async fn update_user(
     };
     let user = state
         .db
-        .write(caller.actor(), move |conn| {
+        .write(signed_in.actor(), move |conn| {
             db::user::lock(conn, id)?;
             let current = db::user::find(conn, id)?.ok_or(ApiError::NotFound)?;
             db::check_version(if_match.0, current.version)?;

@@ -1,68 +1,24 @@
-//! What each change on the press side writes, the rules it must meet, and
-//! its audit entry.
+//! Accreditations of foreign reporters, their security review and their
+//! press activities: each change as one operation with its audit entry.
 
 use std::str::FromStr;
 
-use chrono::Datelike;
 use chrono_tz::Tz;
 
+use super::reporter::check_reporters;
+use super::year;
 use crate::db::accreditation::{self as acc_db, ActivityFields, StateChanges};
-use crate::db::conference::Attendee;
-use crate::db::reporter::ReporterFields;
 use crate::db::{self, AnyConnection};
 use crate::domain::audit::{AuditEvent, Changes, RecordKind};
-use crate::domain::ids::{AccreditationId, ReporterId, UnitId, UserId};
+use crate::domain::ids::{ReporterId, UserId};
 use crate::domain::itinerary::{ItemStatus, check_span};
 use crate::domain::press::{
-    self as rules, Accreditation, AccreditationAction, AccreditationStatus as S, ConferenceAction,
-    ConferenceStatus, Interview, InterviewAction, Need, PressActivity, PressConference, Reporter,
+    Accreditation, AccreditationAction, AccreditationStatus as S, Need, PressActivity,
 };
 use crate::domain::reference::Series;
 use crate::domain::review::SecurityReview;
 use crate::domain::role::Role;
-use crate::domain::time::PROVINCE_TZ;
 use crate::error::{ApiError, ApiResult};
-
-fn year() -> i32 {
-    db::now().with_timezone(&PROVINCE_TZ).year()
-}
-
-pub fn create_reporter(
-    conn: &mut AnyConnection,
-    fields: &ReporterFields,
-) -> ApiResult<(Reporter, AuditEvent)> {
-    let reporter = db::reporter::insert(conn, fields, db::now())?;
-    let mut changes = Changes::new()
-        .set("full_name", &fields.full_name)
-        .set("nationality", &fields.nationality)
-        .set("outlet", &fields.outlet)
-        .set("outlet_country", &fields.outlet_country)
-        .set("position", &fields.position);
-    for (key, value) in [
-        ("passport_number", &fields.passport_number),
-        ("press_card_number", &fields.press_card_number),
-        ("email", &fields.email),
-        ("phone", &fields.phone),
-    ] {
-        if let Some(value) = value {
-            changes = changes.set(key, value);
-        }
-    }
-    let entry = AuditEvent::new("create", RecordKind::Reporter, reporter.id.get(), changes);
-    Ok((reporter, entry))
-}
-
-/// Every reporter named must exist.
-fn check_reporters(conn: &mut AnyConnection, ids: &[ReporterId]) -> ApiResult<Vec<Reporter>> {
-    let found = db::reporter::find_many(conn, ids)?;
-    if found.len() != ids.len() {
-        return Err(ApiError::invalid(
-            "reporter_ids",
-            "names a reporter that does not exist",
-        ));
-    }
-    Ok(found)
-}
 
 pub fn create_accreditation(
     conn: &mut AnyConnection,
@@ -308,203 +264,6 @@ pub fn add_activity(
             "add_activity",
             RecordKind::Accreditation,
             acc.id.get(),
-            changes,
-        ),
-    ))
-}
-
-/// An interview's rules: its reporters exist; foreign ones are covered by
-/// the approved accreditation it names; its organising unit exists.
-pub fn check_interview(
-    conn: &mut AnyConnection,
-    fields: &db::interview::Fields,
-    reporters: &[ReporterId],
-) -> ApiResult<()> {
-    let found = check_reporters(conn, reporters)?;
-    let accreditation = match fields.accreditation_id {
-        Some(id) => Some(
-            acc_db::find(conn, AccreditationId(id))?
-                .ok_or_else(|| ApiError::invalid("accreditation_id", "no such accreditation"))?,
-        ),
-        None => None,
-    };
-    let foreign: Vec<ReporterId> = found
-        .iter()
-        .filter(|r| r.is_foreign())
-        .map(|r| r.id)
-        .collect();
-    let zone = Tz::from_str(&fields.time_zone).unwrap_or(PROVINCE_TZ);
-    let day = fields.starts_at.and_utc().with_timezone(&zone).date_naive();
-    rules::check_interview_accreditation(&foreign, accreditation.as_ref(), day)
-        .map_err(|m| ApiError::invalid("accreditation_id", m))?;
-    if let Some(unit) = fields.organizing_unit_id
-        && !db::unit::exists(conn, UnitId(unit))?
-    {
-        return Err(ApiError::invalid("organizing_unit_id", "no such unit"));
-    }
-    Ok(())
-}
-
-pub fn create_interview(
-    conn: &mut AnyConnection,
-    fields: &db::interview::Fields,
-    reporters: &[ReporterId],
-    by: Option<UserId>,
-) -> ApiResult<(Interview, AuditEvent)> {
-    check_interview(conn, fields, reporters)?;
-    let reference = db::references::next(conn, Series::Interview, year())?;
-    let i = db::interview::insert(conn, fields, reporters, &reference, by, db::now())?;
-    let changes = Changes::new()
-        .set("reference", &i.reference)
-        .set("interviewee_name", &i.interviewee_name)
-        .set("outlet", &i.outlet)
-        .set("reporter_ids", &i.reporter_ids)
-        .set("accreditation_id", i.accreditation_id)
-        .set("starts_at", i.starts_at)
-        .set("place", &i.place);
-    let entry = AuditEvent::new("create", RecordKind::Interview, i.id.get(), changes);
-    Ok((i, entry))
-}
-
-pub fn transition_interview(
-    conn: &mut AnyConnection,
-    current: &Interview,
-    action: InterviewAction,
-    note: Option<String>,
-    role: Role,
-) -> ApiResult<(Interview, AuditEvent)> {
-    let to = super::go(current.decide(action, role), action, role, "interview")?;
-    let i = db::interview::update(conn, current.id, current.version, None, Some(to), db::now())?
-        .ok_or(ApiError::PreconditionFailed {
-            current: current.version,
-        })?;
-    let changes = Changes::new().diff("status", &current.status, &to);
-    Ok((
-        i,
-        AuditEvent::new(
-            action.as_str(),
-            RecordKind::Interview,
-            current.id.get(),
-            changes,
-        )
-        .with_note(note),
-    ))
-}
-
-pub fn create_conference(
-    conn: &mut AnyConnection,
-    fields: &db::conference::Fields,
-    by: Option<UserId>,
-) -> ApiResult<(PressConference, AuditEvent)> {
-    let reference = db::references::next(conn, Series::PressConference, year())?;
-    let c = db::conference::insert(conn, fields, &reference, by, db::now())?;
-    let changes = Changes::new()
-        .set("reference", &c.reference)
-        .set("title", &c.title)
-        .set("kind", c.kind)
-        .set("starts_at", c.starts_at)
-        .set("venue", &c.venue)
-        .set("speakers", &c.speakers);
-    let entry = AuditEvent::new("create", RecordKind::PressConference, c.id.get(), changes);
-    Ok((c, entry))
-}
-
-pub fn transition_conference(
-    conn: &mut AnyConnection,
-    current: &PressConference,
-    action: ConferenceAction,
-    note: Option<String>,
-    role: Role,
-) -> ApiResult<(PressConference, AuditEvent)> {
-    let to = super::go(
-        current.decide(action, role),
-        action,
-        role,
-        "press conference",
-    )?;
-    let c = db::conference::update(conn, current.id, current.version, None, Some(to), db::now())?
-        .ok_or(ApiError::PreconditionFailed {
-        current: current.version,
-    })?;
-    let changes = Changes::new().diff("status", &current.status, &to);
-    Ok((
-        c,
-        AuditEvent::new(
-            action.as_str(),
-            RecordKind::PressConference,
-            current.id.get(),
-            changes,
-        )
-        .with_note(note),
-    ))
-}
-
-/// A conference moved to another day keeps its foreign attendees covered
-/// by an approved accreditation of that day (409 naming how many are not).
-pub fn check_attendees_covered(
-    conn: &mut AnyConnection,
-    c: &PressConference,
-    day: chrono::NaiveDate,
-) -> ApiResult<()> {
-    let mut uncovered = 0;
-    for attendee in db::conference::attendees(conn, c.id)? {
-        if let Some(reporter_id) = attendee.reporter_id
-            && let Some(reporter) = db::reporter::find(conn, reporter_id)?
-            && reporter.is_foreign()
-            && !acc_db::covers(conn, reporter_id, day)?
-        {
-            uncovered += 1;
-        }
-    }
-    if uncovered > 0 {
-        return Err(ApiError::conflict(format!(
-            "{uncovered} foreign attendee(s) hold no approved accreditation covering {day}; remove them or move their accreditation first"
-        )));
-    }
-    Ok(())
-}
-
-/// Registers an attendee while the conference is planned or announced
-/// (409); a foreign reporter needs an approved accreditation covering the day (422).
-pub fn add_attendee(
-    conn: &mut AnyConnection,
-    c: &PressConference,
-    outlet: &str,
-    name: &str,
-    reporter: Option<ReporterId>,
-) -> ApiResult<(Attendee, AuditEvent)> {
-    if !matches!(
-        c.status,
-        ConferenceStatus::Planned | ConferenceStatus::Announced
-    ) {
-        return Err(ApiError::conflict(
-            "attendees are registered while a press conference is planned or announced",
-        ));
-    }
-    if let Some(reporter_id) = reporter {
-        let found = db::reporter::find(conn, reporter_id)?
-            .ok_or_else(|| ApiError::invalid("reporter_id", "no such reporter"))?;
-        if found.is_foreign() && !acc_db::covers(conn, reporter_id, c.day())? {
-            return Err(ApiError::invalid(
-                "reporter_id",
-                "a foreign reporter attends only with an approved accreditation that covers the day",
-            ));
-        }
-    }
-    let now = db::now();
-    let attendee = db::conference::add_attendee(conn, c.id, outlet, name, reporter, now)?;
-    db::conference::touch(conn, c.id, now)?;
-    let changes = Changes::new()
-        .set("attendee_id", attendee.id)
-        .set("outlet", &attendee.outlet)
-        .set("name", &attendee.name)
-        .set("reporter_id", attendee.reporter_id);
-    Ok((
-        attendee,
-        AuditEvent::new(
-            "add_attendee",
-            RecordKind::PressConference,
-            c.id.get(),
             changes,
         ),
     ))
