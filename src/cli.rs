@@ -132,7 +132,7 @@ pub fn create_user(args: &CreateUserArgs, stdin: impl BufRead) -> Result<String,
     };
     let user = db
         .write_blocking(&Actor::system("command line"), |conn| {
-            db::user::create(conn, &new)
+            crate::model::user::insert(conn, &new)
         })
         .map_err(|e| Failure::runtime(describe(&e)))?;
     Ok(format!(

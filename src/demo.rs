@@ -185,7 +185,7 @@ pub fn load(db: &Db) -> ApiResult<DemoSummary> {
                 name_en: (*name_en).to_owned(),
                 kind: *kind,
             };
-            Ok(db::unit::create(conn, &new)?.map(|_| true))
+            Ok(crate::model::unit::insert(conn, &new)?.map(|_| true))
         })?;
         summary.units_created += usize::from(created);
     }
@@ -208,7 +208,7 @@ pub fn load(db: &Db) -> ApiResult<DemoSummary> {
                 role: *role,
                 password_hash: hash.clone(),
             };
-            Ok(db::user::create(conn, &new)?.map(|_| ()))
+            Ok(crate::model::user::insert(conn, &new)?.map(|_| ()))
         })?;
         summary.users.push(((*username).to_owned(), *role));
     }

@@ -193,6 +193,25 @@ impl Db {
         Ok(value)
     }
 
+    /// [`Db::write`] for a caller known only once `who` has run in the same
+    /// transaction (a token's account, checked with the change itself, in
+    /// one handoff): `who` answers the actor, or refuses.
+    pub async fn write_as<T, W, F>(&self, who: W, f: F) -> ApiResult<T>
+    where
+        W: FnOnce(&mut AnyConnection) -> ApiResult<Actor> + Send + 'static,
+        F: FnOnce(&mut AnyConnection) -> ApiResult<Audited<T>> + Send + 'static,
+        T: Send + 'static,
+    {
+        let value = self
+            .write_unaudited(move |conn| {
+                let actor = who(conn)?;
+                audited(actor, f)(conn)
+            })
+            .await?;
+        self.count_audited_write();
+        Ok(value)
+    }
+
     /// Runs a change that is no record's (the login throttle): no audit.
     pub async fn write_unaudited<T, F>(&self, f: F) -> ApiResult<T>
     where

@@ -98,7 +98,7 @@ pub fn list(
     query.load(conn)?.into_iter().map(Unit::try_from).collect()
 }
 
-fn insert(conn: &mut AnyConnection, new: &NewUnit, at: DateTime<Utc>) -> ApiResult<Unit> {
+pub fn insert(conn: &mut AnyConnection, new: &NewUnit, at: DateTime<Utc>) -> ApiResult<Unit> {
     let at = at.naive_utc();
     let row = diesel::insert_into(units::table)
         .values((
@@ -147,26 +147,6 @@ pub fn find_by_name(conn: &mut AnyConnection, name: &str) -> ApiResult<Option<Un
         .optional()?
         .map(Unit::try_from)
         .transpose()
-}
-
-/// Creates a unit with its audit entry (for the API and the demo alike).
-pub fn create(conn: &mut AnyConnection, new: &NewUnit) -> ApiResult<super::Audited<Unit>> {
-    use crate::domain::audit::{AuditEvent, Changes, RecordKind};
-    if find_by_name(conn, &new.name)?.is_some() {
-        return Err(ApiError::conflict(format!(
-            "a unit named `{}` exists already",
-            new.name
-        )));
-    }
-    let unit = insert(conn, new, super::now())?;
-    let changes = Changes::new()
-        .set("name", &unit.name)
-        .set("name_en", &unit.name_en)
-        .set("kind", unit.kind);
-    Ok(super::Audited::new(
-        unit.clone(),
-        AuditEvent::new("create", RecordKind::Unit, unit.id.get(), changes),
-    ))
 }
 
 /// Takes the row lock for the rest of the transaction, so that two changes

@@ -4,9 +4,7 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 
 use super::AnyConnection;
-use super::Audited;
 use super::schema::users;
-use crate::domain::audit::{AuditEvent, Changes, RecordKind};
 use crate::domain::ids::{UnitId, UserId};
 use crate::domain::pagination::Limit;
 use crate::domain::role::Role;
@@ -174,34 +172,7 @@ pub fn list(
     query.load(conn)?.into_iter().map(User::try_from).collect()
 }
 
-/// Creates a user with its audit entry (for the API, the command line and
-/// the demo alike): the unit must exist and the username be free.
-pub fn create(conn: &mut AnyConnection, new: &NewUser) -> ApiResult<Audited<User>> {
-    if let Some(unit) = new.unit_id
-        && !super::unit::exists(conn, unit)?
-    {
-        return Err(ApiError::invalid("unit_id", "no such unit"));
-    }
-    if username_taken(conn, new.username.as_str())? {
-        return Err(ApiError::conflict(format!(
-            "the username `{}` is taken",
-            new.username.as_str()
-        )));
-    }
-    let user = insert(conn, new, super::now())?;
-    let changes = Changes::new()
-        .set("username", &user.username)
-        .set("display_name", &user.display_name)
-        .set("unit_id", user.unit_id)
-        .set("role", user.role)
-        .set("active", user.active);
-    Ok(Audited::new(
-        user.clone(),
-        AuditEvent::new("create", RecordKind::User, user.id.get(), changes),
-    ))
-}
-
-fn insert(conn: &mut AnyConnection, new: &NewUser, at: DateTime<Utc>) -> ApiResult<User> {
+pub fn insert(conn: &mut AnyConnection, new: &NewUser, at: DateTime<Utc>) -> ApiResult<User> {
     let at = at.naive_utc();
     let row = diesel::insert_into(users::table)
         .values((

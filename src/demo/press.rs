@@ -74,7 +74,7 @@ pub(super) fn load(db: &Db, actor: &Actor) -> ApiResult<Counts> {
             if find_reporter(conn, &fields.full_name)?.is_some() {
                 return Ok(Audited::unchanged(false));
             }
-            let (_, entry) = crate::model::reporter::create_reporter(conn, fields)
+            let (_, entry) = crate::model::reporter::insert(conn, fields)
                 .map_err(|e| refused(format_args!("reporter {}", fields.full_name), e))?;
             Ok(Audited::new(true, entry))
         })?;
@@ -125,13 +125,9 @@ fn open(conn: &mut AnyConnection, spec: &AccSpec, cast: &Cast) -> ApiResult<Audi
         escort_officer: Some(spec.escort.to_owned()),
     };
     let ids = reporter_ids(conn, spec.reporters)?;
-    let (a, created) = crate::model::accreditation::create_accreditation(
-        conn,
-        &fields,
-        &ids,
-        cast.foreign_affairs,
-    )
-    .map_err(|e| refused(format_args!("accreditation {}", spec.referral), e))?;
+    let (a, created) =
+        crate::model::accreditation::insert(conn, &fields, &ids, cast.foreign_affairs)
+            .map_err(|e| refused(format_args!("accreditation {}", spec.referral), e))?;
     let mut events = vec![created];
     let activities = spec.activities(cast.today).map_err(ApiError::internal)?;
     let mut next = activities.iter();

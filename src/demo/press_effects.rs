@@ -38,15 +38,9 @@ pub(super) fn accreditation_action(
     role: Role,
 ) -> ApiResult<Vec<AuditEvent>> {
     let a = accreditation(conn, id)?;
-    crate::model::accreditation::transition_accreditation(
-        conn,
-        &a,
-        action,
-        note.map(str::to_owned),
-        role,
-    )
-    .map(|(_, entries)| entries)
-    .map_err(|e| refused(format_args!("{}: {}", a.reference, action.as_str()), e))
+    crate::model::accreditation::apply_action(conn, &a, action, note.map(str::to_owned), role)
+        .map(|(_, entries)| entries)
+        .map_err(|e| refused(format_args!("{}: {}", a.reference, action.as_str()), e))
 }
 
 /// The police's review, recorded by `by` (as `PUT …/security-review`).
@@ -66,7 +60,7 @@ pub(super) fn review(
         reviewed_at: None,
         reviewed_by: by,
     };
-    crate::model::accreditation::review_accreditation(conn, &a, &review)
+    crate::model::accreditation::store_review(conn, &a, &review)
         .map(|(_, entry)| entry)
         .map_err(|e| refused(format_args!("{}: the security review", a.reference), e))
 }
@@ -77,7 +71,7 @@ pub(super) fn plan(
     fields: &ActivityFields,
 ) -> ApiResult<AuditEvent> {
     let a = accreditation(conn, id)?;
-    crate::model::accreditation::add_activity(conn, &a, fields)
+    crate::model::accreditation::insert_activity(conn, &a, fields)
         .map(|(_, entry)| entry)
         .map_err(|e| {
             refused(
@@ -96,7 +90,7 @@ pub(super) fn interview_action(
 ) -> ApiResult<AuditEvent> {
     let i = db::interview::find(conn, id)?
         .ok_or_else(|| ApiError::internal(format_args!("demo interview {id} is missing")))?;
-    crate::model::interview::transition_interview(
+    crate::model::interview::apply_action(
         conn,
         &i,
         action,
@@ -115,7 +109,7 @@ pub(super) fn conference_action(
     note: Option<&str>,
 ) -> ApiResult<AuditEvent> {
     let c = conference(conn, id)?;
-    crate::model::conference::transition_conference(
+    crate::model::conference::apply_action(
         conn,
         &c,
         action,
@@ -134,7 +128,7 @@ pub(super) fn attend(
     reporter: Option<ReporterId>,
 ) -> ApiResult<AuditEvent> {
     let c = conference(conn, id)?;
-    crate::model::conference::add_attendee(conn, &c, outlet, name, reporter)
+    crate::model::conference::insert_attendee(conn, &c, outlet, name, reporter)
         .map(|(_, entry)| entry)
         .map_err(|e| refused(format_args!("{}: attendee {name}", c.reference), e))
 }

@@ -50,7 +50,7 @@ pub(super) fn interview(
         questions: Some(spec.questions.to_owned()),
         organizing_unit_id: Some(unit.get()),
     };
-    let (i, created) = crate::model::interview::create_interview(conn, &fields, &ids, by)
+    let (i, created) = crate::model::interview::insert(conn, &fields, &ids, by)
         .map_err(|e| refused(format_args!("interview {:?}", spec.topics), e))?;
     let mut events = vec![created];
     for step in spec.steps {
@@ -84,7 +84,7 @@ pub(super) fn conference(
         topics: c.topics.clone(),
         speakers: db::conference::Fields::speakers(&speakers),
     };
-    let (pc, created) = crate::model::conference::create_conference(conn, &fields, cast.office)
+    let (pc, created) = crate::model::conference::insert(conn, &fields, cast.office)
         .map_err(|e| refused(format_args!("press conference {:?}", c.title), e))?;
     let mut events = vec![created];
     for step in c.steps {

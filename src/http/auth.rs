@@ -1,8 +1,6 @@
 //! Logins: password hashing (argon2id), JWT issue and verification (HS256
 //! only), and the [`SignedIn`] extractor that gives handlers the logged-in user.
 
-use std::future::Future;
-use std::pin::Pin;
 use std::sync::LazyLock;
 use std::time::Duration;
 
@@ -19,8 +17,9 @@ use crate::AppState;
 use crate::config::JwtSecret;
 use crate::db::{self, Actor};
 use crate::domain::ids::{UnitId, UserId};
+use crate::domain::login::ThrottleScope;
 use crate::domain::role::{Caller, Role};
-use crate::domain::user::{NewPassword, User};
+use crate::domain::user::{NewPassword, User, Username};
 use crate::error::{ApiError, ApiResult};
 use crate::http::middleware::RequestId;
 
@@ -150,53 +149,110 @@ impl TokenKeys {
     }
 }
 
-/// The logged-in user making the request, checked against the database on
-/// every request (so deactivation takes effect at once).
+/// The logged-in user making the request, as a well-signed token names
+/// them. The account behind it (active, at the token's epoch, with the
+/// token's role and unit) is checked inside the request's own database
+/// call — [`SignedIn::read`], [`SignedIn::write`] — so that deactivation
+/// takes effect at once and a request costs one blocking handoff, not two.
 #[derive(Debug, Clone)]
 pub struct SignedIn {
-    pub user: User,
+    token: Token,
     pub request_id: String,
+}
+
+/// What a token vouches for.
+#[derive(Debug, Clone, Copy)]
+struct Token {
+    id: UserId,
+    role: Role,
+    unit: Option<UnitId>,
+    epoch: i64,
+}
+
+impl Token {
+    /// The account, if the token still speaks for it; 401 otherwise.
+    fn check(self, conn: &mut db::AnyConnection) -> ApiResult<User> {
+        db::user::find(conn, self.id)?
+            .filter(|u| {
+                u.active
+                    && u.token_epoch == self.epoch
+                    && u.role == self.role
+                    && u.unit_id == self.unit
+            })
+            .ok_or(ApiError::Unauthorized(STALE_TOKEN))
+    }
 }
 
 impl SignedIn {
     pub fn id(&self) -> UserId {
-        self.user.id
+        self.token.id
     }
 
     pub fn role(&self) -> Role {
-        self.user.role
+        self.token.role
     }
 
-    pub fn unit_id(&self) -> Option<UnitId> {
-        self.user.unit_id
-    }
-
-    /// The caller, as every `model::` operation takes it.
+    /// The caller, as every `model::` operation takes it. Its role and unit
+    /// are the token's: any change to them ends the token (a new epoch),
+    /// and every read and write below confirms the account first.
     pub fn caller(&self) -> Caller {
-        self.user.caller()
-    }
-
-    /// The caller as the audit trail records it.
-    pub fn actor(&self) -> Actor {
-        Actor {
-            user_id: Some(self.user.id),
-            username: self.user.username.clone(),
-            role: Some(self.user.role),
-            unit_id: self.user.unit_id,
-            request_id: Some(self.request_id.clone()),
+        Caller {
+            id: self.token.id,
+            role: self.token.role,
+            unit: self.token.unit,
         }
     }
 
     /// 403 unless `allowed`.
     pub fn require(&self, allowed: bool, what: &str) -> ApiResult<()> {
-        if allowed {
-            Ok(())
-        } else {
-            Err(ApiError::forbidden(format!(
-                "the role `{}` may not {what}",
-                self.user.role
-            )))
-        }
+        self.caller()
+            .require(allowed, what)
+            .map_err(ApiError::forbidden)
+    }
+
+    /// A read, after the account check, in one handoff.
+    pub async fn read<T, F>(&self, db: &db::Db, f: F) -> ApiResult<T>
+    where
+        F: FnOnce(&mut db::AnyConnection) -> ApiResult<T> + Send + 'static,
+        T: Send + 'static,
+    {
+        let token = self.token;
+        db.read(move |conn| {
+            token.check(conn)?;
+            f(conn)
+        })
+        .await
+    }
+
+    /// The signed-in user's own account.
+    pub async fn account(&self, db: &db::Db) -> ApiResult<User> {
+        let token = self.token;
+        db.read(move |conn| token.check(conn)).await
+    }
+
+    /// A change and its audit entries, after the account check, in one
+    /// transaction; the audit names the account as it is now.
+    pub async fn write<T, F>(&self, db: &db::Db, f: F) -> ApiResult<T>
+    where
+        F: FnOnce(&mut db::AnyConnection) -> ApiResult<db::Audited<T>> + Send + 'static,
+        T: Send + 'static,
+    {
+        let token = self.token;
+        let request_id = self.request_id.clone();
+        db.write_as(
+            move |conn| {
+                let user = token.check(conn)?;
+                Ok(Actor {
+                    user_id: Some(user.id),
+                    username: user.username,
+                    role: Some(user.role),
+                    unit_id: user.unit_id,
+                    request_id: Some(request_id),
+                })
+            },
+            f,
+        )
+        .await
     }
 }
 
@@ -208,48 +264,148 @@ const STALE_TOKEN: &str =
 
 impl FromRequest for SignedIn {
     type Error = ApiError;
-    type Future = Pin<Box<dyn Future<Output = ApiResult<Self>>>>;
+    type Future = std::future::Ready<ApiResult<Self>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let state = req.app_data::<web::Data<AppState>>().cloned();
-        let request_id = req
-            .extensions()
-            .get::<RequestId>()
-            .map(|r| r.0.clone())
-            .unwrap_or_default();
-        let token = req
-            .headers()
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| {
-                v.strip_prefix("Bearer ")
-                    .or_else(|| v.strip_prefix("bearer "))
-            })
-            .map(|t| t.trim().to_owned());
-        Box::pin(async move {
-            let state = state.ok_or_else(|| ApiError::internal("application state missing"))?;
-            let token = token
-                .filter(|t| !t.is_empty())
-                .ok_or(ApiError::Unauthorized(NO_TOKEN))?;
-            let claims = state
-                .tokens
-                .verify(&token)
-                .ok_or(ApiError::Unauthorized(BAD_TOKEN))?;
-            let id = claims
-                .sub
-                .parse()
-                .map(UserId)
-                .map_err(|_| ApiError::Unauthorized(BAD_TOKEN))?;
-            let user = state
-                .db
-                .read(move |conn| db::user::find(conn, id))
-                .await?
-                .ok_or(ApiError::Unauthorized(STALE_TOKEN))?;
-            if !user.active || user.token_epoch != claims.ver {
-                return Err(ApiError::Unauthorized(STALE_TOKEN));
-            }
-            Ok(SignedIn { user, request_id })
+        std::future::ready(signed_in(req))
+    }
+}
+
+/// The token's claims, checked for signature, issuer and time only: no
+/// database work on the async worker.
+fn signed_in(req: &HttpRequest) -> ApiResult<SignedIn> {
+    let state = req
+        .app_data::<web::Data<AppState>>()
+        .ok_or_else(|| ApiError::internal("application state missing"))?;
+    let request_id = req
+        .extensions()
+        .get::<RequestId>()
+        .map(|r| r.0.clone())
+        .unwrap_or_default();
+    let token = req
+        .headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| {
+            v.strip_prefix("Bearer ")
+                .or_else(|| v.strip_prefix("bearer "))
         })
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .ok_or(ApiError::Unauthorized(NO_TOKEN))?;
+    let claims = state
+        .tokens
+        .verify(token)
+        .ok_or(ApiError::Unauthorized(BAD_TOKEN))?;
+    let id = claims
+        .sub
+        .parse()
+        .map(UserId)
+        .map_err(|_| ApiError::Unauthorized(BAD_TOKEN))?;
+    Ok(SignedIn {
+        token: Token {
+            id,
+            role: claims.role,
+            unit: claims.unit.map(UnitId),
+            epoch: claims.ver,
+        },
+        request_id,
+    })
+}
+
+const WRONG: &str = "wrong username or password";
+
+/// Checks a username and password under the login throttle (the API's
+/// login and the console's sign-in alike): the user, or 401 saying only
+/// "wrong username or password" (429 past the throttle). A wrong password
+/// and an unknown username get the same answer in the same time; a name
+/// that cannot be a username still costs a hash check and counts as a
+/// failure, so that its answer tells nothing.
+pub async fn sign_in(
+    state: &AppState,
+    username: &str,
+    password: String,
+    address: String,
+) -> ApiResult<User> {
+    let name = Username::parse(username)
+        .map_or_else(|_| username.trim().to_lowercase(), Username::into_inner);
+    let subjects = [
+        (ThrottleScope::Username, name.clone()),
+        (ThrottleScope::Address, address),
+    ];
+    let account = state
+        .db
+        .read(move |conn| db::user::find_for_login(conn, &name))
+        .await?;
+    let (verified, user) = throttled(state, subjects, move || match account {
+        Some((user, hash)) if user.active => (verify_password(&hash, &password), Some(user)),
+        _ => {
+            verify_password(dummy_hash(), &password);
+            (false, None)
+        }
+    })
+    .await?;
+    match user.filter(|_| verified) {
+        Some(user) => {
+            tracing::info!(user_id = user.id.get(), "login");
+            Ok(user)
+        }
+        None => Err(ApiError::Unauthorized(WRONG)),
+    }
+}
+
+/// One password guess under the login throttle of `subjects` (a username
+/// and the client's address): `check` says whether it was right. The guess
+/// is counted as a failure before it is checked, in one transaction for all
+/// subjects, so parallel guesses cannot all slip under the limit; one past
+/// it gets 429 without a check. A right guess takes its count back (and
+/// clears the username's failures).
+pub(crate) async fn throttled<T: Send + 'static>(
+    state: &AppState,
+    subjects: [(ThrottleScope, String); 2],
+    check: impl FnOnce() -> (bool, T) + Send + 'static,
+) -> ApiResult<(bool, T)> {
+    let throttle = state.config.login_throttle;
+    let counted = subjects.clone();
+    let failures = state
+        .db
+        .write_unaudited(move |conn| {
+            db::login_throttle::reserve_all(conn, &throttle, &counted, db::now())
+        })
+        .await?;
+    let (right, value) = state.limits.hash(check).await?;
+    if right {
+        state
+            .db
+            .write_unaudited(move |conn| {
+                db::login_throttle::settle_right_guess(conn, &throttle, &subjects)
+            })
+            .await?;
+    } else {
+        tracing::warn!(
+            username_failures = failures[0],
+            address_failures = failures[1],
+            "failed password"
+        );
+    }
+    Ok((right, value))
+}
+
+/// The client's address for the throttle: the connection's peer, or, behind
+/// a reverse proxy, the address the proxy forwarded.
+pub(crate) fn client_address(req: &HttpRequest, behind_proxy: bool) -> String {
+    let address = if behind_proxy {
+        req.connection_info()
+            .realip_remote_addr()
+            .map(str::to_owned)
+    } else {
+        req.peer_addr().map(|a| a.ip().to_string())
+    };
+    let address = address.unwrap_or_default();
+    // `realip_remote_addr` may carry a port (`1.2.3.4:5678`, `[::1]:5678`).
+    match address.parse::<std::net::SocketAddr>() {
+        Ok(socket) => socket.ip().to_string(),
+        Err(_) => address.chars().take(64).collect(),
     }
 }
 

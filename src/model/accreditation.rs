@@ -1,6 +1,20 @@
 //! Accreditations of foreign reporters, their security review and their
 //! press activities: each change as one operation with its audit entry.
 
+use chrono::Datelike as _;
+use chrono::NaiveDate;
+use serde::Deserialize;
+use utoipa::ToSchema;
+use validator::Validate;
+
+use super::input::trimmed;
+use super::itinerary::{Draft, EntryInput, zone};
+use super::reporter::{require_foreign_affairs, require_press};
+use crate::db::Audited;
+use crate::db::accreditation::Fields;
+use crate::domain::pagination::Limit;
+use crate::domain::press::ActivityKind;
+use crate::domain::role::Caller;
 use std::str::FromStr;
 
 use chrono_tz::Tz;
@@ -10,7 +24,7 @@ use super::year;
 use crate::db::accreditation::{self as acc_db, ActivityFields, StateChanges};
 use crate::db::{self, AnyConnection};
 use crate::domain::audit::{AuditEvent, Changes, RecordKind};
-use crate::domain::ids::{ReporterId, UserId};
+use crate::domain::ids::{AccreditationId, ReporterId, UserId};
 use crate::domain::itinerary::{ItemStatus, check_span};
 use crate::domain::press::{
     Accreditation, AccreditationAction, AccreditationStatus as S, Need, PressActivity,
@@ -20,7 +34,283 @@ use crate::domain::review::SecurityReview;
 use crate::domain::role::Role;
 use crate::error::{ApiError, ApiResult};
 
-pub fn create_accreditation(
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AccreditationInput {
+    #[validate(length(min = 1, max = 50))]
+    #[schema(min_items = 1, max_items = 50)]
+    pub reporter_ids: Vec<ReporterId>,
+    #[validate(length(min = 1, max = 2000))]
+    #[schema(min_length = 1, max_length = 2000)]
+    pub topics: String,
+    #[validate(length(max = 50))]
+    #[schema(
+        value_type = Vec<super::input::PlaceNameDoc>, max_items = 50,
+        example = json!(["Nhà máy Thủy điện Hòa Bình", "Bản Lác, Mai Châu"])
+    )]
+    #[serde(default)]
+    pub permitted_places: Vec<String>,
+    pub start_date: NaiveDate,
+    pub end_date: NaiveDate,
+    #[validate(length(min = 1, max = 100))]
+    #[schema(min_length = 1, max_length = 100, example = "1234/BNG-TTBC")]
+    pub referral_number: String,
+    pub referral_date: NaiveDate,
+    #[validate(length(max = 200))]
+    #[schema(max_length = 200)]
+    pub escort_officer: Option<String>,
+}
+
+/// Fields to change (while draft or submitted); absent fields stay as they are.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AccreditationPatch {
+    #[validate(length(min = 1, max = 50))]
+    #[schema(min_items = 1, max_items = 50)]
+    pub reporter_ids: Option<Vec<ReporterId>>,
+    #[validate(length(min = 1, max = 2000))]
+    #[schema(min_length = 1, max_length = 2000)]
+    pub topics: Option<String>,
+    #[validate(length(max = 50))]
+    #[schema(value_type = Option<Vec<super::input::PlaceNameDoc>>, max_items = 50)]
+    pub permitted_places: Option<Vec<String>>,
+    pub start_date: Option<NaiveDate>,
+    pub end_date: Option<NaiveDate>,
+    #[validate(length(min = 1, max = 100))]
+    #[schema(min_length = 1, max_length = 100)]
+    pub referral_number: Option<String>,
+    pub referral_date: Option<NaiveDate>,
+    #[validate(length(max = 200))]
+    #[schema(max_length = 200)]
+    pub escort_officer: Option<String>,
+}
+
+/// Checks a whole accreditation's input and turns it into stored fields.
+fn checked(input: AccreditationInput) -> ApiResult<(Fields, Vec<ReporterId>)> {
+    if input.end_date < input.start_date {
+        return Err(ApiError::invalid(
+            "end_date",
+            "must not be before start_date",
+        ));
+    }
+    for (field, date) in [
+        ("start_date", input.start_date),
+        ("end_date", input.end_date),
+        ("referral_date", input.referral_date),
+    ] {
+        crate::domain::time::check_year(date.year()).map_err(|m| ApiError::invalid(field, m))?;
+    }
+    let mut places: Vec<String> = Vec::new();
+    for (i, place) in input.permitted_places.iter().enumerate() {
+        // The raw text is bounded, as the document says, not only the trimmed.
+        let too_long = place.chars().count() > 300;
+        let place = place.trim();
+        if place.is_empty() || too_long {
+            return Err(ApiError::invalid(
+                &format!("permitted_places[{i}]"),
+                "must be 1 to 300 characters",
+            ));
+        }
+        places.push(place.to_owned());
+    }
+    let mut reporters = input.reporter_ids.clone();
+    reporters.sort();
+    reporters.dedup();
+    let fields = Fields {
+        topics: input.topics.trim().to_owned(),
+        permitted_places: Fields::places(&places),
+        start_date: input.start_date,
+        end_date: input.end_date,
+        referral_number: input.referral_number.trim().to_owned(),
+        referral_date: input.referral_date,
+        escort_officer: trimmed(input.escort_officer),
+    };
+    Ok((fields, reporters))
+}
+
+/// The accreditation `id` for a caller who sees the press side; 404 otherwise.
+#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id, id = %id))]
+pub fn visible(
+    conn: &mut AnyConnection,
+    caller: Caller,
+    id: AccreditationId,
+) -> ApiResult<Accreditation> {
+    require_press(caller)?;
+    acc_db::find(conn, id)?.ok_or(ApiError::NotFound)
+}
+
+/// [`visible`] for a change: the row is locked first, so that the change is
+/// decided on the record as the previous change left it.
+fn for_change(
+    conn: &mut AnyConnection,
+    caller: Caller,
+    id: AccreditationId,
+) -> ApiResult<Accreditation> {
+    require_press(caller)?;
+    acc_db::lock(conn, id)?;
+    visible(conn, caller, id)
+}
+
+/// 403 unless the caller writes accreditations (Sở Ngoại vụ).
+fn require_writer(caller: Caller, what: &str) -> ApiResult<()> {
+    if crate::domain::press::writes_accreditations(caller.role) {
+        Ok(())
+    } else {
+        Err(ApiError::forbidden(format!(
+            "the role `{}` may not {what}",
+            caller.role
+        )))
+    }
+}
+
+/// A page of the accreditations matching `filter`.
+#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id))]
+pub fn list(
+    conn: &mut AnyConnection,
+    caller: Caller,
+    filter: &acc_db::Filter,
+    after: Option<acc_db::Cursor>,
+    limit: Limit,
+) -> ApiResult<Vec<Accreditation>> {
+    require_press(caller)?;
+    acc_db::list(conn, filter, after, limit)
+}
+
+/// Registers an accreditation (Sở Ngoại vụ); it starts as a draft.
+#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id))]
+pub fn create(
+    conn: &mut AnyConnection,
+    caller: Caller,
+    input: AccreditationInput,
+) -> ApiResult<Audited<Accreditation>> {
+    require_press(caller)?;
+    require_foreign_affairs(caller, "register accreditations")?;
+    let (fields, reporters) = checked(input)?;
+    let (a, entry) = insert(conn, &fields, &reporters, Some(caller.id))?;
+    Ok(Audited::new(a, entry))
+}
+
+/// Changes an accreditation while it is a draft or submitted (Sở Ngoại vụ).
+#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id, id = %id))]
+pub fn update(
+    conn: &mut AnyConnection,
+    caller: Caller,
+    id: AccreditationId,
+    if_match: Option<i64>,
+    p: AccreditationPatch,
+) -> ApiResult<Audited<Accreditation>> {
+    let current = for_change(conn, caller, id)?;
+    require_writer(caller, "change accreditations")?;
+    if !matches!(current.status, S::Draft | S::Submitted) {
+        return Err(ApiError::conflict(
+            "an accreditation changes only while it is a draft or submitted",
+        ));
+    }
+    db::check_version(if_match, current.version)?;
+    let input = AccreditationInput {
+        reporter_ids: p
+            .reporter_ids
+            .unwrap_or_else(|| current.reporter_ids.clone()),
+        topics: p.topics.unwrap_or_else(|| current.topics.clone()),
+        permitted_places: p
+            .permitted_places
+            .unwrap_or_else(|| current.permitted_places.clone()),
+        start_date: p.start_date.unwrap_or(current.start_date),
+        end_date: p.end_date.unwrap_or(current.end_date),
+        referral_number: p
+            .referral_number
+            .unwrap_or_else(|| current.referral_number.clone()),
+        referral_date: p.referral_date.unwrap_or(current.referral_date),
+        escort_officer: p.escort_officer.or_else(|| current.escort_officer.clone()),
+    };
+    let (fields, reporters) = checked(input)?;
+    Ok(match rewrite(conn, &current, &fields, &reporters)? {
+        Some((a, entry)) => Audited::new(a, entry),
+        None => Audited::unchanged(current),
+    })
+}
+
+/// Takes a workflow action: submit, approve (needs a `cleared` review),
+/// reject, revoke (with a note; flags the interviews it covered), complete,
+/// cancel.
+#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id, id = %id))]
+pub fn transition(
+    conn: &mut AnyConnection,
+    caller: Caller,
+    id: AccreditationId,
+    action: AccreditationAction,
+    note: Option<String>,
+) -> ApiResult<Audited<Accreditation>> {
+    let current = for_change(conn, caller, id)?;
+    let (a, entries) = apply_action(conn, &current, action, note, caller.role)?;
+    let mut entries = entries.into_iter();
+    let first = entries
+        .next()
+        .ok_or_else(|| ApiError::internal("a transition without its entry"))?;
+    Ok(entries.fold(Audited::new(a, first), Audited::and))
+}
+
+/// Records the police's security review of an accreditation.
+#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id, id = %id))]
+pub fn review(
+    conn: &mut AnyConnection,
+    caller: Caller,
+    id: AccreditationId,
+    new: &SecurityReview,
+) -> ApiResult<Audited<Accreditation>> {
+    let current = for_change(conn, caller, id)?;
+    super::review::require_reviewer(caller)?;
+    let (a, entry) = store_review(conn, &current, new)?;
+    Ok(Audited::new(a, entry))
+}
+
+/// An accreditation's activities, in order of start.
+#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id, id = %id))]
+pub fn activities(
+    conn: &mut AnyConnection,
+    caller: Caller,
+    id: AccreditationId,
+) -> ApiResult<Vec<PressActivity>> {
+    visible(conn, caller, id)?;
+    acc_db::activities(conn, id)
+}
+
+/// Plans an activity (Sở Ngoại vụ) within the accreditation's dates, in its
+/// own zone, and at a permitted place.
+#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id, id = %id))]
+pub fn plan(
+    conn: &mut AnyConnection,
+    caller: Caller,
+    id: AccreditationId,
+    input: EntryInput<ActivityKind>,
+) -> ApiResult<Audited<PressActivity>> {
+    let acc = for_change(conn, caller, id)?;
+    require_writer(caller, "plan press activities")?;
+    let zone = zone(input.time_zone.as_deref())?;
+    let draft = Draft {
+        starts_at: input.starts_at,
+        ends_at: input.ends_at,
+        zone,
+    };
+    let (starts, ends) = draft.within(acc.start_date, acc.end_date)?;
+    let fields = ActivityFields {
+        starts_at: starts.naive_utc(),
+        ends_at: ends.naive_utc(),
+        time_zone: zone.name().to_owned(),
+        kind: input.kind.as_str().to_owned(),
+        title: input.title.trim().to_owned(),
+        place_name: input.place.name.trim().to_owned(),
+        place_address: trimmed(input.place.address),
+        place_district: trimmed(input.place.district),
+        participants: trimmed(input.participants),
+        escort_officer: trimmed(input.escort_officer),
+        status: ItemStatus::Planned.as_str().to_owned(),
+    };
+    let (activity, entry) = insert_activity(conn, &acc, &fields)?;
+    Ok(Audited::new(activity, entry))
+}
+
+pub(crate) fn insert(
     conn: &mut AnyConnection,
     fields: &acc_db::Fields,
     reporters: &[ReporterId],
@@ -43,7 +333,7 @@ pub fn create_accreditation(
 
 /// Changes an accreditation's fields (while draft or submitted); `None`
 /// when nothing would change.
-pub fn update_accreditation(
+fn rewrite(
     conn: &mut AnyConnection,
     current: &Accreditation,
     fields: &acc_db::Fields,
@@ -145,7 +435,7 @@ pub fn update_accreditation(
 
 /// Takes a workflow action as `role`; revoking also flags the open
 /// interviews the accreditation covered (an entry for each).
-pub fn transition_accreditation(
+pub(crate) fn apply_action(
     conn: &mut AnyConnection,
     current: &Accreditation,
     action: AccreditationAction,
@@ -196,7 +486,7 @@ pub fn transition_accreditation(
     Ok((a, entries))
 }
 
-pub fn review_accreditation(
+pub(crate) fn store_review(
     conn: &mut AnyConnection,
     current: &Accreditation,
     new: &SecurityReview,
@@ -219,7 +509,7 @@ pub fn review_accreditation(
 /// Plans an activity: while the accreditation is submitted or approved
 /// (409), within its dates in the activity's zone and at a permitted place
 /// (422).
-pub fn add_activity(
+pub(crate) fn insert_activity(
     conn: &mut AnyConnection,
     acc: &Accreditation,
     fields: &ActivityFields,

@@ -1,19 +1,315 @@
 //! Press conferences and their attendees: each change as one operation
 //! with its audit entry.
 
+use chrono::{DateTime, Utc};
+use serde::Deserialize;
+use utoipa::ToSchema;
+use validator::Validate;
 
+use super::itinerary::zone;
+use super::reporter::require_press;
 use super::year;
+use crate::db::Audited;
 use crate::db::accreditation::{self as acc_db};
 use crate::db::conference::Attendee;
+use crate::db::conference::Fields;
 use crate::db::{self, AnyConnection};
 use crate::domain::audit::{AuditEvent, Changes, RecordKind};
+use crate::domain::ids::PressConferenceId;
 use crate::domain::ids::{ReporterId, UserId};
+use crate::domain::itinerary::parse_time;
+use crate::domain::pagination::Limit;
+use crate::domain::press::ConferenceKind;
 use crate::domain::press::{ConferenceAction, ConferenceStatus, PressConference};
 use crate::domain::reference::Series;
+use crate::domain::role::Caller;
 use crate::domain::role::Role;
 use crate::error::{ApiError, ApiResult};
 
-pub fn create_conference(
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConferenceInput {
+    #[validate(length(min = 1, max = 500))]
+    #[schema(
+        min_length = 1,
+        max_length = 500,
+        example = "Họp báo định kỳ quý IV năm 2026"
+    )]
+    pub title: String,
+    pub kind: ConferenceKind,
+    /// `2026-12-01T09:00` in `time_zone`, or RFC 3339 with an offset.
+    #[validate(length(max = 64))]
+    #[schema(max_length = 64)]
+    pub starts_at: String,
+    #[validate(length(max = 64))]
+    #[schema(max_length = 64)]
+    pub ends_at: String,
+    /// IANA zone; default `Asia/Ho_Chi_Minh`.
+    #[validate(length(max = 64))]
+    #[schema(max_length = 64)]
+    pub time_zone: Option<String>,
+    #[validate(length(min = 1, max = 300))]
+    #[schema(min_length = 1, max_length = 300, example = "Hội trường UBND tỉnh")]
+    pub venue: String,
+    #[validate(length(min = 1, max = 2000))]
+    #[schema(min_length = 1, max_length = 2000)]
+    pub topics: String,
+    #[validate(length(max = 20))]
+    #[schema(value_type = Vec<super::input::SpeakerNameDoc>, max_items = 20)]
+    #[serde(default)]
+    pub speakers: Vec<String>,
+}
+
+fn checked(input: ConferenceInput) -> ApiResult<Fields> {
+    let tz = zone(input.time_zone.as_deref())?;
+    let starts = parse_time(&input.starts_at, tz).map_err(|m| ApiError::invalid("starts_at", m))?;
+    let ends = parse_time(&input.ends_at, tz).map_err(|m| ApiError::invalid("ends_at", m))?;
+    if ends <= starts {
+        return Err(ApiError::invalid("ends_at", "must be after starts_at"));
+    }
+    let mut speakers = Vec::new();
+    for (i, s) in input.speakers.iter().enumerate() {
+        let too_long = s.chars().count() > 200;
+        let s = s.trim();
+        if s.is_empty() || too_long {
+            return Err(ApiError::invalid(
+                &format!("speakers[{i}]"),
+                "must be 1 to 200 characters",
+            ));
+        }
+        speakers.push(s.to_owned());
+    }
+    Ok(Fields {
+        title: input.title.trim().to_owned(),
+        kind: input.kind.as_str().to_owned(),
+        starts_at: starts.naive_utc(),
+        ends_at: ends.naive_utc(),
+        time_zone: tz.name().to_owned(),
+        venue: input.venue.trim().to_owned(),
+        topics: input.topics.trim().to_owned(),
+        speakers: Fields::speakers(&speakers),
+    })
+}
+
+/// Fields to change while planned or announced; absent fields stay as they are.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConferencePatch {
+    #[validate(length(min = 1, max = 500))]
+    #[schema(min_length = 1, max_length = 500)]
+    pub title: Option<String>,
+    pub kind: Option<ConferenceKind>,
+    #[validate(length(max = 64))]
+    #[schema(max_length = 64)]
+    pub starts_at: Option<String>,
+    #[validate(length(max = 64))]
+    #[schema(max_length = 64)]
+    pub ends_at: Option<String>,
+    #[validate(length(max = 64))]
+    #[schema(max_length = 64)]
+    pub time_zone: Option<String>,
+    #[validate(length(min = 1, max = 300))]
+    #[schema(min_length = 1, max_length = 300)]
+    pub venue: Option<String>,
+    #[validate(length(min = 1, max = 2000))]
+    #[schema(min_length = 1, max_length = 2000)]
+    pub topics: Option<String>,
+    #[validate(length(max = 20))]
+    #[schema(value_type = Option<Vec<super::input::SpeakerNameDoc>>, max_items = 20)]
+    pub speakers: Option<Vec<String>>,
+}
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AttendeeInput {
+    #[validate(length(min = 1, max = 200))]
+    #[schema(min_length = 1, max_length = 200, example = "Báo Hòa Bình")]
+    pub outlet: String,
+    #[validate(length(min = 1, max = 200))]
+    #[schema(min_length = 1, max_length = 200)]
+    pub name: String,
+    /// For a foreign reporter: who must hold an approved accreditation covering the day.
+    pub reporter_id: Option<ReporterId>,
+}
+
+/// The press conference `id` for a caller who sees the press side; 404 otherwise.
+#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id, id = %id))]
+pub fn visible(
+    conn: &mut AnyConnection,
+    caller: Caller,
+    id: PressConferenceId,
+) -> ApiResult<PressConference> {
+    require_press(caller)?;
+    db::conference::find(conn, id)?.ok_or(ApiError::NotFound)
+}
+
+/// [`visible`] for a change: the row is locked first, so that the change is
+/// decided on the record as the previous change left it.
+fn for_change(
+    conn: &mut AnyConnection,
+    caller: Caller,
+    id: PressConferenceId,
+) -> ApiResult<PressConference> {
+    require_press(caller)?;
+    db::conference::lock(conn, id)?;
+    visible(conn, caller, id)
+}
+
+fn require_writer(caller: Caller) -> ApiResult<()> {
+    if crate::domain::press::writes_conferences(caller.role) {
+        Ok(())
+    } else {
+        Err(ApiError::forbidden(format!(
+            "the role `{}` may not change press conferences",
+            caller.role
+        )))
+    }
+}
+
+/// A page of the press conferences matching `filter`.
+#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id))]
+pub fn list(
+    conn: &mut AnyConnection,
+    caller: Caller,
+    filter: &db::conference::Filter,
+    after: Option<db::conference::Cursor>,
+    limit: Limit,
+) -> ApiResult<Vec<PressConference>> {
+    require_press(caller)?;
+    db::conference::list(conn, filter, after, limit)
+}
+
+/// Plans a press conference (Provincial Office).
+#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id))]
+pub fn create(
+    conn: &mut AnyConnection,
+    caller: Caller,
+    input: ConferenceInput,
+) -> ApiResult<Audited<PressConference>> {
+    require_press(caller)?;
+    require_writer(caller)?;
+    let fields = checked(input)?;
+    let (c, entry) = insert(conn, &fields, Some(caller.id))?;
+    Ok(Audited::new(c, entry))
+}
+
+/// Changes a press conference while it is planned or announced; moved to
+/// another day, its foreign attendees must stay covered.
+#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id, id = %id))]
+pub fn update(
+    conn: &mut AnyConnection,
+    caller: Caller,
+    id: PressConferenceId,
+    if_match: Option<i64>,
+    p: ConferencePatch,
+) -> ApiResult<Audited<PressConference>> {
+    let current = for_change(conn, caller, id)?;
+    require_writer(caller)?;
+    if !matches!(
+        current.status,
+        ConferenceStatus::Planned | ConferenceStatus::Announced
+    ) {
+        return Err(ApiError::conflict(
+            "a press conference changes only while it is planned or announced",
+        ));
+    }
+    db::check_version(if_match, current.version)?;
+    let tz = current.time_zone;
+    let local = |t: DateTime<Utc>| t.with_timezone(&tz).to_rfc3339();
+    let fields = checked(ConferenceInput {
+        title: p.title.unwrap_or_else(|| current.title.clone()),
+        kind: p.kind.unwrap_or(current.kind),
+        starts_at: p.starts_at.unwrap_or_else(|| local(current.starts_at)),
+        ends_at: p.ends_at.unwrap_or_else(|| local(current.ends_at)),
+        time_zone: Some(p.time_zone.unwrap_or_else(|| tz.name().to_owned())),
+        venue: p.venue.unwrap_or_else(|| current.venue.clone()),
+        topics: p.topics.unwrap_or_else(|| current.topics.clone()),
+        speakers: p.speakers.unwrap_or_else(|| current.speakers.clone()),
+    })?;
+    let new_zone: chrono_tz::Tz = fields.time_zone.parse().unwrap_or(tz);
+    let new_day = fields
+        .starts_at
+        .and_utc()
+        .with_timezone(&new_zone)
+        .date_naive();
+    if new_day != current.day() {
+        check_attendees_covered(conn, &current, new_day)?;
+    }
+    let speakers: Vec<String> = serde_json::from_str(&fields.speakers).unwrap_or_default();
+    let changes = Changes::new()
+        .diff("title", &current.title, &fields.title)
+        .diff("kind", &current.kind.as_str().to_owned(), &fields.kind)
+        .diff(
+            "starts_at",
+            &current.starts_at.naive_utc(),
+            &fields.starts_at,
+        )
+        .diff("ends_at", &current.ends_at.naive_utc(), &fields.ends_at)
+        .diff("time_zone", &tz.name().to_owned(), &fields.time_zone)
+        .diff("venue", &current.venue, &fields.venue)
+        .diff("topics", &current.topics, &fields.topics)
+        .diff("speakers", &current.speakers, &speakers);
+    if changes.is_empty() {
+        return Ok(Audited::unchanged(current));
+    }
+    let c = db::conference::update(conn, id, current.version, Some(&fields), None, db::now())?
+        .ok_or(ApiError::PreconditionFailed {
+            current: current.version,
+        })?;
+    Ok(Audited::new(
+        c,
+        AuditEvent::new("update", RecordKind::PressConference, id.get(), changes),
+    ))
+}
+
+/// Announces (from then on it is in the public feed), completes (held) or
+/// cancels a press conference.
+#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id, id = %id))]
+pub fn transition(
+    conn: &mut AnyConnection,
+    caller: Caller,
+    id: PressConferenceId,
+    action: ConferenceAction,
+    note: Option<String>,
+) -> ApiResult<Audited<PressConference>> {
+    let current = for_change(conn, caller, id)?;
+    let (c, entry) = apply_action(conn, &current, action, note, caller.role)?;
+    Ok(Audited::new(c, entry))
+}
+
+/// The attendees of a press conference.
+#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id, id = %id))]
+pub fn attendees(
+    conn: &mut AnyConnection,
+    caller: Caller,
+    id: PressConferenceId,
+) -> ApiResult<Vec<Attendee>> {
+    visible(conn, caller, id)?;
+    db::conference::attendees(conn, id)
+}
+
+/// Registers an attendee (Provincial Office); a foreign reporter must hold
+/// an approved accreditation covering the day.
+#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id, id = %id))]
+pub fn register_attendee(
+    conn: &mut AnyConnection,
+    caller: Caller,
+    id: PressConferenceId,
+    input: AttendeeInput,
+) -> ApiResult<Audited<Attendee>> {
+    let c = for_change(conn, caller, id)?;
+    require_writer(caller)?;
+    let (attendee, entry) = insert_attendee(
+        conn,
+        &c,
+        input.outlet.trim(),
+        input.name.trim(),
+        input.reporter_id,
+    )?;
+    Ok(Audited::new(attendee, entry))
+}
+
+pub(crate) fn insert(
     conn: &mut AnyConnection,
     fields: &db::conference::Fields,
     by: Option<UserId>,
@@ -31,7 +327,7 @@ pub fn create_conference(
     Ok((c, entry))
 }
 
-pub fn transition_conference(
+pub(crate) fn apply_action(
     conn: &mut AnyConnection,
     current: &PressConference,
     action: ConferenceAction,
@@ -88,7 +384,7 @@ pub fn check_attendees_covered(
 
 /// Registers an attendee while the conference is planned or announced
 /// (409); a foreign reporter needs an approved accreditation covering the day (422).
-pub fn add_attendee(
+pub(crate) fn insert_attendee(
     conn: &mut AnyConnection,
     c: &PressConference,
     outlet: &str,

@@ -185,6 +185,7 @@ pub(super) fn edit_allowed(verdict: EditVerdict, caller: Caller) -> ApiResult<()
 
 /// The delegation `id` if `caller` may see it; 404 otherwise, exactly as for
 /// one that does not exist.
+#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id, id = %id))]
 pub fn visible(
     conn: &mut AnyConnection,
     caller: Caller,
@@ -222,6 +223,7 @@ pub(super) fn editable(
 }
 
 /// A page of the delegations `caller` may see that match `filter`.
+#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id))]
 pub fn list(
     conn: &mut AnyConnection,
     caller: Caller,
@@ -235,6 +237,7 @@ pub fn list(
 
 /// The delegation's own timeline, oldest first; personal data and police
 /// notes only for those who may see them.
+#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id, id = %id))]
 pub fn history(
     conn: &mut AnyConnection,
     caller: Caller,
@@ -257,6 +260,7 @@ pub fn history(
 
 /// Registers a delegation as a draft (Sở Ngoại vụ for any unit, a host unit
 /// for its own), numbered in its direction's series for the current year.
+#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id))]
 pub fn create(
     conn: &mut AnyConnection,
     caller: Caller,
@@ -305,6 +309,7 @@ pub fn create(
 /// Changes a delegation: the host unit while it is a draft, Sở Ngoại vụ
 /// until it is approved. Moving its dates may not leave an itinerary item
 /// outside them; a host unit cannot hand it to another unit.
+#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id, id = %id))]
 pub fn update(
     conn: &mut AnyConnection,
     caller: Caller,
@@ -372,6 +377,7 @@ pub fn update(
 }
 
 /// Deletes a draft delegation with its members and itinerary.
+#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id, id = %id))]
 pub fn delete(
     conn: &mut AnyConnection,
     caller: Caller,
@@ -393,6 +399,7 @@ pub fn delete(
 /// Takes a workflow action: the table decides (403 / 409), the action's
 /// needs are checked (422 / 409), and what it records is written; the
 /// caller is recorded as who decided (approve, reject).
+#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id, id = %id))]
 pub fn transition(
     conn: &mut AnyConnection,
     caller: Caller,
@@ -460,6 +467,7 @@ pub fn transition(
 }
 
 /// Records the police's security review of a delegation (police and administrator).
+#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id, id = %id))]
 pub fn review(
     conn: &mut AnyConnection,
     caller: Caller,

@@ -154,6 +154,7 @@ pub(crate) fn editable(
 }
 
 /// A delegation's itinerary, in order of start (cancelled items included).
+#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id, id = %id))]
 pub fn list(
     conn: &mut AnyConnection,
     caller: Caller,
@@ -164,6 +165,7 @@ pub fn list(
 }
 
 /// Adds an item; it must lie within the delegation's dates, in its own zone.
+#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id, id = %id))]
 pub fn add(
     conn: &mut AnyConnection,
     caller: Caller,
@@ -197,6 +199,7 @@ pub fn add(
 }
 
 /// Changes an item, or cancels it (`status: cancelled`; it stays, marked).
+#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id, id = %id))]
 pub fn update(
     conn: &mut AnyConnection,
     caller: Caller,
@@ -252,6 +255,7 @@ pub fn update(
 }
 
 /// Deletes an item (to keep it visible as cancelled, cancel it instead).
+#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id, id = %id))]
 pub fn remove(
     conn: &mut AnyConnection,
     caller: Caller,

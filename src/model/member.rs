@@ -196,12 +196,14 @@ fn member_diff(old: &MemberFields, new: &MemberFields) -> Changes {
 }
 
 /// The members of a delegation `caller` may see, in the order they were added.
+#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id, id = %id))]
 pub fn list(conn: &mut AnyConnection, caller: Caller, id: DelegationId) -> ApiResult<Vec<Member>> {
     super::delegation::visible(conn, caller, id)?;
     db::member::list(conn, id)
 }
 
 /// Adds a member to a delegation open to `caller`'s changes.
+#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id, id = %id))]
 pub fn add(
     conn: &mut AnyConnection,
     caller: Caller,
@@ -217,6 +219,7 @@ pub fn add(
 }
 
 /// Changes a member; nothing is written when nothing would change.
+#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id, id = %id))]
 pub fn update(
     conn: &mut AnyConnection,
     caller: Caller,
@@ -245,6 +248,7 @@ pub fn update(
 }
 
 /// Removes a member.
+#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id, id = %id))]
 pub fn remove(
     conn: &mut AnyConnection,
     caller: Caller,

@@ -6,12 +6,16 @@
 pub mod accreditation;
 pub mod conference;
 pub mod delegation;
+pub mod import;
 pub mod input;
 pub mod interview;
 pub mod itinerary;
 pub mod member;
 pub mod reporter;
 pub mod review;
+pub mod subscription;
+pub mod unit;
+pub mod user;
 
 use chrono::Datelike;
 use serde_json::json;

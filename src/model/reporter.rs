@@ -1,14 +1,257 @@
 //! Foreign reporters: who may see and change them, and each change as one
 //! operation with its audit entry.
 
+use serde::Deserialize;
+use utoipa::ToSchema;
+use validator::Validate;
+
+use super::input::{check_country, check_passport, not_blank, trimmed};
 use crate::db::reporter::ReporterFields;
-use crate::db::{self, AnyConnection};
+use crate::db::{self, AnyConnection, Audited};
 use crate::domain::audit::{AuditEvent, Changes, RecordKind};
 use crate::domain::ids::ReporterId;
-use crate::domain::press::Reporter;
+use crate::domain::pagination::Limit;
+use crate::domain::press::{self, Accreditation, Interview, Reporter};
+use crate::domain::role::Caller;
+use crate::domain::text::{CountryCode, parse_passport};
 use crate::error::{ApiError, ApiResult};
 
-pub fn create_reporter(
+/// 404 for those who do not see the press side (host units), as if it did not exist.
+#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id))]
+pub fn require_press(caller: Caller) -> ApiResult<()> {
+    if press::visible_to(caller.role) {
+        Ok(())
+    } else {
+        Err(ApiError::NotFound)
+    }
+}
+
+/// 403 unless the caller writes the accreditation side (Sở Ngoại vụ).
+#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id))]
+pub fn require_foreign_affairs(caller: Caller, what: &str) -> ApiResult<()> {
+    caller
+        .require(press::writes_accreditations(caller.role), what)
+        .map_err(ApiError::forbidden)
+}
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReporterInput {
+    #[validate(length(max = 200), custom(function = "not_blank"))]
+    #[schema(min_length = 1, max_length = 200, example = "Yamada Hanako")]
+    pub full_name: String,
+    #[validate(custom(function = "check_country"))]
+    #[schema(
+        min_length = 2,
+        max_length = 2,
+        pattern = "^[A-Za-z]{2}$",
+        example = "JP"
+    )]
+    pub nationality: String,
+    #[validate(custom(function = "check_passport"))]
+    #[schema(max_length = 30)]
+    pub passport_number: Option<String>,
+    #[validate(length(max = 200), custom(function = "not_blank"))]
+    #[schema(min_length = 1, max_length = 200, example = "NHK")]
+    pub outlet: String,
+    #[validate(custom(function = "check_country"))]
+    #[schema(
+        min_length = 2,
+        max_length = 2,
+        pattern = "^[A-Za-z]{2}$",
+        example = "JP"
+    )]
+    pub outlet_country: String,
+    #[validate(length(max = 100), custom(function = "not_blank"))]
+    #[schema(min_length = 1, max_length = 100, example = "reporter")]
+    pub position: String,
+    #[validate(length(max = 50))]
+    #[schema(max_length = 50)]
+    pub press_card_number: Option<String>,
+    #[validate(email, length(max = 200))]
+    #[schema(max_length = 200, format = Email)]
+    pub email: Option<String>,
+    #[validate(length(max = 40))]
+    #[schema(max_length = 40)]
+    pub phone: Option<String>,
+}
+
+/// Fields to change; absent fields stay as they are.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReporterPatch {
+    #[validate(length(max = 200), custom(function = "not_blank"))]
+    #[schema(min_length = 1, max_length = 200)]
+    pub full_name: Option<String>,
+    #[validate(custom(function = "check_country"))]
+    #[schema(min_length = 2, max_length = 2, pattern = "^[A-Za-z]{2}$")]
+    pub nationality: Option<String>,
+    #[validate(custom(function = "check_passport"))]
+    #[schema(max_length = 30)]
+    pub passport_number: Option<String>,
+    #[validate(length(max = 200), custom(function = "not_blank"))]
+    #[schema(min_length = 1, max_length = 200)]
+    pub outlet: Option<String>,
+    #[validate(custom(function = "check_country"))]
+    #[schema(min_length = 2, max_length = 2, pattern = "^[A-Za-z]{2}$")]
+    pub outlet_country: Option<String>,
+    #[validate(length(max = 100), custom(function = "not_blank"))]
+    #[schema(min_length = 1, max_length = 100)]
+    pub position: Option<String>,
+    #[validate(length(max = 50))]
+    #[schema(max_length = 50)]
+    pub press_card_number: Option<String>,
+    #[validate(email, length(max = 200))]
+    #[schema(max_length = 200, format = Email)]
+    pub email: Option<String>,
+    #[validate(length(max = 40))]
+    #[schema(max_length = 40)]
+    pub phone: Option<String>,
+}
+
+pub fn code(raw: &str, field: &str) -> ApiResult<String> {
+    CountryCode::parse(raw)
+        .map(|c| c.as_str().to_owned())
+        .map_err(|m| ApiError::invalid(field, m))
+}
+
+impl ReporterInput {
+    pub fn fields(self) -> ApiResult<ReporterFields> {
+        Ok(ReporterFields {
+            full_name: self.full_name.trim().to_owned(),
+            nationality: code(&self.nationality, "nationality")?,
+            passport_number: trimmed(self.passport_number)
+                .map(|p| parse_passport(&p).map_err(|m| ApiError::invalid("passport_number", m)))
+                .transpose()?,
+            outlet: self.outlet.trim().to_owned(),
+            outlet_country: code(&self.outlet_country, "outlet_country")?,
+            position: self.position.trim().to_owned(),
+            press_card_number: trimmed(self.press_card_number),
+            email: trimmed(self.email),
+            phone: trimmed(self.phone),
+            search_text: String::new(),
+        }
+        .with_search())
+    }
+}
+
+/// What changed in a reporter, for the audit trail.
+fn diff(old: &ReporterFields, new: &ReporterFields) -> Changes {
+    Changes::new()
+        .diff("full_name", &old.full_name, &new.full_name)
+        .diff("nationality", &old.nationality, &new.nationality)
+        .diff(
+            "passport_number",
+            &old.passport_number,
+            &new.passport_number,
+        )
+        .diff("outlet", &old.outlet, &new.outlet)
+        .diff("outlet_country", &old.outlet_country, &new.outlet_country)
+        .diff("position", &old.position, &new.position)
+        .diff(
+            "press_card_number",
+            &old.press_card_number,
+            &new.press_card_number,
+        )
+        .diff("email", &old.email, &new.email)
+        .diff("phone", &old.phone, &new.phone)
+}
+
+/// A page of the reporters matching `filter`.
+#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id))]
+pub fn list(
+    conn: &mut AnyConnection,
+    caller: Caller,
+    filter: &db::reporter::Filter,
+    after: Option<i64>,
+    limit: Limit,
+) -> ApiResult<Vec<Reporter>> {
+    require_press(caller)?;
+    db::reporter::list(conn, filter, after, limit)
+}
+
+/// A reporter with the accreditations and interviews it appears in.
+#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id, id = %id))]
+pub fn page(
+    conn: &mut AnyConnection,
+    caller: Caller,
+    id: ReporterId,
+) -> ApiResult<(Reporter, Vec<Accreditation>, Vec<Interview>)> {
+    require_press(caller)?;
+    let reporter = db::reporter::find(conn, id)?.ok_or(ApiError::NotFound)?;
+    let filter = db::accreditation::Filter {
+        reporter_id: Some(id),
+        ..Default::default()
+    };
+    let max = Limit::parse(Some(500)).map_err(ApiError::internal)?;
+    let accreditations = db::accreditation::list(conn, &filter, None, max)?;
+    let interviews = db::interview::for_reporter(conn, id)?;
+    Ok((reporter, accreditations, interviews))
+}
+
+/// Registers a foreign reporter (Sở Ngoại vụ).
+#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id))]
+pub fn create(
+    conn: &mut AnyConnection,
+    caller: Caller,
+    input: ReporterInput,
+) -> ApiResult<Audited<Reporter>> {
+    require_press(caller)?;
+    require_foreign_affairs(caller, "register reporters")?;
+    let fields = input.fields()?;
+    let (reporter, entry) = insert(conn, &fields)?;
+    Ok(Audited::new(reporter, entry))
+}
+
+/// Changes a reporter (Sở Ngoại vụ).
+#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id, id = %id))]
+pub fn update(
+    conn: &mut AnyConnection,
+    caller: Caller,
+    id: ReporterId,
+    if_match: Option<i64>,
+    p: ReporterPatch,
+) -> ApiResult<Audited<Reporter>> {
+    require_press(caller)?;
+    require_foreign_affairs(caller, "change reporters")?;
+    // Locked first: a PATCH without If-Match waits for one in flight
+    // instead of failing the version check in `update` with a 412.
+    db::reporter::lock(conn, id)?;
+    let current = db::reporter::find(conn, id)?.ok_or(ApiError::NotFound)?;
+    db::check_version(if_match, current.version)?;
+    let old = ReporterFields::from(&current);
+    let input = ReporterInput {
+        full_name: p.full_name.unwrap_or_else(|| old.full_name.clone()),
+        nationality: p.nationality.unwrap_or_else(|| old.nationality.clone()),
+        passport_number: p.passport_number.or_else(|| old.passport_number.clone()),
+        outlet: p.outlet.unwrap_or_else(|| old.outlet.clone()),
+        outlet_country: p
+            .outlet_country
+            .unwrap_or_else(|| old.outlet_country.clone()),
+        position: p.position.unwrap_or_else(|| old.position.clone()),
+        press_card_number: p
+            .press_card_number
+            .or_else(|| old.press_card_number.clone()),
+        email: p.email.or_else(|| old.email.clone()),
+        phone: p.phone.or_else(|| old.phone.clone()),
+    };
+    let fields = input.fields()?;
+    let changes = diff(&old, &fields);
+    if changes.is_empty() {
+        return Ok(Audited::unchanged(current));
+    }
+    let reporter = db::reporter::update(conn, &current, &fields, db::now())?.ok_or(
+        ApiError::PreconditionFailed {
+            current: current.version,
+        },
+    )?;
+    Ok(Audited::new(
+        reporter,
+        AuditEvent::new("update", RecordKind::Reporter, id.get(), changes),
+    ))
+}
+
+pub(crate) fn insert(
     conn: &mut AnyConnection,
     fields: &ReporterFields,
 ) -> ApiResult<(Reporter, AuditEvent)> {

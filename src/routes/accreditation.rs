@@ -3,19 +3,17 @@
 
 use actix_web::http::header;
 use actix_web::{HttpResponse, get, patch, post, put, web};
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
 use super::Page;
-use super::itinerary::{Draft, EntryInput, PlaceView, zone};
-use super::reporter::{require_foreign_affairs, require_press};
+use super::itinerary::{EntryInput, PlaceView};
 use super::review::{PutReview, ReviewView};
 use super::trimmed;
 use crate::AppState;
-use crate::db::accreditation::{ActivityFields, Fields};
-use crate::db::{self, AnyConnection, Audited};
+use crate::db::{self};
 use crate::domain::ids::{AccreditationId, PressActivityId, ReporterId, UserId};
 use crate::domain::itinerary::ItemStatus;
 use crate::domain::pagination::page;
@@ -27,7 +25,8 @@ use crate::domain::time::Bound;
 use crate::error::*;
 use crate::http::auth::SignedIn;
 use crate::http::extract::{IfMatch, ValidJson, ValidQuery, etag};
-use crate::model::review::require_reviewer;
+use crate::model;
+pub use crate::model::accreditation::{AccreditationInput, AccreditationPatch};
 
 /// An accreditation as the API shows it.
 #[derive(Debug, Serialize, ToSchema)]
@@ -90,118 +89,6 @@ fn answer(
         .json(AccreditationView::new(a, caller))
 }
 
-#[derive(Debug, Deserialize, Validate, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct AccreditationInput {
-    #[validate(length(min = 1, max = 50))]
-    #[schema(min_items = 1, max_items = 50)]
-    pub reporter_ids: Vec<ReporterId>,
-    #[validate(length(min = 1, max = 2000))]
-    #[schema(min_length = 1, max_length = 2000)]
-    pub topics: String,
-    #[validate(length(max = 50))]
-    #[schema(
-        value_type = Vec<super::PlaceNameDoc>, max_items = 50,
-        example = json!(["Nhà máy Thủy điện Hòa Bình", "Bản Lác, Mai Châu"])
-    )]
-    #[serde(default)]
-    pub permitted_places: Vec<String>,
-    pub start_date: NaiveDate,
-    pub end_date: NaiveDate,
-    #[validate(length(min = 1, max = 100))]
-    #[schema(min_length = 1, max_length = 100, example = "1234/BNG-TTBC")]
-    pub referral_number: String,
-    pub referral_date: NaiveDate,
-    #[validate(length(max = 200))]
-    #[schema(max_length = 200)]
-    pub escort_officer: Option<String>,
-}
-
-/// Fields to change (while draft or submitted); absent fields stay as they are.
-#[derive(Debug, Deserialize, Validate, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct AccreditationPatch {
-    #[validate(length(min = 1, max = 50))]
-    #[schema(min_items = 1, max_items = 50)]
-    pub reporter_ids: Option<Vec<ReporterId>>,
-    #[validate(length(min = 1, max = 2000))]
-    #[schema(min_length = 1, max_length = 2000)]
-    pub topics: Option<String>,
-    #[validate(length(max = 50))]
-    #[schema(value_type = Option<Vec<super::PlaceNameDoc>>, max_items = 50)]
-    pub permitted_places: Option<Vec<String>>,
-    pub start_date: Option<NaiveDate>,
-    pub end_date: Option<NaiveDate>,
-    #[validate(length(min = 1, max = 100))]
-    #[schema(min_length = 1, max_length = 100)]
-    pub referral_number: Option<String>,
-    pub referral_date: Option<NaiveDate>,
-    #[validate(length(max = 200))]
-    #[schema(max_length = 200)]
-    pub escort_officer: Option<String>,
-}
-
-/// Checks a whole accreditation's input and turns it into stored fields.
-fn checked(input: AccreditationInput) -> ApiResult<(Fields, Vec<ReporterId>)> {
-    if input.end_date < input.start_date {
-        return Err(ApiError::invalid(
-            "end_date",
-            "must not be before start_date",
-        ));
-    }
-    for (field, date) in [
-        ("start_date", input.start_date),
-        ("end_date", input.end_date),
-        ("referral_date", input.referral_date),
-    ] {
-        crate::domain::time::check_year(date.year()).map_err(|m| ApiError::invalid(field, m))?;
-    }
-    let mut places: Vec<String> = Vec::new();
-    for (i, place) in input.permitted_places.iter().enumerate() {
-        // The raw text is bounded, as the document says, not only the trimmed.
-        let too_long = place.chars().count() > 300;
-        let place = place.trim();
-        if place.is_empty() || too_long {
-            return Err(ApiError::invalid(
-                &format!("permitted_places[{i}]"),
-                "must be 1 to 300 characters",
-            ));
-        }
-        places.push(place.to_owned());
-    }
-    let mut reporters = input.reporter_ids.clone();
-    reporters.sort();
-    reporters.dedup();
-    let fields = Fields {
-        topics: input.topics.trim().to_owned(),
-        permitted_places: Fields::places(&places),
-        start_date: input.start_date,
-        end_date: input.end_date,
-        referral_number: input.referral_number.trim().to_owned(),
-        referral_date: input.referral_date,
-        escort_officer: trimmed(input.escort_officer),
-    };
-    Ok((fields, reporters))
-}
-
-/// The accreditation `id` for a caller who sees the press side; 404 otherwise.
-fn load(conn: &mut AnyConnection, id: AccreditationId, caller: Caller) -> ApiResult<Accreditation> {
-    require_press(caller)?;
-    db::accreditation::find(conn, id)?.ok_or(ApiError::NotFound)
-}
-
-/// [`load`] for a change: the row is locked first, so that the change is
-/// decided on the record as the previous change left it.
-fn load_for_change(
-    conn: &mut AnyConnection,
-    id: AccreditationId,
-    caller: Caller,
-) -> ApiResult<Accreditation> {
-    require_press(caller)?;
-    db::accreditation::lock(conn, id)?;
-    load(conn, id, caller)
-}
-
 #[derive(Debug, Deserialize, Validate, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct AccreditationQuery {
@@ -235,7 +122,6 @@ pub async fn list_accreditations(
     query: ValidQuery<AccreditationQuery>,
 ) -> ApiResult<web::Json<Page<AccreditationView>>> {
     let caller = signed_in.caller();
-    require_press(caller)?;
     let q = query.0;
     let limit = super::limit(q.limit)?;
     let after = super::cursor::<db::accreditation::Cursor>(q.cursor.as_deref())?;
@@ -246,9 +132,10 @@ pub async fn list_accreditations(
         reporter_id: q.reporter_id.map(ReporterId),
         ..Default::default()
     };
-    let rows = state
-        .db
-        .read(move |conn| db::accreditation::list(conn, &filter, after, limit))
+    let rows = signed_in
+        .read(&state.db, move |conn| {
+            model::accreditation::list(conn, caller, &filter, after, limit)
+        })
         .await?;
     let (items, next_cursor) = page(rows, limit, |a| (a.start_date, a.id.get()));
     Ok(web::Json(Page {
@@ -275,21 +162,10 @@ pub async fn create_accreditation(
     body: ValidJson<AccreditationInput>,
 ) -> ApiResult<HttpResponse> {
     let caller = signed_in.caller();
-    require_press(caller)?;
-    require_foreign_affairs(signed_in.caller(), "register accreditations")?;
     let input = body.0;
-    let by = signed_in.id();
-    let a = state
-        .db
-        .write(signed_in.actor(), move |conn| {
-            let (fields, reporters) = checked(input)?;
-            let (a, entry) = crate::model::accreditation::create_accreditation(
-                conn,
-                &fields,
-                &reporters,
-                Some(by),
-            )?;
-            Ok(Audited::new(a, entry))
+    let a = signed_in
+        .write(&state.db, move |conn| {
+            model::accreditation::create(conn, caller, input)
         })
         .await?;
     let location = format!("/api/v1/accreditations/{}", a.id);
@@ -315,7 +191,11 @@ pub async fn get_accreditation(
 ) -> ApiResult<HttpResponse> {
     let caller = signed_in.caller();
     let id = AccreditationId(id.into_inner());
-    let a = state.db.read(move |conn| load(conn, id, caller)).await?;
+    let a = signed_in
+        .read(&state.db, move |conn| {
+            model::accreditation::visible(conn, caller, id)
+        })
+        .await?;
     Ok(answer(HttpResponse::Ok(), a, caller))
 }
 
@@ -338,49 +218,10 @@ pub async fn update_accreditation(
 ) -> ApiResult<HttpResponse> {
     let caller = signed_in.caller();
     let id = AccreditationId(id.into_inner());
-    let p = body.0;
-    let writer = crate::domain::press::writes_accreditations(caller.role);
-    let a = state
-        .db
-        .write(signed_in.actor(), move |conn| {
-            let current = load_for_change(conn, id, caller)?;
-            if !writer {
-                return Err(ApiError::forbidden(format!(
-                    "the role `{}` may not change accreditations",
-                    caller.role
-                )));
-            }
-            if !matches!(current.status, S::Draft | S::Submitted) {
-                return Err(ApiError::conflict(
-                    "an accreditation changes only while it is a draft or submitted",
-                ));
-            }
-            db::check_version(if_match.0, current.version)?;
-            let input = AccreditationInput {
-                reporter_ids: p
-                    .reporter_ids
-                    .unwrap_or_else(|| current.reporter_ids.clone()),
-                topics: p.topics.unwrap_or_else(|| current.topics.clone()),
-                permitted_places: p
-                    .permitted_places
-                    .unwrap_or_else(|| current.permitted_places.clone()),
-                start_date: p.start_date.unwrap_or(current.start_date),
-                end_date: p.end_date.unwrap_or(current.end_date),
-                referral_number: p
-                    .referral_number
-                    .unwrap_or_else(|| current.referral_number.clone()),
-                referral_date: p.referral_date.unwrap_or(current.referral_date),
-                escort_officer: p.escort_officer.or_else(|| current.escort_officer.clone()),
-            };
-            let (fields, reporters) = checked(input)?;
-            Ok(
-                match crate::model::accreditation::update_accreditation(
-                    conn, &current, &fields, &reporters,
-                )? {
-                    Some((a, entry)) => Audited::new(a, entry),
-                    None => Audited::unchanged(current),
-                },
-            )
+    let patch = body.0;
+    let a = signed_in
+        .write(&state.db, move |conn| {
+            model::accreditation::update(conn, caller, id, if_match.0, patch)
         })
         .await?;
     Ok(answer(HttpResponse::Ok(), a, caller))
@@ -408,22 +249,9 @@ pub async fn transition_accreditation(
     let id = AccreditationId(id.into_inner());
     let req = body.0;
     let note = trimmed(req.note);
-    let a = state
-        .db
-        .write(signed_in.actor(), move |conn| {
-            let current = load_for_change(conn, id, caller)?;
-            let (a, entries) = crate::model::accreditation::transition_accreditation(
-                conn,
-                &current,
-                req.action,
-                note,
-                caller.role,
-            )?;
-            let mut entries = entries.into_iter();
-            let first = entries
-                .next()
-                .ok_or_else(|| ApiError::internal("a transition without its entry"))?;
-            Ok(entries.fold(Audited::new(a, first), Audited::and))
+    let a = signed_in
+        .write(&state.db, move |conn| {
+            model::accreditation::transition(conn, caller, id, req.action, note)
         })
         .await?;
     Ok(answer(HttpResponse::Ok(), a, caller))
@@ -448,15 +276,10 @@ pub async fn review_accreditation(
     let caller = signed_in.caller();
     let id = AccreditationId(id.into_inner());
     let req = body.0;
-    let by = signed_in.id();
-    let a = state
-        .db
-        .write(signed_in.actor(), move |conn| {
-            let current = load_for_change(conn, id, caller)?;
-            require_reviewer(caller)?;
-            let (a, entry) =
-                crate::model::accreditation::review_accreditation(conn, &current, &req.review(by))?;
-            Ok(Audited::new(a, entry))
+    let review = req.review(signed_in.id());
+    let a = signed_in
+        .write(&state.db, move |conn| {
+            model::accreditation::review(conn, caller, id, &review)
         })
         .await?;
     Ok(answer(HttpResponse::Ok(), a, caller))
@@ -525,11 +348,9 @@ pub async fn list_activities(
 ) -> ApiResult<web::Json<ActivityList>> {
     let caller = signed_in.caller();
     let id = AccreditationId(id.into_inner());
-    let items = state
-        .db
-        .read(move |conn| {
-            load(conn, id, caller)?;
-            db::accreditation::activities(conn, id)
+    let items = signed_in
+        .read(&state.db, move |conn| {
+            model::accreditation::activities(conn, caller, id)
         })
         .await?;
     Ok(web::Json(ActivityList {
@@ -556,40 +377,10 @@ pub async fn add_activity(
 ) -> ApiResult<HttpResponse> {
     let caller = signed_in.caller();
     let id = AccreditationId(id.into_inner());
-    let req = body.0;
-    let zone = zone(req.time_zone.as_deref())?;
-    let writer = crate::domain::press::writes_accreditations(caller.role);
-    let activity = state
-        .db
-        .write(signed_in.actor(), move |conn| {
-            let acc = load_for_change(conn, id, caller)?;
-            if !writer {
-                return Err(ApiError::forbidden(format!(
-                    "the role `{}` may not plan press activities",
-                    caller.role
-                )));
-            }
-            let draft = Draft {
-                starts_at: req.starts_at,
-                ends_at: req.ends_at,
-                zone,
-            };
-            let (starts, ends) = draft.within(acc.start_date, acc.end_date)?;
-            let fields = ActivityFields {
-                starts_at: starts.naive_utc(),
-                ends_at: ends.naive_utc(),
-                time_zone: zone.name().to_owned(),
-                kind: req.kind.as_str().to_owned(),
-                title: req.title.trim().to_owned(),
-                place_name: req.place.name.trim().to_owned(),
-                place_address: trimmed(req.place.address),
-                place_district: trimmed(req.place.district),
-                participants: trimmed(req.participants),
-                escort_officer: trimmed(req.escort_officer),
-                status: ItemStatus::Planned.as_str().to_owned(),
-            };
-            let (activity, entry) = crate::model::accreditation::add_activity(conn, &acc, &fields)?;
-            Ok(Audited::new(activity, entry))
+    let input = body.0;
+    let activity = signed_in
+        .write(&state.db, move |conn| {
+            model::accreditation::plan(conn, caller, id, input)
         })
         .await?;
     Ok(HttpResponse::Created()

@@ -116,7 +116,7 @@ pub async fn list_audit(
     signed_in: SignedIn,
     query: ValidQuery<AuditQuery>,
 ) -> ApiResult<web::Json<Page<AuditEntryView>>> {
-    signed_in.require(signed_in.role().reads_audit(), "read the audit trail")?;
+    let caller = signed_in.caller();
     let q = query.0;
     let limit = super::limit(q.limit)?;
     let before = super::cursor::<(i64,)>(q.cursor.as_deref())?.map(|(id,)| id);
@@ -128,9 +128,13 @@ pub async fn list_audit(
         from: super::instant("from", q.from.as_deref(), Bound::Start)?,
         to: super::instant("to", q.to.as_deref(), Bound::End)?,
     };
-    let rows = state
-        .db
-        .read(move |conn| db::audit::list(conn, &filter, before, limit))
+    let rows = signed_in
+        .read(&state.db, move |conn| {
+            caller
+                .require(caller.role.reads_audit(), "read the audit trail")
+                .map_err(ApiError::forbidden)?;
+            db::audit::list(conn, &filter, before, limit)
+        })
         .await?;
     let (items, next_cursor) = page(rows, limit, |e| (e.id.get(),));
     Ok(web::Json(Page {

@@ -13,18 +13,18 @@ use crate::AppState;
 use crate::db::audit::DataStamp;
 use crate::db::calendar::Subscription;
 use crate::db::schedule::Scope;
-use crate::db::{self, AnyConnection, Audited};
-use crate::domain::audit::{AuditEvent, Changes, RecordKind};
+use crate::db::{self, AnyConnection};
 use crate::domain::delegation::{self as rules, Delegation, DelegationStatus};
 use crate::domain::ical::{self, Calendar, Event, Status, When};
 use crate::domain::ids::{DelegationId, UnitId};
-use crate::domain::role::{Caller, Role};
+use crate::domain::role::Caller;
 use crate::domain::schedule::{Entry, EntryKind};
 use crate::domain::time::province_today;
 use crate::error::*;
 use crate::http::auth::SignedIn;
 use crate::http::extract::ValidJson;
 use crate::http::limits::Sliced;
+use crate::model;
 
 /// What a feed can hold: a delegation's own dates, or its entries of each kind.
 const FEED_KINDS: [&str; 5] = [
@@ -131,10 +131,11 @@ pub async fn list_subscriptions(
     state: web::Data<AppState>,
     signed_in: SignedIn,
 ) -> ApiResult<web::Json<SubscriptionList>> {
-    let owner = signed_in.id();
-    let subs = state
-        .db
-        .read(move |conn| db::calendar::list(conn, owner))
+    let caller = signed_in.caller();
+    let subs = signed_in
+        .read(&state.db, move |conn| {
+            model::subscription::list(conn, caller)
+        })
         .await?;
     Ok(web::Json(SubscriptionList {
         items: subs.into_iter().map(SubscriptionView::from).collect(),
@@ -162,39 +163,18 @@ pub async fn create_subscription(
     kinds.sort();
     kinds.dedup();
     let token = crate::config::random_hex(32);
-    let owner = signed_in.id();
     let caller = signed_in.caller();
-    let name = req.name.trim().to_owned();
+    let new = db::calendar::NewSubscription {
+        owner: caller.id,
+        name: req.name.trim().to_owned(),
+        kinds,
+        unit: req.unit_id,
+        delegation: req.delegation_id,
+    };
     let secret = token.clone();
-    let sub = state
-        .db
-        .write(signed_in.actor(), move |conn| {
-            if let Some(unit) = req.unit_id
-                && !db::unit::exists(conn, unit)?
-            {
-                return Err(ApiError::invalid("unit_id", "no such unit"));
-            }
-            if let Some(id) = req.delegation_id {
-                crate::model::delegation::visible(conn, caller, id)
-                    .map_err(|_| ApiError::invalid("delegation_id", "no such delegation"))?;
-            }
-            let new = db::calendar::NewSubscription {
-                owner,
-                name,
-                kinds,
-                unit: req.unit_id,
-                delegation: req.delegation_id,
-            };
-            let sub = db::calendar::insert(conn, &new, &secret, db::now())?;
-            let changes = Changes::new()
-                .set("name", &sub.name)
-                .set("kinds", &sub.kinds)
-                .set("unit_id", sub.unit_id)
-                .set("delegation_id", sub.delegation_id);
-            Ok(Audited::new(
-                sub.clone(),
-                AuditEvent::new("create", RecordKind::CalendarSubscription, sub.id, changes),
-            ))
+    let sub = signed_in
+        .write(&state.db, move |conn| {
+            model::subscription::create(conn, caller, &new, &secret)
         })
         .await?;
     let url = format!("{}/calendar/{token}.ics", state.config.public_url);
@@ -223,27 +203,10 @@ pub async fn revoke_subscription(
     id: web::Path<i64>,
 ) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
-    let owner = signed_in.id();
-    let admin = signed_in.role() == Role::Admin;
-    state
-        .db
-        .write(signed_in.actor(), move |conn| {
-            let sub = db::calendar::find(conn, id)?
-                .filter(|s| s.owner_id == owner || admin)
-                .ok_or(ApiError::NotFound)?;
-            if sub.revoked_at.is_some() {
-                return Ok(Audited::unchanged(()));
-            }
-            db::calendar::revoke(conn, id, db::now())?;
-            Ok(Audited::new(
-                (),
-                AuditEvent::new(
-                    "revoke",
-                    RecordKind::CalendarSubscription,
-                    id,
-                    Changes::new().set("revoked", true),
-                ),
-            ))
+    let caller = signed_in.caller();
+    signed_in
+        .write(&state.db, move |conn| {
+            model::subscription::revoke(conn, caller, id)
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())
@@ -477,31 +440,7 @@ async fn settle_validators(
     state
         .db
         .write_unaudited(move |conn| {
-            let stored = db::calendar::feed_state(conn, &key)?;
-            if let Some((stored_etag, at)) = &stored
-                && *stored_etag == etag
-            {
-                return Ok(*at);
-            }
-            let stored = stored.map(|(_, at)| at);
-            // The contents changed: move forward, also when what changed is a
-            // deletion (whose time no remaining record carries).
-            let moved = match (stored, newest) {
-                (Some(s), Some(n)) if n > s => n,
-                (Some(_), _) => db::now(),
-                (None, Some(n)) => n,
-                (None, None) => db::now(),
-            };
-            // HTTP dates have whole seconds: a change within the same second
-            // as the last one still moves the date on, so that a client
-            // asking If-Modified-Since gets the new calendar.
-            let moved = chrono::SubsecRound::trunc_subsecs(moved, 0);
-            let moved = match stored {
-                Some(s) if moved <= s => s + Duration::seconds(1),
-                _ => moved,
-            };
-            db::calendar::set_feed_state(conn, &key, &etag, moved)?;
-            Ok(moved)
+            model::subscription::settle_validators(conn, &key, &etag, newest)
         })
         .await
 }
@@ -689,7 +628,7 @@ pub async fn subscription_feed(
         let id = sub.id;
         state
             .db
-            .write_unaudited(move |conn| db::calendar::touch_used(conn, id, now))
+            .write_unaudited(move |conn| model::subscription::note_used(conn, id, now))
             .await?;
     }
     let key = format!("subscription:{}", sub.id);

@@ -9,24 +9,19 @@ use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
 use super::Page;
-use super::itinerary::zone;
-use super::reporter::require_press;
 use super::trimmed;
 use crate::AppState;
-use crate::db::conference::{Attendee, Fields};
-use crate::db::{self, AnyConnection, Audited};
-use crate::domain::audit::{AuditEvent, Changes, RecordKind};
+use crate::db::conference::Attendee;
+use crate::db::{self};
 use crate::domain::ids::{AttendeeId, PressConferenceId, ReporterId, UserId};
-use crate::domain::itinerary::parse_time;
 use crate::domain::pagination::page;
-use crate::domain::press::{
-    self, ConferenceAction, ConferenceKind, ConferenceStatus, PressConference,
-};
-use crate::domain::role::Caller;
+use crate::domain::press::{ConferenceAction, ConferenceKind, ConferenceStatus, PressConference};
 use crate::domain::time::Bound;
 use crate::error::*;
 use crate::http::auth::SignedIn;
 use crate::http::extract::{IfMatch, ValidJson, ValidQuery, etag};
+use crate::model;
+pub use crate::model::conference::{AttendeeInput, ConferenceInput, ConferencePatch};
 
 /// A press conference as the API shows it; times carry the offset of its zone.
 #[derive(Debug, Serialize, ToSchema)]
@@ -80,103 +75,6 @@ fn answer(mut builder: actix_web::HttpResponseBuilder, c: PressConference) -> Ht
         .json(ConferenceView::from(c))
 }
 
-#[derive(Debug, Deserialize, Validate, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ConferenceInput {
-    #[validate(length(min = 1, max = 500))]
-    #[schema(
-        min_length = 1,
-        max_length = 500,
-        example = "Họp báo định kỳ quý IV năm 2026"
-    )]
-    pub title: String,
-    pub kind: ConferenceKind,
-    /// `2026-12-01T09:00` in `time_zone`, or RFC 3339 with an offset.
-    #[validate(length(max = 64))]
-    #[schema(max_length = 64)]
-    pub starts_at: String,
-    #[validate(length(max = 64))]
-    #[schema(max_length = 64)]
-    pub ends_at: String,
-    /// IANA zone; default `Asia/Ho_Chi_Minh`.
-    #[validate(length(max = 64))]
-    #[schema(max_length = 64)]
-    pub time_zone: Option<String>,
-    #[validate(length(min = 1, max = 300))]
-    #[schema(min_length = 1, max_length = 300, example = "Hội trường UBND tỉnh")]
-    pub venue: String,
-    #[validate(length(min = 1, max = 2000))]
-    #[schema(min_length = 1, max_length = 2000)]
-    pub topics: String,
-    #[validate(length(max = 20))]
-    #[schema(value_type = Vec<super::SpeakerNameDoc>, max_items = 20)]
-    #[serde(default)]
-    pub speakers: Vec<String>,
-}
-
-fn checked(input: ConferenceInput) -> ApiResult<Fields> {
-    let tz = zone(input.time_zone.as_deref())?;
-    let starts = parse_time(&input.starts_at, tz).map_err(|m| ApiError::invalid("starts_at", m))?;
-    let ends = parse_time(&input.ends_at, tz).map_err(|m| ApiError::invalid("ends_at", m))?;
-    if ends <= starts {
-        return Err(ApiError::invalid("ends_at", "must be after starts_at"));
-    }
-    let mut speakers = Vec::new();
-    for (i, s) in input.speakers.iter().enumerate() {
-        let too_long = s.chars().count() > 200;
-        let s = s.trim();
-        if s.is_empty() || too_long {
-            return Err(ApiError::invalid(
-                &format!("speakers[{i}]"),
-                "must be 1 to 200 characters",
-            ));
-        }
-        speakers.push(s.to_owned());
-    }
-    Ok(Fields {
-        title: input.title.trim().to_owned(),
-        kind: input.kind.as_str().to_owned(),
-        starts_at: starts.naive_utc(),
-        ends_at: ends.naive_utc(),
-        time_zone: tz.name().to_owned(),
-        venue: input.venue.trim().to_owned(),
-        topics: input.topics.trim().to_owned(),
-        speakers: Fields::speakers(&speakers),
-    })
-}
-
-fn load(
-    conn: &mut AnyConnection,
-    id: PressConferenceId,
-    caller: Caller,
-) -> ApiResult<PressConference> {
-    require_press(caller)?;
-    db::conference::find(conn, id)?.ok_or(ApiError::NotFound)
-}
-
-/// [`load`] for a change: the row is locked first, so that the change is
-/// decided on the record as the previous change left it.
-fn load_for_change(
-    conn: &mut AnyConnection,
-    id: PressConferenceId,
-    caller: Caller,
-) -> ApiResult<PressConference> {
-    require_press(caller)?;
-    db::conference::lock(conn, id)?;
-    load(conn, id, caller)
-}
-
-fn require_writer(caller: Caller) -> ApiResult<()> {
-    if press::writes_conferences(caller.role) {
-        Ok(())
-    } else {
-        Err(ApiError::forbidden(format!(
-            "the role `{}` may not change press conferences",
-            caller.role
-        )))
-    }
-}
-
 #[derive(Debug, Deserialize, Validate, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ConferenceQuery {
@@ -209,7 +107,7 @@ pub async fn list_conferences(
     signed_in: SignedIn,
     query: ValidQuery<ConferenceQuery>,
 ) -> ApiResult<web::Json<Page<ConferenceView>>> {
-    require_press(signed_in.caller())?;
+    let caller = signed_in.caller();
     let q = query.0;
     let limit = super::limit(q.limit)?;
     let after = super::cursor::<db::conference::Cursor>(q.cursor.as_deref())?;
@@ -219,9 +117,10 @@ pub async fn list_conferences(
         from: super::instant("from", q.from.as_deref(), Bound::Start)?,
         to: super::instant("to", q.to.as_deref(), Bound::End)?,
     };
-    let rows = state
-        .db
-        .read(move |conn| db::conference::list(conn, &filter, after, limit))
+    let rows = signed_in
+        .read(&state.db, move |conn| {
+            model::conference::list(conn, caller, &filter, after, limit)
+        })
         .await?;
     let (items, next_cursor) = page(rows, limit, |c| (c.starts_at.naive_utc(), c.id.get()));
     Ok(web::Json(Page {
@@ -245,15 +144,10 @@ pub async fn create_conference(
     body: ValidJson<ConferenceInput>,
 ) -> ApiResult<HttpResponse> {
     let caller = signed_in.caller();
-    require_press(caller)?;
-    require_writer(caller)?;
-    let fields = checked(body.0)?;
-    let by = signed_in.id();
-    let c = state
-        .db
-        .write(signed_in.actor(), move |conn| {
-            let (c, entry) = crate::model::conference::create_conference(conn, &fields, Some(by))?;
-            Ok(Audited::new(c, entry))
+    let input = body.0;
+    let c = signed_in
+        .write(&state.db, move |conn| {
+            model::conference::create(conn, caller, input)
         })
         .await?;
     let location = format!("/api/v1/press-conferences/{}", c.id);
@@ -278,36 +172,12 @@ pub async fn get_conference(
 ) -> ApiResult<HttpResponse> {
     let caller = signed_in.caller();
     let id = PressConferenceId(id.into_inner());
-    let c = state.db.read(move |conn| load(conn, id, caller)).await?;
+    let c = signed_in
+        .read(&state.db, move |conn| {
+            model::conference::visible(conn, caller, id)
+        })
+        .await?;
     Ok(answer(HttpResponse::Ok(), c))
-}
-
-/// Fields to change while planned or announced; absent fields stay as they are.
-#[derive(Debug, Deserialize, Validate, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ConferencePatch {
-    #[validate(length(min = 1, max = 500))]
-    #[schema(min_length = 1, max_length = 500)]
-    pub title: Option<String>,
-    pub kind: Option<ConferenceKind>,
-    #[validate(length(max = 64))]
-    #[schema(max_length = 64)]
-    pub starts_at: Option<String>,
-    #[validate(length(max = 64))]
-    #[schema(max_length = 64)]
-    pub ends_at: Option<String>,
-    #[validate(length(max = 64))]
-    #[schema(max_length = 64)]
-    pub time_zone: Option<String>,
-    #[validate(length(min = 1, max = 300))]
-    #[schema(min_length = 1, max_length = 300)]
-    pub venue: Option<String>,
-    #[validate(length(min = 1, max = 2000))]
-    #[schema(min_length = 1, max_length = 2000)]
-    pub topics: Option<String>,
-    #[validate(length(max = 20))]
-    #[schema(value_type = Option<Vec<super::SpeakerNameDoc>>, max_items = 20)]
-    pub speakers: Option<Vec<String>>,
 }
 
 /// Change a press conference while it is planned or announced (Provincial Office).
@@ -329,68 +199,10 @@ pub async fn update_conference(
 ) -> ApiResult<HttpResponse> {
     let caller = signed_in.caller();
     let id = PressConferenceId(id.into_inner());
-    let p = body.0;
-    let c = state
-        .db
-        .write(signed_in.actor(), move |conn| {
-            let current = load_for_change(conn, id, caller)?;
-            require_writer(caller)?;
-            if !matches!(
-                current.status,
-                ConferenceStatus::Planned | ConferenceStatus::Announced
-            ) {
-                return Err(ApiError::conflict(
-                    "a press conference changes only while it is planned or announced",
-                ));
-            }
-            db::check_version(if_match.0, current.version)?;
-            let tz = current.time_zone;
-            let local = |t: DateTime<Utc>| t.with_timezone(&tz).to_rfc3339();
-            let fields = checked(ConferenceInput {
-                title: p.title.unwrap_or_else(|| current.title.clone()),
-                kind: p.kind.unwrap_or(current.kind),
-                starts_at: p.starts_at.unwrap_or_else(|| local(current.starts_at)),
-                ends_at: p.ends_at.unwrap_or_else(|| local(current.ends_at)),
-                time_zone: Some(p.time_zone.unwrap_or_else(|| tz.name().to_owned())),
-                venue: p.venue.unwrap_or_else(|| current.venue.clone()),
-                topics: p.topics.unwrap_or_else(|| current.topics.clone()),
-                speakers: p.speakers.unwrap_or_else(|| current.speakers.clone()),
-            })?;
-            let new_zone: chrono_tz::Tz = fields.time_zone.parse().unwrap_or(tz);
-            let new_day = fields
-                .starts_at
-                .and_utc()
-                .with_timezone(&new_zone)
-                .date_naive();
-            if new_day != current.day() {
-                crate::model::conference::check_attendees_covered(conn, &current, new_day)?;
-            }
-            let speakers: Vec<String> = serde_json::from_str(&fields.speakers).unwrap_or_default();
-            let changes = Changes::new()
-                .diff("title", &current.title, &fields.title)
-                .diff("kind", &current.kind.as_str().to_owned(), &fields.kind)
-                .diff(
-                    "starts_at",
-                    &current.starts_at.naive_utc(),
-                    &fields.starts_at,
-                )
-                .diff("ends_at", &current.ends_at.naive_utc(), &fields.ends_at)
-                .diff("time_zone", &tz.name().to_owned(), &fields.time_zone)
-                .diff("venue", &current.venue, &fields.venue)
-                .diff("topics", &current.topics, &fields.topics)
-                .diff("speakers", &current.speakers, &speakers);
-            if changes.is_empty() {
-                return Ok(Audited::unchanged(current));
-            }
-            let c =
-                db::conference::update(conn, id, current.version, Some(&fields), None, db::now())?
-                    .ok_or(ApiError::PreconditionFailed {
-                        current: current.version,
-                    })?;
-            Ok(Audited::new(
-                c,
-                AuditEvent::new("update", RecordKind::PressConference, id.get(), changes),
-            ))
+    let patch = body.0;
+    let c = signed_in
+        .write(&state.db, move |conn| {
+            model::conference::update(conn, caller, id, if_match.0, patch)
         })
         .await?;
     Ok(answer(HttpResponse::Ok(), c))
@@ -416,18 +228,9 @@ pub async fn transition_conference(
     let id = PressConferenceId(id.into_inner());
     let req = body.0;
     let note = trimmed(req.note);
-    let c = state
-        .db
-        .write(signed_in.actor(), move |conn| {
-            let current = load_for_change(conn, id, caller)?;
-            let (c, entry) = crate::model::conference::transition_conference(
-                conn,
-                &current,
-                req.action,
-                note,
-                caller.role,
-            )?;
-            Ok(Audited::new(c, entry))
+    let c = signed_in
+        .write(&state.db, move |conn| {
+            model::conference::transition(conn, caller, id, req.action, note)
         })
         .await?;
     Ok(answer(HttpResponse::Ok(), c))
@@ -460,19 +263,6 @@ pub struct AttendeeList {
     pub items: Vec<AttendeeView>,
 }
 
-#[derive(Debug, Deserialize, Validate, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct AttendeeInput {
-    #[validate(length(min = 1, max = 200))]
-    #[schema(min_length = 1, max_length = 200, example = "Báo Hòa Bình")]
-    pub outlet: String,
-    #[validate(length(min = 1, max = 200))]
-    #[schema(min_length = 1, max_length = 200)]
-    pub name: String,
-    /// For a foreign reporter: who must hold an approved accreditation covering the day.
-    pub reporter_id: Option<ReporterId>,
-}
-
 /// The attendees of a press conference.
 #[utoipa::path(
     tag = "press", security(("bearer" = [])), params(("id" = i64, Path, description = "Press conference id")),
@@ -486,11 +276,9 @@ pub async fn list_attendees(
 ) -> ApiResult<web::Json<AttendeeList>> {
     let caller = signed_in.caller();
     let id = PressConferenceId(id.into_inner());
-    let items = state
-        .db
-        .read(move |conn| {
-            load(conn, id, caller)?;
-            db::conference::attendees(conn, id)
+    let items = signed_in
+        .read(&state.db, move |conn| {
+            model::conference::attendees(conn, caller, id)
         })
         .await?;
     Ok(web::Json(AttendeeList {
@@ -517,20 +305,10 @@ pub async fn add_attendee(
 ) -> ApiResult<HttpResponse> {
     let caller = signed_in.caller();
     let id = PressConferenceId(id.into_inner());
-    let req = body.0;
-    let attendee = state
-        .db
-        .write(signed_in.actor(), move |conn| {
-            let c = load_for_change(conn, id, caller)?;
-            require_writer(caller)?;
-            let (attendee, entry) = crate::model::conference::add_attendee(
-                conn,
-                &c,
-                req.outlet.trim(),
-                req.name.trim(),
-                req.reporter_id,
-            )?;
-            Ok(Audited::new(attendee, entry))
+    let input = body.0;
+    let attendee = signed_in
+        .write(&state.db, move |conn| {
+            model::conference::register_attendee(conn, caller, id, input)
         })
         .await?;
     Ok(HttpResponse::Created().json(AttendeeView::from(attendee)))

@@ -198,9 +198,10 @@ pub async fn list_delegations(
         only_unit: None,
         statuses: Vec::new(),
     };
-    let rows = state
-        .db
-        .read(move |conn| model::delegation::list(conn, caller, filter, after, limit))
+    let rows = signed_in
+        .read(&state.db, move |conn| {
+            model::delegation::list(conn, caller, filter, after, limit)
+        })
         .await?;
     let (items, next_cursor) = page(rows, limit, |d| (d.start_date, d.id.get()));
     let days = state.config.report_due_days;
@@ -229,9 +230,8 @@ pub async fn create_delegation(
 ) -> ApiResult<HttpResponse> {
     let input = body.0;
     let caller = signed_in.caller();
-    let delegation = state
-        .db
-        .write(signed_in.actor(), move |conn| {
+    let delegation = signed_in
+        .write(&state.db, move |conn| {
             model::delegation::create(conn, caller, input)
         })
         .await?;
@@ -262,9 +262,10 @@ pub async fn get_delegation(
 ) -> ApiResult<HttpResponse> {
     let id = DelegationId(id.into_inner());
     let caller = signed_in.caller();
-    let d = state
-        .db
-        .read(move |conn| model::delegation::visible(conn, caller, id))
+    let d = signed_in
+        .read(&state.db, move |conn| {
+            model::delegation::visible(conn, caller, id)
+        })
         .await?;
     Ok(answer(&state, HttpResponse::Ok(), d, caller))
 }
@@ -289,9 +290,8 @@ pub async fn update_delegation(
     let id = DelegationId(id.into_inner());
     let caller = signed_in.caller();
     let patch = body.0;
-    let d = state
-        .db
-        .write(signed_in.actor(), move |conn| {
+    let d = signed_in
+        .write(&state.db, move |conn| {
             model::delegation::update(conn, caller, id, if_match.0, patch)
         })
         .await?;
@@ -314,9 +314,8 @@ pub async fn delete_delegation(
 ) -> ApiResult<HttpResponse> {
     let id = DelegationId(id.into_inner());
     let caller = signed_in.caller();
-    state
-        .db
-        .write(signed_in.actor(), move |conn| {
+    signed_in
+        .write(&state.db, move |conn| {
             model::delegation::delete(conn, caller, id)
         })
         .await?;

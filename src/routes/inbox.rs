@@ -160,9 +160,8 @@ pub async fn get_inbox(
             only_unit: model::list_scope(caller),
             ..Default::default()
         };
-        state
-            .db
-            .read(move |conn| db::delegation::all(conn, &filter))
+        signed_in
+            .read(&state.db, move |conn| db::delegation::all(conn, &filter))
             .await?
     };
     let today = province_today();
@@ -186,9 +185,8 @@ pub async fn get_inbox(
         .collect();
     if press::visible_to(caller.role) {
         let role = caller.role;
-        let press_items = state
-            .db
-            .read(move |conn| press_entries(conn, role, today))
+        let press_items = signed_in
+            .read(&state.db, move |conn| press_entries(conn, role, today))
             .await?;
         items.extend(press_items);
     }

@@ -8,22 +8,18 @@ use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
 use super::Page;
-use super::itinerary::zone;
-use super::reporter::require_press;
 use super::trimmed;
 use crate::AppState;
-use crate::db::interview::Fields;
-use crate::db::{self, AnyConnection, Audited};
-use crate::domain::audit::{AuditEvent, Changes, RecordKind};
+use crate::db::{self};
 use crate::domain::ids::{AccreditationId, InterviewId, ReporterId, UnitId, UserId};
-use crate::domain::itinerary::parse_time;
 use crate::domain::pagination::page;
-use crate::domain::press::{self, Interview, InterviewAction, InterviewStatus};
-use crate::domain::role::Caller;
+use crate::domain::press::{Interview, InterviewAction, InterviewStatus};
 use crate::domain::time::Bound;
 use crate::error::*;
 use crate::http::auth::SignedIn;
 use crate::http::extract::{IfMatch, ValidJson, ValidQuery, etag};
+use crate::model;
+pub use crate::model::interview::{InterviewInput, InterviewPatch};
 
 /// An interview as the API shows it; times carry the offset of its zone.
 #[derive(Debug, Serialize, ToSchema)]
@@ -87,103 +83,6 @@ fn answer(mut builder: actix_web::HttpResponseBuilder, i: Interview) -> HttpResp
         .json(InterviewView::from(i))
 }
 
-#[derive(Debug, Deserialize, Validate, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct InterviewInput {
-    #[validate(length(min = 1, max = 200))]
-    #[schema(min_length = 1, max_length = 200, example = "Nguyễn Văn Chương")]
-    pub interviewee_name: String,
-    #[validate(length(min = 1, max = 200))]
-    #[schema(min_length = 1, max_length = 200, example = "Phó Chủ tịch UBND tỉnh")]
-    pub interviewee_position: String,
-    #[validate(length(min = 1, max = 200))]
-    #[schema(min_length = 1, max_length = 200, example = "NHK")]
-    pub outlet: String,
-    #[validate(length(max = 20))]
-    #[schema(max_items = 20)]
-    #[serde(default)]
-    pub reporter_ids: Vec<ReporterId>,
-    /// Required when a reporter is foreign: an approved accreditation naming them that covers the day.
-    pub accreditation_id: Option<AccreditationId>,
-    /// `2026-12-01T09:00` in `time_zone`, or RFC 3339 with an offset.
-    #[validate(length(max = 64))]
-    #[schema(max_length = 64)]
-    pub starts_at: String,
-    #[validate(length(max = 64))]
-    #[schema(max_length = 64)]
-    pub ends_at: String,
-    /// IANA zone; default `Asia/Ho_Chi_Minh`.
-    #[validate(length(max = 64))]
-    #[schema(max_length = 64)]
-    pub time_zone: Option<String>,
-    #[validate(length(min = 1, max = 300))]
-    #[schema(min_length = 1, max_length = 300)]
-    pub place: String,
-    #[validate(length(min = 1, max = 2000))]
-    #[schema(min_length = 1, max_length = 2000)]
-    pub topics: String,
-    #[validate(length(max = 20000))]
-    #[schema(max_length = 20000)]
-    pub questions: Option<String>,
-    pub organizing_unit_id: Option<UnitId>,
-}
-
-/// Reads an interview's input into stored fields (its times in its zone);
-/// the rules between records are `model::interview::check_interview`'s.
-fn checked(input: InterviewInput) -> ApiResult<(Fields, Vec<ReporterId>)> {
-    let tz = zone(input.time_zone.as_deref())?;
-    let starts = parse_time(&input.starts_at, tz).map_err(|m| ApiError::invalid("starts_at", m))?;
-    let ends = parse_time(&input.ends_at, tz).map_err(|m| ApiError::invalid("ends_at", m))?;
-    if ends <= starts {
-        return Err(ApiError::invalid("ends_at", "must be after starts_at"));
-    }
-    let mut ids = input.reporter_ids.clone();
-    ids.sort();
-    ids.dedup();
-    let fields = Fields {
-        interviewee_name: input.interviewee_name.trim().to_owned(),
-        interviewee_position: input.interviewee_position.trim().to_owned(),
-        outlet: input.outlet.trim().to_owned(),
-        accreditation_id: input.accreditation_id.map(AccreditationId::get),
-        starts_at: starts.naive_utc(),
-        ends_at: ends.naive_utc(),
-        time_zone: tz.name().to_owned(),
-        place: input.place.trim().to_owned(),
-        topics: input.topics.trim().to_owned(),
-        questions: trimmed(input.questions),
-        organizing_unit_id: input.organizing_unit_id.map(UnitId::get),
-    };
-    Ok((fields, ids))
-}
-
-fn load(conn: &mut AnyConnection, id: InterviewId, caller: Caller) -> ApiResult<Interview> {
-    require_press(caller)?;
-    db::interview::find(conn, id)?.ok_or(ApiError::NotFound)
-}
-
-/// [`load`] for a change: the row is locked first, so that the change is
-/// decided on the record as the previous change left it.
-fn load_for_change(
-    conn: &mut AnyConnection,
-    id: InterviewId,
-    caller: Caller,
-) -> ApiResult<Interview> {
-    require_press(caller)?;
-    db::interview::lock(conn, id)?;
-    load(conn, id, caller)
-}
-
-fn require_writer(caller: Caller) -> ApiResult<()> {
-    if press::writes_interviews(caller.role) {
-        Ok(())
-    } else {
-        Err(ApiError::forbidden(format!(
-            "the role `{}` may not arrange interviews",
-            caller.role
-        )))
-    }
-}
-
 #[derive(Debug, Deserialize, Validate, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct InterviewQuery {
@@ -216,7 +115,7 @@ pub async fn list_interviews(
     signed_in: SignedIn,
     query: ValidQuery<InterviewQuery>,
 ) -> ApiResult<web::Json<Page<InterviewView>>> {
-    require_press(signed_in.caller())?;
+    let caller = signed_in.caller();
     let q = query.0;
     let limit = super::limit(q.limit)?;
     let after = super::cursor::<db::interview::Cursor>(q.cursor.as_deref())?;
@@ -227,9 +126,10 @@ pub async fn list_interviews(
         accreditation_id: q.accreditation_id.map(AccreditationId),
         ..Default::default()
     };
-    let rows = state
-        .db
-        .read(move |conn| db::interview::list(conn, &filter, after, limit))
+    let rows = signed_in
+        .read(&state.db, move |conn| {
+            model::interview::list(conn, caller, &filter, after, limit)
+        })
         .await?;
     let (items, next_cursor) = page(rows, limit, |i| (i.starts_at.naive_utc(), i.id.get()));
     Ok(web::Json(Page {
@@ -253,17 +153,10 @@ pub async fn create_interview(
     body: ValidJson<InterviewInput>,
 ) -> ApiResult<HttpResponse> {
     let caller = signed_in.caller();
-    require_press(caller)?;
-    require_writer(caller)?;
     let input = body.0;
-    let by = signed_in.id();
-    let interview = state
-        .db
-        .write(signed_in.actor(), move |conn| {
-            let (fields, reporters) = checked(input)?;
-            let (i, entry) =
-                crate::model::interview::create_interview(conn, &fields, &reporters, Some(by))?;
-            Ok(Audited::new(i, entry))
+    let interview = signed_in
+        .write(&state.db, move |conn| {
+            model::interview::create(conn, caller, input)
         })
         .await?;
     let location = format!("/api/v1/interviews/{}", interview.id);
@@ -288,46 +181,12 @@ pub async fn get_interview(
 ) -> ApiResult<HttpResponse> {
     let caller = signed_in.caller();
     let id = InterviewId(id.into_inner());
-    let i = state.db.read(move |conn| load(conn, id, caller)).await?;
+    let i = signed_in
+        .read(&state.db, move |conn| {
+            model::interview::visible(conn, caller, id)
+        })
+        .await?;
     Ok(answer(HttpResponse::Ok(), i))
-}
-
-/// Fields to change while requested or approved; absent fields stay as they are.
-#[derive(Debug, Deserialize, Validate, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct InterviewPatch {
-    #[validate(length(min = 1, max = 200))]
-    #[schema(min_length = 1, max_length = 200)]
-    pub interviewee_name: Option<String>,
-    #[validate(length(min = 1, max = 200))]
-    #[schema(min_length = 1, max_length = 200)]
-    pub interviewee_position: Option<String>,
-    #[validate(length(min = 1, max = 200))]
-    #[schema(min_length = 1, max_length = 200)]
-    pub outlet: Option<String>,
-    #[validate(length(max = 20))]
-    #[schema(max_items = 20)]
-    pub reporter_ids: Option<Vec<ReporterId>>,
-    pub accreditation_id: Option<AccreditationId>,
-    #[validate(length(max = 64))]
-    #[schema(max_length = 64)]
-    pub starts_at: Option<String>,
-    #[validate(length(max = 64))]
-    #[schema(max_length = 64)]
-    pub ends_at: Option<String>,
-    #[validate(length(max = 64))]
-    #[schema(max_length = 64)]
-    pub time_zone: Option<String>,
-    #[validate(length(min = 1, max = 300))]
-    #[schema(min_length = 1, max_length = 300)]
-    pub place: Option<String>,
-    #[validate(length(min = 1, max = 2000))]
-    #[schema(min_length = 1, max_length = 2000)]
-    pub topics: Option<String>,
-    #[validate(length(max = 20000))]
-    #[schema(max_length = 20000)]
-    pub questions: Option<String>,
-    pub organizing_unit_id: Option<UnitId>,
 }
 
 /// Change an interview while it is requested or approved.
@@ -349,93 +208,10 @@ pub async fn update_interview(
 ) -> ApiResult<HttpResponse> {
     let caller = signed_in.caller();
     let id = InterviewId(id.into_inner());
-    let p = body.0;
-    let interview = state
-        .db
-        .write(signed_in.actor(), move |conn| {
-            let current = load_for_change(conn, id, caller)?;
-            require_writer(caller)?;
-            if !matches!(
-                current.status,
-                InterviewStatus::Requested | InterviewStatus::Approved
-            ) {
-                return Err(ApiError::conflict(
-                    "an interview changes only while it is requested or approved",
-                ));
-            }
-            db::check_version(if_match.0, current.version)?;
-            let tz = current.time_zone;
-            let local = |t: DateTime<Utc>| t.with_timezone(&tz).to_rfc3339();
-            let input = InterviewInput {
-                interviewee_name: p
-                    .interviewee_name
-                    .unwrap_or_else(|| current.interviewee_name.clone()),
-                interviewee_position: p
-                    .interviewee_position
-                    .unwrap_or_else(|| current.interviewee_position.clone()),
-                outlet: p.outlet.unwrap_or_else(|| current.outlet.clone()),
-                reporter_ids: p
-                    .reporter_ids
-                    .unwrap_or_else(|| current.reporter_ids.clone()),
-                accreditation_id: p.accreditation_id.or(current.accreditation_id),
-                starts_at: p.starts_at.unwrap_or_else(|| local(current.starts_at)),
-                ends_at: p.ends_at.unwrap_or_else(|| local(current.ends_at)),
-                time_zone: Some(p.time_zone.unwrap_or_else(|| tz.name().to_owned())),
-                place: p.place.unwrap_or_else(|| current.place.clone()),
-                topics: p.topics.unwrap_or_else(|| current.topics.clone()),
-                questions: p.questions.or_else(|| current.questions.clone()),
-                organizing_unit_id: p.organizing_unit_id.or(current.organizing_unit_id),
-            };
-            let (fields, reporters) = checked(input)?;
-            crate::model::interview::check_interview(conn, &fields, &reporters)?;
-            let changes = Changes::new()
-                .diff(
-                    "interviewee_name",
-                    &current.interviewee_name,
-                    &fields.interviewee_name,
-                )
-                .diff(
-                    "interviewee_position",
-                    &current.interviewee_position,
-                    &fields.interviewee_position,
-                )
-                .diff("outlet", &current.outlet, &fields.outlet)
-                .diff("reporter_ids", &current.reporter_ids, &reporters)
-                .diff(
-                    "accreditation_id",
-                    &current.accreditation_id.map(AccreditationId::get),
-                    &fields.accreditation_id,
-                )
-                .diff(
-                    "starts_at",
-                    &current.starts_at.naive_utc(),
-                    &fields.starts_at,
-                )
-                .diff("ends_at", &current.ends_at.naive_utc(), &fields.ends_at)
-                .diff("time_zone", &tz.name().to_owned(), &fields.time_zone)
-                .diff("place", &current.place, &fields.place)
-                .diff("topics", &current.topics, &fields.topics)
-                .diff("questions", &current.questions, &fields.questions)
-                .diff(
-                    "organizing_unit_id",
-                    &current.organizing_unit_id.map(UnitId::get),
-                    &fields.organizing_unit_id,
-                );
-            if changes.is_empty() {
-                return Ok(Audited::unchanged(current));
-            }
-            if reporters != current.reporter_ids {
-                db::interview::set_reporters(conn, id, &reporters)?;
-            }
-            let i =
-                db::interview::update(conn, id, current.version, Some(&fields), None, db::now())?
-                    .ok_or(ApiError::PreconditionFailed {
-                    current: current.version,
-                })?;
-            Ok(Audited::new(
-                i,
-                AuditEvent::new("update", RecordKind::Interview, id.get(), changes),
-            ))
+    let patch = body.0;
+    let interview = signed_in
+        .write(&state.db, move |conn| {
+            model::interview::update(conn, caller, id, if_match.0, patch)
         })
         .await?;
     Ok(answer(HttpResponse::Ok(), interview))
@@ -461,18 +237,9 @@ pub async fn transition_interview(
     let id = InterviewId(id.into_inner());
     let req = body.0;
     let note = trimmed(req.note);
-    let interview = state
-        .db
-        .write(signed_in.actor(), move |conn| {
-            let current = load_for_change(conn, id, caller)?;
-            let (i, entry) = crate::model::interview::transition_interview(
-                conn,
-                &current,
-                req.action,
-                note,
-                caller.role,
-            )?;
-            Ok(Audited::new(i, entry))
+    let interview = signed_in
+        .write(&state.db, move |conn| {
+            model::interview::transition(conn, caller, id, req.action, note)
         })
         .await?;
     Ok(answer(HttpResponse::Ok(), interview))

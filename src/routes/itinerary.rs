@@ -80,9 +80,10 @@ pub async fn list_items(
 ) -> ApiResult<web::Json<ItemList>> {
     let id = DelegationId(id.into_inner());
     let caller = signed_in.caller();
-    let items = state
-        .db
-        .read(move |conn| model::itinerary::list(conn, caller, id))
+    let items = signed_in
+        .read(&state.db, move |conn| {
+            model::itinerary::list(conn, caller, id)
+        })
         .await?;
     Ok(web::Json(ItemList {
         items: items.into_iter().map(ItemView::from).collect(),
@@ -108,9 +109,8 @@ pub async fn add_item(
     let id = DelegationId(id.into_inner());
     let caller = signed_in.caller();
     let input = body.0;
-    let item = state
-        .db
-        .write(signed_in.actor(), move |conn| {
+    let item = signed_in
+        .write(&state.db, move |conn| {
             model::itinerary::add(conn, caller, id, input)
         })
         .await?;
@@ -143,9 +143,8 @@ pub async fn update_item(
     let (id, item_id) = (DelegationId(id), ItineraryItemId(item_id));
     let caller = signed_in.caller();
     let patch = body.0;
-    let item = state
-        .db
-        .write(signed_in.actor(), move |conn| {
+    let item = signed_in
+        .write(&state.db, move |conn| {
             model::itinerary::update(conn, caller, id, item_id, if_match.0, patch)
         })
         .await?;
@@ -169,9 +168,8 @@ pub async fn delete_item(
     let (id, item_id) = path.into_inner();
     let (id, item_id) = (DelegationId(id), ItineraryItemId(item_id));
     let caller = signed_in.caller();
-    state
-        .db
-        .write(signed_in.actor(), move |conn| {
+    signed_in
+        .write(&state.db, move |conn| {
             model::itinerary::remove(conn, caller, id, item_id)
         })
         .await?;

@@ -5,22 +5,23 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 use validator::Validate;
 
-use super::auth::{LoginResponse, client_address, throttled};
+use super::auth::LoginResponse;
 use super::user::{UserView, check_password};
 use crate::AppState;
-use crate::db::{self, Audited};
-use crate::domain::audit::{AuditEvent, Changes, RecordKind};
+use crate::db::{self};
 use crate::domain::login::ThrottleScope;
 use crate::domain::user::NewPassword;
 use crate::error::*;
 use crate::http::auth::{self, SignedIn};
+use crate::http::auth::{client_address, throttled};
 use crate::http::extract::ValidJson;
 
 /// The logged-in user.
 #[utoipa::path(tag = "auth", security(("bearer" = [])), responses((status = 200, body = UserView, description = "The logged-in user"), UnauthorizedProblem))]
 #[get("/me")]
-pub async fn get_me(signed_in: SignedIn) -> HttpResponse {
-    super::user::answer(HttpResponse::Ok(), signed_in.user)
+pub async fn get_me(state: web::Data<AppState>, signed_in: SignedIn) -> ApiResult<HttpResponse> {
+    let me = signed_in.account(&state.db).await?;
+    Ok(super::user::answer(HttpResponse::Ok(), me))
 }
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
@@ -56,17 +57,16 @@ pub async fn change_password(
     let new_password =
         NewPassword::parse(&new_password).map_err(|m| ApiError::invalid("new_password", m))?;
     let id = signed_in.id();
-    let stored = state
-        .db
-        .read(move |conn| db::user::password_hash(conn, id))
+    let (me, stored) = signed_in
+        .read(&state.db, move |conn| {
+            let me = db::user::find(conn, id)?.ok_or(ApiError::NotFound)?;
+            Ok((me, db::user::password_hash(conn, id)?))
+        })
         .await?;
     // The same throttle as the login: a stolen token must not become the
     // password by guessing here instead.
     let subjects = [
-        (
-            ThrottleScope::Username,
-            signed_in.user.username.as_str().to_owned(),
-        ),
+        (ThrottleScope::Username, me.username.clone()),
         (
             ThrottleScope::Address,
             client_address(&req, state.config.behind_proxy),
@@ -90,29 +90,9 @@ pub async fn change_password(
         }
     };
 
-    let current = signed_in.user.clone();
-    let user = state
-        .db
-        .write(signed_in.actor(), move |conn| {
-            let set = db::user::UserChanges {
-                password_hash: Some(new_hash),
-                token_epoch: Some(current.token_epoch + 1),
-                ..Default::default()
-            };
-            let user = db::user::update(conn, current.id, current.version, &set, db::now())?
-                .ok_or(ApiError::PreconditionFailed {
-                    current: current.version,
-                })?;
-            let changes = Changes::new().redacted("password");
-            Ok(Audited::new(
-                user,
-                AuditEvent::new(
-                    "change_password",
-                    RecordKind::User,
-                    current.id.get(),
-                    changes,
-                ),
-            ))
+    let user = signed_in
+        .write(&state.db, move |conn| {
+            crate::model::user::change_own_password(conn, &me, new_hash)
         })
         .await?;
     Ok(web::Json(LoginResponse::new(&state, user)?))

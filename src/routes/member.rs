@@ -87,9 +87,8 @@ pub async fn list_members(
 ) -> ApiResult<web::Json<MemberList>> {
     let id = DelegationId(id.into_inner());
     let caller = signed_in.caller();
-    let members = state
-        .db
-        .read(move |conn| model::member::list(conn, caller, id))
+    let members = signed_in
+        .read(&state.db, move |conn| model::member::list(conn, caller, id))
         .await?;
     Ok(web::Json(MemberList {
         items: members
@@ -118,9 +117,8 @@ pub async fn add_member(
     let id = DelegationId(id.into_inner());
     let caller = signed_in.caller();
     let fields = body.0.fields()?;
-    let member = state
-        .db
-        .write(signed_in.actor(), move |conn| {
+    let member = signed_in
+        .write(&state.db, move |conn| {
             model::member::add(conn, caller, id, &fields)
         })
         .await?;
@@ -153,9 +151,8 @@ pub async fn update_member(
     let (id, member_id) = (DelegationId(id), MemberId(member_id));
     let caller = signed_in.caller();
     let patch = body.0;
-    let member = state
-        .db
-        .write(signed_in.actor(), move |conn| {
+    let member = signed_in
+        .write(&state.db, move |conn| {
             model::member::update(conn, caller, id, member_id, if_match.0, patch)
         })
         .await?;
@@ -179,9 +176,8 @@ pub async fn remove_member(
     let (id, member_id) = path.into_inner();
     let (id, member_id) = (DelegationId(id), MemberId(member_id));
     let caller = signed_in.caller();
-    state
-        .db
-        .write(signed_in.actor(), move |conn| {
+    signed_in
+        .write(&state.db, move |conn| {
             model::member::remove(conn, caller, id, member_id)
         })
         .await?;

@@ -125,8 +125,7 @@ async fn serve_document(document: actix_web::web::Data<Document>) -> actix_web::
 }
 
 pub(crate) use crate::model::input::{
-    ActionRequest, PlaceNameDoc, SpeakerNameDoc, check_country, check_passport, cursor, day,
-    instant, limit, not_blank, rule, trimmed,
+    ActionRequest, cursor, day, instant, limit, not_blank, rule, trimmed,
 };
 
 crate::model::input::text_schemas! {

@@ -70,9 +70,8 @@ pub async fn transition_delegation(
         decision_date: req.decision_date,
         report: req.report,
     };
-    let d = state
-        .db
-        .write(signed_in.actor(), move |conn| {
+    let d = signed_in
+        .write(&state.db, move |conn| {
             model::delegation::transition(conn, caller, id, req.action, input, province_today())
         })
         .await?;
@@ -99,9 +98,8 @@ pub async fn review_delegation(
     let caller = signed_in.caller();
     let req = body.0;
     let review = req.review(signed_in.id());
-    let d = state
-        .db
-        .write(signed_in.actor(), move |conn| {
+    let d = signed_in
+        .write(&state.db, move |conn| {
             model::delegation::review(conn, caller, id, &review)
         })
         .await?;
@@ -139,9 +137,10 @@ pub async fn delegation_history(
 ) -> ApiResult<web::Json<History>> {
     let id = DelegationId(id.into_inner());
     let caller = signed_in.caller();
-    let entries = state
-        .db
-        .read(move |conn| model::delegation::history(conn, caller, id))
+    let entries = signed_in
+        .read(&state.db, move |conn| {
+            model::delegation::history(conn, caller, id)
+        })
         .await?;
     let items = entries
         .into_iter()

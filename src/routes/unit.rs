@@ -10,14 +10,14 @@ use validator::Validate;
 
 use super::Page;
 use crate::AppState;
-use crate::db::{self, Audited};
-use crate::domain::audit::{AuditEvent, Changes, RecordKind};
+use crate::db::{self};
 use crate::domain::ids::UnitId;
 use crate::domain::pagination::page;
 use crate::domain::unit::{Unit, UnitKind};
 use crate::error::*;
 use crate::http::auth::SignedIn;
 use crate::http::extract::{IfMatch, ValidJson, ValidQuery, etag};
+use crate::model;
 
 /// A unit as the API shows it.
 #[derive(Debug, Serialize, ToSchema)]
@@ -95,15 +95,16 @@ pub struct UnitQuery {
 #[get("/units")]
 pub async fn list_units(
     state: web::Data<AppState>,
-    _signed_in: SignedIn,
+    signed_in: SignedIn,
     query: ValidQuery<UnitQuery>,
 ) -> ApiResult<web::Json<Page<UnitView>>> {
     let q = query.0;
     let limit = super::limit(q.limit)?;
     let after = super::cursor::<(i64,)>(q.cursor.as_deref())?.map(|(id,)| id);
-    let rows = state
-        .db
-        .read(move |conn| db::unit::list(conn, q.kind, after, limit))
+    let rows = signed_in
+        .read(&state.db, move |conn| {
+            model::unit::list(conn, q.kind, after, limit)
+        })
         .await?;
     let (items, next_cursor) = page(rows, limit, |u| (u.id.get(),));
     Ok(web::Json(Page {
@@ -120,15 +121,13 @@ pub async fn list_units(
 #[get("/units/{id}")]
 pub async fn get_unit(
     state: web::Data<AppState>,
-    _signed_in: SignedIn,
+    signed_in: SignedIn,
     id: web::Path<i64>,
 ) -> ApiResult<HttpResponse> {
     let id = UnitId(id.into_inner());
-    let unit = state
-        .db
-        .read(move |conn| db::unit::find(conn, id))
-        .await?
-        .ok_or(ApiError::NotFound)?;
+    let unit = signed_in
+        .read(&state.db, move |conn| model::unit::find(conn, id))
+        .await?;
     Ok(answer(HttpResponse::Ok(), unit))
 }
 
@@ -143,15 +142,16 @@ pub async fn create_unit(
     signed_in: SignedIn,
     body: ValidJson<CreateUnit>,
 ) -> ApiResult<HttpResponse> {
-    signed_in.require(signed_in.role().manages_users(), "create units")?;
+    let caller = signed_in.caller();
     let new = db::unit::NewUnit {
         name: body.0.name.trim().to_owned(),
         name_en: body.0.name_en.trim().to_owned(),
         kind: body.0.kind,
     };
-    let unit = state
-        .db
-        .write(signed_in.actor(), move |conn| db::unit::create(conn, &new))
+    let unit = signed_in
+        .write(&state.db, move |conn| {
+            model::unit::create(conn, caller, &new)
+        })
         .await?;
     let location = format!("/api/v1/units/{}", unit.id);
     Ok(answer(
@@ -179,45 +179,17 @@ pub async fn update_unit(
     if_match: IfMatch,
     body: ValidJson<UpdateUnit>,
 ) -> ApiResult<HttpResponse> {
-    signed_in.require(signed_in.role().manages_users(), "change units")?;
+    let caller = signed_in.caller();
     let id = UnitId(id.into_inner());
     let req = body.0;
-    let unit = state
-        .db
-        .write(signed_in.actor(), move |conn| {
-            db::unit::lock(conn, id)?;
-            let current = db::unit::find(conn, id)?.ok_or(ApiError::NotFound)?;
-            db::check_version(if_match.0, current.version)?;
-            let name = req
-                .name
-                .map(|n| n.trim().to_owned())
-                .unwrap_or_else(|| current.name.clone());
-            let name_en = req
-                .name_en
-                .map(|n| n.trim().to_owned())
-                .unwrap_or_else(|| current.name_en.clone());
-            let kind = req.kind.unwrap_or(current.kind);
-            let changes = Changes::new()
-                .diff("name", &current.name, &name)
-                .diff("name_en", &current.name_en, &name_en)
-                .diff("kind", &current.kind, &kind);
-            if changes.is_empty() {
-                return Ok(Audited::unchanged(current));
-            }
-            let set = db::unit::UnitChanges {
-                name: Some(name),
-                name_en: Some(name_en),
-                kind: Some(kind.as_str().to_owned()),
-            };
-            let unit = db::unit::update(conn, id, current.version, &set, db::now())?.ok_or(
-                ApiError::PreconditionFailed {
-                    current: current.version,
-                },
-            )?;
-            Ok(Audited::new(
-                unit,
-                AuditEvent::new("update", RecordKind::Unit, id.get(), changes),
-            ))
+    let patch = model::unit::UnitPatch {
+        name: req.name,
+        name_en: req.name_en,
+        kind: req.kind,
+    };
+    let unit = signed_in
+        .write(&state.db, move |conn| {
+            model::unit::update(conn, caller, id, if_match.0, patch)
         })
         .await?;
     Ok(answer(HttpResponse::Ok(), unit))

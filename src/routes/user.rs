@@ -9,8 +9,7 @@ use validator::Validate;
 
 use super::{Page, rule};
 use crate::AppState;
-use crate::db::{self, AnyConnection, Audited};
-use crate::domain::audit::{AuditEvent, Changes, RecordKind};
+use crate::db::{self};
 use crate::domain::ids::{UnitId, UserId};
 use crate::domain::pagination::page;
 use crate::domain::role::Role;
@@ -18,6 +17,7 @@ use crate::domain::user::{self, NewPassword, User, Username};
 use crate::error::*;
 use crate::http::auth::{self, SignedIn};
 use crate::http::extract::{IfMatch, ValidJson, ValidQuery, etag};
+use crate::model;
 
 /// A user as the API shows it (never the password or its hash).
 #[derive(Debug, Serialize, ToSchema)]
@@ -123,7 +123,7 @@ pub async fn list_users(
     signed_in: SignedIn,
     query: ValidQuery<UserQuery>,
 ) -> ApiResult<web::Json<Page<UserView>>> {
-    signed_in.require(signed_in.role().manages_users(), "list users")?;
+    let caller = signed_in.caller();
     let q = query.0;
     let limit = super::limit(q.limit)?;
     let after = super::cursor::<(i64,)>(q.cursor.as_deref())?.map(|(id,)| id);
@@ -132,9 +132,10 @@ pub async fn list_users(
         unit_id: q.unit_id.map(UnitId),
         active: q.active,
     };
-    let rows = state
-        .db
-        .read(move |conn| db::user::list(conn, &filter, after, limit))
+    let rows = signed_in
+        .read(&state.db, move |conn| {
+            model::user::list(conn, caller, &filter, after, limit)
+        })
         .await?;
     let (items, next_cursor) = page(rows, limit, |u| (u.id.get(),));
     Ok(web::Json(Page {
@@ -154,13 +155,11 @@ pub async fn get_user(
     signed_in: SignedIn,
     id: web::Path<i64>,
 ) -> ApiResult<HttpResponse> {
-    signed_in.require(signed_in.role().manages_users(), "read other users")?;
+    let caller = signed_in.caller();
     let id = UserId(id.into_inner());
-    let user = state
-        .db
-        .read(move |conn| db::user::find(conn, id))
-        .await?
-        .ok_or(ApiError::NotFound)?;
+    let user = signed_in
+        .read(&state.db, move |conn| model::user::find(conn, caller, id))
+        .await?;
     Ok(answer(HttpResponse::Ok(), user))
 }
 
@@ -215,12 +214,16 @@ pub async fn create_user(
     signed_in: SignedIn,
     body: ValidJson<CreateUser>,
 ) -> ApiResult<HttpResponse> {
-    signed_in.require(signed_in.role().manages_users(), "create users")?;
+    let caller = signed_in.caller();
+    // Refused before the slow hash, as the operation would refuse it.
+    signed_in.account(&state.db).await?;
+    model::unit::require_manager(caller, "create users")?;
     let input = NewUserInput::try_from(body.0)?;
     let new = state.limits.hash(move || input.hashed()).await??;
-    let user = state
-        .db
-        .write(signed_in.actor(), move |conn| db::user::create(conn, &new))
+    let user = signed_in
+        .write(&state.db, move |conn| {
+            model::user::create(conn, caller, &new)
+        })
         .await?;
     let location = format!("/api/v1/users/{}", user.id);
     Ok(answer(
@@ -248,7 +251,9 @@ pub async fn update_user(
     if_match: IfMatch,
     body: ValidJson<UpdateUser>,
 ) -> ApiResult<HttpResponse> {
-    signed_in.require(signed_in.role().manages_users(), "change users")?;
+    let caller = signed_in.caller();
+    signed_in.account(&state.db).await?;
+    model::unit::require_manager(caller, "change users")?;
     let id = UserId(id.into_inner());
     let req = body.0;
     let new_hash = match req.password.as_deref() {
@@ -263,86 +268,19 @@ pub async fn update_user(
         }
         None => None,
     };
-    let user = state
-        .db
-        .write(signed_in.actor(), move |conn| {
-            db::user::lock(conn, id)?;
-            let current = db::user::find(conn, id)?.ok_or(ApiError::NotFound)?;
-            db::check_version(if_match.0, current.version)?;
-            apply_user_changes(conn, current, req, new_hash)
+    let patch = model::user::UserPatch {
+        display_name: req.display_name,
+        role: req.role,
+        unit_id: req.unit_id,
+        active: req.active,
+        password_hash: new_hash,
+    };
+    let user = signed_in
+        .write(&state.db, move |conn| {
+            model::user::update(conn, caller, id, if_match.0, patch)
         })
         .await?;
     Ok(answer(HttpResponse::Ok(), user))
-}
-
-fn apply_user_changes(
-    conn: &mut AnyConnection,
-    current: User,
-    req: UpdateUser,
-    new_hash: Option<String>,
-) -> ApiResult<Audited<User>> {
-    let role = req.role.unwrap_or(current.role);
-    let unit_id = req.unit_id.or(current.unit_id);
-    let active = req.active.unwrap_or(current.active);
-    let display_name = req
-        .display_name
-        .map(|n| n.trim().to_owned())
-        .unwrap_or_else(|| current.display_name.clone());
-    user::check_role_unit(role, unit_id.is_some()).map_err(|m| ApiError::invalid("unit_id", m))?;
-    if let Some(unit) = req.unit_id.filter(|u| Some(*u) != current.unit_id)
-        && !db::unit::exists(conn, unit)?
-    {
-        return Err(ApiError::invalid("unit_id", "no such unit"));
-    }
-    let stays_admin = role == Role::Admin && active;
-    if current.role == Role::Admin
-        && current.active
-        && !stays_admin
-        && db::user::other_active_admins(conn, current.id)? == 0
-    {
-        return Err(ApiError::conflict(
-            "this is the last active administrator; make another one first",
-        ));
-    }
-
-    let mut changes = Changes::new()
-        .diff("display_name", &current.display_name, &display_name)
-        .diff("role", &current.role, &role)
-        .diff("unit_id", &current.unit_id, &unit_id)
-        .diff("active", &current.active, &active);
-    if new_hash.is_some() {
-        changes = changes.redacted("password");
-    }
-    if changes.is_empty() {
-        return Ok(Audited::unchanged(current));
-    }
-    // Old tokens must not outlive what they vouched for.
-    let ends_tokens = new_hash.is_some()
-        || role != current.role
-        || unit_id != current.unit_id
-        || (current.active && !active);
-    let set = db::user::UserChanges {
-        display_name: Some(display_name),
-        unit_id: Some(unit_id.map(UnitId::get)),
-        role: Some(role.as_str().to_owned()),
-        password_hash: new_hash,
-        active: Some(active),
-        token_epoch: ends_tokens.then_some(current.token_epoch + 1),
-    };
-    let action = match (current.active, active) {
-        (true, false) => "deactivate",
-        (false, true) => "reactivate",
-        _ => "update",
-    };
-    let user = db::user::update(conn, current.id, current.version, &set, db::now())?.ok_or(
-        ApiError::PreconditionFailed {
-            current: current.version,
-        },
-    )?;
-    Ok(Audited::new(
-        user,
-        AuditEvent::new(action, RecordKind::User, current.id.get(), changes),
-    ))
 }
 
 pub(crate) fn answer(mut builder: actix_web::HttpResponseBuilder, user: User) -> HttpResponse {

@@ -19,6 +19,7 @@ on_both_engines!(
     a_role_change_ends_old_tokens,
     parallel_guesses_are_counted_before_they_are_checked,
     guessing_the_current_password_is_throttled_like_a_login,
+    a_deactivated_token_is_refused_by_every_operation_of_the_document,
 );
 
 async fn login_gives_a_token_that_identifies_the_user(app: TestApp) {
@@ -346,4 +347,55 @@ async fn guessing_the_current_password_is_throttled_like_a_login(app: TestApp) {
     // The account is locked for logins as well, and the password unchanged.
     app.login(&username, PASSWORD).await.problem(429);
     app.get("/api/v1/me", &token).await.ok(200);
+}
+
+/// The account behind a token is checked inside each request's own
+/// database call, not in the extractor: no operation may forget it. Every
+/// operation of the document that needs a login answers a deactivated
+/// user's token 401 — or, for a body or query it cannot read, the 4xx that
+/// shape gets before any database work (400, 415, 422) — and never
+/// anything that depends on the records (2xx, 403, 404, 409, 412).
+async fn a_deactivated_token_is_refused_by_every_operation_of_the_document(app: TestApp) {
+    let (id, token) = app.login_as(Role::Admin).await;
+    app.patch(
+        &format!("/api/v1/users/{id}"),
+        &app.admin_token,
+        json!({"active": false}),
+    )
+    .await
+    .ok(200);
+    let document = app
+        .send(awc::http::Method::GET, "/api/v1/openapi.json", None, None)
+        .await
+        .ok(200);
+    let mut checked = 0;
+    let mut wrong = Vec::new();
+    for (template, item) in document["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            if op.get("security").is_none() {
+                continue;
+            }
+            let path = template
+                .split('/')
+                .map(|part| if part.starts_with('{') { "1" } else { part })
+                .collect::<Vec<_>>()
+                .join("/");
+            let method = awc::http::Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
+            let body = (method != awc::http::Method::GET && method != awc::http::Method::DELETE)
+                .then(|| json!({}));
+            let reply = app.send(method.clone(), &path, Some(&token), body).await;
+            checked += 1;
+            if !matches!(reply.status.as_u16(), 401 | 400 | 415 | 422) {
+                wrong.push(format!("{method} {path}: {}", reply.status));
+            }
+        }
+    }
+    assert!(checked > 50, "only {checked} operations checked");
+    let refused = app.get("/api/v1/delegations/1", &token).await;
+    refused.problem(401);
+    assert!(
+        wrong.is_empty(),
+        "answered a deactivated token:\n{}",
+        wrong.join("\n")
+    );
 }

@@ -232,7 +232,9 @@ impl TestApp {
         };
         let db = self.db.clone();
         actix_web::web::block(move || {
-            db.write_blocking(&Actor::system("test"), |conn| db::user::create(conn, &new))
+            db.write_blocking(&Actor::system("test"), |conn| {
+                visitdesk::model::user::insert(conn, &new)
+            })
         })
         .await
         .unwrap()
@@ -250,7 +252,9 @@ impl TestApp {
         };
         let db = self.db.clone();
         actix_web::web::block(move || {
-            db.write_blocking(&Actor::system("test"), |conn| db::unit::create(conn, &new))
+            db.write_blocking(&Actor::system("test"), |conn| {
+                visitdesk::model::unit::insert(conn, &new)
+            })
         })
         .await
         .unwrap()

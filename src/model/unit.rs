@@ -1,0 +1,110 @@
+//! Units (departments, districts): each change as one operation with its
+//! audit entry. Every signed-in user reads them; the administrator writes.
+
+use crate::db::unit::{NewUnit, UnitChanges};
+use crate::db::{self, AnyConnection, Audited};
+use crate::domain::audit::{AuditEvent, Changes, RecordKind};
+use crate::domain::ids::UnitId;
+use crate::domain::pagination::Limit;
+use crate::domain::role::Caller;
+use crate::domain::unit::{Unit, UnitKind};
+use crate::error::{ApiError, ApiResult};
+
+/// 403 unless the caller manages users and units (the administrator).
+#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id))]
+pub fn require_manager(caller: Caller, what: &str) -> ApiResult<()> {
+    caller
+        .require(caller.role.manages_users(), what)
+        .map_err(ApiError::forbidden)
+}
+
+/// A page of units, of one kind if given.
+pub fn list(
+    conn: &mut AnyConnection,
+    kind: Option<UnitKind>,
+    after: Option<i64>,
+    limit: Limit,
+) -> ApiResult<Vec<Unit>> {
+    db::unit::list(conn, kind, after, limit)
+}
+
+pub fn find(conn: &mut AnyConnection, id: UnitId) -> ApiResult<Unit> {
+    db::unit::find(conn, id)?.ok_or(ApiError::NotFound)
+}
+
+/// Registers a unit whose name is free (the API, the demo).
+pub fn insert(conn: &mut AnyConnection, new: &NewUnit) -> ApiResult<Audited<Unit>> {
+    if db::unit::find_by_name(conn, &new.name)?.is_some() {
+        return Err(ApiError::conflict(format!(
+            "a unit named `{}` exists already",
+            new.name
+        )));
+    }
+    let unit = db::unit::insert(conn, new, db::now())?;
+    let changes = Changes::new()
+        .set("name", &unit.name)
+        .set("name_en", &unit.name_en)
+        .set("kind", unit.kind);
+    let entry = AuditEvent::new("create", RecordKind::Unit, unit.id.get(), changes);
+    Ok(Audited::new(unit, entry))
+}
+
+/// Creates a unit (administrator).
+#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id))]
+pub fn create(conn: &mut AnyConnection, caller: Caller, new: &NewUnit) -> ApiResult<Audited<Unit>> {
+    require_manager(caller, "create units")?;
+    insert(conn, new)
+}
+
+/// What a change to a unit may set; absent fields stay.
+#[derive(Debug, Default)]
+pub struct UnitPatch {
+    pub name: Option<String>,
+    pub name_en: Option<String>,
+    pub kind: Option<UnitKind>,
+}
+
+/// Renames a unit or changes its kind (administrator).
+#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id, id = %id))]
+pub fn update(
+    conn: &mut AnyConnection,
+    caller: Caller,
+    id: UnitId,
+    if_match: Option<i64>,
+    patch: UnitPatch,
+) -> ApiResult<Audited<Unit>> {
+    require_manager(caller, "change units")?;
+    db::unit::lock(conn, id)?;
+    let current = find(conn, id)?;
+    db::check_version(if_match, current.version)?;
+    let name = patch
+        .name
+        .map(|n| n.trim().to_owned())
+        .unwrap_or_else(|| current.name.clone());
+    let name_en = patch
+        .name_en
+        .map(|n| n.trim().to_owned())
+        .unwrap_or_else(|| current.name_en.clone());
+    let kind = patch.kind.unwrap_or(current.kind);
+    let changes = Changes::new()
+        .diff("name", &current.name, &name)
+        .diff("name_en", &current.name_en, &name_en)
+        .diff("kind", &current.kind, &kind);
+    if changes.is_empty() {
+        return Ok(Audited::unchanged(current));
+    }
+    let set = UnitChanges {
+        name: Some(name),
+        name_en: Some(name_en),
+        kind: Some(kind.as_str().to_owned()),
+    };
+    let unit = db::unit::update(conn, id, current.version, &set, db::now())?.ok_or(
+        ApiError::PreconditionFailed {
+            current: current.version,
+        },
+    )?;
+    Ok(Audited::new(
+        unit,
+        AuditEvent::new("update", RecordKind::Unit, id.get(), changes),
+    ))
+}
