@@ -151,18 +151,6 @@ fn for_change(
     visible(conn, caller, id)
 }
 
-/// 403 unless the caller writes accreditations (Sở Ngoại vụ).
-fn require_writer(caller: Caller, what: &str) -> ApiResult<()> {
-    if crate::domain::press::writes_accreditations(caller.role) {
-        Ok(())
-    } else {
-        Err(ApiError::forbidden(format!(
-            "the role `{}` may not {what}",
-            caller.role
-        )))
-    }
-}
-
 /// A page of the accreditations matching `filter`.
 #[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id))]
 pub fn list(
@@ -200,7 +188,7 @@ pub fn update(
     p: AccreditationPatch,
 ) -> ApiResult<Audited<Accreditation>> {
     let current = for_change(conn, caller, id)?;
-    require_writer(caller, "change accreditations")?;
+    require_foreign_affairs(caller, "change accreditations")?;
     if !matches!(current.status, S::Draft | S::Submitted) {
         return Err(ApiError::conflict(
             "an accreditation changes only while it is a draft or submitted",
@@ -285,7 +273,7 @@ pub fn plan(
     input: EntryInput<ActivityKind>,
 ) -> ApiResult<Audited<PressActivity>> {
     let acc = for_change(conn, caller, id)?;
-    require_writer(caller, "plan press activities")?;
+    require_foreign_affairs(caller, "plan press activities")?;
     let zone = zone(input.time_zone.as_deref())?;
     let draft = Draft {
         starts_at: input.starts_at,

@@ -156,14 +156,11 @@ fn for_change(
 }
 
 fn require_writer(caller: Caller) -> ApiResult<()> {
-    if crate::domain::press::writes_conferences(caller.role) {
-        Ok(())
-    } else {
-        Err(ApiError::forbidden(format!(
-            "the role `{}` may not change press conferences",
-            caller.role
-        )))
-    }
+    super::reporter::require_role(
+        caller,
+        crate::domain::press::writes_conferences,
+        "change press conferences",
+    )
 }
 
 /// A page of the press conferences matching `filter`.

@@ -155,14 +155,7 @@ fn for_change(conn: &mut AnyConnection, caller: Caller, id: InterviewId) -> ApiR
 }
 
 fn require_writer(caller: Caller) -> ApiResult<()> {
-    if rules::writes_interviews(caller.role) {
-        Ok(())
-    } else {
-        Err(ApiError::forbidden(format!(
-            "the role `{}` may not arrange interviews",
-            caller.role
-        )))
-    }
+    super::reporter::require_role(caller, rules::writes_interviews, "arrange interviews")
 }
 
 /// A page of the interviews matching `filter`.

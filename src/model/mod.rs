@@ -1,7 +1,10 @@
-//! Operations on records: what one change writes and the audit entry it
-//! leaves, the same for every caller (the HTTP handlers, which authorise
-//! first, and the demo loader). Each function runs inside the caller's
-//! write transaction.
+//! Operations on records, one function per change: it takes the caller
+//! (`domain::role::Caller`), the record's id and the parsed input, decides
+//! (visibility → permission → state → version → rules), writes, and returns
+//! the value with its audit entries (`Audited<T>`). The reads that apply
+//! visibility live beside them. Every face calls these — the JSON routes,
+//! the demo loader, the console to come — so none can allow or show more
+//! than another. Each function runs inside the caller's transaction.
 
 pub mod accreditation;
 pub mod conference;

@@ -17,7 +17,6 @@ use crate::domain::text::{CountryCode, parse_passport};
 use crate::error::{ApiError, ApiResult};
 
 /// 404 for those who do not see the press side (host units), as if it did not exist.
-#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id))]
 pub fn require_press(caller: Caller) -> ApiResult<()> {
     if press::visible_to(caller.role) {
         Ok(())
@@ -27,10 +26,19 @@ pub fn require_press(caller: Caller) -> ApiResult<()> {
 }
 
 /// 403 unless the caller writes the accreditation side (Sở Ngoại vụ).
-#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id))]
 pub fn require_foreign_affairs(caller: Caller, what: &str) -> ApiResult<()> {
+    require_role(caller, press::writes_accreditations, what)
+}
+
+/// 403 unless `allowed` lets the caller's role `what` (on the press side,
+/// each kind of record has its writers).
+pub(super) fn require_role(
+    caller: Caller,
+    allowed: fn(crate::domain::role::Role) -> bool,
+    what: &str,
+) -> ApiResult<()> {
     caller
-        .require(press::writes_accreditations(caller.role), what)
+        .require(allowed(caller.role), what)
         .map_err(ApiError::forbidden)
 }
 

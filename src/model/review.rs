@@ -24,7 +24,6 @@ pub fn store(
 }
 
 /// 403 unless the caller records security reviews (the police, the administrator).
-#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id))]
 pub fn require_reviewer(caller: Caller) -> ApiResult<()> {
     if caller.role.records_security_reviews() {
         Ok(())

@@ -11,7 +11,6 @@ use crate::domain::unit::{Unit, UnitKind};
 use crate::error::{ApiError, ApiResult};
 
 /// 403 unless the caller manages users and units (the administrator).
-#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id))]
 pub fn require_manager(caller: Caller, what: &str) -> ApiResult<()> {
     caller
         .require(caller.role.manages_users(), what)

@@ -18,6 +18,7 @@ pub mod member;
 pub mod reporter;
 pub mod review;
 pub mod schedule;
+pub mod subscription;
 pub mod transitions;
 pub mod unit;
 pub mod user;
@@ -71,9 +72,9 @@ where
                 .service(import::import_itinerary)
                 .service(inbox::get_inbox)
                 .service(schedule::get_schedule)
-                .service(calendar::list_subscriptions)
-                .service(calendar::create_subscription)
-                .service(calendar::revoke_subscription)
+                .service(subscription::list_subscriptions)
+                .service(subscription::create_subscription)
+                .service(subscription::revoke_subscription)
                 .service(reporter::list_reporters)
                 .service(reporter::create_reporter)
                 .service(reporter::get_reporter)
