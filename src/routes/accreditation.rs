@@ -187,10 +187,10 @@ pub async fn create_accreditation(
 pub async fn get_accreditation(
     state: web::Data<AppState>,
     signed_in: SignedIn,
-    id: web::Path<i64>,
+    id: web::Path<AccreditationId>,
 ) -> ApiResult<HttpResponse> {
     let caller = signed_in.caller();
-    let id = AccreditationId(id.into_inner());
+    let id = id.into_inner();
     let a = signed_in
         .read(&state.db, move |conn| {
             model::accreditation::visible(conn, caller, id)
@@ -212,12 +212,12 @@ pub async fn get_accreditation(
 pub async fn update_accreditation(
     state: web::Data<AppState>,
     signed_in: SignedIn,
-    id: web::Path<i64>,
+    id: web::Path<AccreditationId>,
     if_match: IfMatch,
     body: ValidJson<AccreditationPatch>,
 ) -> ApiResult<HttpResponse> {
     let caller = signed_in.caller();
-    let id = AccreditationId(id.into_inner());
+    let id = id.into_inner();
     let patch = body.0;
     let a = signed_in
         .write(&state.db, move |conn| {
@@ -242,11 +242,11 @@ pub async fn update_accreditation(
 pub async fn transition_accreditation(
     state: web::Data<AppState>,
     signed_in: SignedIn,
-    id: web::Path<i64>,
+    id: web::Path<AccreditationId>,
     body: ValidJson<super::ActionRequest<AccreditationAction>>,
 ) -> ApiResult<HttpResponse> {
     let caller = signed_in.caller();
-    let id = AccreditationId(id.into_inner());
+    let id = id.into_inner();
     let req = body.0;
     let note = trimmed(req.note);
     let a = signed_in
@@ -270,11 +270,11 @@ pub async fn transition_accreditation(
 pub async fn review_accreditation(
     state: web::Data<AppState>,
     signed_in: SignedIn,
-    id: web::Path<i64>,
+    id: web::Path<AccreditationId>,
     body: ValidJson<PutReview>,
 ) -> ApiResult<HttpResponse> {
     let caller = signed_in.caller();
-    let id = AccreditationId(id.into_inner());
+    let id = id.into_inner();
     let req = body.0;
     let review = req.review(signed_in.id());
     let a = signed_in
@@ -344,10 +344,10 @@ pub struct ActivityList {
 pub async fn list_activities(
     state: web::Data<AppState>,
     signed_in: SignedIn,
-    id: web::Path<i64>,
+    id: web::Path<AccreditationId>,
 ) -> ApiResult<web::Json<ActivityList>> {
     let caller = signed_in.caller();
-    let id = AccreditationId(id.into_inner());
+    let id = id.into_inner();
     let items = signed_in
         .read(&state.db, move |conn| {
             model::accreditation::activities(conn, caller, id)
@@ -372,11 +372,11 @@ pub async fn list_activities(
 pub async fn add_activity(
     state: web::Data<AppState>,
     signed_in: SignedIn,
-    id: web::Path<i64>,
+    id: web::Path<AccreditationId>,
     body: ValidJson<EntryInput<ActivityKind>>,
 ) -> ApiResult<HttpResponse> {
     let caller = signed_in.caller();
-    let id = AccreditationId(id.into_inner());
+    let id = id.into_inner();
     let input = body.0;
     let activity = signed_in
         .write(&state.db, move |conn| {

@@ -168,10 +168,10 @@ pub async fn create_conference(
 pub async fn get_conference(
     state: web::Data<AppState>,
     signed_in: SignedIn,
-    id: web::Path<i64>,
+    id: web::Path<PressConferenceId>,
 ) -> ApiResult<HttpResponse> {
     let caller = signed_in.caller();
-    let id = PressConferenceId(id.into_inner());
+    let id = id.into_inner();
     let c = signed_in
         .read(&state.db, move |conn| {
             model::conference::visible(conn, caller, id)
@@ -193,12 +193,12 @@ pub async fn get_conference(
 pub async fn update_conference(
     state: web::Data<AppState>,
     signed_in: SignedIn,
-    id: web::Path<i64>,
+    id: web::Path<PressConferenceId>,
     if_match: IfMatch,
     body: ValidJson<ConferencePatch>,
 ) -> ApiResult<HttpResponse> {
     let caller = signed_in.caller();
-    let id = PressConferenceId(id.into_inner());
+    let id = id.into_inner();
     let patch = body.0;
     let c = signed_in
         .write(&state.db, move |conn| {
@@ -221,11 +221,11 @@ pub async fn update_conference(
 pub async fn transition_conference(
     state: web::Data<AppState>,
     signed_in: SignedIn,
-    id: web::Path<i64>,
+    id: web::Path<PressConferenceId>,
     body: ValidJson<super::ActionRequest<ConferenceAction>>,
 ) -> ApiResult<HttpResponse> {
     let caller = signed_in.caller();
-    let id = PressConferenceId(id.into_inner());
+    let id = id.into_inner();
     let req = body.0;
     let note = trimmed(req.note);
     let c = signed_in
@@ -272,10 +272,10 @@ pub struct AttendeeList {
 pub async fn list_attendees(
     state: web::Data<AppState>,
     signed_in: SignedIn,
-    id: web::Path<i64>,
+    id: web::Path<PressConferenceId>,
 ) -> ApiResult<web::Json<AttendeeList>> {
     let caller = signed_in.caller();
-    let id = PressConferenceId(id.into_inner());
+    let id = id.into_inner();
     let items = signed_in
         .read(&state.db, move |conn| {
             model::conference::attendees(conn, caller, id)
@@ -300,11 +300,11 @@ pub async fn list_attendees(
 pub async fn add_attendee(
     state: web::Data<AppState>,
     signed_in: SignedIn,
-    id: web::Path<i64>,
+    id: web::Path<PressConferenceId>,
     body: ValidJson<AttendeeInput>,
 ) -> ApiResult<HttpResponse> {
     let caller = signed_in.caller();
-    let id = PressConferenceId(id.into_inner());
+    let id = id.into_inner();
     let input = body.0;
     let attendee = signed_in
         .write(&state.db, move |conn| {

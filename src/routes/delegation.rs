@@ -258,9 +258,9 @@ pub async fn create_delegation(
 pub async fn get_delegation(
     state: web::Data<AppState>,
     signed_in: SignedIn,
-    id: web::Path<i64>,
+    id: web::Path<DelegationId>,
 ) -> ApiResult<HttpResponse> {
-    let id = DelegationId(id.into_inner());
+    let id = id.into_inner();
     let caller = signed_in.caller();
     let d = signed_in
         .read(&state.db, move |conn| {
@@ -283,11 +283,11 @@ pub async fn get_delegation(
 pub async fn update_delegation(
     state: web::Data<AppState>,
     signed_in: SignedIn,
-    id: web::Path<i64>,
+    id: web::Path<DelegationId>,
     if_match: IfMatch,
     body: ValidJson<UpdateDelegation>,
 ) -> ApiResult<HttpResponse> {
-    let id = DelegationId(id.into_inner());
+    let id = id.into_inner();
     let caller = signed_in.caller();
     let patch = body.0;
     let d = signed_in
@@ -310,9 +310,9 @@ pub async fn update_delegation(
 pub async fn delete_delegation(
     state: web::Data<AppState>,
     signed_in: SignedIn,
-    id: web::Path<i64>,
+    id: web::Path<DelegationId>,
 ) -> ApiResult<HttpResponse> {
-    let id = DelegationId(id.into_inner());
+    let id = id.into_inner();
     let caller = signed_in.caller();
     signed_in
         .write(&state.db, move |conn| {

@@ -122,11 +122,11 @@ pub struct ImportResult {
 pub async fn import_itinerary(
     state: web::Data<AppState>,
     signed_in: SignedIn,
-    id: web::Path<i64>,
+    id: web::Path<DelegationId>,
     query: ValidQuery<ImportQuery>,
     body: CalendarBody,
 ) -> ApiResult<web::Json<ImportResult>> {
-    let id = DelegationId(id.into_inner());
+    let id = id.into_inner();
     let caller = signed_in.caller();
     let partial = query.0.partial.unwrap_or(false);
     // The caller and the record first: a file is read only for one who may

@@ -177,10 +177,10 @@ pub async fn create_interview(
 pub async fn get_interview(
     state: web::Data<AppState>,
     signed_in: SignedIn,
-    id: web::Path<i64>,
+    id: web::Path<InterviewId>,
 ) -> ApiResult<HttpResponse> {
     let caller = signed_in.caller();
-    let id = InterviewId(id.into_inner());
+    let id = id.into_inner();
     let i = signed_in
         .read(&state.db, move |conn| {
             model::interview::visible(conn, caller, id)
@@ -202,12 +202,12 @@ pub async fn get_interview(
 pub async fn update_interview(
     state: web::Data<AppState>,
     signed_in: SignedIn,
-    id: web::Path<i64>,
+    id: web::Path<InterviewId>,
     if_match: IfMatch,
     body: ValidJson<InterviewPatch>,
 ) -> ApiResult<HttpResponse> {
     let caller = signed_in.caller();
-    let id = InterviewId(id.into_inner());
+    let id = id.into_inner();
     let patch = body.0;
     let interview = signed_in
         .write(&state.db, move |conn| {
@@ -230,11 +230,11 @@ pub async fn update_interview(
 pub async fn transition_interview(
     state: web::Data<AppState>,
     signed_in: SignedIn,
-    id: web::Path<i64>,
+    id: web::Path<InterviewId>,
     body: ValidJson<super::ActionRequest<InterviewAction>>,
 ) -> ApiResult<HttpResponse> {
     let caller = signed_in.caller();
-    let id = InterviewId(id.into_inner());
+    let id = id.into_inner();
     let req = body.0;
     let note = trimmed(req.note);
     let interview = signed_in

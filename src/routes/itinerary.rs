@@ -76,9 +76,9 @@ pub struct ItemList {
 pub async fn list_items(
     state: web::Data<AppState>,
     signed_in: SignedIn,
-    id: web::Path<i64>,
+    id: web::Path<DelegationId>,
 ) -> ApiResult<web::Json<ItemList>> {
-    let id = DelegationId(id.into_inner());
+    let id = id.into_inner();
     let caller = signed_in.caller();
     let items = signed_in
         .read(&state.db, move |conn| {
@@ -103,10 +103,10 @@ pub async fn list_items(
 pub async fn add_item(
     state: web::Data<AppState>,
     signed_in: SignedIn,
-    id: web::Path<i64>,
+    id: web::Path<DelegationId>,
     body: ValidJson<EntryInput<ItemKind>>,
 ) -> ApiResult<HttpResponse> {
-    let id = DelegationId(id.into_inner());
+    let id = id.into_inner();
     let caller = signed_in.caller();
     let input = body.0;
     let item = signed_in
@@ -135,12 +135,11 @@ pub async fn add_item(
 pub async fn update_item(
     state: web::Data<AppState>,
     signed_in: SignedIn,
-    path: web::Path<(i64, i64)>,
+    path: web::Path<(DelegationId, ItineraryItemId)>,
     if_match: IfMatch,
     body: ValidJson<ItemPatch>,
 ) -> ApiResult<HttpResponse> {
     let (id, item_id) = path.into_inner();
-    let (id, item_id) = (DelegationId(id), ItineraryItemId(item_id));
     let caller = signed_in.caller();
     let patch = body.0;
     let item = signed_in
@@ -163,10 +162,9 @@ pub async fn update_item(
 pub async fn delete_item(
     state: web::Data<AppState>,
     signed_in: SignedIn,
-    path: web::Path<(i64, i64)>,
+    path: web::Path<(DelegationId, ItineraryItemId)>,
 ) -> ApiResult<HttpResponse> {
     let (id, item_id) = path.into_inner();
-    let (id, item_id) = (DelegationId(id), ItineraryItemId(item_id));
     let caller = signed_in.caller();
     signed_in
         .write(&state.db, move |conn| {

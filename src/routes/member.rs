@@ -83,9 +83,9 @@ pub struct MemberList {
 pub async fn list_members(
     state: web::Data<AppState>,
     signed_in: SignedIn,
-    id: web::Path<i64>,
+    id: web::Path<DelegationId>,
 ) -> ApiResult<web::Json<MemberList>> {
-    let id = DelegationId(id.into_inner());
+    let id = id.into_inner();
     let caller = signed_in.caller();
     let members = signed_in
         .read(&state.db, move |conn| model::member::list(conn, caller, id))
@@ -111,10 +111,10 @@ pub async fn list_members(
 pub async fn add_member(
     state: web::Data<AppState>,
     signed_in: SignedIn,
-    id: web::Path<i64>,
+    id: web::Path<DelegationId>,
     body: ValidJson<MemberInput>,
 ) -> ApiResult<HttpResponse> {
-    let id = DelegationId(id.into_inner());
+    let id = id.into_inner();
     let caller = signed_in.caller();
     let fields = body.0.fields()?;
     let member = signed_in
@@ -143,12 +143,11 @@ pub async fn add_member(
 pub async fn update_member(
     state: web::Data<AppState>,
     signed_in: SignedIn,
-    path: web::Path<(i64, i64)>,
+    path: web::Path<(DelegationId, MemberId)>,
     if_match: IfMatch,
     body: ValidJson<MemberPatch>,
 ) -> ApiResult<HttpResponse> {
     let (id, member_id) = path.into_inner();
-    let (id, member_id) = (DelegationId(id), MemberId(member_id));
     let caller = signed_in.caller();
     let patch = body.0;
     let member = signed_in
@@ -171,10 +170,9 @@ pub async fn update_member(
 pub async fn remove_member(
     state: web::Data<AppState>,
     signed_in: SignedIn,
-    path: web::Path<(i64, i64)>,
+    path: web::Path<(DelegationId, MemberId)>,
 ) -> ApiResult<HttpResponse> {
     let (id, member_id) = path.into_inner();
-    let (id, member_id) = (DelegationId(id), MemberId(member_id));
     let caller = signed_in.caller();
     signed_in
         .write(&state.db, move |conn| {

@@ -209,10 +209,10 @@ pub async fn create_reporter(
 pub async fn get_reporter(
     state: web::Data<AppState>,
     signed_in: SignedIn,
-    id: web::Path<i64>,
+    id: web::Path<ReporterId>,
 ) -> ApiResult<HttpResponse> {
     let caller = signed_in.caller();
-    let id = ReporterId(id.into_inner());
+    let id = id.into_inner();
     let (reporter, accreditations, interviews) = signed_in
         .read(&state.db, move |conn| {
             model::reporter::page(conn, caller, id)
@@ -260,12 +260,12 @@ pub async fn get_reporter(
 pub async fn update_reporter(
     state: web::Data<AppState>,
     signed_in: SignedIn,
-    id: web::Path<i64>,
+    id: web::Path<ReporterId>,
     if_match: IfMatch,
     body: ValidJson<ReporterPatch>,
 ) -> ApiResult<HttpResponse> {
     let caller = signed_in.caller();
-    let id = ReporterId(id.into_inner());
+    let id = id.into_inner();
     let patch = body.0;
     let reporter = signed_in
         .write(&state.db, move |conn| {

@@ -54,10 +54,10 @@ pub struct TransitionRequest {
 pub async fn transition_delegation(
     state: web::Data<AppState>,
     signed_in: SignedIn,
-    id: web::Path<i64>,
+    id: web::Path<DelegationId>,
     body: ValidJson<TransitionRequest>,
 ) -> ApiResult<HttpResponse> {
-    let id = DelegationId(id.into_inner());
+    let id = id.into_inner();
     let caller = signed_in.caller();
     let req = body.0;
     let input = TransitionInput {
@@ -91,10 +91,10 @@ pub async fn transition_delegation(
 pub async fn review_delegation(
     state: web::Data<AppState>,
     signed_in: SignedIn,
-    id: web::Path<i64>,
+    id: web::Path<DelegationId>,
     body: ValidJson<PutReview>,
 ) -> ApiResult<HttpResponse> {
-    let id = DelegationId(id.into_inner());
+    let id = id.into_inner();
     let caller = signed_in.caller();
     let req = body.0;
     let review = req.review(signed_in.id());
@@ -133,9 +133,9 @@ pub struct History {
 pub async fn delegation_history(
     state: web::Data<AppState>,
     signed_in: SignedIn,
-    id: web::Path<i64>,
+    id: web::Path<DelegationId>,
 ) -> ApiResult<web::Json<History>> {
-    let id = DelegationId(id.into_inner());
+    let id = id.into_inner();
     let caller = signed_in.caller();
     let entries = signed_in
         .read(&state.db, move |conn| {

@@ -122,9 +122,9 @@ pub async fn list_units(
 pub async fn get_unit(
     state: web::Data<AppState>,
     signed_in: SignedIn,
-    id: web::Path<i64>,
+    id: web::Path<UnitId>,
 ) -> ApiResult<HttpResponse> {
-    let id = UnitId(id.into_inner());
+    let id = id.into_inner();
     let unit = signed_in
         .read(&state.db, move |conn| model::unit::find(conn, id))
         .await?;
@@ -175,12 +175,12 @@ pub async fn create_unit(
 pub async fn update_unit(
     state: web::Data<AppState>,
     signed_in: SignedIn,
-    id: web::Path<i64>,
+    id: web::Path<UnitId>,
     if_match: IfMatch,
     body: ValidJson<UpdateUnit>,
 ) -> ApiResult<HttpResponse> {
     let caller = signed_in.caller();
-    let id = UnitId(id.into_inner());
+    let id = id.into_inner();
     let req = body.0;
     let patch = model::unit::UnitPatch {
         name: req.name,

@@ -153,10 +153,10 @@ pub async fn list_users(
 pub async fn get_user(
     state: web::Data<AppState>,
     signed_in: SignedIn,
-    id: web::Path<i64>,
+    id: web::Path<UserId>,
 ) -> ApiResult<HttpResponse> {
     let caller = signed_in.caller();
-    let id = UserId(id.into_inner());
+    let id = id.into_inner();
     let user = signed_in
         .read(&state.db, move |conn| model::user::find(conn, caller, id))
         .await?;
@@ -247,14 +247,14 @@ pub async fn create_user(
 pub async fn update_user(
     state: web::Data<AppState>,
     signed_in: SignedIn,
-    id: web::Path<i64>,
+    id: web::Path<UserId>,
     if_match: IfMatch,
     body: ValidJson<UpdateUser>,
 ) -> ApiResult<HttpResponse> {
     let caller = signed_in.caller();
     signed_in.account(&state.db).await?;
     model::unit::require_manager(caller, "change users")?;
-    let id = UserId(id.into_inner());
+    let id = id.into_inner();
     let req = body.0;
     let new_hash = match req.password.as_deref() {
         Some(raw) => {
