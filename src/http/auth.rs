@@ -203,13 +203,6 @@ impl SignedIn {
         }
     }
 
-    /// 403 unless `allowed`.
-    pub fn require(&self, allowed: bool, what: &str) -> ApiResult<()> {
-        self.caller()
-            .require(allowed, what)
-            .map_err(ApiError::forbidden)
-    }
-
     /// A read, after the account check, in one handoff.
     pub async fn read<T, F>(&self, db: &db::Db, f: F) -> ApiResult<T>
     where
