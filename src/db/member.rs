@@ -59,8 +59,9 @@ impl TryFrom<Row> for Member {
     }
 }
 
-/// A member's fields, for a new member or in full for a change.
-#[derive(Debug, Clone, PartialEq, Insertable, AsChangeset)]
+/// A member's fields, for a new member or in full for a change (serialized
+/// as the audit trail names them, for `Changes::between`).
+#[derive(Debug, Clone, PartialEq, Insertable, AsChangeset, serde::Serialize)]
 #[diesel(table_name = m, treat_none_as_null = true)]
 pub struct MemberFields {
     pub full_name: String,

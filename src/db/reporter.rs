@@ -52,8 +52,10 @@ impl From<Row> for Reporter {
     }
 }
 
-/// A reporter's fields, for a new one or in full for a change.
-#[derive(Debug, Clone, PartialEq, Insertable, AsChangeset)]
+/// A reporter's fields, for a new one or in full for a change (serialized
+/// as the audit trail names them, for `Changes::between`; the search text
+/// is derived, not a change of its own).
+#[derive(Debug, Clone, PartialEq, Insertable, AsChangeset, serde::Serialize)]
 #[diesel(table_name = r, treat_none_as_null = true)]
 pub struct ReporterFields {
     pub full_name: String,
@@ -65,6 +67,7 @@ pub struct ReporterFields {
     pub press_card_number: Option<String>,
     pub email: Option<String>,
     pub phone: Option<String>,
+    #[serde(skip)]
     pub search_text: String,
 }
 

@@ -470,6 +470,27 @@ pub fn writes_accreditations(role: Role) -> bool {
     matches!(role, Role::Admin | Role::ForeignAffairs)
 }
 
+impl AccreditationStatus {
+    /// Its fields may change: while a draft or submitted.
+    pub fn open_to_changes(self) -> bool {
+        matches!(self, Self::Draft | Self::Submitted)
+    }
+}
+
+impl InterviewStatus {
+    /// Its fields may change (and it can still be held): requested or approved.
+    pub fn open_to_changes(self) -> bool {
+        matches!(self, Self::Requested | Self::Approved)
+    }
+}
+
+impl ConferenceStatus {
+    /// Its fields and attendees may change: planned or announced.
+    pub fn open_to_changes(self) -> bool {
+        matches!(self, Self::Planned | Self::Announced)
+    }
+}
+
 #[cfg(test)]
 mod tests;
 
@@ -493,10 +514,7 @@ pub fn accreditation_inbox_reason(a: &Accreditation, role: Role) -> Option<(Stri
 
 /// Why an interview waits on the caller's unit, and by when.
 pub fn interview_inbox_reason(i: &Interview, role: Role) -> Option<(String, NaiveDate)> {
-    let open = matches!(
-        i.status,
-        InterviewStatus::Requested | InterviewStatus::Approved
-    );
+    let open = i.status.open_to_changes();
     match role {
         Role::ProvincialOffice | Role::ForeignAffairs | Role::Admin
             if open && i.accreditation_revoked_at.is_some() =>

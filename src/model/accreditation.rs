@@ -189,7 +189,7 @@ pub fn update(
 ) -> ApiResult<Audited<Accreditation>> {
     let current = for_change(conn, caller, id)?;
     require_foreign_affairs(caller, "change accreditations")?;
-    if !matches!(current.status, S::Draft | S::Submitted) {
+    if !current.status.open_to_changes() {
         return Err(ApiError::conflict(
             "an accreditation changes only while it is a draft or submitted",
         ));
@@ -327,7 +327,7 @@ fn rewrite(
     fields: &acc_db::Fields,
     reporters: &[ReporterId],
 ) -> ApiResult<Option<(Accreditation, AuditEvent)>> {
-    if !matches!(current.status, S::Draft | S::Submitted) {
+    if !current.status.open_to_changes() {
         return Err(ApiError::conflict(
             "an accreditation changes only while it is a draft or submitted",
         ));

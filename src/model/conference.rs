@@ -20,7 +20,7 @@ use crate::domain::ids::{ReporterId, UserId};
 use crate::domain::itinerary::parse_time;
 use crate::domain::pagination::Limit;
 use crate::domain::press::ConferenceKind;
-use crate::domain::press::{ConferenceAction, ConferenceStatus, PressConference};
+use crate::domain::press::{ConferenceAction, PressConference};
 use crate::domain::reference::Series;
 use crate::domain::role::Caller;
 use crate::domain::role::Role;
@@ -202,10 +202,7 @@ pub fn update(
 ) -> ApiResult<Audited<PressConference>> {
     let current = for_change(conn, caller, id)?;
     require_writer(caller)?;
-    if !matches!(
-        current.status,
-        ConferenceStatus::Planned | ConferenceStatus::Announced
-    ) {
+    if !current.status.open_to_changes() {
         return Err(ApiError::conflict(
             "a press conference changes only while it is planned or announced",
         ));
@@ -388,10 +385,7 @@ pub(crate) fn insert_attendee(
     name: &str,
     reporter: Option<ReporterId>,
 ) -> ApiResult<(Attendee, AuditEvent)> {
-    if !matches!(
-        c.status,
-        ConferenceStatus::Planned | ConferenceStatus::Announced
-    ) {
+    if !c.status.open_to_changes() {
         return Err(ApiError::conflict(
             "attendees are registered while a press conference is planned or announced",
         ));

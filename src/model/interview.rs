@@ -14,7 +14,6 @@ use crate::db::interview::Fields;
 use crate::domain::ids::InterviewId;
 use crate::domain::itinerary::parse_time;
 use crate::domain::pagination::Limit;
-use crate::domain::press::InterviewStatus;
 use crate::domain::role::Caller;
 use std::str::FromStr;
 
@@ -196,10 +195,7 @@ pub fn update(
 ) -> ApiResult<Audited<Interview>> {
     let current = for_change(conn, caller, id)?;
     require_writer(caller)?;
-    if !matches!(
-        current.status,
-        InterviewStatus::Requested | InterviewStatus::Approved
-    ) {
+    if !current.status.open_to_changes() {
         return Err(ApiError::conflict(
             "an interview changes only while it is requested or approved",
         ));

@@ -176,25 +176,6 @@ fn snapshot(f: &MemberFields) -> Changes {
     changes
 }
 
-/// What changed between two sets of a member's fields.
-fn member_diff(old: &MemberFields, new: &MemberFields) -> Changes {
-    Changes::new()
-        .diff("full_name", &old.full_name, &new.full_name)
-        .diff("gender", &old.gender, &new.gender)
-        .diff("date_of_birth", &old.date_of_birth, &new.date_of_birth)
-        .diff("nationality", &old.nationality, &new.nationality)
-        .diff(
-            "passport_number",
-            &old.passport_number,
-            &new.passport_number,
-        )
-        .diff("organization", &old.organization, &new.organization)
-        .diff("position", &old.position, &new.position)
-        .diff("role", &old.role, &new.role)
-        .diff("email", &old.email, &new.email)
-        .diff("phone", &old.phone, &new.phone)
-}
-
 /// The members of a delegation `caller` may see, in the order they were added.
 #[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id, id = %id))]
 pub fn list(conn: &mut AnyConnection, caller: Caller, id: DelegationId) -> ApiResult<Vec<Member>> {
@@ -232,7 +213,7 @@ pub fn update(
     let current = db::member::find(conn, id, member_id)?.ok_or(ApiError::NotFound)?;
     db::check_version(if_match, current.version)?;
     let fields = patch.apply(&current)?;
-    let changes = member_diff(&MemberFields::from(&current), &fields);
+    let changes = Changes::between(&MemberFields::from(&current), &fields);
     if changes.is_empty() {
         return Ok(Audited::unchanged(current));
     }

@@ -143,28 +143,6 @@ impl ReporterInput {
     }
 }
 
-/// What changed in a reporter, for the audit trail.
-fn diff(old: &ReporterFields, new: &ReporterFields) -> Changes {
-    Changes::new()
-        .diff("full_name", &old.full_name, &new.full_name)
-        .diff("nationality", &old.nationality, &new.nationality)
-        .diff(
-            "passport_number",
-            &old.passport_number,
-            &new.passport_number,
-        )
-        .diff("outlet", &old.outlet, &new.outlet)
-        .diff("outlet_country", &old.outlet_country, &new.outlet_country)
-        .diff("position", &old.position, &new.position)
-        .diff(
-            "press_card_number",
-            &old.press_card_number,
-            &new.press_card_number,
-        )
-        .diff("email", &old.email, &new.email)
-        .diff("phone", &old.phone, &new.phone)
-}
-
 /// A page of the reporters matching `filter`.
 #[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id))]
 pub fn list(
@@ -244,7 +222,7 @@ pub fn update(
         phone: p.phone.or_else(|| old.phone.clone()),
     };
     let fields = input.fields()?;
-    let changes = diff(&old, &fields);
+    let changes = Changes::between(&old, &fields);
     if changes.is_empty() {
         return Ok(Audited::unchanged(current));
     }

@@ -98,3 +98,27 @@ fn interviews_with_foreign_reporters_need_a_covering_accreditation() {
     );
     assert!(check_interview_accreditation(&[ReporterId(9)], Some(&approved), day).is_err());
 }
+
+#[test]
+fn records_change_only_while_they_are_open() {
+    let open: Vec<_> = [
+        AccreditationStatus::Draft,
+        AccreditationStatus::Submitted,
+        AccreditationStatus::Approved,
+        AccreditationStatus::Rejected,
+        AccreditationStatus::Revoked,
+        AccreditationStatus::Completed,
+        AccreditationStatus::Cancelled,
+    ]
+    .into_iter()
+    .filter(|s| s.open_to_changes())
+    .collect();
+    assert_eq!(
+        open,
+        [AccreditationStatus::Draft, AccreditationStatus::Submitted]
+    );
+    assert!(InterviewStatus::Approved.open_to_changes());
+    assert!(!InterviewStatus::Done.open_to_changes());
+    assert!(ConferenceStatus::Announced.open_to_changes());
+    assert!(!ConferenceStatus::Held.open_to_changes());
+}
