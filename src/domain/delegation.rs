@@ -184,13 +184,6 @@ pub struct Decision {
 }
 
 impl Delegation {
-    pub fn subject(&self, role: Role, unit: Option<UnitId>) -> Subject {
-        Subject {
-            role,
-            owns: unit == Some(self.host_unit_id),
-        }
-    }
-
     /// When the report is due: `days` after the end date.
     pub fn report_due(&self, days: u32) -> NaiveDate {
         self.end_date + chrono::Days::new(u64::from(days))

@@ -90,15 +90,6 @@ impl Caller {
             owns: self.unit == Some(owner),
         }
     }
-
-    /// 403 unless `allowed`, naming what the role may not do.
-    pub fn require(self, allowed: bool, what: &str) -> Result<(), String> {
-        if allowed {
-            Ok(())
-        } else {
-            Err(format!("the role `{}` may not {what}", self.role))
-        }
-    }
 }
 
 impl std::fmt::Display for Role {

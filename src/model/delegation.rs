@@ -267,12 +267,11 @@ pub fn create(
     input: CreateDelegation,
 ) -> ApiResult<Audited<Delegation>> {
     use chrono::Datelike;
-    caller
-        .require(
-            rules::may_create(input.host_unit_id, caller.role, caller.unit),
-            "register delegations for this unit",
-        )
-        .map_err(ApiError::forbidden)?;
+    super::require(
+        caller,
+        rules::may_create(input.host_unit_id, caller.role, caller.unit),
+        "register delegations for this unit",
+    )?;
     check_span(input.start_date, input.end_date)?;
     let new = NewDelegation {
         direction: input.direction,

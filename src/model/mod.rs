@@ -7,6 +7,7 @@
 //! than another. Each function runs inside the caller's transaction.
 
 pub mod accreditation;
+pub mod audit;
 pub mod conference;
 pub mod delegation;
 pub mod import;
@@ -23,7 +24,7 @@ pub mod user;
 use chrono::Datelike;
 use serde_json::json;
 
-use crate::domain::role::Role;
+use crate::domain::role::{Caller, Role};
 use crate::domain::workflow::{Named, Verdict};
 use crate::error::{ApiError, ApiResult};
 
@@ -65,4 +66,16 @@ fn year() -> i32 {
     crate::db::now()
         .with_timezone(&crate::domain::time::PROVINCE_TZ)
         .year()
+}
+
+/// 403 unless `allowed`, naming what the caller's role may not do.
+pub fn require(caller: Caller, allowed: bool, what: &str) -> ApiResult<()> {
+    if allowed {
+        Ok(())
+    } else {
+        Err(ApiError::forbidden(format!(
+            "the role `{}` may not {what}",
+            caller.role
+        )))
+    }
 }

@@ -37,9 +37,7 @@ pub(super) fn require_role(
     allowed: fn(crate::domain::role::Role) -> bool,
     what: &str,
 ) -> ApiResult<()> {
-    caller
-        .require(allowed(caller.role), what)
-        .map_err(ApiError::forbidden)
+    super::require(caller, allowed(caller.role), what)
 }
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]

@@ -12,9 +12,7 @@ use crate::error::{ApiError, ApiResult};
 
 /// 403 unless the caller manages users and units (the administrator).
 pub fn require_manager(caller: Caller, what: &str) -> ApiResult<()> {
-    caller
-        .require(caller.role.manages_users(), what)
-        .map_err(ApiError::forbidden)
+    super::require(caller, caller.role.manages_users(), what)
 }
 
 /// A page of units, of one kind if given.
