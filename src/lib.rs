@@ -4,6 +4,7 @@
 
 pub mod cli;
 pub mod config;
+pub mod console;
 pub mod db;
 pub mod demo;
 pub mod domain;
@@ -35,6 +36,8 @@ pub struct AppState {
     pub db: Db,
     pub config: Config,
     pub tokens: TokenKeys,
+    /// Signs the console's CSRF tokens.
+    pub csrf: console::session::CsrfKey,
     /// The feeds' validators, to answer a polling calendar app's 304
     /// without reading the feed.
     pub feed_tags: db::calendar::FeedTags,
@@ -47,10 +50,12 @@ pub struct AppState {
 impl AppState {
     pub fn new(db: Db, config: Config) -> Self {
         let tokens = TokenKeys::new(&config.jwt_secret, config.token_lifetime);
+        let csrf = console::session::CsrfKey::new(&config.jwt_secret);
         Self {
             db,
             config,
             tokens,
+            csrf,
             feed_tags: db::calendar::FeedTags::default(),
             limits: http::limits::Limits::default(),
             kept_answers: http::kept_answers::KeptAnswers::default(),
@@ -91,6 +96,7 @@ pub fn app(
         )
         .app_data(fallback)
         .app_data(document)
+        .service(console::scope())
         .default_service(web::to(
             |req: HttpRequest, fallback: web::Data<routes::Fallback>| async move {
                 fallback.answer(req.path())

@@ -25,6 +25,7 @@ pub mod reporter;
 pub mod review;
 pub mod schedule;
 pub mod schema;
+pub mod session;
 pub mod stamp;
 pub mod unit;
 pub mod user;
@@ -195,17 +196,18 @@ impl Db {
 
     /// [`Db::write`] for a caller known only once `who` has run in the same
     /// transaction (a token's account, checked with the change itself, in
-    /// one handoff): `who` answers the actor, or refuses.
-    pub async fn write_as<T, W, F>(&self, who: W, f: F) -> ApiResult<T>
+    /// one handoff): `who` answers the actor and what `f` needs to know of
+    /// it (the console's caller), or refuses.
+    pub async fn write_as<T, X, W, F>(&self, who: W, f: F) -> ApiResult<T>
     where
-        W: FnOnce(&mut AnyConnection) -> ApiResult<Actor> + Send + 'static,
-        F: FnOnce(&mut AnyConnection) -> ApiResult<Audited<T>> + Send + 'static,
+        W: FnOnce(&mut AnyConnection) -> ApiResult<(Actor, X)> + Send + 'static,
+        F: FnOnce(&mut AnyConnection, X) -> ApiResult<Audited<T>> + Send + 'static,
         T: Send + 'static,
     {
         let value = self
             .write_unaudited(move |conn| {
-                let actor = who(conn)?;
-                audited(actor, f)(conn)
+                let (actor, known) = who(conn)?;
+                audited(actor, move |conn| f(conn, known))(conn)
             })
             .await?;
         self.count_audited_write();
@@ -341,6 +343,17 @@ impl Actor {
             role: None,
             unit_id: None,
             request_id: None,
+        }
+    }
+
+    /// A signed-in user, as the audit names them, for one request.
+    pub fn of(user: crate::domain::user::User, request_id: String) -> Self {
+        Self {
+            user_id: Some(user.id),
+            username: user.username,
+            role: Some(user.role),
+            unit_id: user.unit_id,
+            request_id: Some(request_id),
         }
     }
 }

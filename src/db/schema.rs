@@ -326,11 +326,30 @@ diesel::joinable!(interview_reporters -> interviews (interview_id));
 diesel::joinable!(interview_reporters -> reporters (reporter_id));
 diesel::joinable!(press_conference_attendees -> press_conferences (press_conference_id));
 diesel::joinable!(press_conference_attendees -> reporters (reporter_id));
+diesel::table! {
+    console_sessions (key_hash) {
+        key_hash -> Text,
+        user_id -> BigInt,
+        token_epoch -> BigInt,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    user_preferences (user_id) {
+        user_id -> BigInt,
+        language -> Text,
+    }
+}
+
+diesel::joinable!(console_sessions -> users (user_id));
 diesel::allow_tables_to_appear_in_same_query!(
     accreditation_reporters,
     accreditations,
     audit_entries,
     calendar_subscriptions,
+    console_sessions,
     entry_spans,
     feed_states,
     interview_reporters,
@@ -346,5 +365,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     reference_counters,
     security_reviews,
     units,
+    user_preferences,
     users,
 );

@@ -25,6 +25,7 @@ macro_rules! text_enum {
 }
 
 pub mod audit;
+pub mod collate;
 pub mod delegation;
 pub mod ical;
 pub mod ical_import;

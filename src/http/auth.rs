@@ -235,15 +235,9 @@ impl SignedIn {
         db.write_as(
             move |conn| {
                 let user = token.check(conn)?;
-                Ok(Actor {
-                    user_id: Some(user.id),
-                    username: user.username,
-                    role: Some(user.role),
-                    unit_id: user.unit_id,
-                    request_id: Some(request_id),
-                })
+                Ok((Actor::of(user, request_id), ()))
             },
-            f,
+            move |conn, ()| f(conn),
         )
         .await
     }

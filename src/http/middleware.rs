@@ -64,7 +64,7 @@ fn loggable_path(path: &str) -> String {
     }
 }
 
-/// Turns any answer of 400 or more that is not yet problem+json (an unknown
+/// Turns any answer of 400 or more that is not yet problem+json or a page (an unknown
 /// route, a wrong method, a body the framework refused) into one, and a
 /// panicking handler into a plain 500 problem. (Errors are returned as
 /// `Err`, which the server answers with their problem body: the request
@@ -75,7 +75,12 @@ pub async fn problem_errors(
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
     let res = match AssertUnwindSafe(next.call(req)).catch_unwind().await {
         Ok(Ok(res)) => res.map_into_boxed_body(),
-        Ok(Err(err)) if err.as_error::<ApiError>().is_some() => return Err(err),
+        Ok(Err(err))
+            if err.as_error::<ApiError>().is_some()
+                || err.as_error::<crate::console::error::Rendered>().is_some() =>
+        {
+            return Err(err);
+        }
         Ok(Err(err)) => return Err(StatusProblem(err.as_response_error().status_code()).into()),
         Err(_) => {
             tracing::error!("a handler panicked");
@@ -97,10 +102,12 @@ pub async fn problem_errors(
     }))
 }
 
+/// A problem already, or a page of the console (which answers its errors
+/// as pages for people).
 fn is_problem(res: &ServiceResponse<BoxBody>) -> bool {
-    res.headers()
-        .get(header::CONTENT_TYPE)
-        .is_some_and(|v| v.as_bytes().starts_with(PROBLEM_JSON.as_bytes()))
+    res.headers().get(header::CONTENT_TYPE).is_some_and(|v| {
+        v.as_bytes().starts_with(PROBLEM_JSON.as_bytes()) || v.as_bytes().starts_with(b"text/html")
+    })
 }
 
 #[cfg(test)]

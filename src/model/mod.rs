@@ -11,6 +11,7 @@ pub mod audit;
 pub mod conference;
 pub mod delegation;
 pub mod import;
+pub mod inbox;
 pub mod input;
 pub mod interview;
 pub mod itinerary;

@@ -177,3 +177,21 @@ pub fn change_own_password(
         AuditEvent::new("change_password", RecordKind::User, me.id.get(), changes),
     ))
 }
+
+/// The console's language a user keeps for themself (`vi` or `en`).
+pub fn set_language(
+    conn: &mut AnyConnection,
+    caller: Caller,
+    language: &'static str,
+) -> ApiResult<Audited<()>> {
+    let before = db::session::language(conn, caller.id)?;
+    if before.as_deref() == Some(language) {
+        return Ok(Audited::unchanged(()));
+    }
+    db::session::set_language(conn, caller.id, language)?;
+    let changes = Changes::new().diff("language", &before, &Some(language.to_owned()));
+    Ok(Audited::new(
+        (),
+        AuditEvent::new("set_language", RecordKind::User, caller.id.get(), changes),
+    ))
+}

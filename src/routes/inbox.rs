@@ -1,141 +1,13 @@
 //! `GET /api/v1/inbox`: what waits on the caller's unit, most urgent first.
 
 use actix_web::{get, web};
-use chrono::{Datelike, NaiveDate};
-use serde::Serialize;
-use utoipa::ToSchema;
 
 use crate::AppState;
-use crate::db;
-use crate::domain::delegation::{self as model, DelegationStatus as S};
-use crate::domain::pagination::Limit;
-use crate::domain::press;
-use crate::domain::role::Role;
 use crate::domain::time::province_today;
 use crate::error::*;
 use crate::http::auth::SignedIn;
-
-/// The record an inbox entry or schedule entry belongs to.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct RecordLink {
-    /// `delegation`, …
-    pub kind: String,
-    pub id: i64,
-    pub reference: String,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct InboxEntry {
-    /// `null` for a reminder of something missing (no press conference this quarter).
-    pub record: Option<RecordLink>,
-    pub title: String,
-    pub status: String,
-    /// Why it waits on the caller's unit.
-    pub reason: String,
-    /// By when it should be dealt with (a delegation's start, a report's due date).
-    pub due_date: NaiveDate,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct Inbox {
-    /// Most urgent (earliest due) first.
-    pub items: Vec<InboxEntry>,
-}
-
-/// The press side's entries: submitted and unreviewed accreditations,
-/// requested or orphaned interviews, a quarter without a press conference.
-fn press_entries(
-    conn: &mut db::AnyConnection,
-    role: Role,
-    today: NaiveDate,
-) -> ApiResult<Vec<InboxEntry>> {
-    use crate::domain::press::{
-        AccreditationStatus as A, ConferenceStatus as C, InterviewStatus as I,
-    };
-    let link = |kind: &str, id: i64, reference: &str| {
-        Some(RecordLink {
-            kind: kind.to_owned(),
-            id,
-            reference: reference.to_owned(),
-        })
-    };
-    let mut items = Vec::new();
-    if matches!(role, Role::ForeignAffairs | Role::Police | Role::Admin) {
-        let filter = db::accreditation::Filter {
-            statuses: vec![A::Submitted, A::Approved],
-            ..Default::default()
-        };
-        for a in db::accreditation::all(conn, &filter)? {
-            if let Some((reason, due_date)) = press::accreditation_inbox_reason(&a, role) {
-                items.push(InboxEntry {
-                    record: link(db::accreditation::KIND, a.id.get(), &a.reference),
-                    title: a.topics.clone(),
-                    status: a.status.as_str().to_owned(),
-                    reason,
-                    due_date,
-                });
-            }
-        }
-    }
-    if matches!(
-        role,
-        Role::ProvincialOffice | Role::ForeignAffairs | Role::Admin
-    ) {
-        let filter = db::interview::Filter {
-            statuses: vec![I::Requested, I::Approved],
-            ..Default::default()
-        };
-        for i in db::interview::all(conn, &filter)? {
-            if let Some((reason, due_date)) = press::interview_inbox_reason(&i, role) {
-                items.push(InboxEntry {
-                    record: link("interview", i.id.get(), &i.reference),
-                    title: format!("{} – {}", i.interviewee_name, i.outlet),
-                    status: i.status.as_str().to_owned(),
-                    reason,
-                    due_date,
-                });
-            }
-        }
-    }
-    if matches!(role, Role::ProvincialOffice | Role::Admin) {
-        let (first, last) = press::quarter_of(today);
-        let window = |day: NaiveDate| day.and_hms_opt(0, 0, 0).map(|t| t.and_utc());
-        let one = Limit::parse(Some(1)).map_err(ApiError::internal)?;
-        let mut held = false;
-        for status in [C::Announced, C::Held] {
-            let filter = db::conference::Filter {
-                status: Some(status),
-                from: window(first),
-                to: last.succ_opt().and_then(window),
-                ..Default::default()
-            };
-            // A read that fails is an error, not "nothing held this quarter".
-            held = held || !db::conference::list(conn, &filter, None, one)?.is_empty();
-        }
-        if !held {
-            items.push(InboxEntry {
-                record: None,
-                title: format!("Họp báo định kỳ quý {}", (first.month0() / 3) + 1),
-                status: "missing".to_owned(),
-                reason: "no press conference held or announced this quarter (one is due every three months)".to_owned(),
-                due_date: last,
-            });
-        }
-    }
-    Ok(items)
-}
-
-/// The open delegations an inbox looks through, per role.
-fn candidate_statuses(role: Role) -> Vec<S> {
-    match role {
-        Role::ForeignAffairs => vec![S::Submitted],
-        Role::ProvincialOffice => vec![S::Appraised],
-        Role::Police => vec![S::Submitted, S::Appraised, S::Approved],
-        Role::HostUnit => vec![S::Draft, S::Completed],
-        Role::Admin => vec![S::Submitted, S::Appraised, S::Completed],
-        Role::Viewer => vec![],
-    }
-}
+use crate::model;
+pub use crate::model::inbox::{Inbox, InboxEntry, RecordLink};
 
 /// What waits on the caller's unit: submitted delegations for Sở Ngoại vụ,
 /// appraised ones for the Provincial Office, unreviewed or changed ones for
@@ -150,49 +22,11 @@ pub async fn get_inbox(
     signed_in: SignedIn,
 ) -> ApiResult<web::Json<Inbox>> {
     let caller = signed_in.caller();
-    let statuses = candidate_statuses(caller.role);
     let days = state.config.report_due_days;
-    let delegations = if statuses.is_empty() {
-        Vec::new()
-    } else {
-        let filter = db::delegation::Filter {
-            statuses,
-            only_unit: model::list_scope(caller),
-            ..Default::default()
-        };
-        signed_in
-            .read(&state.db, move |conn| db::delegation::all(conn, &filter))
-            .await?
-    };
-    let today = province_today();
-    let mut items: Vec<InboxEntry> = delegations
-        .into_iter()
-        .filter_map(|d| {
-            let (reason, due_date) =
-                model::inbox_reason(&d, caller.role, caller.unit, today, days)?;
-            Some(InboxEntry {
-                record: Some(RecordLink {
-                    kind: db::delegation::KIND.to_owned(),
-                    id: d.id.get(),
-                    reference: d.reference,
-                }),
-                title: d.title,
-                status: d.status.as_str().to_owned(),
-                reason,
-                due_date,
-            })
+    let items = signed_in
+        .read(&state.db, move |conn| {
+            model::inbox::entries(conn, caller, province_today(), days)
         })
-        .collect();
-    if press::visible_to(caller.role) {
-        let role = caller.role;
-        let press_items = signed_in
-            .read(&state.db, move |conn| press_entries(conn, role, today))
-            .await?;
-        items.extend(press_items);
-    }
-    items.sort_by(|a, b| {
-        let id = |e: &InboxEntry| e.record.as_ref().map(|r| (r.kind.clone(), r.id));
-        a.due_date.cmp(&b.due_date).then_with(|| id(a).cmp(&id(b)))
-    });
+        .await?;
     Ok(web::Json(Inbox { items }))
 }
