@@ -43,7 +43,13 @@ pub static ASSETS: LazyLock<Assets> = LazyLock::new(|| Assets {
         "console",
         "css",
         "text/css; charset=utf-8",
-        include_bytes!("assets/console.css"),
+        // One file per part of the console, served as one.
+        concat!(
+            include_str!("assets/console.css"),
+            include_str!("assets/delegation.css"),
+            include_str!("assets/schedule.css"),
+        )
+        .as_bytes(),
     ),
     js: Asset::new(
         "console",

@@ -13,6 +13,7 @@ mod press_fixtures;
 mod schedule_fixtures;
 
 mod audit;
+mod console;
 mod auth;
 mod cli;
 mod concurrency;

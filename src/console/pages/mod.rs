@@ -16,8 +16,12 @@
 //!   no rule lives here: what an action needs and who may take it is the
 //!   `domain::`/`model::` layer's.
 
+pub mod delegation;
 pub mod inbox;
+pub mod me;
+pub mod schedule;
 pub mod sign_in;
+pub mod subscriptions;
 
 use actix_web::web;
 
@@ -27,5 +31,9 @@ pub fn register(cfg: &mut web::ServiceConfig) {
         .service(sign_in::show)
         .service(sign_in::submit)
         .service(sign_in::sign_out)
-        .service(sign_in::language);
+        .service(sign_in::language)
+        .configure(delegation::register)
+        .configure(schedule::register)
+        .configure(subscriptions::register)
+        .configure(me::register);
 }
