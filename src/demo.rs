@@ -139,9 +139,11 @@ pub struct DemoSummary {
 impl DemoSummary {
     pub fn describe(&self, address: &str) -> String {
         let mut out = format!(
-            "visitdesk demo at {address}  (API {address}/api/v1, documentation {address}/docs)\n\
-             Log in with POST {address}/api/v1/auth/login {{\"username\", \"password\"}}; \
-             every demo user's password is `{DEMO_PASSWORD}`:\n"
+            "visitdesk demo: open {address}/ in a browser (the console) and sign in as one of \
+             the users below; every demo user's password is `{DEMO_PASSWORD}`. Try `donvi` \
+             (a host unit), `ngoaivu` (Sở Ngoại vụ) and `congan` (the police).\n\
+             API {address}/api/v1 (log in with POST {address}/api/v1/auth/login \
+             {{\"username\", \"password\"}}), documentation {address}/docs\n"
         );
         for (username, role) in &self.users {
             out.push_str(&format!("  {username:<10} {role}\n"));

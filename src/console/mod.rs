@@ -58,6 +58,12 @@ async fn pages_middleware(
         Ok(res) => res.map_into_boxed_body(),
         Err(err) => return Err(error_answer(&err, Tr::new(lang), &here).into()),
     };
+    // A handler's error arrives as a response that carries it.
+    if let Some(err) = res.response().error() {
+        let page = error_answer(err, Tr::new(lang), &here);
+        let (req, _) = res.into_parts();
+        res = ServiceResponse::new(req, actix_web::ResponseError::error_response(&page));
+    }
     secure(res.headers_mut());
     Ok(res)
 }
@@ -124,7 +130,9 @@ fn error_answer(err: &actix_web::Error, t: Tr, here: &str) -> Rendered {
     let status = actix_web::ResponseError::status_code(page_error);
     let (title, message) = match page_error {
         PageError::Csrf => (t.t("error-csrf-title"), t.t("error-csrf")),
-        PageError::Api(ApiError::NotFound) => (t.t("error-not-found-title"), t.t("error-not-found")),
+        PageError::Api(ApiError::NotFound) => {
+            (t.t("error-not-found-title"), t.t("error-not-found"))
+        }
         PageError::Api(ApiError::Forbidden(m)) => (t.t("error-forbidden-title"), t.phrase(m)),
         PageError::Api(ApiError::Conflict { detail, .. }) => {
             (t.t("error-conflict-title"), t.phrase(detail))

@@ -16,10 +16,32 @@ use awc::http::Method;
 use crate::helpers::{Reply, TestApp};
 
 /// A browser: its cookies, and the CSRF token of the last page it read.
-#[derive(Debug, Default)]
+/// Redirects are seen, not followed (`follow` does, as a person's click).
 pub struct Browser {
     cookies: BTreeMap<String, String>,
     csrf: Option<String>,
+    client: awc::Client,
+}
+
+impl std::fmt::Debug for Browser {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Browser")
+            .field("cookies", &self.cookies)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Default for Browser {
+    fn default() -> Self {
+        Self {
+            cookies: BTreeMap::new(),
+            csrf: None,
+            client: awc::Client::builder()
+                .disable_redirects()
+                .timeout(std::time::Duration::from_secs(30))
+                .finish(),
+        }
+    }
 }
 
 impl Browser {
@@ -27,9 +49,20 @@ impl Browser {
         Self::default()
     }
 
+    fn request(&self, app: &TestApp, method: Method, path: &str) -> awc::ClientRequest {
+        self.client
+            .request(method, format!("{}{path}", app.address))
+            .insert_header(("cookie", self.cookie_header()))
+    }
+
     /// A cookie this browser holds.
     pub fn cookie(&self, name: &str) -> Option<&str> {
         self.cookies.get(name).map(String::as_str)
+    }
+
+    /// Sets a cookie by hand (a copied or forged one).
+    pub fn set_cookie(&mut self, name: &str, value: &str) {
+        self.cookies.insert(name.to_owned(), value.to_owned());
     }
 
     /// Drops a cookie (as a browser that never had it).
@@ -64,9 +97,7 @@ impl Browser {
 
     /// GET `path` (redirects are not followed: see `follow`).
     pub async fn get(&mut self, app: &TestApp, path: &str) -> Reply {
-        let req = app
-            .request(Method::GET, path)
-            .insert_header(("cookie", self.cookie_header()));
+        let req = self.request(app, Method::GET, path);
         let reply = app.finish(req.send()).await;
         self.keep(&reply);
         reply
@@ -83,9 +114,8 @@ impl Browser {
     /// POSTs exactly `fields` (no CSRF token added).
     pub async fn post_raw(&mut self, app: &TestApp, path: &str, fields: &[(&str, &str)]) -> Reply {
         let body = serde_urlencoded::to_string(fields).unwrap();
-        let req = app
-            .request(Method::POST, path)
-            .insert_header(("cookie", self.cookie_header()))
+        let req = self
+            .request(app, Method::POST, path)
             .insert_header(("content-type", "application/x-www-form-urlencoded"));
         let reply = app.finish(req.send_body(body)).await;
         self.keep(&reply);
@@ -106,12 +136,35 @@ impl Browser {
             .post(
                 app,
                 "/sign-in",
-                &[("username", username), ("password", crate::helpers::PASSWORD)],
+                &[
+                    ("username", username),
+                    ("password", crate::helpers::PASSWORD),
+                ],
             )
             .await;
         assert_eq!(reply.status.as_u16(), 303, "sign-in: {}", reply.text());
         self.follow(app, &reply).await
     }
+}
+
+/// A user of `role` named `username`, in a unit of their own where the
+/// role needs one; their password is the test users'.
+pub async fn user(app: &TestApp, username: &str, role: visitdesk::domain::role::Role) -> i64 {
+    use visitdesk::domain::role::Role;
+    use visitdesk::domain::unit::UnitKind;
+    let kind = match role {
+        Role::Admin => None,
+        Role::ForeignAffairs => Some(UnitKind::ForeignAffairs),
+        Role::ProvincialOffice => Some(UnitKind::ProvincialOffice),
+        Role::Police => Some(UnitKind::Police),
+        Role::Viewer => Some(UnitKind::Information),
+        Role::HostUnit => Some(UnitKind::Department),
+    };
+    let unit = match kind {
+        Some(kind) => Some(app.make_unit(&format!("Đơn vị của {username}"), kind).await),
+        None => None,
+    };
+    app.make_user(username, role, unit).await
 }
 
 /// The CSRF token in a page's forms.
