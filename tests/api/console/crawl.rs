@@ -1,0 +1,125 @@
+//! Every page as every role: a crawler signs in as each role, follows every
+//! link the pages offer (GET only), and looks for what that role may not
+//! see in the HTML — passport numbers, dates of birth, personal contacts,
+//! the police's notes. Absent means absent from the HTML, not hidden by CSS.
+//! The roles that may see them must find them (so the search can fail).
+
+use std::collections::{BTreeSet, VecDeque};
+
+use serde_json::json;
+use visitdesk::domain::role::Role;
+
+use super::Browser;
+use crate::fixtures::{self, Cast, path};
+use crate::helpers::TestApp;
+use crate::on_both_engines;
+
+on_both_engines!(no_page_shows_a_role_what_the_api_would_not);
+
+/// Roles that see passport numbers, dates of birth and personal contacts.
+const SEES_PERSONAL_DATA: [Role; 3] = [Role::Admin, Role::ForeignAffairs, Role::Police];
+/// Roles that see the police's notes.
+const SEES_NOTES: [Role; 2] = [Role::Admin, Role::Police];
+/// The member's personal data as the fixtures give it (`member_body`).
+const PERSONAL: [&str; 3] = ["TR1234567", "tanaka@example.jp", "+81 54 254 0000"];
+const NOTES: &str = "Một thành viên có tiền sự";
+/// How many pages one role's crawl reads at most.
+const MAX_PAGES: usize = 80;
+
+async fn no_page_shows_a_role_what_the_api_would_not(app: TestApp) {
+    let cast = Cast::new(&app).await;
+    let id = fixtures::delegation_in(&app, &cast, "incoming", "submitted").await;
+    app.put(
+        &format!("{}/security-review", path(id)),
+        &cast.police.token,
+        json!({"status": "concerns", "officer": "Thiếu tá Trần Quang", "notes": NOTES}),
+    )
+    .await
+    .ok(200);
+    let record = format!("/delegations/{id}");
+    for role in Role::ALL {
+        let username = format!("crawl-{}", role.as_str().replace('_', "-"));
+        let unit = (role == Role::HostUnit).then_some(cast.host_unit);
+        if unit.is_some() {
+            app.make_user(&username, role, unit).await;
+        } else {
+            super::user(&app, &username, role).await;
+        }
+        let mut browser = Browser::new();
+        browser.sign_in(&app, &username).await;
+        let pages = crawl(&app, &mut browser, &[
+            "/",
+            "/delegations",
+            &record,
+            "/schedule?week=2025-W11",
+            "/subscriptions",
+            "/me",
+        ])
+        .await;
+        let record_html = pages
+            .iter()
+            .find(|(p, _)| *p == record)
+            .map(|(_, html)| html.clone())
+            .unwrap_or_default();
+        for (page, html) in &pages {
+            for secret in PERSONAL {
+                if !SEES_PERSONAL_DATA.contains(&role) {
+                    assert!(!html.contains(secret), "{role} sees {secret} on {page}");
+                }
+            }
+            if !SEES_NOTES.contains(&role) {
+                assert!(!html.contains(NOTES), "{role} sees the police's notes on {page}");
+            }
+        }
+        // The roles that may see them do, on the delegation's page.
+        if SEES_PERSONAL_DATA.contains(&role) {
+            assert!(record_html.contains("TR1234567"), "{role} misses the passport number");
+        }
+        if SEES_NOTES.contains(&role) {
+            assert!(record_html.contains(NOTES), "{role} misses the police's notes");
+        }
+    }
+}
+
+/// The pages reachable from `start` by GET links, with their HTML; every
+/// one answers a page (200, or 404/403 for a record the role may not see),
+/// never an error of the server.
+async fn crawl(app: &TestApp, browser: &mut Browser, start: &[&str]) -> Vec<(String, String)> {
+    let mut queue: VecDeque<String> = start.iter().map(|s| (*s).to_owned()).collect();
+    let mut seen: BTreeSet<String> = queue.iter().cloned().collect();
+    let mut pages = Vec::new();
+    while let Some(path) = queue.pop_front() {
+        if pages.len() >= MAX_PAGES {
+            break;
+        }
+        let reply = browser.get(app, &path).await;
+        let status = reply.status.as_u16();
+        assert!(
+            matches!(status, 200 | 403 | 404),
+            "{path} answered {status}: {}",
+            reply.text()
+        );
+        let html = reply.text();
+        for link in links(&html) {
+            if seen.insert(link.clone()) {
+                queue.push_back(link);
+            }
+        }
+        pages.push((path, html));
+    }
+    pages
+}
+
+/// The site's own links on a page (not assets, not other hosts, not
+/// `webcal:` addresses, no fragments).
+fn links(html: &str) -> Vec<String> {
+    html.split("href=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .map(|href| href.replace("&amp;", "&").replace("&#38;", "&"))
+        .filter(|href| href.starts_with('/') && !href.starts_with("//"))
+        .filter(|href| !href.starts_with("/assets/") && !href.starts_with("/calendar/"))
+        .map(|href| href.split('#').next().unwrap_or_default().to_owned())
+        .filter(|href| !href.is_empty())
+        .collect()
+}
