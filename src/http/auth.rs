@@ -341,6 +341,41 @@ pub async fn sign_in(
     }
 }
 
+/// A signed-in user's new password (the API's `/me/password` and the
+/// console's alike): their current one is checked against `stored` under
+/// the login throttle of their username and `address` — a stolen token or
+/// session must not become the password by guessing here instead — and the
+/// new one hashed, both off the async workers. The new hash; 422 on
+/// `current_password` when it is wrong, 429 past the throttle.
+pub async fn replace_password(
+    state: &AppState,
+    me: &User,
+    address: String,
+    stored: String,
+    current: String,
+    new: NewPassword,
+) -> ApiResult<String> {
+    let subjects = [
+        (ThrottleScope::Username, me.username.clone()),
+        (ThrottleScope::Address, address),
+    ];
+    let (right, new_hash) = throttled(state, subjects, move || {
+        if verify_password(&stored, &current) {
+            (true, Some(hash_password(&new)))
+        } else {
+            (false, None)
+        }
+    })
+    .await?;
+    match new_hash {
+        Some(hash) if right => hash,
+        _ => Err(ApiError::invalid(
+            "current_password",
+            "is not your current password",
+        )),
+    }
+}
+
 /// One password guess under the login throttle of `subjects` (a username
 /// and the client's address): `check` says whether it was right. The guess
 /// is counted as a failure before it is checked, in one transaction for all

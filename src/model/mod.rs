@@ -18,6 +18,7 @@ pub mod itinerary;
 pub mod member;
 pub mod reporter;
 pub mod review;
+pub mod schedule;
 pub mod subscription;
 pub mod unit;
 pub mod user;

@@ -2,12 +2,109 @@
 //! audit entries (the token itself is never kept, only its hash).
 
 use chrono::{DateTime, Duration, Utc};
+use serde::Deserialize;
+use utoipa::ToSchema;
+use validator::Validate;
 
 use crate::db::calendar::{NewSubscription, Subscription};
 use crate::db::{self, AnyConnection, Audited};
 use crate::domain::audit::{AuditEvent, Changes, RecordKind};
+use crate::domain::ids::{DelegationId, UnitId, UserId};
 use crate::domain::role::{Caller, Role};
 use crate::error::{ApiError, ApiResult};
+
+/// What a feed can hold: a delegation's own dates, or its entries of each kind.
+pub const FEED_KINDS: [&str; 5] = [
+    "delegation",
+    "itinerary_item",
+    "press_activity",
+    "interview",
+    "press_conference",
+];
+
+// For the document only (the field is a list of strings, checked against
+// `FEED_KINDS`).
+/// What a calendar feed can hold.
+#[derive(Debug, ToSchema)]
+#[schema(as = FeedKind, rename_all = "snake_case")]
+pub enum FeedKindDoc {
+    Delegation,
+    ItineraryItem,
+    PressActivity,
+    Interview,
+    PressConference,
+}
+
+fn check_kinds(kinds: &[String]) -> Result<(), validator::ValidationError> {
+    super::input::rule(if kinds.iter().all(|k| FEED_KINDS.contains(&k.as_str())) {
+        Ok(())
+    } else {
+        Err("must list delegation, itinerary_item, press_activity, interview or press_conference")
+    })
+}
+
+// A new subscription as the API's body and the console's form ask for it
+// (no doc comment: it would become the schema's description).
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateSubscription {
+    #[validate(length(min = 1, max = 200))]
+    #[schema(min_length = 1, max_length = 200, example = "Lịch đoàn vào")]
+    pub name: String,
+    /// What the feed holds (default: everything).
+    #[validate(length(max = 5), custom(function = "check_kinds"))]
+    #[schema(value_type = Vec<FeedKindDoc>, max_items = 5)]
+    #[serde(default)]
+    pub kinds: Vec<String>,
+    /// Only this host unit's delegations.
+    pub unit_id: Option<UnitId>,
+    /// Only this delegation.
+    pub delegation_id: Option<DelegationId>,
+}
+
+impl CreateSubscription {
+    /// The subscription of `owner` it asks for: its name trimmed, every
+    /// kind when it names none, each kind once.
+    pub fn into_new(self, owner: UserId) -> NewSubscription {
+        let mut kinds: Vec<String> = if self.kinds.is_empty() {
+            FEED_KINDS.iter().map(|k| (*k).to_owned()).collect()
+        } else {
+            self.kinds
+        };
+        kinds.sort();
+        kinds.dedup();
+        NewSubscription {
+            owner,
+            name: self.name.trim().to_owned(),
+            kinds,
+            unit: self.unit_id,
+            delegation: self.delegation_id,
+        }
+    }
+}
+
+/// A new feed's secret token: 256 random bits (stored only as a hash).
+pub fn new_token() -> String {
+    crate::config::random_hex(32)
+}
+
+/// Where a feed is fetched: its address, with its secret token, and the
+/// same as `webcal://` (Apple Calendar, Outlook on the desktop).
+#[derive(Debug, Clone)]
+pub struct FeedAddress {
+    pub url: String,
+    pub webcal_url: String,
+}
+
+/// The address of the feed behind `token` on the service at `public_url`.
+pub fn feed_address(public_url: &str, token: &str) -> FeedAddress {
+    let url = format!("{public_url}/calendar/{token}.ics");
+    let webcal_url = format!(
+        "webcal://{}",
+        url.split_once("://").map_or(url.as_str(), |(_, rest)| rest)
+    );
+    FeedAddress { url, webcal_url }
+}
 
 /// The caller's subscriptions.
 #[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id))]

@@ -154,6 +154,14 @@ pub fn update(
     ))
 }
 
+/// The caller's own account and stored password hash: what checking
+/// their current password, before they choose a new one, needs.
+pub fn own_password(conn: &mut AnyConnection, caller: Caller) -> ApiResult<(User, String)> {
+    let me = db::user::find(conn, caller.id)?.ok_or(ApiError::NotFound)?;
+    let stored = db::user::password_hash(conn, caller.id)?;
+    Ok((me, stored))
+}
+
 /// A user's own new password (hashed already, after the current one was
 /// checked): every older token of theirs ends.
 pub fn change_own_password(

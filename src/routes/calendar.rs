@@ -5,7 +5,6 @@ use actix_web::{HttpRequest, HttpResponse, route, web};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use sha2::{Digest, Sha256};
 
-use super::schedule::scope;
 use crate::AppState;
 use crate::db::audit::DataStamp;
 use crate::db::calendar::Subscription;
@@ -19,6 +18,7 @@ use crate::domain::time::province_today;
 use crate::error::*;
 use crate::http::limits::Sliced;
 use crate::model;
+use crate::model::schedule::scope;
 
 /// How far back and ahead a feed reaches.
 const BACK_DAYS: i64 = 90;

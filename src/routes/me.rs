@@ -8,12 +8,9 @@ use validator::Validate;
 use super::auth::LoginResponse;
 use super::user::{UserView, check_password};
 use crate::AppState;
-use crate::db::{self};
-use crate::domain::login::ThrottleScope;
 use crate::domain::user::NewPassword;
 use crate::error::*;
-use crate::http::auth::{self, SignedIn};
-use crate::http::auth::{client_address, throttled};
+use crate::http::auth::{self, SignedIn, client_address};
 use crate::http::extract::ValidJson;
 
 /// The logged-in user.
@@ -56,39 +53,16 @@ pub async fn change_password(
     } = body.0;
     let new_password =
         NewPassword::parse(&new_password).map_err(|m| ApiError::invalid("new_password", m))?;
-    let id = signed_in.id();
+    let caller = signed_in.caller();
     let (me, stored) = signed_in
         .read(&state.db, move |conn| {
-            let me = db::user::find(conn, id)?.ok_or(ApiError::NotFound)?;
-            Ok((me, db::user::password_hash(conn, id)?))
+            crate::model::user::own_password(conn, caller)
         })
         .await?;
-    // The same throttle as the login: a stolen token must not become the
-    // password by guessing here instead.
-    let subjects = [
-        (ThrottleScope::Username, me.username.clone()),
-        (
-            ThrottleScope::Address,
-            client_address(&req, state.config.behind_proxy),
-        ),
-    ];
-    let (right, new_hash) = throttled(&state, subjects, move || {
-        if auth::verify_password(&stored, &current_password) {
-            (true, Some(auth::hash_password(&new_password)))
-        } else {
-            (false, None)
-        }
-    })
-    .await?;
-    let new_hash = match new_hash {
-        Some(hash) if right => hash?,
-        _ => {
-            return Err(ApiError::invalid(
-                "current_password",
-                "is not your current password",
-            ));
-        }
-    };
+    let address = client_address(&req, state.config.behind_proxy);
+    let new_hash =
+        auth::replace_password(&state, &me, address, stored, current_password, new_password)
+            .await?;
 
     let user = signed_in
         .write(&state.db, move |conn| {

@@ -10,17 +10,14 @@ use validator::Validate;
 use crate::AppState;
 use crate::db;
 use crate::db::audit::DataStamp;
-use crate::db::schedule::Scope;
-use crate::domain::delegation::list_scope;
-use crate::domain::press;
 use crate::domain::review::ReviewStatus;
-use crate::domain::role::Caller;
 use crate::domain::schedule::{Clash, Entry, EntryKind, Foreigners, RecordRef, order_and_flag};
 use crate::domain::time::{Bound, parse_instant, province_today, rfc3339};
 use crate::error::*;
 use crate::http::auth::SignedIn;
 use crate::http::extract::ValidQuery;
 use crate::http::limits::Sliced;
+use crate::model::schedule::{parse_kinds, scope};
 use actix_web::web::Bytes;
 
 /// The longest window one request may ask for.
@@ -93,33 +90,6 @@ pub struct ScheduleQuery {
     #[validate(length(max = 200, message = "must be at most 200 characters"))]
     #[param(max_length = 200)]
     pub kind: Option<String>,
-}
-
-/// What `caller` may see of the schedule, of these kinds.
-pub fn scope(caller: Caller, kinds: Vec<EntryKind>) -> Scope {
-    Scope {
-        kinds,
-        only_unit: list_scope(caller),
-        press: press::visible_to(caller.role),
-        delegation: None,
-    }
-}
-
-pub fn parse_kinds(raw: Option<&str>) -> ApiResult<Vec<EntryKind>> {
-    match raw.map(str::trim).filter(|r| !r.is_empty()) {
-        None => Ok(EntryKind::ALL.to_vec()),
-        Some(raw) => raw
-            .split(',')
-            .map(|k| {
-                EntryKind::parse(k.trim()).ok_or_else(|| {
-                    ApiError::invalid(
-                        "kind",
-                        "must list itinerary_item, press_activity, interview or press_conference",
-                    )
-                })
-            })
-            .collect(),
-    }
 }
 
 /// The monitoring schedule: where the foreigners are, and who is with them.

@@ -3,40 +3,18 @@
 
 use actix_web::{HttpResponse, delete, get, post, web};
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use utoipa::ToSchema;
-use validator::Validate;
 
 use crate::AppState;
-use crate::db;
 use crate::db::calendar::Subscription;
 use crate::domain::ids::{DelegationId, UnitId};
 use crate::error::*;
 use crate::http::auth::SignedIn;
 use crate::http::extract::ValidJson;
 use crate::model;
-
-/// What a feed can hold: a delegation's own dates, or its entries of each kind.
-pub(crate) const FEED_KINDS: [&str; 5] = [
-    "delegation",
-    "itinerary_item",
-    "press_activity",
-    "interview",
-    "press_conference",
-];
-
-// For the document only (the field is a list of strings, checked against
-// `FEED_KINDS`).
-/// What a calendar feed can hold.
-#[derive(Debug, ToSchema)]
-#[schema(as = FeedKind, rename_all = "snake_case")]
-pub enum FeedKindDoc {
-    Delegation,
-    ItineraryItem,
-    PressActivity,
-    Interview,
-    PressConference,
-}
+pub use crate::model::subscription::CreateSubscription;
+use crate::model::subscription::FeedAddress;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SubscriptionView {
@@ -77,31 +55,6 @@ pub struct NewSubscriptionView {
     pub webcal_url: String,
 }
 
-fn check_kinds(kinds: &[String]) -> Result<(), validator::ValidationError> {
-    super::rule(if kinds.iter().all(|k| FEED_KINDS.contains(&k.as_str())) {
-        Ok(())
-    } else {
-        Err("must list delegation, itinerary_item, press_activity, interview or press_conference")
-    })
-}
-
-#[derive(Debug, Deserialize, Validate, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct CreateSubscription {
-    #[validate(length(min = 1, max = 200))]
-    #[schema(min_length = 1, max_length = 200, example = "Lịch đoàn vào")]
-    pub name: String,
-    /// What the feed holds (default: everything).
-    #[validate(length(max = 5), custom(function = "check_kinds"))]
-    #[schema(value_type = Vec<FeedKindDoc>, max_items = 5)]
-    #[serde(default)]
-    pub kinds: Vec<String>,
-    /// Only this host unit's delegations.
-    pub unit_id: Option<UnitId>,
-    /// Only this delegation.
-    pub delegation_id: Option<DelegationId>,
-}
-
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SubscriptionList {
     pub items: Vec<SubscriptionView>,
@@ -140,34 +93,17 @@ pub async fn create_subscription(
     signed_in: SignedIn,
     body: ValidJson<CreateSubscription>,
 ) -> ApiResult<HttpResponse> {
-    let req = body.0;
-    let mut kinds: Vec<String> = if req.kinds.is_empty() {
-        FEED_KINDS.iter().map(|k| (*k).to_owned()).collect()
-    } else {
-        req.kinds
-    };
-    kinds.sort();
-    kinds.dedup();
-    let token = crate::config::random_hex(32);
+    let token = model::subscription::new_token();
     let caller = signed_in.caller();
-    let new = db::calendar::NewSubscription {
-        owner: caller.id,
-        name: req.name.trim().to_owned(),
-        kinds,
-        unit: req.unit_id,
-        delegation: req.delegation_id,
-    };
+    let new = body.0.into_new(caller.id);
     let secret = token.clone();
     let sub = signed_in
         .write(&state.db, move |conn| {
             model::subscription::create(conn, caller, &new, &secret)
         })
         .await?;
-    let url = format!("{}/calendar/{token}.ics", state.config.public_url);
-    let webcal_url = format!(
-        "webcal://{}",
-        url.split_once("://").map_or(url.as_str(), |(_, rest)| rest)
-    );
+    let FeedAddress { url, webcal_url } =
+        model::subscription::feed_address(&state.config.public_url, &token);
     Ok(HttpResponse::Created().json(NewSubscriptionView {
         id: sub.id,
         name: sub.name,
