@@ -160,15 +160,15 @@ impl Tr {
             return message.to_owned();
         }
         let (id, numbers) = error_id(message);
-        let args: Vec<(&'static str, FluentValue<'static>)> = numbers
+        let args: HashMap<Cow<'static, str>, FluentValue<'static>> = numbers
             .into_iter()
             .zip(["n1", "n2", "n3"])
-            .map(|(n, name)| (name, FluentValue::from(n)))
+            .map(|(n, name)| (Cow::Borrowed(name), FluentValue::from(n)))
             .collect();
-        if self.find(&id).is_none() {
-            return message.to_owned();
-        }
-        self.with(&id, &args)
+        // With its numbers: a message that uses `$n1` does not read without them.
+        LOCALES
+            .try_lookup_with_args(self.lang.id(), &id, &args)
+            .unwrap_or_else(|| message.to_owned())
     }
 }
 
@@ -188,9 +188,14 @@ fn error_id(message: &str) -> (String, Vec<String>) {
     };
     for c in deunicode::deunicode(message).chars() {
         let digit_run = run.starts_with(|c: char| c.is_ascii_digit());
-        if c.is_ascii_digit() && (run.is_empty() || digit_run) {
-            run.push(c);
-        } else if c.is_ascii_alphabetic() && !digit_run {
+        // A character that goes on with the run: a digit after digits (or
+        // first), a letter after letters.
+        let same_run = if c.is_ascii_digit() {
+            run.is_empty() || digit_run
+        } else {
+            c.is_ascii_alphabetic() && !digit_run
+        };
+        if same_run {
             run.push(c);
         } else {
             flush(&mut run);
@@ -211,7 +216,10 @@ mod tests {
     fn an_english_message_has_one_catalogue_id_with_its_numbers() {
         assert_eq!(
             error_id("must be at most 500 characters"),
-            ("err-must-be-at-most-n-characters".to_owned(), vec!["500".to_owned()])
+            (
+                "err-must-be-at-most-n-characters".to_owned(),
+                vec!["500".to_owned()]
+            )
         );
         assert_eq!(error_id("must not be blank").0, "err-must-not-be-blank");
         assert_eq!(
@@ -227,6 +235,22 @@ mod tests {
         }
         assert_eq!(Tr::new(Lang::Vi).t("sign-in"), "Đăng nhập");
         assert_eq!(Tr::new(Lang::En).t("sign-in"), "Sign in");
+    }
+
+    #[test]
+    fn a_sentence_is_translated_with_its_numbers() {
+        assert_eq!(
+            Tr::new(Lang::Vi).phrase("must be at most 500 characters"),
+            "Tối đa 500 ký tự"
+        );
+        assert_eq!(
+            Tr::new(Lang::En).phrase("must be at most 500 characters"),
+            "must be at most 500 characters"
+        );
+        assert_eq!(
+            Tr::new(Lang::Vi).phrase("no such sentence"),
+            "no such sentence"
+        );
     }
 
     #[test]

@@ -58,8 +58,10 @@ async fn pages_middleware(
         Ok(res) => res.map_into_boxed_body(),
         Err(err) => return Err(error_answer(&err, Tr::new(lang), &here).into()),
     };
-    // A handler's error arrives as a response that carries it.
-    if let Some(err) = res.response().error() {
+    // A handler's error arrives as a response that carries it. A path no
+    // page matched keeps the service's problem answer (API clients probe).
+    let matched = res.request().match_pattern().is_some();
+    if let Some(err) = res.response().error().filter(|_| matched) {
         let page = error_answer(err, Tr::new(lang), &here);
         let (req, _) = res.into_parts();
         res = ServiceResponse::new(req, actix_web::ResponseError::error_response(&page));

@@ -164,11 +164,7 @@ impl Visit {
             Some(key) => self.csrf.verify("session", key, token),
             None => self.csrf.verify("browser", &self.browser, token),
         };
-        if right {
-            Ok(())
-        } else {
-            Err(PageError::Csrf)
-        }
+        if right { Ok(()) } else { Err(PageError::Csrf) }
     }
 
     fn check(&self) -> Result<String, PageError> {
@@ -236,7 +232,14 @@ impl Visit {
             .db
             .write_unaudited(move |conn| {
                 let now = db::now();
-                db::session::open(conn, &key_hash, user.id, user.token_epoch, now, now + lifetime)?;
+                db::session::open(
+                    conn,
+                    &key_hash,
+                    user.id,
+                    user.token_epoch,
+                    now,
+                    now + lifetime,
+                )?;
                 let kept = db::session::language(conn, user.id)?;
                 Ok(kept.as_deref().and_then(Lang::parse).unwrap_or(chosen))
             })

@@ -28,8 +28,10 @@ pub fn open(
     now: DateTime<Utc>,
     expires_at: DateTime<Utc>,
 ) -> ApiResult<()> {
-    diesel::delete(console_sessions::table.filter(console_sessions::expires_at.le(now.naive_utc())))
-        .execute(conn)?;
+    diesel::delete(
+        console_sessions::table.filter(console_sessions::expires_at.le(now.naive_utc())),
+    )
+    .execute(conn)?;
     diesel::insert_into(console_sessions::table)
         .values((
             console_sessions::key_hash.eq(key_hash),

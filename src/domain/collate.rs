@@ -115,7 +115,10 @@ mod tests {
             sorted(&["Đặng", "Dương", "Zhang", "Ân", "Anh", "Ăn", "Bình"]),
             ["Anh", "Ăn", "Ân", "Bình", "Dương", "Đặng", "Zhang"]
         );
-        assert_eq!(sorted(&["Ơn", "Ôn", "On", "Ưng", "Ung"]), ["On", "Ôn", "Ơn", "Ung", "Ưng"]);
+        assert_eq!(
+            sorted(&["Ơn", "Ôn", "On", "Ưng", "Ung"]),
+            ["On", "Ôn", "Ơn", "Ung", "Ưng"]
+        );
     }
 
     #[test]

@@ -233,6 +233,59 @@ pub fn may_edit_itinerary(status: DelegationStatus, subject: Subject) -> EditVer
     }
 }
 
+/// Whether a delegation in `status` can still be deleted (else it is cancelled).
+pub fn deletable(status: DelegationStatus) -> bool {
+    status == S::Draft
+}
+
+/// What a caller may do to one delegation now, as the rules above decide:
+/// what a page offers. The operations decide again when asked.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Allowed {
+    /// Change its own fields and its members.
+    pub edit: bool,
+    /// Change its itinerary (add, change, cancel, delete, import items).
+    pub edit_itinerary: bool,
+    pub delete: bool,
+    /// Record the security review.
+    pub review: bool,
+    /// The workflow actions open to the caller from its state.
+    pub actions: Vec<DelegationAction>,
+}
+
+/// What `subject` may do to a delegation in `status`.
+pub fn allowed(status: DelegationStatus, subject: Subject) -> Allowed {
+    let edit = may_edit(status, subject) == EditVerdict::Allowed;
+    Allowed {
+        edit,
+        edit_itinerary: may_edit_itinerary(status, subject) == EditVerdict::Allowed,
+        delete: edit && deletable(status),
+        review: subject.role.records_security_reviews(),
+        actions: DelegationAction::ALL
+            .iter()
+            .copied()
+            .filter(|a| matches!(decide_transition(*a, status, subject), Verdict::Go(_)))
+            .collect(),
+    }
+}
+
+/// What a workflow action's request carries besides the action, field by
+/// field (the names of `TransitionInput`), and whether [`check_needs`]
+/// refuses the action without it.
+pub fn inputs(action: DelegationAction) -> &'static [(&'static str, bool)] {
+    match action {
+        A::Return | A::Cancel => &[("note", true)],
+        A::Appraise => &[("recommendation", true), ("note", true)],
+        A::Approve | A::Reject => &[
+            ("decision_number", true),
+            ("decision_date", true),
+            ("note", false),
+        ],
+        A::Report => &[("report", true), ("note", false)],
+        A::Submit | A::Complete => &[("note", false)],
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EditVerdict {
     Allowed,

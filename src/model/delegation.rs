@@ -15,13 +15,15 @@ use crate::domain::FieldError;
 use crate::domain::audit::{AuditEntry, AuditEvent, Changes, RecordKind, redact_changes};
 use crate::domain::delegation::{
     self as rules, Delegation, DelegationAction, DelegationStatus, Direction, EditVerdict, Facts,
-    TransitionInput, Unmet,
+    Recommendation, TransitionInput, Unmet,
 };
 use crate::domain::ids::{DelegationId, UnitId};
 use crate::domain::pagination::Limit;
 use crate::domain::review::SecurityReview;
 use crate::domain::role::Caller;
-use crate::domain::text::CountryCode;
+use crate::domain::text::{CountryCode, fold};
+use crate::domain::time::Bound;
+use crate::domain::unit::Unit;
 use crate::error::{ApiError, ApiResult};
 
 // A new delegation as a client or a form gives it (not in the document:
@@ -222,6 +224,65 @@ pub(super) fn editable(
     Ok(d)
 }
 
+/// What `caller` may do to `d` now: what a page offers (each operation
+/// decides again when asked).
+pub fn allowed(d: &Delegation, caller: Caller) -> rules::Allowed {
+    rules::allowed(d.status, caller.facing(d.host_unit_id))
+}
+
+/// The units `caller` may register a delegation for (none: they may not
+/// register any).
+#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id))]
+pub fn host_units(conn: &mut AnyConnection, caller: Caller) -> ApiResult<Vec<Unit>> {
+    let mut units = super::unit::all(conn)?;
+    units.retain(|u| rules::may_create(u.id, caller.role, caller.unit));
+    Ok(units)
+}
+
+/// A search of the delegations as a client or a form asks for it, before
+/// it is read: the API's query parameters, the console's filters.
+#[derive(Debug, Default)]
+pub struct Search<'a> {
+    pub direction: Option<Direction>,
+    pub status: Option<DelegationStatus>,
+    pub from: Option<&'a str>,
+    pub to: Option<&'a str>,
+    pub q: Option<&'a str>,
+    pub country: Option<&'a str>,
+    pub host_unit_id: Option<i64>,
+}
+
+impl Search<'_> {
+    /// The filter it asks for, or 422 naming the parameter at fault.
+    pub fn filter(&self) -> ApiResult<Filter> {
+        let country = self
+            .country
+            .map(|c| {
+                CountryCode::parse(c)
+                    .map(|c| c.as_str().to_owned())
+                    .map_err(|m| ApiError::invalid("country", m))
+            })
+            .transpose()?;
+        Ok(Filter {
+            direction: self.direction,
+            status: self.status,
+            from: super::input::day("from", self.from, Bound::Start)?,
+            to: super::input::day("to", self.to, Bound::End)?,
+            words: self
+                .q
+                .map(fold)
+                .unwrap_or_default()
+                .split_whitespace()
+                .map(str::to_owned)
+                .collect(),
+            country,
+            host_unit_id: self.host_unit_id.map(UnitId),
+            only_unit: None,
+            statuses: Vec::new(),
+        })
+    }
+}
+
 /// A page of the delegations `caller` may see that match `filter`.
 #[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id))]
 pub fn list(
@@ -383,7 +444,7 @@ pub fn delete(
     id: DelegationId,
 ) -> ApiResult<Audited<()>> {
     let d = editable(conn, caller, id)?;
-    if d.status != DelegationStatus::Draft {
+    if !rules::deletable(d.status) {
         return Err(ApiError::conflict(
             "only a draft can be deleted; cancel it instead",
         ));
@@ -393,6 +454,46 @@ pub fn delete(
         .set("reference", &d.reference)
         .set("title", &d.title);
     Ok(Audited::new((), event("delete", &d, changes)))
+}
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TransitionRequest {
+    pub action: DelegationAction,
+    /// Required to return (what to fix), appraise and cancel; optional otherwise.
+    #[validate(length(max = 5000))]
+    #[schema(max_length = 5000)]
+    pub note: Option<String>,
+    /// For `appraise`.
+    pub recommendation: Option<Recommendation>,
+    /// For `approve` and `reject`: the number of the province's decision.
+    #[validate(length(max = 100))]
+    #[schema(max_length = 100, example = "1234/QĐ-UBND")]
+    pub decision_number: Option<String>,
+    /// For `approve` and `reject`.
+    pub decision_date: Option<NaiveDate>,
+    /// For `report`: the report's text.
+    #[validate(length(max = 100000))]
+    #[schema(max_length = 100000)]
+    pub report: Option<String>,
+}
+
+impl TransitionRequest {
+    /// The action and what it carries, as [`transition`] takes them: the
+    /// note and the decision's number trimmed, a blank note none.
+    pub fn input(self) -> (DelegationAction, TransitionInput) {
+        let input = TransitionInput {
+            note: self
+                .note
+                .map(|n| n.trim().to_owned())
+                .filter(|n| !n.is_empty()),
+            recommendation: self.recommendation,
+            decision_number: self.decision_number.map(|n| n.trim().to_owned()),
+            decision_date: self.decision_date,
+            report: self.report,
+        };
+        (self.action, input)
+    }
 }
 
 /// Takes a workflow action: the table decides (403 / 409), the action's

@@ -25,6 +25,21 @@ pub fn list(
     db::unit::list(conn, kind, after, limit)
 }
 
+/// Every unit, in the order they were made (a province has a few dozen).
+pub fn all(conn: &mut AnyConnection) -> ApiResult<Vec<Unit>> {
+    let max = Limit::parse(Some(i64::from(Limit::MAX))).map_err(ApiError::internal)?;
+    let mut units: Vec<Unit> = Vec::new();
+    loop {
+        let after = units.last().map(|u| u.id.get());
+        let page = db::unit::list(conn, None, after, max)?;
+        let more = page.len() > max.get();
+        units.extend(page.into_iter().take(max.get()));
+        if !more {
+            return Ok(units);
+        }
+    }
+}
+
 pub fn find(conn: &mut AnyConnection, id: UnitId) -> ApiResult<Unit> {
     db::unit::find(conn, id)?.ok_or(ApiError::NotFound)
 }

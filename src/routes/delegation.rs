@@ -15,8 +15,6 @@ use crate::domain::delegation::{Delegation, DelegationStatus, Direction, Recomme
 use crate::domain::ids::{DelegationId, UnitId, UserId};
 use crate::domain::pagination::page;
 use crate::domain::role::Caller;
-use crate::domain::text::{CountryCode, fold};
-use crate::domain::time::Bound;
 use crate::error::*;
 use crate::http::auth::SignedIn;
 use crate::http::extract::{IfMatch, ValidJson, ValidQuery, etag};
@@ -171,33 +169,16 @@ pub async fn list_delegations(
     let caller = signed_in.caller();
     let limit = super::limit(q.limit)?;
     let after = super::cursor::<db::delegation::Cursor>(q.cursor.as_deref())?;
-    let country = q
-        .country
-        .as_deref()
-        .map(|c| {
-            CountryCode::parse(c)
-                .map(|c| c.as_str().to_owned())
-                .map_err(|m| ApiError::invalid("country", m))
-        })
-        .transpose()?;
-    let filter = db::delegation::Filter {
+    let filter = model::delegation::Search {
         direction: q.direction,
         status: q.status,
-        from: super::day("from", q.from.as_deref(), Bound::Start)?,
-        to: super::day("to", q.to.as_deref(), Bound::End)?,
-        words: q
-            .q
-            .as_deref()
-            .map(fold)
-            .unwrap_or_default()
-            .split_whitespace()
-            .map(str::to_owned)
-            .collect(),
-        country,
-        host_unit_id: q.host_unit_id.map(UnitId),
-        only_unit: None,
-        statuses: Vec::new(),
-    };
+        from: q.from.as_deref(),
+        to: q.to.as_deref(),
+        q: q.q.as_deref(),
+        country: q.country.as_deref(),
+        host_unit_id: q.host_unit_id,
+    }
+    .filter()?;
     let rows = signed_in
         .read(&state.db, move |conn| {
             model::delegation::list(conn, caller, filter, after, limit)

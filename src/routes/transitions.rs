@@ -1,44 +1,21 @@
 //! A delegation's workflow, security review and history.
 
 use actix_web::{HttpResponse, get, post, put, web};
-use chrono::{DateTime, NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
+use chrono::{DateTime, Utc};
+use serde::Serialize;
 use utoipa::ToSchema;
-use validator::Validate;
 
 use super::audit::ActorView;
 use super::delegation::answer;
 use super::review::PutReview;
 use crate::AppState;
-use crate::domain::delegation::{DelegationAction, Recommendation, TransitionInput};
 use crate::domain::ids::DelegationId;
 use crate::domain::time::province_today;
 use crate::error::*;
 use crate::http::auth::SignedIn;
 use crate::http::extract::ValidJson;
 use crate::model;
-
-#[derive(Debug, Deserialize, Validate, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct TransitionRequest {
-    pub action: DelegationAction,
-    /// Required to return (what to fix), appraise and cancel; optional otherwise.
-    #[validate(length(max = 5000))]
-    #[schema(max_length = 5000)]
-    pub note: Option<String>,
-    /// For `appraise`.
-    pub recommendation: Option<Recommendation>,
-    /// For `approve` and `reject`: the number of the province's decision.
-    #[validate(length(max = 100))]
-    #[schema(max_length = 100, example = "1234/QĐ-UBND")]
-    pub decision_number: Option<String>,
-    /// For `approve` and `reject`.
-    pub decision_date: Option<NaiveDate>,
-    /// For `report`: the report's text.
-    #[validate(length(max = 100000))]
-    #[schema(max_length = 100000)]
-    pub report: Option<String>,
-}
+pub use crate::model::delegation::TransitionRequest;
 
 /// Take a workflow action (DESIGN.md, "Workflows"). 409 names the current
 /// state and the states the action is open from, or the condition not met.
@@ -59,20 +36,10 @@ pub async fn transition_delegation(
 ) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
     let caller = signed_in.caller();
-    let req = body.0;
-    let input = TransitionInput {
-        note: req
-            .note
-            .map(|n| n.trim().to_owned())
-            .filter(|n| !n.is_empty()),
-        recommendation: req.recommendation,
-        decision_number: req.decision_number.map(|n| n.trim().to_owned()),
-        decision_date: req.decision_date,
-        report: req.report,
-    };
+    let (action, input) = body.0.input();
     let d = signed_in
         .write(&state.db, move |conn| {
-            model::delegation::transition(conn, caller, id, req.action, input, province_today())
+            model::delegation::transition(conn, caller, id, action, input, province_today())
         })
         .await?;
     Ok(answer(&state, HttpResponse::Ok(), d, caller))

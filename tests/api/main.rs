@@ -13,10 +13,10 @@ mod press_fixtures;
 mod schedule_fixtures;
 
 mod audit;
-mod console;
 mod auth;
 mod cli;
 mod concurrency;
+mod console;
 mod delegation_input;
 mod delegation_visibility;
 mod delegation_workflow;

@@ -47,14 +47,18 @@ async fn no_page_shows_a_role_what_the_api_would_not(app: TestApp) {
         }
         let mut browser = Browser::new();
         browser.sign_in(&app, &username).await;
-        let pages = crawl(&app, &mut browser, &[
-            "/",
-            "/delegations",
-            &record,
-            "/schedule?week=2025-W11",
-            "/subscriptions",
-            "/me",
-        ])
+        let pages = crawl(
+            &app,
+            &mut browser,
+            &[
+                "/",
+                "/delegations",
+                &record,
+                "/schedule?week=2025-W11",
+                "/subscriptions",
+                "/me",
+            ],
+        )
         .await;
         let record_html = pages
             .iter()
@@ -68,15 +72,24 @@ async fn no_page_shows_a_role_what_the_api_would_not(app: TestApp) {
                 }
             }
             if !SEES_NOTES.contains(&role) {
-                assert!(!html.contains(NOTES), "{role} sees the police's notes on {page}");
+                assert!(
+                    !html.contains(NOTES),
+                    "{role} sees the police's notes on {page}"
+                );
             }
         }
         // The roles that may see them do, on the delegation's page.
         if SEES_PERSONAL_DATA.contains(&role) {
-            assert!(record_html.contains("TR1234567"), "{role} misses the passport number");
+            assert!(
+                record_html.contains("TR1234567"),
+                "{role} misses the passport number"
+            );
         }
         if SEES_NOTES.contains(&role) {
-            assert!(record_html.contains(NOTES), "{role} misses the police's notes");
+            assert!(
+                record_html.contains(NOTES),
+                "{role} misses the police's notes"
+            );
         }
     }
 }

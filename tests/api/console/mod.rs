@@ -4,6 +4,7 @@
 //! pages in Chromium; these check what a person would notice, fast, on both
 //! engines.
 
+mod crawl;
 mod delegation;
 mod schedule;
 mod security;
@@ -63,11 +64,6 @@ impl Browser {
     /// Sets a cookie by hand (a copied or forged one).
     pub fn set_cookie(&mut self, name: &str, value: &str) {
         self.cookies.insert(name.to_owned(), value.to_owned());
-    }
-
-    /// Drops a cookie (as a browser that never had it).
-    pub fn forget(&mut self, name: &str) {
-        self.cookies.remove(name);
     }
 
     fn keep(&mut self, reply: &Reply) {

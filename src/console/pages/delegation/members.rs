@@ -1,0 +1,422 @@
+//! A delegation's members: adding one, changing one, removing one. Personal
+//! data (date of birth, passport, e-mail, phone) is in the form of a
+//! member only for those who may see it, as the API's view keeps it.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, get, post, web};
+use askama::Template;
+use serde::Deserialize;
+
+use super::edit::{ConfirmPage, CsrfForm};
+use super::form::{self, Reader, text};
+use super::{Choice, Head, choices};
+use crate::AppState;
+use crate::console::error::PageError;
+use crate::console::page::{self, Chrome, FormErrors, Nav};
+use crate::console::session::{Account, Visit};
+use crate::domain::delegation::{Delegation, Gender, Member, MemberRole};
+use crate::domain::ids::{DelegationId, MemberId};
+use crate::error::ApiError;
+use crate::model;
+use crate::model::member::{MemberInput, MemberPatch};
+use crate::routes::member::MemberView;
+
+/// A member's fields as the form sends them.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct MemberForm {
+    csrf: String,
+    version: String,
+    full_name: String,
+    gender: String,
+    date_of_birth: String,
+    nationality: String,
+    passport_number: String,
+    organization: String,
+    position: String,
+    role: String,
+    email: String,
+    phone: String,
+}
+
+const ORDER: &[&str] = &[
+    "full_name",
+    "role",
+    "gender",
+    "date_of_birth",
+    "nationality",
+    "passport_number",
+    "organization",
+    "position",
+    "email",
+    "phone",
+];
+
+impl MemberForm {
+    /// The form of a member as `view` shows it (personal data only if kept).
+    fn of(view: &MemberView) -> Self {
+        let personal = |v: &Option<Option<String>>| v.clone().flatten().unwrap_or_default();
+        Self {
+            version: view.version.to_string(),
+            full_name: view.full_name.clone(),
+            gender: view
+                .gender
+                .map(|g| g.as_str().to_owned())
+                .unwrap_or_default(),
+            date_of_birth: view
+                .date_of_birth
+                .flatten()
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            nationality: view.nationality.clone(),
+            passport_number: personal(&view.passport_number),
+            organization: view.organization.clone().unwrap_or_default(),
+            position: view.position.clone().unwrap_or_default(),
+            role: view.role.as_str().to_owned(),
+            email: personal(&view.email),
+            phone: personal(&view.phone),
+            ..Self::default()
+        }
+    }
+
+    /// The member as the operations take it; with `personal` false, no
+    /// personal data (the form had none).
+    fn input(&self, personal: bool) -> Result<MemberInput, ApiError> {
+        let mut read = Reader::new();
+        let role = read.required_choice("role", &self.role, MemberRole::parse);
+        let gender = read.choice("gender", &self.gender, Gender::parse);
+        let born = if personal {
+            read.date("date_of_birth", &self.date_of_birth)
+        } else {
+            None
+        };
+        let kept = |raw: &str| if personal { text(raw) } else { None };
+        let input = MemberInput {
+            full_name: self.full_name.clone(),
+            gender,
+            date_of_birth: born,
+            nationality: self.nationality.trim().to_owned(),
+            passport_number: kept(&self.passport_number),
+            organization: text(&self.organization),
+            position: text(&self.position),
+            role: role.unwrap_or(MemberRole::Member),
+            email: kept(&self.email).map(|e| e.trim().to_owned()),
+            phone: kept(&self.phone),
+        };
+        read.check(&input);
+        read.finish()?;
+        Ok(input)
+    }
+
+    /// The change: every field the form shows (personal data only when it
+    /// showed it; otherwise that stays as it is).
+    fn patch(&self, personal: bool) -> Result<MemberPatch, ApiError> {
+        let input = self.input(personal)?;
+        let personal_field = |value: Option<String>| personal.then_some(value);
+        Ok(MemberPatch {
+            full_name: Some(input.full_name),
+            gender: Some(input.gender),
+            date_of_birth: personal.then_some(input.date_of_birth),
+            nationality: Some(input.nationality),
+            passport_number: personal_field(input.passport_number),
+            organization: Some(input.organization),
+            position: Some(input.position),
+            role: Some(input.role),
+            email: personal_field(input.email),
+            phone: personal_field(input.phone),
+        })
+    }
+}
+
+#[derive(Template)]
+#[template(path = "delegation/member.html")]
+struct MemberPage {
+    c: Chrome,
+    errors: FormErrors,
+    head: Head,
+    /// `None` for a new member.
+    editing: Option<MemberId>,
+    action: String,
+    form: MemberForm,
+    /// Whether the form shows personal data: a new member's always (it is
+    /// what one types); a member's only where the API's view keeps it.
+    personal: bool,
+    roles: Vec<Choice>,
+    genders: Vec<Choice>,
+}
+
+impl MemberPage {
+    fn new(
+        visit: &Visit,
+        account: &Account,
+        d: &Delegation,
+        editing: Option<MemberId>,
+        personal: bool,
+        form: MemberForm,
+        errors: FormErrors,
+    ) -> Self {
+        let t = visit.tr();
+        let head = Head::of(d);
+        let action = match editing {
+            Some(m) => format!("{}/members/{m}/edit", head.href),
+            None => format!("{}/members/new", head.href),
+        };
+        let mut form = form;
+        form.date_of_birth = form::iso(&form.date_of_birth);
+        let mut genders = vec![Choice {
+            value: String::new(),
+            label: t.t("delegation-member-gender-none"),
+            chosen: form.gender.is_empty(),
+        }];
+        genders.extend(choices(
+            Gender::ALL,
+            Gender::as_str,
+            "delegation-gender",
+            &form.gender,
+            t,
+        ));
+        Self {
+            c: Chrome::new(visit, Some(account), Nav::Delegations, &action),
+            errors,
+            roles: choices(
+                MemberRole::ALL,
+                MemberRole::as_str,
+                "delegation-member-role",
+                &form.role,
+                t,
+            ),
+            genders,
+            personal,
+            head,
+            editing,
+            action,
+            form,
+        }
+    }
+
+    fn answer(&self, visit: &Visit) -> Result<HttpResponse, PageError> {
+        let status = if self.errors.is_empty() {
+            StatusCode::OK
+        } else {
+            StatusCode::UNPROCESSABLE_ENTITY
+        };
+        page::html_with(visit, status, self)
+    }
+}
+
+/// The delegation, if the caller may change its members now.
+async fn editable(
+    state: &AppState,
+    visit: &Visit,
+    id: DelegationId,
+) -> Result<(Account, Delegation), PageError> {
+    let (account, d) = visit
+        .read(state, move |conn, account| {
+            model::delegation::visible(conn, account.caller, id)
+        })
+        .await?;
+    if !model::delegation::allowed(&d, account.caller).edit {
+        return Err(form::not_open());
+    }
+    Ok((account, d))
+}
+
+/// The delegation and one of its members as the caller may see it.
+async fn member(
+    state: &AppState,
+    visit: &Visit,
+    id: DelegationId,
+    member_id: MemberId,
+) -> Result<(Account, (Delegation, MemberView)), PageError> {
+    let (account, (d, m)) = visit
+        .read(state, move |conn, account| {
+            let d = model::delegation::visible(conn, account.caller, id)?;
+            let m: Member = model::member::list(conn, account.caller, id)?
+                .into_iter()
+                .find(|m| m.id == member_id)
+                .ok_or(ApiError::NotFound)?;
+            Ok((d, m))
+        })
+        .await?;
+    if !model::delegation::allowed(&d, account.caller).edit {
+        return Err(form::not_open());
+    }
+    let view = MemberView::new(m, account.caller);
+    Ok((account, (d, view)))
+}
+
+/// `GET /delegations/{id}/members/new`.
+#[get("/{id}/members/new")]
+pub async fn new_form(
+    state: web::Data<AppState>,
+    visit: Visit,
+    id: web::Path<DelegationId>,
+) -> Result<HttpResponse, PageError> {
+    let (account, d) = editable(&state, &visit, id.into_inner()).await?;
+    let form = MemberForm {
+        role: MemberRole::Member.as_str().to_owned(),
+        ..MemberForm::default()
+    };
+    MemberPage::new(
+        &visit,
+        &account,
+        &d,
+        None,
+        true,
+        form,
+        FormErrors::default(),
+    )
+    .answer(&visit)
+}
+
+/// `POST /delegations/{id}/members/new`.
+#[post("/{id}/members/new")]
+pub async fn add(
+    state: web::Data<AppState>,
+    visit: Visit,
+    id: web::Path<DelegationId>,
+    form: web::Form<MemberForm>,
+) -> Result<HttpResponse, PageError> {
+    let id = id.into_inner();
+    let form = form.into_inner();
+    visit.check_csrf(&form.csrf)?;
+    let outcome = match form.input(true).and_then(MemberInput::fields) {
+        Ok(fields) => {
+            visit
+                .write(&state.db, move |conn, caller| {
+                    model::member::add(conn, caller, id, &fields)
+                })
+                .await
+        }
+        Err(e) => Err(e.into()),
+    };
+    let error = match outcome {
+        Ok(_) => {
+            return Ok(page::see_other(&format!(
+                "{}?done=member-added#h-members",
+                super::href(id)
+            )));
+        }
+        Err(PageError::Api(e)) => e,
+        Err(other) => return Err(other),
+    };
+    let errors = form::errors(error, visit.tr(), ORDER)?;
+    let (account, d) = editable(&state, &visit, id).await?;
+    MemberPage::new(&visit, &account, &d, None, true, form, errors).answer(&visit)
+}
+
+/// `GET /delegations/{id}/members/{member_id}/edit`.
+#[get("/{id}/members/{member_id}/edit")]
+pub async fn edit_form(
+    state: web::Data<AppState>,
+    visit: Visit,
+    path: web::Path<(DelegationId, MemberId)>,
+) -> Result<HttpResponse, PageError> {
+    let (id, member_id) = path.into_inner();
+    let (account, (d, view)) = member(&state, &visit, id, member_id).await?;
+    let form = MemberForm::of(&view);
+    MemberPage::new(
+        &visit,
+        &account,
+        &d,
+        Some(member_id),
+        view.passport_number.is_some(),
+        form,
+        FormErrors::default(),
+    )
+    .answer(&visit)
+}
+
+/// `POST /delegations/{id}/members/{member_id}/edit`.
+#[post("/{id}/members/{member_id}/edit")]
+pub async fn update(
+    state: web::Data<AppState>,
+    visit: Visit,
+    path: web::Path<(DelegationId, MemberId)>,
+    form: web::Form<MemberForm>,
+) -> Result<HttpResponse, PageError> {
+    let (id, member_id) = path.into_inner();
+    let mut form = form.into_inner();
+    visit.check_csrf(&form.csrf)?;
+    // The same question the page asked to show the fields: does the view
+    // of a member keep personal data for this role?
+    let (account, (d, view)) = member(&state, &visit, id, member_id).await?;
+    let personal = view.passport_number.is_some();
+    let if_match = form::version(&form.version);
+    let outcome = match form.patch(personal) {
+        Ok(patch) => {
+            visit
+                .write(&state.db, move |conn, caller| {
+                    model::member::update(conn, caller, id, member_id, if_match, patch)
+                })
+                .await
+        }
+        Err(e) => Err(e.into()),
+    };
+    let error = match outcome {
+        Ok(_) => {
+            return Ok(page::see_other(&format!(
+                "{}?done=member-updated#h-members",
+                super::href(id)
+            )));
+        }
+        Err(PageError::Api(e)) => e,
+        Err(other) => return Err(other),
+    };
+    let errors = form::refused(error, visit.tr(), ORDER, &mut form.version)?;
+    MemberPage::new(
+        &visit,
+        &account,
+        &d,
+        Some(member_id),
+        personal,
+        form,
+        errors,
+    )
+    .answer(&visit)
+}
+
+/// `GET /delegations/{id}/members/{member_id}/remove`: are you sure?
+#[get("/{id}/members/{member_id}/remove")]
+pub async fn remove_form(
+    state: web::Data<AppState>,
+    visit: Visit,
+    path: web::Path<(DelegationId, MemberId)>,
+) -> Result<HttpResponse, PageError> {
+    let (id, member_id) = path.into_inner();
+    let (account, (d, view)) = member(&state, &visit, id, member_id).await?;
+    let t = visit.tr();
+    let head = Head::of(&d);
+    let action = format!("{}/members/{member_id}/remove", head.href);
+    let page = ConfirmPage {
+        c: Chrome::new(&visit, Some(&account), Nav::Delegations, &action),
+        title: t.t1("delegation-member-remove-title", "name", &view.full_name),
+        body: t.t("delegation-member-remove-body"),
+        button: t.t("delegation-member-remove"),
+        errors: FormErrors::default(),
+        action,
+        head,
+    };
+    page::html(&visit, &page)
+}
+
+/// `POST /delegations/{id}/members/{member_id}/remove`.
+#[post("/{id}/members/{member_id}/remove")]
+pub async fn remove(
+    state: web::Data<AppState>,
+    visit: Visit,
+    path: web::Path<(DelegationId, MemberId)>,
+    form: web::Form<CsrfForm>,
+) -> Result<HttpResponse, PageError> {
+    let (id, member_id) = path.into_inner();
+    visit.check_csrf(&form.csrf)?;
+    visit
+        .write(&state.db, move |conn, caller| {
+            model::member::remove(conn, caller, id, member_id)
+        })
+        .await?;
+    Ok(page::see_other(&format!(
+        "{}?done=member-removed#h-members",
+        super::href(id)
+    )))
+}
