@@ -48,6 +48,8 @@ pub static ASSETS: LazyLock<Assets> = LazyLock::new(|| Assets {
             include_str!("assets/console.css"),
             include_str!("assets/delegation.css"),
             include_str!("assets/schedule.css"),
+            include_str!("assets/press.css"),
+            include_str!("assets/admin.css"),
         )
         .as_bytes(),
     ),

@@ -19,10 +19,22 @@ use crate::error::ApiError;
 pub enum Nav {
     Inbox,
     Delegations,
+    Press,
     Schedule,
     Subscriptions,
+    Admin,
+    Audit,
     Me,
     Other,
+}
+
+/// The parts of the console the signed-in role may open (the domain's
+/// rules; the pages decide again).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Parts {
+    pub press: bool,
+    pub admin: bool,
+    pub audit: bool,
 }
 
 /// The signed-in user as the header names them.
@@ -43,6 +55,7 @@ pub struct Chrome {
     pub here: String,
     /// How many entries wait in the inbox (the header's count).
     pub waiting: Option<usize>,
+    pub parts: Parts,
     pub css: &'static str,
     pub js: &'static str,
 }
@@ -61,6 +74,11 @@ impl Chrome {
             nav,
             here: here.to_owned(),
             waiting: account.and_then(|a| a.waiting),
+            parts: account.map_or_else(Parts::default, |a| Parts {
+                press: crate::domain::press::visible_to(a.caller.role),
+                admin: a.caller.role.manages_users(),
+                audit: a.caller.role.reads_audit(),
+            }),
             css: &ASSETS.css.path,
             js: &ASSETS.js.path,
         }
@@ -75,6 +93,7 @@ impl Chrome {
             nav: Nav::Other,
             here: here.to_owned(),
             waiting: None,
+            parts: Parts::default(),
             css: &ASSETS.css.path,
             js: &ASSETS.js.path,
         }

@@ -16,9 +16,13 @@
 //!   no rule lives here: what an action needs and who may take it is the
 //!   `domain::`/`model::` layer's.
 
+pub mod admin;
+pub mod audit;
 pub mod delegation;
 pub mod inbox;
 pub mod me;
+pub mod press;
+pub mod public_press;
 pub mod schedule;
 pub mod sign_in;
 pub mod subscriptions;
@@ -35,5 +39,9 @@ pub fn register(cfg: &mut web::ServiceConfig) {
         .configure(delegation::register)
         .configure(schedule::register)
         .configure(subscriptions::register)
-        .configure(me::register);
+        .configure(me::register)
+        .configure(press::register)
+        .configure(public_press::register)
+        .configure(admin::register)
+        .configure(audit::register);
 }

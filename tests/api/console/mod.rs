@@ -4,8 +4,10 @@
 //! pages in Chromium; these check what a person would notice, fast, on both
 //! engines.
 
+mod admin;
 mod crawl;
 mod delegation;
+mod press;
 mod schedule;
 mod security;
 mod sign_in;

@@ -10,6 +10,9 @@ nav-inbox = To do
 nav-delegations = Delegations
 nav-schedule = Schedule
 nav-subscriptions = Calendar subscriptions
+nav-press = Press
+nav-admin = Administration
+nav-audit = Audit trail
 nav-me = My account
 
 ## Signing in

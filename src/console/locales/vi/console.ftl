@@ -10,6 +10,9 @@ nav-inbox = Việc cần làm
 nav-delegations = Đoàn ra, đoàn vào
 nav-schedule = Lịch theo dõi
 nav-subscriptions = Đăng ký lịch
+nav-press = Báo chí
+nav-admin = Quản trị
+nav-audit = Nhật ký
 nav-me = Tài khoản
 
 ## Signing in

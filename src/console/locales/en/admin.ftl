@@ -1,0 +1,1 @@
+# The admin pages (en). Ids start with `admin-`.

@@ -1,0 +1,1 @@
+# The press pages (en). Ids start with `press-`.

@@ -1,0 +1,1 @@
+# The admin pages (vi). Ids start with `admin-`.

@@ -1,0 +1,1 @@
+# The press pages (vi). Ids start with `press-`.
