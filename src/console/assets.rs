@@ -49,6 +49,7 @@ pub static ASSETS: LazyLock<Assets> = LazyLock::new(|| Assets {
             include_str!("assets/delegation.css"),
             include_str!("assets/schedule.css"),
             include_str!("assets/press.css"),
+            include_str!("assets/meetings.css"),
             include_str!("assets/admin.css"),
         )
         .as_bytes(),

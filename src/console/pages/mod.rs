@@ -18,8 +18,10 @@
 
 pub mod admin;
 pub mod audit;
+pub mod conference;
 pub mod delegation;
 pub mod inbox;
+pub mod interview;
 pub mod me;
 pub mod press;
 pub mod public_press;
@@ -41,6 +43,8 @@ pub fn register(cfg: &mut web::ServiceConfig) {
         .configure(subscriptions::register)
         .configure(me::register)
         .configure(press::register)
+        .configure(interview::register)
+        .configure(conference::register)
         .configure(public_press::register)
         .configure(admin::register)
         .configure(audit::register);

@@ -7,6 +7,7 @@
 mod admin;
 mod crawl;
 mod delegation;
+mod meetings;
 mod press;
 mod schedule;
 mod security;

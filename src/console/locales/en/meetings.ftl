@@ -1,0 +1,1 @@
+# The interview, press conference and public press pages (en). Ids start with `meetings-` or `public-press-`.

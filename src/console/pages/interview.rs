@@ -1,0 +1,6 @@
+//! (being written)
+
+use actix_web::web;
+
+/// This part's routes.
+pub fn register(_cfg: &mut web::ServiceConfig) {}
