@@ -23,6 +23,8 @@ const SEES_NOTES: [Role; 2] = [Role::Admin, Role::Police];
 /// The member's personal data as the fixtures give it (`member_body`).
 const PERSONAL: [&str; 3] = ["TR1234567", "tanaka@example.jp", "+81 54 254 0000"];
 const NOTES: &str = "Một thành viên có tiền sự";
+/// Text a person typed that a page must show as text, never run.
+const HOSTILE: &str = r#"<script>alert("x")</script> "Hội" 'nghị' & <b>"#;
 /// How many pages one role's crawl reads at most.
 const MAX_PAGES: usize = 80;
 
@@ -36,6 +38,37 @@ async fn no_page_shows_a_role_what_the_api_would_not(app: TestApp) {
     )
     .await
     .ok(200);
+    // A second delegation whose every typed text tries to be HTML.
+    let hostile_body = fixtures::merged(
+        fixtures::delegation_body("incoming", cast.host_unit),
+        json!({"title": HOSTILE, "purpose": HOSTILE, "head_of_delegation": HOSTILE}),
+    );
+    let hostile = fixtures::create(&app, &cast.foreign_affairs.token, hostile_body).await["id"]
+        .as_i64()
+        .unwrap();
+    fixtures::add_member(
+        &app,
+        &cast.foreign_affairs.token,
+        hostile,
+        fixtures::merged(
+            fixtures::member_body(HOSTILE),
+            json!({"passport_number": "TX1111111"}),
+        ),
+    )
+    .await;
+    fixtures::add_item(
+        &app,
+        &cast.foreign_affairs.token,
+        hostile,
+        fixtures::merged(
+            fixtures::item_body(
+                &format!("{}T13:00", fixtures::START),
+                &format!("{}T14:00", fixtures::START),
+            ),
+            json!({"title": HOSTILE, "escort_officer": HOSTILE}),
+        ),
+    )
+    .await;
     let record = format!("/delegations/{id}");
     for role in Role::ALL {
         let username = format!("crawl-{}", role.as_str().replace('_', "-"));
@@ -65,7 +98,22 @@ async fn no_page_shows_a_role_what_the_api_would_not(app: TestApp) {
             .find(|(p, _)| *p == record)
             .map(|(_, html)| html.clone())
             .unwrap_or_default();
+        let hostile_shown = pages
+            .iter()
+            .filter(|(_, html)| {
+                html.contains("&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62;")
+            })
+            .count();
+        assert!(
+            hostile_shown >= 2,
+            "{role}: the typed text is shown on {hostile_shown} pages"
+        );
         for (page, html) in &pages {
+            assert!(
+                !html.contains("<script>alert"),
+                "{role}: {page} runs typed text"
+            );
+            assert!(!html.contains("<b>"), "{role}: {page} renders typed markup");
             for secret in PERSONAL {
                 if !SEES_PERSONAL_DATA.contains(&role) {
                     assert!(!html.contains(secret), "{role} sees {secret} on {page}");
@@ -107,6 +155,11 @@ async fn crawl(app: &TestApp, browser: &mut Browser, start: &[&str]) -> Vec<(Str
         }
         let reply = browser.get(app, &path).await;
         let status = reply.status.as_u16();
+        let csp = reply.header("content-security-policy").unwrap_or_default();
+        assert!(
+            csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'"),
+            "{path}: {csp:?}"
+        );
         assert!(
             matches!(status, 200 | 403 | 404),
             "{path} answered {status}: {}",
