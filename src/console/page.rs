@@ -170,6 +170,20 @@ pub fn html(visit: &Visit, page: &impl Template) -> Result<HttpResponse, PageErr
     html_with(visit, StatusCode::OK, page)
 }
 
+/// A form's page: 200, or 422 when it is shown again with its errors.
+pub fn form(
+    visit: &Visit,
+    errors: &FormErrors,
+    page: &impl Template,
+) -> Result<HttpResponse, PageError> {
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    html_with(visit, status, page)
+}
+
 /// A rendered page with `status` (422 for a form shown again).
 pub fn html_with(
     visit: &Visit,

@@ -2,7 +2,6 @@
 //! and recording the police's security review. Which actions are offered,
 //! and what each asks for, is the domain's (`allowed`, `inputs`).
 
-use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, post, web};
 use askama::Template;
 use serde::Deserialize;
@@ -13,6 +12,7 @@ use crate::AppState;
 use crate::console::error::PageError;
 use crate::console::page::{self, Chrome, FormErrors, Nav};
 use crate::console::session::{Account, Visit};
+use crate::domain::delegation::Allowed;
 use crate::domain::delegation::{self as rules, Delegation, DelegationAction, Recommendation};
 use crate::domain::ids::DelegationId;
 use crate::domain::review::ReviewStatus;
@@ -120,17 +120,8 @@ async fn open(
     id: DelegationId,
     action: DelegationAction,
 ) -> Result<(Account, Delegation), PageError> {
-    let (account, d) = visit
-        .read(state, move |conn, account| {
-            model::delegation::visible(conn, account.caller, id)
-        })
-        .await?;
-    if !model::delegation::allowed(&d, account.caller)
-        .actions
-        .contains(&action)
-    {
-        return Err(form::not_open());
-    }
+    let open = |a: &Allowed| a.actions.contains(&action);
+    let (account, d, ()) = super::open_to(state, visit, id, open, |_, _| Ok(())).await?;
     Ok((account, d))
 }
 
@@ -182,12 +173,7 @@ fn action_page(
         head,
         action: path,
     };
-    let status = if page.errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    page::html_with(visit, status, &page)
+    page::form(visit, &page.errors, &page)
 }
 
 /// `GET /delegations/{id}/actions/{action}`: what the action asks for.
@@ -277,14 +263,7 @@ async fn reviewable(
     visit: &Visit,
     id: DelegationId,
 ) -> Result<(Account, Delegation), PageError> {
-    let (account, d) = visit
-        .read(state, move |conn, account| {
-            model::delegation::visible(conn, account.caller, id)
-        })
-        .await?;
-    if !model::delegation::allowed(&d, account.caller).review {
-        return Err(form::not_open());
-    }
+    let (account, d, ()) = super::open_to(state, visit, id, |a| a.review, |_, _| Ok(())).await?;
     Ok((account, d))
 }
 
@@ -312,12 +291,7 @@ fn review_page(
         action,
         form,
     };
-    let status = if page.errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    page::html_with(visit, status, &page)
+    page::form(visit, &page.errors, &page)
 }
 
 /// `GET /delegations/{id}/security-review` (the police, the administrator).

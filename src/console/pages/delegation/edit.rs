@@ -249,15 +249,14 @@ async fn read_for_edit(
     visit: &Visit,
     id: DelegationId,
 ) -> Result<(Account, (Delegation, Vec<Unit>)), PageError> {
-    let (account, (d, units)) = visit
-        .read(state, move |conn, account| {
-            let d = model::delegation::visible(conn, account.caller, id)?;
-            Ok((d, model::delegation::host_units(conn, account.caller)?))
-        })
-        .await?;
-    if !model::delegation::allowed(&d, account.caller).edit {
-        return Err(form::not_open());
-    }
+    let (account, d, units) = super::open_to(
+        state,
+        visit,
+        id,
+        |a| a.edit,
+        |conn, caller| model::delegation::host_units(conn, caller),
+    )
+    .await?;
     Ok((account, (d, units)))
 }
 
@@ -347,14 +346,7 @@ pub async fn delete_form(
     id: web::Path<DelegationId>,
 ) -> Result<HttpResponse, PageError> {
     let id = id.into_inner();
-    let (account, d) = visit
-        .read(&state, move |conn, account| {
-            model::delegation::visible(conn, account.caller, id)
-        })
-        .await?;
-    if !model::delegation::allowed(&d, account.caller).delete {
-        return Err(form::not_open());
-    }
+    let (account, d, ()) = super::open_to(&state, &visit, id, |a| a.delete, |_, _| Ok(())).await?;
     let t = visit.tr();
     let head = Head::of(&d);
     let action = format!("{}/delete", head.href);

@@ -2,7 +2,6 @@
 //! one (it stays, marked), deleting one. Times are typed in the entry's
 //! own zone, as the API reads them.
 
-use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, post, web};
 use askama::Template;
 use serde::Deserialize;
@@ -207,12 +206,7 @@ impl ItemPage {
     }
 
     fn answer(&self, visit: &Visit) -> Result<HttpResponse, PageError> {
-        let status = if self.errors.is_empty() {
-            StatusCode::OK
-        } else {
-            StatusCode::UNPROCESSABLE_ENTITY
-        };
-        page::html_with(visit, status, self)
+        page::form(visit, &self.errors, self)
     }
 }
 
@@ -224,24 +218,22 @@ pub(super) async fn editable(
     id: DelegationId,
     item: Option<ItineraryItemId>,
 ) -> Result<(Account, (Delegation, Option<ItineraryItem>)), PageError> {
-    let (account, (d, item)) = visit
-        .read(state, move |conn, account| {
-            let d = model::delegation::visible(conn, account.caller, id)?;
-            let item = match item {
-                Some(item_id) => Some(
-                    model::itinerary::list(conn, account.caller, id)?
-                        .into_iter()
-                        .find(|i| i.id == item_id)
-                        .ok_or(ApiError::NotFound)?,
-                ),
-                None => None,
-            };
-            Ok((d, item))
-        })
-        .await?;
-    if !model::delegation::allowed(&d, account.caller).edit_itinerary {
-        return Err(form::not_open());
-    }
+    let (account, d, item) = super::open_to(
+        state,
+        visit,
+        id,
+        |a| a.edit_itinerary,
+        move |conn, caller| match item {
+            Some(item_id) => Ok(Some(
+                model::itinerary::list(conn, caller, id)?
+                    .into_iter()
+                    .find(|i| i.id == item_id)
+                    .ok_or(ApiError::NotFound)?,
+            )),
+            None => Ok(None),
+        },
+    )
+    .await?;
     Ok((account, (d, item)))
 }
 

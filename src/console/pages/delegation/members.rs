@@ -2,7 +2,6 @@
 //! data (date of birth, passport, e-mail, phone) is in the form of a
 //! member only for those who may see it, as the API's view keeps it.
 
-use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, post, web};
 use askama::Template;
 use serde::Deserialize;
@@ -195,12 +194,7 @@ impl MemberPage {
     }
 
     fn answer(&self, visit: &Visit) -> Result<HttpResponse, PageError> {
-        let status = if self.errors.is_empty() {
-            StatusCode::OK
-        } else {
-            StatusCode::UNPROCESSABLE_ENTITY
-        };
-        page::html_with(visit, status, self)
+        page::form(visit, &self.errors, self)
     }
 }
 
@@ -210,14 +204,7 @@ async fn editable(
     visit: &Visit,
     id: DelegationId,
 ) -> Result<(Account, Delegation), PageError> {
-    let (account, d) = visit
-        .read(state, move |conn, account| {
-            model::delegation::visible(conn, account.caller, id)
-        })
-        .await?;
-    if !model::delegation::allowed(&d, account.caller).edit {
-        return Err(form::not_open());
-    }
+    let (account, d, ()) = super::open_to(state, visit, id, |a| a.edit, |_, _| Ok(())).await?;
     Ok((account, d))
 }
 
@@ -228,19 +215,20 @@ async fn member(
     id: DelegationId,
     member_id: MemberId,
 ) -> Result<(Account, (Delegation, MemberView)), PageError> {
-    let (account, (d, m)) = visit
-        .read(state, move |conn, account| {
-            let d = model::delegation::visible(conn, account.caller, id)?;
-            let m: Member = model::member::list(conn, account.caller, id)?
+    let (account, d, m) = super::open_to(
+        state,
+        visit,
+        id,
+        |a| a.edit,
+        move |conn, caller| {
+            let m: Member = model::member::list(conn, caller, id)?
                 .into_iter()
                 .find(|m| m.id == member_id)
                 .ok_or(ApiError::NotFound)?;
-            Ok((d, m))
-        })
-        .await?;
-    if !model::delegation::allowed(&d, account.caller).edit {
-        return Err(form::not_open());
-    }
+            Ok(m)
+        },
+    )
+    .await?;
     let view = MemberView::new(m, account.caller);
     Ok((account, (d, view)))
 }

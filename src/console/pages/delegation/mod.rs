@@ -15,11 +15,47 @@ pub mod record;
 
 use actix_web::web;
 
+use crate::AppState;
+use crate::console::error::PageError;
 use crate::console::i18n::{Lang, Tr};
+use crate::console::session::{Account, Visit};
+use crate::db::AnyConnection;
 use crate::domain::collate::sort_by_name;
-use crate::domain::delegation::Delegation;
+use crate::domain::delegation::{Allowed, Delegation};
 use crate::domain::ids::{DelegationId, UnitId};
+use crate::domain::role::Caller;
 use crate::domain::unit::Unit;
+use crate::error::ApiResult;
+use crate::model;
+
+/// The delegation `id` as the caller may see it, with what `more` reads in
+/// the same call, if `may` finds the change open to the caller now (the
+/// workflow's `allowed`); the "not open to you" page otherwise. The
+/// operation the form posts to decides again.
+pub(super) async fn open_to<T, M, F>(
+    state: &AppState,
+    visit: &Visit,
+    id: DelegationId,
+    may: M,
+    more: F,
+) -> Result<(Account, Delegation, T), PageError>
+where
+    T: Send + 'static,
+    M: FnOnce(&Allowed) -> bool,
+    F: FnOnce(&mut AnyConnection, Caller) -> ApiResult<T> + Send + 'static,
+{
+    let (account, (d, extra)) = visit
+        .read(state, move |conn, account| {
+            let d = model::delegation::visible(conn, account.caller, id)?;
+            let extra = more(conn, account.caller)?;
+            Ok((d, extra))
+        })
+        .await?;
+    if !may(&model::delegation::allowed(&d, account.caller)) {
+        return Err(form::not_open());
+    }
+    Ok((account, d, extra))
+}
 
 /// The largest form these pages take: a report may hold 100,000
 /// characters (actix's default for a form is 16 KiB).
