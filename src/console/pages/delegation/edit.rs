@@ -249,14 +249,8 @@ async fn read_for_edit(
     visit: &Visit,
     id: DelegationId,
 ) -> Result<(Account, (Delegation, Vec<Unit>)), PageError> {
-    let (account, d, units) = super::open_to(
-        state,
-        visit,
-        id,
-        |a| a.edit,
-        |conn, caller| model::delegation::host_units(conn, caller),
-    )
-    .await?;
+    let (account, d, units) =
+        super::open_to(state, visit, id, |a| a.edit, model::delegation::host_units).await?;
     Ok((account, (d, units)))
 }
 
