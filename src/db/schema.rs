@@ -38,6 +38,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         version -> BigInt,
+        merged_into_id -> Nullable<BigInt>,
     }
 }
 

@@ -4,7 +4,7 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 
 use super::AnyConnection;
-use super::schema::units;
+use super::schema::{calendar_subscriptions, delegations, interviews, units, users};
 use crate::domain::ids::UnitId;
 use crate::domain::pagination::Limit;
 use crate::domain::unit::{Unit, UnitKind};
@@ -22,6 +22,7 @@ struct UnitRow {
     created_at: NaiveDateTime,
     updated_at: NaiveDateTime,
     version: i64,
+    merged_into_id: Option<i64>,
 }
 
 impl TryFrom<UnitRow> for Unit {
@@ -38,6 +39,7 @@ impl TryFrom<UnitRow> for Unit {
             created_at: row.created_at.and_utc(),
             updated_at: row.updated_at.and_utc(),
             version: row.version,
+            merged_into: row.merged_into_id.map(UnitId),
         })
     }
 }
@@ -69,9 +71,12 @@ pub fn find(conn: &mut AnyConnection, id: UnitId) -> ApiResult<Option<Unit>> {
         .transpose()
 }
 
+/// Whether unit `id` may be chosen (for a user, a delegation, an interview,
+/// a subscription): it exists and was not merged into another unit.
 pub fn exists(conn: &mut AnyConnection, id: UnitId) -> ApiResult<bool> {
     let n: i64 = units::table
         .filter(units::id.eq(id.get()))
+        .filter(units::merged_into_id.is_null())
         .count()
         .get_result(conn)?;
     Ok(n > 0)
@@ -156,4 +161,100 @@ pub fn lock(conn: &mut AnyConnection, id: UnitId) -> ApiResult<bool> {
         .set(units::version.eq(units::version))
         .execute(conn)?
         > 0)
+}
+
+/// The records that belong to a unit, by kind: what a merge moves.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Holdings {
+    /// Users with their token epoch, which the move raises.
+    pub users: Vec<(i64, i64)>,
+    pub delegations: Vec<i64>,
+    pub interviews: Vec<i64>,
+    pub subscriptions: Vec<i64>,
+}
+
+/// What belongs to unit `id`, in id order.
+pub fn holdings(conn: &mut AnyConnection, id: UnitId) -> ApiResult<Holdings> {
+    Ok(Holdings {
+        users: users::table
+            .filter(users::unit_id.eq(id.get()))
+            .order(users::id.asc())
+            .select((users::id, users::token_epoch))
+            .load(conn)?,
+        delegations: delegations::table
+            .filter(delegations::host_unit_id.eq(id.get()))
+            .order(delegations::id.asc())
+            .select(delegations::id)
+            .load(conn)?,
+        interviews: interviews::table
+            .filter(interviews::organizing_unit_id.eq(id.get()))
+            .order(interviews::id.asc())
+            .select(interviews::id)
+            .load(conn)?,
+        subscriptions: calendar_subscriptions::table
+            .filter(calendar_subscriptions::unit_id.eq(id.get()))
+            .order(calendar_subscriptions::id.asc())
+            .select(calendar_subscriptions::id)
+            .load(conn)?,
+    })
+}
+
+/// Moves everything of unit `from` to unit `into` (each moved record at a
+/// new version; users at a new token epoch, so that their sessions and
+/// tokens end) and marks `from` merged into `into`, if `from` is still at
+/// `version`; `None` if it is not.
+pub fn merge(
+    conn: &mut AnyConnection,
+    from: UnitId,
+    version: i64,
+    into: UnitId,
+    at: DateTime<Utc>,
+) -> ApiResult<Option<Unit>> {
+    let at = at.naive_utc();
+    diesel::update(users::table.filter(users::unit_id.eq(from.get())))
+        .set((
+            users::unit_id.eq(into.get()),
+            users::token_epoch.eq(users::token_epoch + 1),
+            users::updated_at.eq(at),
+            users::version.eq(users::version + 1),
+        ))
+        .execute(conn)?;
+    diesel::update(delegations::table.filter(delegations::host_unit_id.eq(from.get())))
+        .set((
+            delegations::host_unit_id.eq(into.get()),
+            delegations::updated_at.eq(at),
+            delegations::version.eq(delegations::version + 1),
+        ))
+        .execute(conn)?;
+    diesel::update(interviews::table.filter(interviews::organizing_unit_id.eq(from.get())))
+        .set((
+            interviews::organizing_unit_id.eq(into.get()),
+            interviews::updated_at.eq(at),
+            interviews::version.eq(interviews::version + 1),
+        ))
+        .execute(conn)?;
+    diesel::update(
+        calendar_subscriptions::table.filter(calendar_subscriptions::unit_id.eq(from.get())),
+    )
+    .set((
+        calendar_subscriptions::unit_id.eq(into.get()),
+        calendar_subscriptions::updated_at.eq(at),
+        calendar_subscriptions::version.eq(calendar_subscriptions::version + 1),
+    ))
+    .execute(conn)?;
+    diesel::update(
+        units::table
+            .filter(units::id.eq(from.get()))
+            .filter(units::version.eq(version)),
+    )
+    .set((
+        units::merged_into_id.eq(into.get()),
+        units::updated_at.eq(at),
+        units::version.eq(units::version + 1),
+    ))
+    .returning(units::all_columns)
+    .get_result::<UnitRow>(conn)
+    .optional()?
+    .map(Unit::try_from)
+    .transpose()
 }

@@ -470,6 +470,39 @@ pub fn writes_accreditations(role: Role) -> bool {
     matches!(role, Role::Admin | Role::ForeignAffairs)
 }
 
+/// What a role may do to an accreditation now, as the console offers it:
+/// the workflow actions open to it, and whether it may change the
+/// accreditation, plan its activities or record its security review.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccreditationAllowed {
+    pub actions: Vec<AccreditationAction>,
+    pub edit: bool,
+    pub plan: bool,
+    pub review: bool,
+}
+
+/// What `role` may do to `a` now (the workflow table and the writers'
+/// rules; what an action needs beyond them is `check_needs`'s).
+pub fn accreditation_allowed(a: &Accreditation, role: Role) -> AccreditationAllowed {
+    let writes = writes_accreditations(role);
+    AccreditationAllowed {
+        actions: AccreditationAction::ALL
+            .iter()
+            .copied()
+            .filter(|action| matches!(a.decide(*action, role), Verdict::Go(_)))
+            .collect(),
+        edit: writes && a.status.open_to_changes(),
+        plan: writes && a.takes_activities(),
+        review: role.records_security_reviews(),
+    }
+}
+
+/// Whether an accreditation action needs a note (`check_needs` refuses
+/// it without one); every action takes one.
+pub fn accreditation_needs_note(action: AccreditationAction) -> bool {
+    action == AccreditationAction::Revoke
+}
+
 impl AccreditationStatus {
     /// Its fields may change: while a draft or submitted.
     pub fn open_to_changes(self) -> bool {
@@ -544,6 +577,51 @@ pub fn quarter_of(day: NaiveDate) -> (NaiveDate, NaiveDate) {
     (start, next.and_then(|n| n.pred_opt()).unwrap_or(day))
 }
 
+/// The interview actions the workflow opens to `role` on one in `status`
+/// (what a page offers; the operation decides again).
+pub fn interview_allowed(status: InterviewStatus, role: Role) -> Vec<InterviewAction> {
+    InterviewAction::ALL
+        .iter()
+        .copied()
+        .filter(|a| {
+            matches!(
+                decide(
+                    INTERVIEW_WORKFLOW,
+                    *a,
+                    status,
+                    Subject { role, owns: false }
+                ),
+                Verdict::Go(_)
+            )
+        })
+        .collect()
+}
+
+/// The press conference actions the workflow opens to `role` on one in
+/// `status`.
+pub fn conference_allowed(status: ConferenceStatus, role: Role) -> Vec<ConferenceAction> {
+    ConferenceAction::ALL
+        .iter()
+        .copied()
+        .filter(|a| {
+            matches!(
+                decide(
+                    CONFERENCE_WORKFLOW,
+                    *a,
+                    status,
+                    Subject { role, owns: false }
+                ),
+                Verdict::Go(_)
+            )
+        })
+        .collect()
+}
+
+/// Whether `role` may register attendees of a press conference in `status`.
+pub fn attendees_open(status: ConferenceStatus, role: Role) -> bool {
+    writes_conferences(role) && status.open_to_changes()
+}
+
 #[cfg(test)]
 mod quarter_tests {
     use super::*;
@@ -563,5 +641,34 @@ mod quarter_tests {
             quarter_of(d("2026-06-30")),
             (d("2026-04-01"), d("2026-06-30"))
         );
+    }
+}
+
+#[cfg(test)]
+mod allowed_tests {
+    use super::*;
+
+    #[test]
+    fn pages_offer_the_actions_the_workflow_opens() {
+        use ConferenceStatus as C;
+        use InterviewStatus as I;
+        assert_eq!(
+            interview_allowed(I::Requested, Role::ProvincialOffice),
+            vec![InterviewAction::Approve, InterviewAction::Cancel]
+        );
+        assert_eq!(
+            interview_allowed(I::Requested, Role::ForeignAffairs),
+            vec![InterviewAction::Cancel]
+        );
+        assert!(interview_allowed(I::Approved, Role::Viewer).is_empty());
+        assert!(interview_allowed(I::Done, Role::ProvincialOffice).is_empty());
+        assert_eq!(
+            conference_allowed(C::Announced, Role::ProvincialOffice),
+            vec![ConferenceAction::Complete, ConferenceAction::Cancel]
+        );
+        assert!(conference_allowed(C::Planned, Role::ForeignAffairs).is_empty());
+        assert!(attendees_open(C::Announced, Role::ProvincialOffice));
+        assert!(!attendees_open(C::Held, Role::ProvincialOffice));
+        assert!(!attendees_open(C::Planned, Role::Viewer));
     }
 }

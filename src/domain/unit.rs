@@ -73,4 +73,7 @@ pub struct Unit {
     pub created_at: chrono::DateTime<chrono::Utc>,
     pub updated_at: chrono::DateTime<chrono::Utc>,
     pub version: i64,
+    /// The unit this one was merged into: it is kept for history's sake,
+    /// and can no longer be chosen.
+    pub merged_into: Option<super::ids::UnitId>,
 }

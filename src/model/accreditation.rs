@@ -164,6 +164,31 @@ pub fn list(
     acc_db::list(conn, filter, after, limit)
 }
 
+/// The approved accreditations that cover `day` and name every one of
+/// `reporters` (none given: every one covering the day), by reference: what
+/// an interview on that day may name (`check_interview_accreditation`).
+#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id, day = %day))]
+pub fn covering(
+    conn: &mut AnyConnection,
+    caller: Caller,
+    day: NaiveDate,
+    reporters: &[ReporterId],
+) -> ApiResult<Vec<Accreditation>> {
+    require_press(caller)?;
+    let filter = acc_db::Filter {
+        status: Some(S::Approved),
+        from: Some(day),
+        to: Some(day),
+        ..Default::default()
+    };
+    let mut found: Vec<Accreditation> = acc_db::all(conn, &filter)?
+        .into_iter()
+        .filter(|a| a.covers(day) && reporters.iter().all(|r| a.reporter_ids.contains(r)))
+        .collect();
+    found.sort_by(|a, b| a.reference.cmp(&b.reference));
+    Ok(found)
+}
+
 /// Registers an accreditation (Sở Ngoại vụ); it starts as a draft.
 #[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id))]
 pub fn create(
@@ -261,6 +286,29 @@ pub fn activities(
 ) -> ApiResult<Vec<PressActivity>> {
     visible(conn, caller, id)?;
     acc_db::activities(conn, id)
+}
+
+/// Who did what to the accreditation, oldest first; the changes hide what
+/// the caller's role may not see.
+#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id, id = %id))]
+pub fn history(
+    conn: &mut AnyConnection,
+    caller: Caller,
+    id: AccreditationId,
+) -> ApiResult<Vec<crate::domain::audit::AuditEntry>> {
+    visible(conn, caller, id)?;
+    let filter = db::audit::AuditFilter {
+        record_kind: Some(RecordKind::Accreditation),
+        record_id: Some(id.get()),
+        ..Default::default()
+    };
+    let max = Limit::parse(Some(i64::from(Limit::MAX))).map_err(ApiError::internal)?;
+    let mut entries = db::audit::list(conn, &filter, None, max)?;
+    entries.reverse();
+    for e in &mut entries {
+        crate::domain::audit::redact_changes(&mut e.changes, caller.role);
+    }
+    Ok(entries)
 }
 
 /// Plans an activity (Sở Ngoại vụ) within the accreditation's dates, in its

@@ -418,3 +418,27 @@ pub(crate) fn insert_attendee(
         ),
     ))
 }
+
+/// The press conferences the public sees, between `from` and `to`: those
+/// ever announced (announced, held, or cancelled after their announcement,
+/// as the public feed has them), soonest first. No caller: nothing of a
+/// conference is personal, and one never announced is not among them.
+#[tracing::instrument(level = "debug", skip_all)]
+pub fn public(
+    conn: &mut AnyConnection,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> ApiResult<Vec<PressConference>> {
+    let filter = db::conference::Filter {
+        from: Some(from),
+        to: Some(to),
+        ..Default::default()
+    };
+    let max = Limit::parse(Some(i64::from(Limit::MAX))).map_err(ApiError::internal)?;
+    let mut found: Vec<PressConference> = db::conference::list(conn, &filter, None, max)?
+        .into_iter()
+        .filter(|c| c.announced_at.is_some())
+        .collect();
+    found.sort_by_key(|c| (c.starts_at, c.id));
+    Ok(found)
+}

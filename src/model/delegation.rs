@@ -231,11 +231,12 @@ pub fn allowed(d: &Delegation, caller: Caller) -> rules::Allowed {
 }
 
 /// The units `caller` may register a delegation for (none: they may not
-/// register any).
+/// register any); never one merged into another.
 #[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id))]
 pub fn host_units(conn: &mut AnyConnection, caller: Caller) -> ApiResult<Vec<Unit>> {
     let mut units = super::unit::all(conn)?;
-    units.retain(|u| rules::may_create(u.id, caller.role, caller.unit));
+    // A unit merged into another takes no new records.
+    units.retain(|u| u.merged_into.is_none() && rules::may_create(u.id, caller.role, caller.unit));
     Ok(units)
 }
 

@@ -141,6 +141,39 @@ impl ReporterInput {
     }
 }
 
+/// The reporters' search as the API's list takes it: words in the name,
+/// outlet or press card number (case and diacritics aside), nationality,
+/// the outlet's country.
+pub fn filter(
+    q: Option<&str>,
+    nationality: Option<&str>,
+    outlet_country: Option<&str>,
+) -> ApiResult<db::reporter::Filter> {
+    Ok(db::reporter::Filter {
+        words: q
+            .map(crate::domain::text::fold)
+            .unwrap_or_default()
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect(),
+        nationality: nationality.map(|c| code(c, "nationality")).transpose()?,
+        outlet_country: outlet_country
+            .map(|c| code(c, "outlet_country"))
+            .transpose()?,
+    })
+}
+
+/// The reporters `ids` (those that exist), for a caller who sees the press side.
+#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id))]
+pub fn many(
+    conn: &mut AnyConnection,
+    caller: Caller,
+    ids: &[ReporterId],
+) -> ApiResult<Vec<Reporter>> {
+    require_press(caller)?;
+    db::reporter::find_many(conn, ids)
+}
+
 /// A page of the reporters matching `filter`.
 #[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id))]
 pub fn list(

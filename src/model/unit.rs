@@ -120,3 +120,109 @@ pub fn update(
         AuditEvent::new("update", RecordKind::Unit, id.get(), changes),
     ))
 }
+
+/// How many records a merge moved, by kind.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
+pub struct Moved {
+    pub users: usize,
+    pub delegations: usize,
+    pub interviews: usize,
+    pub subscriptions: usize,
+}
+
+/// A merge done: the merged unit (now marked), the unit it went into, and
+/// what moved.
+#[derive(Debug, Clone)]
+pub struct Merge {
+    pub unit: Unit,
+    pub into: Unit,
+    pub moved: Moved,
+}
+
+/// Merges unit `id` into unit `into` (administrator), as the province
+/// merges its departments: the unit's users, the delegations it hosts, the
+/// interviews it organises and the subscriptions that follow it move to
+/// `into`; the unit is kept (history keeps its name), marked merged, and
+/// can no longer be chosen. Moved users sign in again (their unit changed).
+///
+/// The audit: one `merge` entry on the merged unit naming where it went
+/// and how many records moved, and an `update` entry on each moved record
+/// with its unit's change, as any change of its unit shows.
+#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id, id = %id))]
+pub fn merge(
+    conn: &mut AnyConnection,
+    caller: Caller,
+    id: UnitId,
+    into: UnitId,
+) -> ApiResult<Audited<Merge>> {
+    require_manager(caller, "merge units")?;
+    // Both rows locked, in id order, so that two merges at once queue.
+    for unit in [id.get().min(into.get()), id.get().max(into.get())] {
+        db::unit::lock(conn, UnitId(unit))?;
+    }
+    let unit = find(conn, id)?;
+    if id == into {
+        return Err(ApiError::invalid("into", "cannot merge a unit into itself"));
+    }
+    if unit.merged_into.is_some() {
+        return Err(ApiError::conflict(
+            "this unit was merged into another already",
+        ));
+    }
+    let target =
+        db::unit::find(conn, into)?.ok_or_else(|| ApiError::invalid("into", "no such unit"))?;
+    if target.merged_into.is_some() {
+        return Err(ApiError::invalid(
+            "into",
+            "that unit was merged into another; choose a unit that was not",
+        ));
+    }
+    let held = db::unit::holdings(conn, id)?;
+    let merged = db::unit::merge(conn, id, unit.version, into, db::now())?.ok_or(
+        ApiError::PreconditionFailed {
+            current: unit.version,
+        },
+    )?;
+    let moved = Moved {
+        users: held.users.len(),
+        delegations: held.delegations.len(),
+        interviews: held.interviews.len(),
+        subscriptions: held.subscriptions.len(),
+    };
+    let changes = Changes::new()
+        .diff("merged_into", &None, &Some(into))
+        .set("users_moved", moved.users)
+        .set("delegations_moved", moved.delegations)
+        .set("interviews_moved", moved.interviews)
+        .set("subscriptions_moved", moved.subscriptions);
+    let mut audited = Audited::new(
+        Merge {
+            unit: merged,
+            into: target,
+            moved,
+        },
+        AuditEvent::new("merge", RecordKind::Unit, id.get(), changes),
+    );
+    let moves = [
+        (
+            RecordKind::User,
+            "unit_id",
+            held.users.iter().map(|u| u.0).collect(),
+        ),
+        (RecordKind::Delegation, "host_unit_id", held.delegations),
+        (RecordKind::Interview, "organizing_unit_id", held.interviews),
+        (
+            RecordKind::CalendarSubscription,
+            "unit_id",
+            held.subscriptions,
+        ),
+    ];
+    for (kind, field, ids) in moves {
+        let ids: Vec<i64> = ids;
+        for record in ids {
+            let changes = Changes::new().diff(field, &id, &into);
+            audited = audited.and(AuditEvent::new("update", kind, record, changes));
+        }
+    }
+    Ok(audited)
+}

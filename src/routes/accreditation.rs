@@ -147,6 +147,58 @@ pub async fn list_accreditations(
     }))
 }
 
+#[derive(Debug, Deserialize, Validate, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct CoveringQuery {
+    /// The day, `YYYY-MM-DD` (required).
+    #[validate(length(max = 64, message = "must be at most 64 characters"))]
+    #[param(max_length = 64, example = "2026-12-02")]
+    pub date: Option<String>,
+    /// Only accreditations naming this reporter.
+    pub reporter_id: Option<i64>,
+}
+
+/// The approved accreditations that cover a day.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CoveringList {
+    pub items: Vec<AccreditationView>,
+}
+
+/// The approved accreditations covering a day (and naming a reporter): those
+/// an interview or a foreign attendee on that day may rely on.
+#[utoipa::path(
+    tag = "press", security(("bearer" = [])), params(CoveringQuery),
+    responses((status = 200, body = CoveringList, description = "The accreditations covering the day, by reference"), UnauthorizedProblem, NotFoundProblem, InvalidProblem)
+)]
+#[get("/accreditations/covering")]
+pub async fn covering_accreditations(
+    state: web::Data<AppState>,
+    signed_in: SignedIn,
+    query: ValidQuery<CoveringQuery>,
+) -> ApiResult<web::Json<CoveringList>> {
+    let caller = signed_in.caller();
+    let q = query.0;
+    let date = q
+        .date
+        .as_deref()
+        .filter(|d| !d.trim().is_empty())
+        .ok_or_else(|| ApiError::invalid("date", "must not be empty"))?;
+    let day = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d")
+        .map_err(|_| ApiError::invalid("date", "must be a date (YYYY-MM-DD)"))?;
+    let reporters: Vec<ReporterId> = q.reporter_id.map(ReporterId).into_iter().collect();
+    let rows = signed_in
+        .read(&state.db, move |conn| {
+            model::accreditation::covering(conn, caller, day, &reporters)
+        })
+        .await?;
+    Ok(web::Json(CoveringList {
+        items: rows
+            .into_iter()
+            .map(|a| AccreditationView::new(a, caller))
+            .collect(),
+    }))
+}
+
 /// Register an accreditation (Sở Ngoại vụ); it starts as a draft.
 #[utoipa::path(
     tag = "press", security(("bearer" = [])), request_body = AccreditationInput,

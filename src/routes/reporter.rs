@@ -9,12 +9,10 @@ use validator::Validate;
 
 use super::Page;
 use crate::AppState;
-use crate::db::{self};
 use crate::domain::ids::{AccreditationId, InterviewId, ReporterId};
 use crate::domain::pagination::page;
 use crate::domain::press::{AccreditationStatus, InterviewStatus, Reporter};
 use crate::domain::role::Caller;
-use crate::domain::text::fold;
 use crate::error::*;
 use crate::http::auth::SignedIn;
 use crate::http::extract::{IfMatch, ValidJson, ValidQuery, etag};
@@ -135,26 +133,11 @@ pub async fn list_reporters(
     let q = query.0;
     let limit = super::limit(q.limit)?;
     let after = super::cursor::<(i64,)>(q.cursor.as_deref())?.map(|(id,)| id);
-    let filter = db::reporter::Filter {
-        words: q
-            .q
-            .as_deref()
-            .map(fold)
-            .unwrap_or_default()
-            .split_whitespace()
-            .map(str::to_owned)
-            .collect(),
-        nationality: q
-            .nationality
-            .as_deref()
-            .map(|c| model::reporter::code(c, "nationality"))
-            .transpose()?,
-        outlet_country: q
-            .outlet_country
-            .as_deref()
-            .map(|c| model::reporter::code(c, "outlet_country"))
-            .transpose()?,
-    };
+    let filter = model::reporter::filter(
+        q.q.as_deref(),
+        q.nationality.as_deref(),
+        q.outlet_country.as_deref(),
+    )?;
     let rows = signed_in
         .read(&state.db, move |conn| {
             model::reporter::list(conn, caller, &filter, after, limit)

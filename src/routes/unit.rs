@@ -27,6 +27,9 @@ pub struct UnitView {
     pub name: String,
     pub name_en: String,
     pub kind: UnitKind,
+    /// The unit this one was merged into (`POST /units/{id}/merge`): it is
+    /// kept for history's sake and can no longer be chosen.
+    pub merged_into: Option<UnitId>,
     pub version: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -39,6 +42,7 @@ impl From<Unit> for UnitView {
             name: u.name,
             name_en: u.name_en,
             kind: u.kind,
+            merged_into: u.merged_into,
             version: u.version,
             created_at: u.created_at,
             updated_at: u.updated_at,
@@ -193,6 +197,62 @@ pub async fn update_unit(
         })
         .await?;
     Ok(answer(HttpResponse::Ok(), unit))
+}
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MergeUnit {
+    /// The unit that takes over the merged unit's users and records.
+    #[schema(value_type = i64, example = 7)]
+    pub into: UnitId,
+}
+
+/// A merge done.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MergeView {
+    /// The merged unit, now `merged_into` the other.
+    pub unit: UnitView,
+    /// The unit it went into.
+    pub into: UnitView,
+    /// How many records moved, by kind.
+    pub moved: model::unit::Moved,
+}
+
+/// Merge a unit into another (administrator), as the province merges its
+/// departments: the unit's users, the delegations it hosts, the interviews
+/// it organises and the calendar subscriptions that follow it move to
+/// `into`; the unit is kept (its name stays in history), marked
+/// `merged_into`, and can no longer be chosen. Moved users' tokens and
+/// sessions end (their unit changed). The audit gets a `merge` entry on the
+/// unit with the counts, and an `update` entry on each moved record.
+#[utoipa::path(
+    tag = "units", security(("bearer" = [])), request_body = MergeUnit,
+    params(("id" = i64, Path, description = "The unit to merge")),
+    responses(
+        (status = 200, body = MergeView, description = "Merged"), UnauthorizedProblem, ForbiddenProblem, NotFoundProblem,
+        ConflictProblem, JsonBodyProblems
+    )
+)]
+#[post("/units/{id}/merge")]
+pub async fn merge_unit(
+    state: web::Data<AppState>,
+    signed_in: SignedIn,
+    id: web::Path<UnitId>,
+    body: ValidJson<MergeUnit>,
+) -> ApiResult<web::Json<MergeView>> {
+    let caller = signed_in.caller();
+    let id = id.into_inner();
+    let into = body.0.into;
+    let merge = signed_in
+        .write(&state.db, move |conn| {
+            model::unit::merge(conn, caller, id, into)
+        })
+        .await?;
+    Ok(web::Json(MergeView {
+        unit: merge.unit.into(),
+        into: merge.into.into(),
+        moved: merge.moved,
+    }))
 }
 
 fn answer(mut builder: actix_web::HttpResponseBuilder, unit: Unit) -> HttpResponse {

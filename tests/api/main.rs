@@ -17,6 +17,7 @@ mod auth;
 mod cli;
 mod concurrency;
 mod console;
+mod covering;
 mod delegation_input;
 mod delegation_visibility;
 mod delegation_workflow;

@@ -42,6 +42,7 @@ enum Op {
     CreateUnit,
     GetUnit,
     UpdateUnit,
+    MergeUnit,
     ListUsers,
     CreateUser,
     GetUser,
@@ -74,6 +75,7 @@ enum Op {
     GetReporter,
     UpdateReporter,
     ListAccreditations,
+    CoveringAccreditations,
     CreateAccreditation,
     GetAccreditation,
     UpdateAccreditation,
@@ -135,7 +137,7 @@ const CONFERENCE_WRITERS: &[Role] = &[Admin, PO];
 /// Every documented operation: method, path template, the rule, and the
 /// request the matrix sends (see `prepare`).
 #[rustfmt::skip]
-const OPERATIONS: [(Op, &str, &str, Rule); 62] = [
+const OPERATIONS: [(Op, &str, &str, Rule); 64] = [
     (Op::Healthz, "GET", "/healthz", Rule::Public { user: 200, anonymous: 200 }),
     (Op::Readyz, "GET", "/readyz", Rule::Public { user: 200, anonymous: 200 }),
     (Op::PublicFeed, "GET", "/calendar/public/press-conferences.ics", Rule::Public { user: 200, anonymous: 200 }),
@@ -149,6 +151,7 @@ const OPERATIONS: [(Op, &str, &str, Rule); 62] = [
     (Op::CreateUnit, "POST", "/api/v1/units", Rule::Only(&[Admin], 201)),
     (Op::GetUnit, "GET", "/api/v1/units/{id}", Rule::Anyone(200)),
     (Op::UpdateUnit, "PATCH", "/api/v1/units/{id}", Rule::Only(&[Admin], 200)),
+    (Op::MergeUnit, "POST", "/api/v1/units/{id}/merge", Rule::Only(&[Admin], 200)),
     // Accounts are the administrator's business: DESIGN.md's "reads
     // everything" is about the province's records, not user accounts
     // (one's own is at /me).
@@ -185,6 +188,7 @@ const OPERATIONS: [(Op, &str, &str, Rule); 62] = [
     (Op::GetReporter, "GET", "/api/v1/reporters/{id}", Rule::Press(PRESS_READERS, 200)),
     (Op::UpdateReporter, "PATCH", "/api/v1/reporters/{id}", Rule::Press(ACCREDITATION_WRITERS, 200)),
     (Op::ListAccreditations, "GET", "/api/v1/accreditations", Rule::Press(PRESS_READERS, 200)),
+    (Op::CoveringAccreditations, "GET", "/api/v1/accreditations/covering", Rule::Press(PRESS_READERS, 200)),
     (Op::CreateAccreditation, "POST", "/api/v1/accreditations", Rule::Press(ACCREDITATION_WRITERS, 201)),
     (Op::GetAccreditation, "GET", "/api/v1/accreditations/{id}", Rule::Press(PRESS_READERS, 200)),
     (Op::UpdateAccreditation, "PATCH", "/api/v1/accreditations/{id}", Rule::Press(ACCREDITATION_WRITERS, 200)),
@@ -670,6 +674,13 @@ async fn prepare(
             };
             (format!("/api/v1/units/{}", unit.get()), body)
         }
+        Op::MergeUnit => {
+            // A unit of its own each time, merged into the other unit: the
+            // world's units stay as they are.
+            let unit = app.make_unit(&unique("Phòng"), UnitKind::Department).await;
+            let body = Body::Json(json!({"into": w.other_unit.get()}));
+            (format!("/api/v1/units/{}/merge", unit.get()), body)
+        }
         Op::ListUsers => ("/api/v1/users?limit=500".to_owned(), Body::Empty),
         Op::CreateUser => {
             let body = json!({
@@ -781,6 +792,10 @@ async fn prepare(
             Body::Json(json!({"position": unique("camera")})),
         ),
         Op::ListAccreditations => (format!("{}?limit=500", press::ACCREDITATIONS), Body::Empty),
+        Op::CoveringAccreditations => (
+            format!("{}/covering?date={}", press::ACCREDITATIONS, press::DAY),
+            Body::Empty,
+        ),
         Op::CreateAccreditation => (
             press::ACCREDITATIONS.to_owned(),
             Body::Json(accreditation_body(&w.reporters)),

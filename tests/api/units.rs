@@ -1,9 +1,11 @@
 //! Units: everyone reads them, the administrator writes them, each change audited.
 
 use awc::http::Method;
-use serde_json::json;
+use serde_json::{Value, json};
 use visitdesk::domain::role::Role;
+use visitdesk::domain::unit::UnitKind;
 
+use crate::fixtures::{self, Cast};
 use crate::helpers::TestApp;
 use crate::on_both_engines;
 
@@ -13,6 +15,9 @@ on_both_engines!(
     a_duplicate_unit_name_is_409_and_leaves_nothing,
     updating_a_unit_records_what_changed,
     units_page_with_a_cursor,
+    merging_a_unit_moves_its_users_and_records_and_marks_it,
+    a_merge_is_refused_into_itself_a_merged_unit_or_an_unknown_one,
+    only_the_administrator_merges_units,
 );
 
 async fn every_role_reads_units_and_only_admin_writes(app: TestApp) {
@@ -182,4 +187,159 @@ async fn units_page_with_a_cursor(app: TestApp) {
             .map(|i| format!("UBND huyện {i}"))
             .collect::<Vec<_>>()
     );
+}
+
+/// Sở Thông tin và Truyền thông into Sở Khoa học và Công nghệ (2025).
+async fn merging_a_unit_moves_its_users_and_records_and_marks_it(app: TestApp) {
+    let cast = Cast::new(&app).await;
+    let (old, host) =
+        fixtures::host_unit_user(&app, "so-tttt", "Sở Thông tin và Truyền thông").await;
+    let new = app
+        .make_unit("Sở Khoa học và Công nghệ", UnitKind::Department)
+        .await;
+    let delegation = fixtures::create(
+        &app,
+        &cast.foreign_affairs.token,
+        fixtures::delegation_body("incoming", old),
+    )
+    .await["id"]
+        .as_i64()
+        .unwrap();
+    let before = app.audit_entries().await.len();
+
+    let merge = app
+        .post(
+            &format!("/api/v1/units/{old}/merge"),
+            &app.admin_token,
+            json!({"into": new.get()}),
+        )
+        .await
+        .ok(200);
+    assert_eq!(merge["unit"]["id"], old.get());
+    assert_eq!(merge["unit"]["merged_into"], new.get());
+    assert_eq!(merge["into"]["id"], new.get());
+    assert_eq!(merge["into"]["merged_into"], Value::Null);
+    assert_eq!(
+        merge["moved"],
+        json!({"users": 1, "delegations": 1, "interviews": 0, "subscriptions": 0})
+    );
+
+    // The records are the new unit's; the old unit keeps its name.
+    let d = app
+        .get(&fixtures::path(delegation), &app.admin_token)
+        .await
+        .ok(200);
+    assert_eq!(d["host_unit_id"], new.get());
+    let unit = app
+        .get(&format!("/api/v1/units/{old}"), &app.admin_token)
+        .await
+        .ok(200);
+    assert_eq!(unit["name"], "Sở Thông tin và Truyền thông");
+    assert_eq!(unit["merged_into"], new.get());
+    // The moved user's token ended: their unit changed.
+    app.get("/api/v1/me", &host.token).await.problem(401);
+    let me = app
+        .get("/api/v1/me", &app.token("so-tttt").await)
+        .await
+        .ok(200);
+    assert_eq!(me["unit_id"], new.get());
+
+    // One entry on the unit with the counts, one on each moved record.
+    let entries = app.audit_entries().await;
+    let entries = &entries[before..];
+    assert_eq!(entries.len(), 3, "{entries:?}");
+    let on_unit = entries
+        .iter()
+        .find(|e| e.action == "merge")
+        .expect("a merge entry");
+    assert_eq!(on_unit.record_id, old.get());
+    assert_eq!(
+        on_unit.changes["merged_into"],
+        json!({"from": null, "to": new.get()})
+    );
+    assert_eq!(on_unit.changes["users_moved"], 1);
+    assert_eq!(on_unit.changes["delegations_moved"], 1);
+    let on_delegation = entries
+        .iter()
+        .find(|e| e.record_id == delegation && e.action == "update")
+        .expect("an entry on the delegation");
+    assert_eq!(
+        on_delegation.changes["host_unit_id"],
+        json!({"from": old.get(), "to": new.get()})
+    );
+
+    // A merged unit can no longer be chosen.
+    app.post(
+        "/api/v1/delegations",
+        &cast.foreign_affairs.token,
+        fixtures::delegation_body("incoming", old),
+    )
+    .await
+    .problem(422);
+    app.post(
+        "/api/v1/users",
+        &app.admin_token,
+        json!({"username": "nguoi-moi", "display_name": "Người mới", "password": crate::helpers::PASSWORD,
+               "unit_id": old.get(), "role": "host_unit"}),
+    )
+    .await
+    .problem(422);
+}
+
+async fn a_merge_is_refused_into_itself_a_merged_unit_or_an_unknown_one(app: TestApp) {
+    let a = app.make_unit("Sở A", UnitKind::Department).await;
+    let b = app.make_unit("Sở B", UnitKind::Department).await;
+    let c = app.make_unit("Sở C", UnitKind::Department).await;
+    let merge = |from: i64, into: i64| {
+        let app = &app;
+        async move {
+            app.post(
+                &format!("/api/v1/units/{from}/merge"),
+                &app.admin_token,
+                json!({"into": into}),
+            )
+            .await
+        }
+    };
+    let before = app.audit_entries().await.len();
+    let p = merge(a.get(), a.get()).await.problem(422);
+    assert_eq!(p["errors"][0]["field"], "into", "{p}");
+    merge(a.get(), 999_999).await.problem(422);
+    merge(999_999, a.get()).await.problem(404);
+    assert_eq!(app.audit_entries().await.len(), before);
+
+    merge(b.get(), c.get()).await.ok(200);
+    // Into a merged unit: 422; a merged unit again: 409.
+    merge(a.get(), b.get()).await.problem(422);
+    merge(b.get(), a.get()).await.problem(409);
+    app.post(
+        &format!("/api/v1/units/{}/merge", a.get()),
+        &app.admin_token,
+        json!({"into": c.get(), "extra": 1}),
+    )
+    .await
+    .problem(422);
+}
+
+async fn only_the_administrator_merges_units(app: TestApp) {
+    let a = app.make_unit("Sở A", UnitKind::Department).await;
+    let b = app.make_unit("Sở B", UnitKind::Department).await;
+    for role in Role::ALL {
+        if role == Role::Admin {
+            continue;
+        }
+        let (_, token) = app.login_as(role).await;
+        app.post(
+            &format!("/api/v1/units/{}/merge", a.get()),
+            &token,
+            json!({"into": b.get()}),
+        )
+        .await
+        .problem(403);
+    }
+    let unit = app
+        .get(&format!("/api/v1/units/{}", a.get()), &app.admin_token)
+        .await
+        .ok(200);
+    assert_eq!(unit["merged_into"], Value::Null);
 }

@@ -1,6 +1,337 @@
-//! (being written)
+//! `GET /audit`: the audit trail (administrator and police), newest first,
+//! filtered as the API's list is (record kind and id, actor, action,
+//! days), a page at a time. Each entry links to its record's page where
+//! the console has one, and shows its changes as "field: from → to", with
+//! what the reader may not see already taken out by `model::audit::list`.
 
-use actix_web::web;
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, get, web};
+use askama::Template;
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::delegation::form::{self, Reader};
+use super::delegation::{Choice, choices, name_of};
+use crate::AppState;
+use crate::console::error::PageError;
+use crate::console::i18n::Tr;
+use crate::console::page::{self, Chrome, FormErrors, Nav};
+use crate::console::session::Visit;
+use crate::db::audit::AuditFilter;
+use crate::domain::audit::{AuditEntry, RecordKind};
+use crate::domain::ids::{UnitId, UserId};
+use crate::domain::pagination::{Limit, page as split};
+use crate::domain::time::{Bound, PROVINCE_TZ, parse_instant};
+use crate::domain::unit::Unit;
+use crate::error::ApiError;
+use crate::model;
 
 /// This part's routes.
-pub fn register(_cfg: &mut web::ServiceConfig) {}
+pub fn register(cfg: &mut web::ServiceConfig) {
+    cfg.service(list);
+}
+
+/// The filters as the form sends them (every one may be blank).
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct AuditQuery {
+    record_kind: String,
+    record_id: String,
+    actor_id: String,
+    action: String,
+    from: String,
+    to: String,
+    cursor: String,
+}
+
+const ORDER: &[&str] = &[
+    "record_kind",
+    "record_id",
+    "actor_id",
+    "action",
+    "from",
+    "to",
+    "cursor",
+];
+
+/// One changed field: its label, what it was (for a change) and became.
+struct Change {
+    label: String,
+    from: Option<String>,
+    to: String,
+}
+
+/// One entry of the trail.
+struct Row {
+    at: String,
+    who: String,
+    /// The address that lists this actor's entries.
+    who_href: Option<String>,
+    what: String,
+    record: String,
+    record_href: Option<String>,
+    note: Option<String>,
+    changes: Vec<Change>,
+}
+
+#[derive(Template)]
+#[template(path = "audit.html")]
+struct AuditPage {
+    c: Chrome,
+    errors: FormErrors,
+    query: AuditQuery,
+    kinds: Vec<Choice>,
+    rows: Option<Vec<Row>>,
+    next: Option<String>,
+    first: Option<String>,
+    filtered: bool,
+}
+
+/// The address of a page of the trail: the same filters, from `cursor`.
+fn page_href(q: &AuditQuery, cursor: Option<&str>) -> String {
+    let mut url = form_urlencoded::Serializer::new(String::new());
+    for (name, value) in [
+        ("record_kind", &q.record_kind),
+        ("record_id", &q.record_id),
+        ("actor_id", &q.actor_id),
+        ("action", &q.action),
+        ("from", &q.from),
+        ("to", &q.to),
+    ] {
+        if !value.trim().is_empty() {
+            url.append_pair(name, value.trim());
+        }
+    }
+    if let Some(cursor) = cursor {
+        url.append_pair("cursor", cursor);
+    }
+    match url.finish() {
+        query if query.is_empty() => "/audit".to_owned(),
+        query => format!("/audit?{query}"),
+    }
+}
+
+/// The fields whose values are units.
+const UNIT_FIELDS: &[&str] = &[
+    "unit_id",
+    "host_unit_id",
+    "organizing_unit_id",
+    "merged_into",
+];
+
+/// A value as a person reads it: units by name, closed sets and booleans
+/// from the catalogue, days and instants as the console writes them.
+fn shown(field: &str, value: &Value, units: &[Unit], t: Tr) -> String {
+    match value {
+        Value::Null => "—".to_owned(),
+        Value::Bool(b) => t.t(if *b { "audit-yes" } else { "audit-no" }),
+        Value::Number(n) if UNIT_FIELDS.contains(&field) => n
+            .as_i64()
+            .map_or_else(|| n.to_string(), |id| name_of(units, UnitId(id), t)),
+        Value::String(s) => {
+            let set = match field {
+                "role" => Some("role"),
+                "status" => Some("status"),
+                "kind" => Some("admin-kind"),
+                "password" => Some("audit-value"),
+                _ => None,
+            };
+            if let Some(name) = set.and_then(|set| t.find(&format!("{set}-{s}"))) {
+                return name;
+            }
+            if let Ok(day) = s.parse::<NaiveDate>() {
+                return t.date(&day);
+            }
+            if let Ok(at) = s.parse::<DateTime<Utc>>() {
+                return t.date_time(&at, PROVINCE_TZ);
+            }
+            if let Ok(at) = s.parse::<NaiveDateTime>() {
+                return t.date_time(&at.and_utc(), PROVINCE_TZ);
+            }
+            s.clone()
+        }
+        Value::Array(items) => items
+            .iter()
+            .map(|v| shown(field, v, units, t))
+            .collect::<Vec<_>>()
+            .join(", "),
+        other => other.to_string(),
+    }
+}
+
+/// The changes of an entry, field by field (nested objects flattened, as
+/// `field.part`).
+fn changes(prefix: &str, value: &Value, units: &[Unit], t: Tr, out: &mut Vec<Change>) {
+    let Value::Object(map) = value else {
+        return;
+    };
+    for (field, value) in map {
+        let name = if prefix.is_empty() {
+            field.clone()
+        } else {
+            format!("{prefix}.{field}")
+        };
+        let label = t
+            .find(&format!("audit-field-{field}"))
+            .unwrap_or_else(|| name.clone());
+        match value {
+            Value::Object(pair) if pair.len() == 2 && pair.contains_key("from") => {
+                let from = pair.get("from").unwrap_or(&Value::Null);
+                let to = pair.get("to").unwrap_or(&Value::Null);
+                out.push(Change {
+                    label,
+                    from: Some(shown(field, from, units, t)),
+                    to: shown(field, to, units, t),
+                });
+            }
+            Value::Object(_) => changes(&name, value, units, t, out),
+            value => out.push(Change {
+                label,
+                from: None,
+                to: shown(field, value, units, t),
+            }),
+        }
+    }
+}
+
+fn row(e: AuditEntry, units: &[Unit], t: Tr, admin: bool) -> Row {
+    let who = match (&e.actor_username, e.actor_role) {
+        (Some(name), Some(role)) => format!("{name} ({})", t.name("role", role.as_str())),
+        (Some(name), None) => name.clone(),
+        _ => t.t("audit-system"),
+    };
+    let record_href = match e.record_kind {
+        RecordKind::Delegation => Some(format!("/delegations/{}", e.record_id)),
+        RecordKind::Unit if admin => Some(format!("/admin/units/{}", e.record_id)),
+        RecordKind::User if admin => Some(format!("/admin/users/{}", e.record_id)),
+        _ => None,
+    };
+    let mut shown_changes = Vec::new();
+    changes("", &e.changes, units, t, &mut shown_changes);
+    Row {
+        at: t.date_time(&e.at, PROVINCE_TZ),
+        who,
+        who_href: e.actor_id.map(|id| format!("/audit?actor_id={id}")),
+        what: t.name("audit-action", &e.action),
+        record: format!(
+            "{} {}",
+            t.name("audit-kind", e.record_kind.as_str()),
+            e.record_id
+        ),
+        record_href,
+        note: e.note,
+        changes: shown_changes,
+    }
+}
+
+/// `GET /audit`.
+#[get("/audit")]
+pub async fn list(
+    state: web::Data<AppState>,
+    visit: Visit,
+    req: HttpRequest,
+    query: web::Query<AuditQuery>,
+) -> Result<HttpResponse, PageError> {
+    let q = query.into_inner();
+    let t = visit.tr();
+    let mut read = Reader::new();
+    let record_kind = read.choice("record_kind", &q.record_kind, RecordKind::parse);
+    let record_id = form::text(&q.record_id).and_then(|raw| read.id("record_id", &raw));
+    let actor_id = form::text(&q.actor_id).and_then(|raw| read.id("actor_id", &raw));
+    let from = read.date("from", &q.from);
+    let to = read.date("to", &q.to);
+    let action = form::text(&q.action).map(|a| a.trim().to_owned());
+    let search = read.finish().and_then(|()| {
+        let instant = |field: &str, day: Option<NaiveDate>, bound| {
+            day.map(|d| {
+                parse_instant(&d.to_string(), bound).map_err(|m| ApiError::invalid(field, m))
+            })
+            .transpose()
+        };
+        let filter = AuditFilter {
+            record_kind,
+            record_id,
+            actor_id: actor_id.map(UserId),
+            action,
+            from: instant("from", from, Bound::Start)?,
+            to: instant("to", to, Bound::End)?,
+        };
+        let before =
+            model::input::cursor::<(i64,)>(form::text(&q.cursor).as_deref())?.map(|(id,)| id);
+        Ok((filter, before))
+    });
+    let (errors, search) = match search {
+        Ok(found) => (FormErrors::default(), Some(found)),
+        Err(e) => (form::errors(e, t, ORDER)?, None),
+    };
+    let limit = Limit::parse(None).map_err(ApiError::internal)?;
+    let (account, (units, entries)) = visit
+        .read(&state, move |conn, account| {
+            let caller = account.caller;
+            // Refused for the roles that may not read it, filters or not.
+            let entries = match search {
+                Some((filter, before)) => {
+                    Some(model::audit::list(conn, caller, &filter, before, limit)?)
+                }
+                None => {
+                    model::audit::list(conn, caller, &AuditFilter::default(), None, limit)?;
+                    None
+                }
+            };
+            Ok((model::unit::all(conn)?, entries))
+        })
+        .await?;
+    let admin = account.caller.role.manages_users();
+    let (rows, next) = match entries {
+        Some(entries) => {
+            let (entries, next) = split(entries, limit, |e| (e.id.get(),));
+            let rows = entries
+                .into_iter()
+                .map(|e| row(e, &units, t, admin))
+                .collect();
+            (Some(rows), next.map(|cursor| page_href(&q, Some(&cursor))))
+        }
+        None => (None, None),
+    };
+    let here = req
+        .uri()
+        .path_and_query()
+        .map_or("/audit", |p| p.as_str())
+        .to_owned();
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let filtered = [
+        &q.record_kind,
+        &q.record_id,
+        &q.actor_id,
+        &q.action,
+        &q.from,
+        &q.to,
+    ]
+    .iter()
+    .any(|v| !v.trim().is_empty());
+    page::html_with(
+        &visit,
+        status,
+        &AuditPage {
+            c: Chrome::new(&visit, Some(&account), Nav::Audit, &here),
+            errors,
+            kinds: choices(
+                RecordKind::ALL,
+                RecordKind::as_str,
+                "audit-kind",
+                &q.record_kind,
+                t,
+            ),
+            rows,
+            next,
+            first: form::text(&q.cursor).map(|_| page_href(&q, None)),
+            filtered,
+            query: q,
+        },
+    )
+}

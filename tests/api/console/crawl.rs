@@ -13,6 +13,7 @@ use super::Browser;
 use crate::fixtures::{self, Cast, path};
 use crate::helpers::TestApp;
 use crate::on_both_engines;
+use crate::press_fixtures;
 
 on_both_engines!(no_page_shows_a_role_what_the_api_would_not);
 
@@ -21,12 +22,21 @@ const SEES_PERSONAL_DATA: [Role; 3] = [Role::Admin, Role::ForeignAffairs, Role::
 /// Roles that see the police's notes.
 const SEES_NOTES: [Role; 2] = [Role::Admin, Role::Police];
 /// The member's personal data as the fixtures give it (`member_body`).
-const PERSONAL: [&str; 3] = ["TR1234567", "tanaka@example.jp", "+81 54 254 0000"];
+/// A foreign reporter's, as the press fixtures give it (`reporter_body`).
+const PERSONAL: [&str; 5] = [
+    "TR1234567",
+    "tanaka@example.jp",
+    "+81 54 254 0000",
+    "TZ1234567",
+    "yamada@nhk.example.jp",
+];
 const NOTES: &str = "Một thành viên có tiền sự";
+/// The police's notes on an accreditation (`press_fixtures::review`).
+const PRESS_NOTES: &str = "Không có dấu hiệu vi phạm";
 /// Text a person typed that a page must show as text, never run.
 const HOSTILE: &str = r#"<script>alert("x")</script> "Hội" 'nghị' & <b>"#;
 /// How many pages one role's crawl reads at most.
-const MAX_PAGES: usize = 80;
+const MAX_PAGES: usize = 150;
 
 async fn no_page_shows_a_role_what_the_api_would_not(app: TestApp) {
     let cast = Cast::new(&app).await;
@@ -69,6 +79,16 @@ async fn no_page_shows_a_role_what_the_api_would_not(app: TestApp) {
         ),
     )
     .await;
+    // The press side: a foreign reporter, and an accreditation the police
+    // reviewed with notes.
+    let reporter = press_fixtures::reporter(&app, &cast.foreign_affairs.token, "JP").await;
+    let accreditation =
+        press_fixtures::accreditation_in(&app, &cast, &[reporter], "submitted").await;
+    press_fixtures::review(&app, &cast.police.token, accreditation, "cleared")
+        .await
+        .ok(200);
+    let reporter_page = format!("/reporters/{reporter}");
+    let accreditation_page = format!("/accreditations/{accreditation}");
     let record = format!("/delegations/{id}");
     for role in Role::ALL {
         let username = format!("crawl-{}", role.as_str().replace('_', "-"));
@@ -98,6 +118,12 @@ async fn no_page_shows_a_role_what_the_api_would_not(app: TestApp) {
             .find(|(p, _)| *p == record)
             .map(|(_, html)| html.clone())
             .unwrap_or_default();
+        // The crawl really went through the console, not just its start.
+        assert!(pages.len() >= 20, "{role}: only {} pages read", pages.len());
+        crate::helpers::report_figure(
+            &format!("console_crawl_{}_{:?}", role.as_str(), app.engine).to_lowercase(),
+            &format!("{} pages read as {role}", pages.len()),
+        );
         let hostile_shown = pages
             .iter()
             .filter(|(_, html)| {
@@ -125,6 +151,25 @@ async fn no_page_shows_a_role_what_the_api_would_not(app: TestApp) {
                     "{role} sees the police's notes on {page}"
                 );
             }
+        }
+        let html_of = |wanted: &str| {
+            pages
+                .iter()
+                .find(|(p, _)| p == wanted)
+                .map(|(_, html)| html.clone())
+                .unwrap_or_default()
+        };
+        if SEES_PERSONAL_DATA.contains(&role) {
+            assert!(
+                html_of(&reporter_page).contains("TZ1234567"),
+                "{role}: the reporter's passport"
+            );
+        }
+        if SEES_NOTES.contains(&role) {
+            assert!(
+                html_of(&accreditation_page).contains(PRESS_NOTES),
+                "{role}: the accreditation's notes"
+            );
         }
         // The roles that may see them do, on the delegation's page.
         if SEES_PERSONAL_DATA.contains(&role) {

@@ -1,0 +1,1 @@
+ALTER TABLE units DROP COLUMN merged_into_id;

@@ -1,0 +1,756 @@
+//! `/accreditations/{id}`: one accreditation — its reporters, details,
+//! the security review (the notes only where the API's view keeps them),
+//! its press activities day by day — and what the person may do to it now
+//! (the domain's `accreditation_allowed`): the workflow actions, the
+//! police's review, planning an activity; and its history.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, get, post, web};
+use askama::Template;
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::accreditation_href;
+use crate::AppState;
+use crate::console::error::PageError;
+use crate::console::i18n::Tr;
+use crate::console::page::{self, Chrome, FormErrors, Nav};
+use crate::console::pages::delegation::form::{self, Reader, text};
+use crate::console::pages::delegation::record::span;
+use crate::console::pages::delegation::{Choice, Head, choices};
+use crate::console::session::{Account, Visit};
+use crate::domain::audit::AuditEntry;
+use crate::domain::ids::AccreditationId;
+use crate::domain::itinerary::ItemStatus;
+use crate::domain::press::{
+    self, Accreditation, AccreditationAction, AccreditationAllowed, ActivityKind, PressActivity,
+};
+use crate::domain::review::ReviewStatus;
+use crate::domain::time::PROVINCE_TZ;
+use crate::error::ApiError;
+use crate::model;
+use crate::model::itinerary::{EntryInput, PlaceView};
+use crate::routes::reporter::ReporterView;
+use crate::routes::review::{PutReview, ReviewView};
+
+/// What a change just done left to say (`?done=…`, a catalogue id's tail).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Done {
+    done: String,
+}
+
+impl Done {
+    fn notice(&self, t: Tr) -> Option<String> {
+        let tail = &self.done;
+        if tail.is_empty() || !tail.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
+            return None;
+        }
+        t.find(&format!("press-done-{tail}"))
+    }
+}
+
+/// The heading of an accreditation's form pages (the delegation pages' `head`).
+fn head(a: &Accreditation) -> Head {
+    Head {
+        href: accreditation_href(a.id),
+        reference: a.reference.clone(),
+        title: a.topics.chars().take(80).collect(),
+    }
+}
+
+/// A workflow action the person may take, as a link to its form.
+#[derive(Debug)]
+struct Action {
+    href: String,
+    label: String,
+    warning: bool,
+}
+
+fn warns(action: AccreditationAction) -> bool {
+    matches!(
+        action,
+        AccreditationAction::Reject | AccreditationAction::Revoke | AccreditationAction::Cancel
+    )
+}
+
+/// A press activity as a row of its day.
+#[derive(Debug)]
+struct ActivityRow {
+    a: PressActivity,
+    time: String,
+    kind: String,
+    place: String,
+    status_name: String,
+    cancelled: bool,
+}
+
+/// The activities of one day (in their own zones).
+#[derive(Debug)]
+struct Day {
+    label: String,
+    items: Vec<ActivityRow>,
+}
+
+fn by_day(items: Vec<PressActivity>, t: Tr) -> Vec<Day> {
+    let mut days: Vec<(NaiveDate, Day)> = Vec::new();
+    for a in items {
+        let date = a.starts_at.with_timezone(&a.time_zone).date_naive();
+        let row = ActivityRow {
+            time: span(t, &a.starts_at, &a.ends_at, a.time_zone),
+            kind: t.name("press-kind", a.kind.as_str()),
+            place: [
+                Some(a.place.name.as_str()),
+                a.place.address.as_deref(),
+                a.place.district.as_deref(),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(", "),
+            status_name: t.name("delegation-item-status", a.status.as_str()),
+            cancelled: a.status == ItemStatus::Cancelled,
+            a,
+        };
+        match days.iter_mut().find(|(d, _)| *d == date) {
+            Some((_, day)) => day.items.push(row),
+            None => days.push((
+                date,
+                Day {
+                    label: t.date(&date),
+                    items: vec![row],
+                },
+            )),
+        }
+    }
+    days.sort_by_key(|(d, _)| *d);
+    days.into_iter().map(|(_, day)| day).collect()
+}
+
+#[derive(Template)]
+#[template(path = "press/accreditation.html")]
+struct RecordPage {
+    c: Chrome,
+    a: Accreditation,
+    notice: Option<String>,
+    status_name: String,
+    dates: String,
+    referral: String,
+    reporters: Vec<(String, ReporterView)>,
+    personal: bool,
+    review: ReviewView,
+    review_status: String,
+    reviewed_at: Option<String>,
+    allowed: AccreditationAllowed,
+    actions: Vec<Action>,
+    days: Vec<Day>,
+    activities: usize,
+}
+
+/// `GET /accreditations/{id}`.
+#[get("/{id}")]
+pub async fn show(
+    state: web::Data<AppState>,
+    visit: Visit,
+    id: web::Path<AccreditationId>,
+    done: web::Query<Done>,
+) -> Result<HttpResponse, PageError> {
+    let id = id.into_inner();
+    let t = visit.tr();
+    let (account, (a, reporters, activities)) = visit
+        .read(&state, move |conn, account| {
+            let caller = account.caller;
+            let a = model::accreditation::visible(conn, caller, id)?;
+            let reporters = model::reporter::many(conn, caller, &a.reporter_ids)?;
+            let activities = model::accreditation::activities(conn, caller, id)?;
+            Ok((a, reporters, activities))
+        })
+        .await?;
+    let caller = account.caller;
+    let allowed = press::accreditation_allowed(&a, caller.role);
+    let base = accreditation_href(a.id);
+    let review = ReviewView::new(a.review.clone(), a.review_outdated(), caller.role);
+    let page = RecordPage {
+        c: Chrome::new(&visit, Some(&account), Nav::Press, &base),
+        notice: done.notice(t),
+        status_name: t.name("press-status", a.status.as_str()),
+        dates: format!("{} – {}", t.date(&a.start_date), t.date(&a.end_date)),
+        referral: t.with(
+            "press-accreditation-referral-text",
+            &[
+                ("number", a.referral_number.clone().into()),
+                ("date", t.date(&a.referral_date).into()),
+            ],
+        ),
+        reporters: reporters
+            .into_iter()
+            .map(|r| (super::reporter_href(r.id), ReporterView::new(r, caller)))
+            .collect(),
+        personal: caller.role.sees_personal_data(),
+        review_status: t.name("press-review", review.status.as_str()),
+        reviewed_at: review.reviewed_at.map(|at| t.date_time(&at, PROVINCE_TZ)),
+        review,
+        actions: allowed
+            .actions
+            .iter()
+            .map(|action| Action {
+                href: format!("{base}/actions/{}", action.as_str()),
+                label: t.name("press-action", action.as_str()),
+                warning: warns(*action),
+            })
+            .collect(),
+        allowed,
+        activities: activities.len(),
+        days: by_day(activities, t),
+        a,
+    };
+    page::html(&visit, &page)
+}
+
+/// What an action's form sends.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct ActionForm {
+    csrf: String,
+    note: String,
+}
+
+#[derive(Template)]
+#[template(path = "press/action.html")]
+struct ActionPage {
+    c: Chrome,
+    errors: FormErrors,
+    head: Head,
+    action: String,
+    title: String,
+    intro: String,
+    button: String,
+    note_label: String,
+    warning: bool,
+    form: ActionForm,
+}
+
+fn action_of(raw: &str) -> Result<AccreditationAction, PageError> {
+    AccreditationAction::parse(raw).ok_or(PageError::Api(ApiError::NotFound))
+}
+
+/// What a person may not open now: 403, said in the page's language.
+fn not_open() -> PageError {
+    PageError::Api(ApiError::forbidden(
+        "this is not open to you on this accreditation now",
+    ))
+}
+
+/// The accreditation, if `open` says the caller may do this to it now.
+async fn open(
+    state: &AppState,
+    visit: &Visit,
+    id: AccreditationId,
+    open: impl FnOnce(&AccreditationAllowed) -> bool,
+) -> Result<(Account, Accreditation), PageError> {
+    let (account, a) = visit
+        .read(state, move |conn, account| {
+            model::accreditation::visible(conn, account.caller, id)
+        })
+        .await?;
+    if !open(&press::accreditation_allowed(&a, account.caller.role)) {
+        return Err(not_open());
+    }
+    Ok((account, a))
+}
+
+fn status_of(errors: &FormErrors) -> StatusCode {
+    if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    }
+}
+
+fn action_page(
+    visit: &Visit,
+    account: &Account,
+    a: &Accreditation,
+    action: AccreditationAction,
+    form: ActionForm,
+    errors: FormErrors,
+) -> Result<HttpResponse, PageError> {
+    let t = visit.tr();
+    let head = head(a);
+    let name = action.as_str();
+    let path = format!("{}/actions/{name}", head.href);
+    let label = t.t("press-action-note");
+    let page = ActionPage {
+        c: Chrome::new(visit, Some(account), Nav::Press, &path),
+        title: t.name("press-action", name),
+        intro: t.t(&format!("press-action-intro-{name}")),
+        button: t.t(&format!("press-action-button-{name}")),
+        note_label: if press::accreditation_needs_note(action) {
+            label
+        } else {
+            t.t1("press-optional", "label", &label)
+        },
+        warning: warns(action),
+        form,
+        errors,
+        head,
+        action: path,
+    };
+    page::html_with(visit, status_of(&page.errors), &page)
+}
+
+/// `GET /accreditations/{id}/actions/{action}`.
+#[get("/{id}/actions/{action}")]
+pub async fn action_form(
+    state: web::Data<AppState>,
+    visit: Visit,
+    path: web::Path<(AccreditationId, String)>,
+) -> Result<HttpResponse, PageError> {
+    let (id, raw) = path.into_inner();
+    let action = action_of(&raw)?;
+    let (account, a) = open(&state, &visit, id, |x| x.actions.contains(&action)).await?;
+    action_page(
+        &visit,
+        &account,
+        &a,
+        action,
+        ActionForm::default(),
+        FormErrors::default(),
+    )
+}
+
+/// Splits a write's outcome: the refused input (shown with the form) from
+/// the errors that are pages of their own.
+fn refused<T>(outcome: Result<T, PageError>) -> Result<Result<T, ApiError>, PageError> {
+    match outcome {
+        Ok(v) => Ok(Ok(v)),
+        Err(PageError::Api(e @ (ApiError::Invalid(_) | ApiError::Conflict { .. }))) => Ok(Err(e)),
+        Err(other) => Err(other),
+    }
+}
+
+/// `POST /accreditations/{id}/actions/{action}`: takes it (the workflow
+/// table decides, and what it needs is checked, as for the API).
+#[post("/{id}/actions/{action}")]
+pub async fn act(
+    state: web::Data<AppState>,
+    visit: Visit,
+    path: web::Path<(AccreditationId, String)>,
+    form: web::Form<ActionForm>,
+) -> Result<HttpResponse, PageError> {
+    let (id, raw) = path.into_inner();
+    let form = form.into_inner();
+    visit.check_csrf(&form.csrf)?;
+    let action = action_of(&raw)?;
+    let note = text(&form.note).map(|n| n.trim().to_owned());
+    let outcome = visit
+        .write(&state.db, move |conn, caller| {
+            model::accreditation::transition(conn, caller, id, action, note)
+        })
+        .await;
+    let error = match refused(outcome)? {
+        Ok(a) => {
+            return Ok(page::see_other(&format!(
+                "{}?done=action-{}",
+                accreditation_href(a.id),
+                action.as_str()
+            )));
+        }
+        Err(e) => e,
+    };
+    let errors = super::errors(error, visit.tr(), &["note"])?;
+    let (account, a) = open(&state, &visit, id, |x| x.actions.contains(&action)).await?;
+    action_page(&visit, &account, &a, action, form, errors)
+}
+
+/// What the review form sends.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct ReviewForm {
+    csrf: String,
+    status: String,
+    officer: String,
+    notes: String,
+}
+
+#[derive(Template)]
+#[template(path = "press/review.html")]
+struct ReviewPage {
+    c: Chrome,
+    errors: FormErrors,
+    head: Head,
+    action: String,
+    statuses: Vec<Choice>,
+    form: ReviewForm,
+}
+
+fn review_page(
+    visit: &Visit,
+    account: &Account,
+    a: &Accreditation,
+    form: ReviewForm,
+    errors: FormErrors,
+) -> Result<HttpResponse, PageError> {
+    let head = head(a);
+    let action = format!("{}/review", head.href);
+    let page = ReviewPage {
+        c: Chrome::new(visit, Some(account), Nav::Press, &action),
+        statuses: choices(
+            ReviewStatus::ALL,
+            ReviewStatus::as_str,
+            "press-review",
+            &form.status,
+            visit.tr(),
+        ),
+        errors,
+        head,
+        action,
+        form,
+    };
+    page::html_with(visit, status_of(&page.errors), &page)
+}
+
+/// `GET /accreditations/{id}/review`: the police's review, as recorded.
+#[get("/{id}/review")]
+pub async fn review_form(
+    state: web::Data<AppState>,
+    visit: Visit,
+    id: web::Path<AccreditationId>,
+) -> Result<HttpResponse, PageError> {
+    let (account, a) = open(&state, &visit, id.into_inner(), |x| x.review).await?;
+    let view = ReviewView::new(a.review.clone(), false, account.caller.role);
+    let form = ReviewForm {
+        csrf: String::new(),
+        status: view.status.as_str().to_owned(),
+        officer: view.officer.unwrap_or_default(),
+        notes: view.notes.flatten().unwrap_or_default(),
+    };
+    review_page(&visit, &account, &a, form, FormErrors::default())
+}
+
+/// `POST /accreditations/{id}/review`: records it.
+#[post("/{id}/review")]
+pub async fn save_review(
+    state: web::Data<AppState>,
+    visit: Visit,
+    id: web::Path<AccreditationId>,
+    form: web::Form<ReviewForm>,
+) -> Result<HttpResponse, PageError> {
+    let id = id.into_inner();
+    let form = form.into_inner();
+    visit.check_csrf(&form.csrf)?;
+    let mut read = Reader::new();
+    let status = read.required_choice("status", &form.status, ReviewStatus::parse);
+    let request = read.finish().map(|()| PutReview {
+        status: status.unwrap_or(ReviewStatus::Pending),
+        officer: text(&form.officer),
+        notes: text(&form.notes),
+    });
+    let outcome = match request.and_then(|r| {
+        let mut read = Reader::new();
+        read.check(&r);
+        read.finish().map(|()| r)
+    }) {
+        Ok(request) => refused(
+            visit
+                .write(&state.db, move |conn, caller| {
+                    let review = request.review(caller.id);
+                    model::accreditation::review(conn, caller, id, &review)
+                })
+                .await,
+        )?,
+        Err(e) => Err(e),
+    };
+    let error = match outcome {
+        Ok(a) => {
+            return Ok(page::see_other(&format!(
+                "{}?done=reviewed",
+                accreditation_href(a.id)
+            )));
+        }
+        Err(e) => e,
+    };
+    let errors = super::errors(error, visit.tr(), &["status", "officer", "notes"])?;
+    let (account, a) = open(&state, &visit, id, |x| x.review).await?;
+    review_page(&visit, &account, &a, form, errors)
+}
+
+/// What the activity form sends.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct ActivityForm {
+    csrf: String,
+    starts_at: String,
+    starts_at_time: String,
+    ends_at: String,
+    ends_at_time: String,
+    kind: String,
+    title: String,
+    place_name: String,
+    place_address: String,
+    place_district: String,
+    participants: String,
+    escort_officer: String,
+}
+
+const ACTIVITY_ORDER: &[&str] = &[
+    "starts_at",
+    "ends_at",
+    "kind",
+    "title",
+    "place_name",
+    "place_address",
+    "place_district",
+    "participants",
+    "escort_officer",
+];
+
+impl ActivityForm {
+    fn input(&self) -> Result<EntryInput<ActivityKind>, ApiError> {
+        let mut read = Reader::new();
+        let starts_at = read.local_time("starts_at", &self.starts_at, &self.starts_at_time);
+        let ends_at = read.local_time("ends_at", &self.ends_at, &self.ends_at_time);
+        let kind = read.required_choice("kind", &self.kind, ActivityKind::parse);
+        let input = EntryInput {
+            starts_at: starts_at.unwrap_or_default(),
+            ends_at: ends_at.unwrap_or_default(),
+            time_zone: None,
+            kind: kind.unwrap_or(ActivityKind::Other),
+            title: self.title.trim().to_owned(),
+            place: PlaceView {
+                name: self.place_name.trim().to_owned(),
+                address: text(&self.place_address),
+                district: text(&self.place_district),
+            },
+            participants: text(&self.participants),
+            escort_officer: text(&self.escort_officer),
+        };
+        read.check(&input);
+        read.finish()?;
+        Ok(input)
+    }
+}
+
+#[derive(Template)]
+#[template(path = "press/activity.html")]
+struct ActivityPage {
+    c: Chrome,
+    errors: FormErrors,
+    head: Head,
+    action: String,
+    kinds: Vec<Choice>,
+    places: Vec<String>,
+    dates: String,
+    form: ActivityForm,
+}
+
+fn activity_page(
+    visit: &Visit,
+    account: &Account,
+    a: &Accreditation,
+    form: ActivityForm,
+    errors: FormErrors,
+) -> Result<HttpResponse, PageError> {
+    let t = visit.tr();
+    let head = head(a);
+    let action = format!("{}/activities/new", head.href);
+    let page = ActivityPage {
+        c: Chrome::new(visit, Some(account), Nav::Press, &action),
+        kinds: choices(
+            ActivityKind::ALL,
+            ActivityKind::as_str,
+            "press-kind",
+            &form.kind,
+            t,
+        ),
+        places: a.permitted_places.clone(),
+        dates: format!("{} – {}", t.date(&a.start_date), t.date(&a.end_date)),
+        form: ActivityForm {
+            starts_at: form::iso(&form.starts_at),
+            ends_at: form::iso(&form.ends_at),
+            ..form
+        },
+        errors,
+        head,
+        action,
+    };
+    page::html_with(visit, status_of(&page.errors), &page)
+}
+
+/// `GET /accreditations/{id}/activities/new`.
+#[get("/{id}/activities/new")]
+pub async fn activity_form(
+    state: web::Data<AppState>,
+    visit: Visit,
+    id: web::Path<AccreditationId>,
+) -> Result<HttpResponse, PageError> {
+    let (account, a) = open(&state, &visit, id.into_inner(), |x| x.plan).await?;
+    let form = ActivityForm {
+        starts_at: a.start_date.to_string(),
+        ends_at: a.start_date.to_string(),
+        ..ActivityForm::default()
+    };
+    activity_page(&visit, &account, &a, form, FormErrors::default())
+}
+
+/// `POST /accreditations/{id}/activities/new`: plans it (within the
+/// dates, at a permitted place: the model decides).
+#[post("/{id}/activities/new")]
+pub async fn add_activity(
+    state: web::Data<AppState>,
+    visit: Visit,
+    id: web::Path<AccreditationId>,
+    form: web::Form<ActivityForm>,
+) -> Result<HttpResponse, PageError> {
+    let id = id.into_inner();
+    let form = form.into_inner();
+    visit.check_csrf(&form.csrf)?;
+    let outcome = match form.input() {
+        Ok(input) => refused(
+            visit
+                .write(&state.db, move |conn, caller| {
+                    model::accreditation::plan(conn, caller, id, input)
+                })
+                .await,
+        )?,
+        Err(e) => Err(e),
+    };
+    let error = match outcome {
+        Ok(_) => {
+            return Ok(page::see_other(&format!(
+                "{}?done=activity-added#activities",
+                accreditation_href(id)
+            )));
+        }
+        Err(e) => e,
+    };
+    let errors = super::errors(error, visit.tr(), ACTIVITY_ORDER)?;
+    let (account, a) = open(&state, &visit, id, |x| x.plan).await?;
+    activity_page(&visit, &account, &a, form, errors)
+}
+
+/// One changed field of an event: its label, what it was and became.
+#[derive(Debug)]
+struct Change {
+    label: String,
+    from: Option<String>,
+    to: String,
+}
+
+#[derive(Debug)]
+struct Event {
+    at: String,
+    who: String,
+    what: String,
+    note: Option<String>,
+    changes: Vec<Change>,
+}
+
+#[derive(Template)]
+#[template(path = "press/history.html")]
+struct HistoryPage {
+    c: Chrome,
+    head: Head,
+    events: Vec<Event>,
+}
+
+/// A value as a person reads it: names of closed sets from the catalogue,
+/// days and times as the page writes them.
+fn shown(field: &str, value: &Value, t: Tr) -> String {
+    match value {
+        Value::Null => "—".to_owned(),
+        Value::String(s) => {
+            let sets: &[&str] = match field {
+                "status" => &["press-status", "press-review"],
+                "kind" => &["press-kind"],
+                _ => &[],
+            };
+            if let Some(name) = sets.iter().find_map(|set| t.find(&format!("{set}-{s}"))) {
+                return name;
+            }
+            if let Ok(day) = s.parse::<NaiveDate>() {
+                return t.date(&day);
+            }
+            if let Ok(at) = s.parse::<DateTime<Utc>>() {
+                return t.date_time(&at, PROVINCE_TZ);
+            }
+            if let Ok(at) = s.parse::<NaiveDateTime>() {
+                return t.date_time(&at.and_utc(), PROVINCE_TZ);
+            }
+            s.clone()
+        }
+        Value::Array(items) => items
+            .iter()
+            .map(|v| shown(field, v, t))
+            .collect::<Vec<_>>()
+            .join(", "),
+        other => other.to_string(),
+    }
+}
+
+fn event(e: AuditEntry, t: Tr) -> Event {
+    let changes = match e.changes {
+        Value::Object(map) => map
+            .into_iter()
+            .map(|(field, value)| {
+                let label = t
+                    .find(&format!("press-change-{field}"))
+                    .unwrap_or_else(|| field.clone());
+                match value {
+                    Value::Object(pair) if pair.len() == 2 && pair.contains_key("from") => Change {
+                        label,
+                        from: Some(shown(&field, pair.get("from").unwrap_or(&Value::Null), t)),
+                        to: shown(&field, pair.get("to").unwrap_or(&Value::Null), t),
+                    },
+                    value => Change {
+                        label,
+                        from: None,
+                        to: shown(&field, &value, t),
+                    },
+                }
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let who = match (&e.actor_username, e.actor_role) {
+        (Some(name), Some(role)) => format!("{name} ({})", t.name("role", role.as_str())),
+        (Some(name), None) => name.clone(),
+        _ => t.t("press-history-system"),
+    };
+    Event {
+        at: t.date_time(&e.at, PROVINCE_TZ),
+        who,
+        what: t.name("press-event", &e.action),
+        note: e.note,
+        changes,
+    }
+}
+
+/// `GET /accreditations/{id}/history`: who did what, oldest first.
+#[get("/{id}/history")]
+pub async fn history(
+    state: web::Data<AppState>,
+    visit: Visit,
+    id: web::Path<AccreditationId>,
+) -> Result<HttpResponse, PageError> {
+    let id = id.into_inner();
+    let t = visit.tr();
+    let (account, (a, entries)) = visit
+        .read(&state, move |conn, account| {
+            let a = model::accreditation::visible(conn, account.caller, id)?;
+            let entries = model::accreditation::history(conn, account.caller, id)?;
+            Ok((a, entries))
+        })
+        .await?;
+    let head = head(&a);
+    let here = format!("{}/history", head.href);
+    page::html(
+        &visit,
+        &HistoryPage {
+            c: Chrome::new(&visit, Some(&account), Nav::Press, &here),
+            events: entries.into_iter().map(|e| event(e, t)).collect(),
+            head,
+        },
+    )
+}
