@@ -81,7 +81,15 @@ pub fn app(
         .openapi(openapi::root())
         .app_data(state)
         .app_data(web::PayloadConfig::new(body_limit))
-        .app_data(web::PathConfig::default().error_handler(|_, _| ApiError::NotFound.into()))
+        .app_data(web::PathConfig::default().error_handler(|_, req| {
+            // `PATCH /accreditations/covering` reaches `/accreditations/{id}`.
+            req.app_data::<web::Data<routes::Fallback>>()
+                .and_then(|f| f.wrong_method(req.path(), req.method()))
+                .map_or_else(
+                    || ApiError::NotFound.into(),
+                    |answer| actix_web::error::InternalError::from_response("", answer).into(),
+                )
+        }))
         .app_data(
             web::QueryConfig::default()
                 .error_handler(|e, _| ApiError::invalid("query", e.to_string()).into()),

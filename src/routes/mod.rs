@@ -179,6 +179,22 @@ impl Fallback {
         Self { routes }
     }
 
+    /// 405 for a request to a documented path without parameters (say
+    /// `/accreditations/covering`) by a method it does not take, which the
+    /// router would otherwise hand to a sibling with a parameter
+    /// (`/accreditations/{id}`), whose id then fails to parse.
+    pub fn wrong_method(
+        &self,
+        path: &str,
+        method: &actix_web::http::Method,
+    ) -> Option<actix_web::HttpResponse> {
+        let (_, allow) = self
+            .routes
+            .iter()
+            .find(|(def, _)| def.is_match(path) && !def.pattern().unwrap_or("{").contains('{'))?;
+        (!allow.split(", ").any(|m| m == method.as_str())).then(|| self.answer(path))
+    }
+
     pub fn answer(&self, path: &str) -> actix_web::HttpResponse {
         match self.routes.iter().find(|(def, _)| def.is_match(path)) {
             Some((_, allow)) => {

@@ -197,6 +197,27 @@ async fn unknown_routes_and_methods_are_problems(app: TestApp) {
         .await;
     reply.problem(405);
     assert_eq!(reply.header("allow").as_deref(), Some("GET, PATCH"));
+    // A fixed path beside a parameter one (`/accreditations/{id}` takes
+    // PATCH): another method on the fixed path is 405, not "no such
+    // record" (schemathesis ST204 found it).
+    let reply = app
+        .send(
+            Method::PATCH,
+            "/api/v1/accreditations/covering?date=2026-12-02",
+            Some(&app.admin_token),
+            Some(json!({})),
+        )
+        .await;
+    reply.problem(405);
+    assert_eq!(reply.header("allow").as_deref(), Some("GET"));
+    app.send(
+        Method::PATCH,
+        "/api/v1/accreditations/abc",
+        Some(&app.admin_token),
+        Some(json!({})),
+    )
+    .await
+    .problem(404);
 }
 
 async fn bad_path_and_query_parameters_are_problems(app: TestApp) {
