@@ -208,6 +208,59 @@ fn error_id(message: &str) -> (String, Vec<String>) {
     (format!("err-{}", words.join("-")), numbers)
 }
 
+/// The checks every part's catalogue file gets in its tests.
+#[cfg(test)]
+pub(crate) mod catalogue {
+    use fluent_templates::fluent_bundle::FluentValue;
+
+    use super::{Lang, Tr};
+
+    /// The ids a catalogue file defines (`id = …` at the start of a line).
+    pub fn ids(file: &str) -> Vec<&str> {
+        file.lines()
+            .filter_map(|l| l.split_once(" = ").map(|(id, _)| id))
+            .filter(|id| {
+                !id.is_empty()
+                    && id
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            })
+            .collect()
+    }
+
+    /// Whether message `id` of `file` reads, given every variable it uses.
+    pub fn reads(t: Tr, file: &str, id: &str) -> bool {
+        let start = file.find(&format!("\n{id} = ")).map_or(0, |at| at + 1);
+        let text = &file[start..];
+        let end = text[1..].find("\n\n").map_or(text.len(), |at| at + 1);
+        let mut args = Vec::new();
+        for part in text[..end].split('$').skip(1) {
+            let name: String = part
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            let name: &'static str = Box::leak(name.into_boxed_str());
+            args.push((name, FluentValue::from(1)));
+        }
+        !t.with(id, &args).starts_with("Unknown localization")
+    }
+
+    /// A part's two files: the same ids in the same order, each starting
+    /// with one of `prefixes`, each reading in its language.
+    pub fn check_part(vi: &str, en: &str, prefixes: &[&str]) {
+        assert_eq!(ids(vi), ids(en), "the same ids, in the same order");
+        for (lang, file) in [(Lang::Vi, vi), (Lang::En, en)] {
+            for id in ids(file) {
+                assert!(prefixes.iter().any(|p| id.starts_with(p)), "{id}");
+                assert!(
+                    reads(Tr::new(lang), file, id),
+                    "{lang:?}: {id} does not read"
+                );
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
