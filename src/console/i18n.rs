@@ -162,7 +162,7 @@ impl Tr {
         let (id, numbers) = error_id(message);
         let args: HashMap<Cow<'static, str>, FluentValue<'static>> = numbers
             .into_iter()
-            .zip(["n1", "n2", "n3"])
+            .zip(["n1", "n2", "n3", "n4", "n5", "n6"])
             .map(|(n, name)| (Cow::Borrowed(name), FluentValue::from(n)))
             .collect();
         // With its numbers: a message that uses `$n1` does not read without them.
@@ -303,6 +303,13 @@ mod tests {
         assert_eq!(
             Tr::new(Lang::Vi).phrase("no such sentence"),
             "no such sentence"
+        );
+        // A day inside a sentence is three numbers, turned round as Vietnamese writes it.
+        assert_eq!(
+            Tr::new(Lang::Vi).phrase(
+                "2 foreign attendee(s) hold no approved accreditation covering 2026-12-11; remove them or move their accreditation first"
+            ),
+            "2 người tham dự nước ngoài không có hồ sơ tác nghiệp đã phê duyệt cho ngày 11/12/2026; hãy bỏ họ khỏi danh sách hoặc dời hồ sơ tác nghiệp trước"
         );
     }
 

@@ -374,9 +374,9 @@ impl TryFrom<ActivityRow> for PressActivity {
     }
 }
 
-/// A press activity's fields.
-#[derive(Debug, Clone, PartialEq, Insertable)]
-#[diesel(table_name = pa)]
+/// A press activity's fields (a change sets them all: cleared ones to null).
+#[derive(Debug, Clone, PartialEq, Insertable, AsChangeset)]
+#[diesel(table_name = pa, treat_none_as_null = true)]
 pub struct ActivityFields {
     pub starts_at: NaiveDateTime,
     pub ends_at: NaiveDateTime,
@@ -389,6 +389,65 @@ pub struct ActivityFields {
     pub participants: Option<String>,
     pub escort_officer: Option<String>,
     pub status: String,
+}
+
+impl From<&PressActivity> for ActivityFields {
+    fn from(p: &PressActivity) -> Self {
+        Self {
+            starts_at: p.starts_at.naive_utc(),
+            ends_at: p.ends_at.naive_utc(),
+            time_zone: p.time_zone.name().to_owned(),
+            kind: p.kind.as_str().to_owned(),
+            title: p.title.clone(),
+            place_name: p.place.name.clone(),
+            place_address: p.place.address.clone(),
+            place_district: p.place.district.clone(),
+            participants: p.participants.clone(),
+            escort_officer: p.escort_officer.clone(),
+            status: p.status.as_str().to_owned(),
+        }
+    }
+}
+
+/// One activity of the accreditation `id` (`None` if it has no such one).
+pub fn find_activity(
+    conn: &mut AnyConnection,
+    id: AccreditationId,
+    activity: PressActivityId,
+) -> ApiResult<Option<PressActivity>> {
+    pa::table
+        .filter(pa::accreditation_id.eq(id.get()))
+        .filter(pa::id.eq(activity.get()))
+        .select(ActivityRow::as_select())
+        .first::<ActivityRow>(conn)
+        .optional()?
+        .map(PressActivity::try_from)
+        .transpose()
+}
+
+/// Writes `fields` over the activity (and a new version) if it is still at
+/// the version `current` was read at; `None` if another change came first.
+/// The table's triggers widen `entry_spans` when the new times are longer.
+pub fn update_activity(
+    conn: &mut AnyConnection,
+    current: &PressActivity,
+    fields: &ActivityFields,
+    at: DateTime<Utc>,
+) -> ApiResult<Option<PressActivity>> {
+    let row = diesel::update(
+        pa::table
+            .filter(pa::id.eq(current.id.get()))
+            .filter(pa::version.eq(current.version)),
+    )
+    .set((
+        fields,
+        pa::updated_at.eq(at.naive_utc()),
+        pa::version.eq(pa::version + 1),
+    ))
+    .returning(pa::all_columns)
+    .get_result::<ActivityRow>(conn)
+    .optional()?;
+    row.map(PressActivity::try_from).transpose()
 }
 
 pub fn activities(conn: &mut AnyConnection, id: AccreditationId) -> ApiResult<Vec<PressActivity>> {

@@ -71,17 +71,6 @@ pub fn find(conn: &mut AnyConnection, id: UnitId) -> ApiResult<Option<Unit>> {
         .transpose()
 }
 
-/// Whether unit `id` may be chosen (for a user, a delegation, an interview,
-/// a subscription): it exists and was not merged into another unit.
-pub fn exists(conn: &mut AnyConnection, id: UnitId) -> ApiResult<bool> {
-    let n: i64 = units::table
-        .filter(units::id.eq(id.get()))
-        .filter(units::merged_into_id.is_null())
-        .count()
-        .get_result(conn)?;
-    Ok(n > 0)
-}
-
 /// A page of units in id order, after `after`.
 pub fn list(
     conn: &mut AnyConnection,

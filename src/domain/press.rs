@@ -16,6 +16,9 @@ use super::role::Role;
 use super::text::fold;
 use super::workflow::{Rule, Subject, Verdict, Who, decide};
 
+mod activity;
+pub use activity::{ActivityAction, ActivityRefusal, activity_open};
+
 /// The press side is not the host units' business: for them it does not exist.
 pub fn visible_to(role: Role) -> bool {
     role != Role::HostUnit

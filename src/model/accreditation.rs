@@ -1,6 +1,13 @@
 //! Accreditations of foreign reporters, their security review and their
 //! press activities: each change as one operation with its audit entry.
 
+mod activities;
+mod workflow;
+pub(crate) use activities::insert_activity;
+pub use activities::{ActivityPatch, activities, cancel_activity, change_activity, plan};
+pub(crate) use workflow::{apply_action, store_review};
+pub use workflow::{review, transition};
+
 use chrono::Datelike as _;
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -8,30 +15,21 @@ use utoipa::ToSchema;
 use validator::Validate;
 
 use super::input::trimmed;
-use super::itinerary::{Draft, EntryInput, zone};
 use super::reporter::{require_foreign_affairs, require_press};
 use crate::db::Audited;
 use crate::db::accreditation::Fields;
 use crate::domain::pagination::Limit;
-use crate::domain::press::ActivityKind;
 use crate::domain::role::Caller;
-use std::str::FromStr;
-
-use chrono_tz::Tz;
 
 use super::reporter::check_reporters;
 use super::year;
-use crate::db::accreditation::{self as acc_db, ActivityFields, StateChanges};
+use crate::db::accreditation::{self as acc_db, StateChanges};
 use crate::db::{self, AnyConnection};
 use crate::domain::audit::{AuditEvent, Changes, RecordKind};
 use crate::domain::ids::{AccreditationId, ReporterId, UserId};
 use crate::domain::itinerary::{ItemStatus, check_span};
-use crate::domain::press::{
-    Accreditation, AccreditationAction, AccreditationStatus as S, Need, PressActivity,
-};
+use crate::domain::press::{Accreditation, AccreditationStatus as S};
 use crate::domain::reference::Series;
-use crate::domain::review::SecurityReview;
-use crate::domain::role::Role;
 use crate::error::{ApiError, ApiResult};
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
@@ -243,51 +241,6 @@ pub fn update(
     })
 }
 
-/// Takes a workflow action: submit, approve (needs a `cleared` review),
-/// reject, revoke (with a note; flags the interviews it covered), complete,
-/// cancel.
-#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id, id = %id))]
-pub fn transition(
-    conn: &mut AnyConnection,
-    caller: Caller,
-    id: AccreditationId,
-    action: AccreditationAction,
-    note: Option<String>,
-) -> ApiResult<Audited<Accreditation>> {
-    let current = for_change(conn, caller, id)?;
-    let (a, entries) = apply_action(conn, &current, action, note, caller.role)?;
-    let mut entries = entries.into_iter();
-    let first = entries
-        .next()
-        .ok_or_else(|| ApiError::internal("a transition without its entry"))?;
-    Ok(entries.fold(Audited::new(a, first), Audited::and))
-}
-
-/// Records the police's security review of an accreditation.
-#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id, id = %id))]
-pub fn review(
-    conn: &mut AnyConnection,
-    caller: Caller,
-    id: AccreditationId,
-    new: &SecurityReview,
-) -> ApiResult<Audited<Accreditation>> {
-    let current = for_change(conn, caller, id)?;
-    super::review::require_reviewer(caller)?;
-    let (a, entry) = store_review(conn, &current, new)?;
-    Ok(Audited::new(a, entry))
-}
-
-/// An accreditation's activities, in order of start.
-#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id, id = %id))]
-pub fn activities(
-    conn: &mut AnyConnection,
-    caller: Caller,
-    id: AccreditationId,
-) -> ApiResult<Vec<PressActivity>> {
-    visible(conn, caller, id)?;
-    acc_db::activities(conn, id)
-}
-
 /// Who did what to the accreditation, oldest first; the changes hide what
 /// the caller's role may not see.
 #[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id, id = %id))]
@@ -309,41 +262,6 @@ pub fn history(
         crate::domain::audit::redact_changes(&mut e.changes, caller.role);
     }
     Ok(entries)
-}
-
-/// Plans an activity (Sở Ngoại vụ) within the accreditation's dates, in its
-/// own zone, and at a permitted place.
-#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id, id = %id))]
-pub fn plan(
-    conn: &mut AnyConnection,
-    caller: Caller,
-    id: AccreditationId,
-    input: EntryInput<ActivityKind>,
-) -> ApiResult<Audited<PressActivity>> {
-    let acc = for_change(conn, caller, id)?;
-    require_foreign_affairs(caller, "plan press activities")?;
-    let zone = zone(input.time_zone.as_deref())?;
-    let draft = Draft {
-        starts_at: input.starts_at,
-        ends_at: input.ends_at,
-        zone,
-    };
-    let (starts, ends) = draft.within(acc.start_date, acc.end_date)?;
-    let fields = ActivityFields {
-        starts_at: starts.naive_utc(),
-        ends_at: ends.naive_utc(),
-        time_zone: zone.name().to_owned(),
-        kind: input.kind.as_str().to_owned(),
-        title: input.title.trim().to_owned(),
-        place_name: input.place.name.trim().to_owned(),
-        place_address: trimmed(input.place.address),
-        place_district: trimmed(input.place.district),
-        participants: trimmed(input.participants),
-        escort_officer: trimmed(input.escort_officer),
-        status: ItemStatus::Planned.as_str().to_owned(),
-    };
-    let (activity, entry) = insert_activity(conn, &acc, &fields)?;
-    Ok(Audited::new(activity, entry))
 }
 
 pub(crate) fn insert(
@@ -467,130 +385,4 @@ fn rewrite(
             changes,
         ),
     )))
-}
-
-/// Takes a workflow action as `role`; revoking also flags the open
-/// interviews the accreditation covered (an entry for each).
-pub(crate) fn apply_action(
-    conn: &mut AnyConnection,
-    current: &Accreditation,
-    action: AccreditationAction,
-    note: Option<String>,
-    role: Role,
-) -> ApiResult<(Accreditation, Vec<AuditEvent>)> {
-    let to = super::go(current.decide(action, role), action, role, "accreditation")?;
-    current
-        .check_needs(action, note.as_deref())
-        .map_err(|need| match need {
-            Need::Field(field, message) => ApiError::invalid(field, message),
-            Need::Condition(why) => ApiError::conflict(why),
-        })?;
-    let now = db::now();
-    let state = StateChanges {
-        status: Some(to.as_str().to_owned()),
-        status_note: matches!(to, S::Revoked | S::Rejected | S::Cancelled).then(|| note.clone()),
-    };
-    let a = acc_db::update(conn, current.id, current.version, None, &state, now)?.ok_or(
-        ApiError::PreconditionFailed {
-            current: current.version,
-        },
-    )?;
-    let changes = Changes::new().diff("status", &current.status, &to);
-    let mut entries = vec![
-        AuditEvent::new(
-            action.as_str(),
-            RecordKind::Accreditation,
-            current.id.get(),
-            changes,
-        )
-        .with_note(note.clone()),
-    ];
-    if to == S::Revoked {
-        for interview in db::interview::flag_revoked(conn, current.id, now)? {
-            let changes = Changes::new().set("accreditation_revoked", current.id);
-            entries.push(
-                AuditEvent::new(
-                    "flag_accreditation_revoked",
-                    RecordKind::Interview,
-                    interview,
-                    changes,
-                )
-                .with_note(note.clone()),
-            );
-        }
-    }
-    Ok((a, entries))
-}
-
-pub(crate) fn store_review(
-    conn: &mut AnyConnection,
-    current: &Accreditation,
-    new: &SecurityReview,
-) -> ApiResult<(Accreditation, AuditEvent)> {
-    // The version first: its row lock orders two reviews at once.
-    acc_db::touch(conn, current.id, db::now(), false)?;
-    let changes = super::review::store(conn, acc_db::KIND, current.id.get(), &current.review, new)?;
-    let a = acc_db::find(conn, current.id)?.ok_or(ApiError::NotFound)?;
-    Ok((
-        a,
-        AuditEvent::new(
-            "security_review",
-            RecordKind::Accreditation,
-            current.id.get(),
-            changes,
-        ),
-    ))
-}
-
-/// Plans an activity: while the accreditation is submitted or approved
-/// (409), within its dates in the activity's zone and at a permitted place
-/// (422).
-pub(crate) fn insert_activity(
-    conn: &mut AnyConnection,
-    acc: &Accreditation,
-    fields: &ActivityFields,
-) -> ApiResult<(PressActivity, AuditEvent)> {
-    if !acc.takes_activities() {
-        return Err(ApiError::conflict(format!(
-            "activities are planned while an accreditation is submitted or approved; this one is {}",
-            acc.status.as_str()
-        )));
-    }
-    let zone = Tz::from_str(&fields.time_zone)
-        .map_err(|_| ApiError::invalid("time_zone", "is not a known time zone"))?;
-    check_span(
-        fields.starts_at.and_utc(),
-        fields.ends_at.and_utc(),
-        zone,
-        acc.start_date,
-        acc.end_date,
-    )
-    .map_err(|(field, message)| ApiError::invalid(field, message))?;
-    if !acc.permits_place(&fields.place_name) {
-        return Err(ApiError::invalid(
-            "place.name",
-            format!(
-                "must be one of the accreditation's permitted places: {}",
-                acc.permitted_places.join("; ")
-            ),
-        ));
-    }
-    let now = db::now();
-    let activity = acc_db::insert_activity(conn, acc.id, fields, now)?;
-    acc_db::touch(conn, acc.id, now, acc.status == S::Approved)?;
-    let changes = Changes::new()
-        .set("activity_id", activity.id)
-        .set("starts_at", activity.starts_at)
-        .set("ends_at", activity.ends_at)
-        .set("title", &activity.title)
-        .set("place_name", &activity.place.name);
-    Ok((
-        activity,
-        AuditEvent::new(
-            "add_activity",
-            RecordKind::Accreditation,
-            acc.id.get(),
-            changes,
-        ),
-    ))
 }

@@ -346,9 +346,7 @@ pub fn create(
         start_date: input.start_date,
         end_date: input.end_date,
     };
-    if !db::unit::exists(conn, new.host_unit_id)? {
-        return Err(ApiError::invalid("host_unit_id", "no such unit"));
-    }
+    crate::model::unit::require_open(conn, "host_unit_id", new.host_unit_id)?;
     let now = db::now();
     let year = now.with_timezone(&crate::domain::time::PROVINCE_TZ).year();
     let reference = db::references::next(conn, new.direction.series(), year)?;
@@ -389,9 +387,7 @@ pub fn update(
                 "a host unit cannot hand a delegation to another unit",
             ));
         }
-        if !db::unit::exists(conn, new.host_unit_id)? {
-            return Err(ApiError::invalid("host_unit_id", "no such unit"));
-        }
+        crate::model::unit::require_open(conn, "host_unit_id", new.host_unit_id)?;
     }
     let (start, end) = (new.start_date, new.end_date);
     if (start, end) != (old.start_date, old.end_date) {

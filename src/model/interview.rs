@@ -75,6 +75,19 @@ pub struct InterviewInput {
 /// Reads an interview's input into stored fields (its times in its zone);
 /// the rules between records are `model::interview::check_interview`'s.
 fn checked(input: InterviewInput) -> ApiResult<(Fields, Vec<ReporterId>)> {
+    // `validator` counts spaces as characters: a name of spaces alone
+    // would be stored empty once trimmed.
+    for (field, value) in [
+        ("interviewee_name", &input.interviewee_name),
+        ("interviewee_position", &input.interviewee_position),
+        ("outlet", &input.outlet),
+        ("place", &input.place),
+        ("topics", &input.topics),
+    ] {
+        if value.trim().is_empty() {
+            return Err(ApiError::invalid(field, "must not be empty"));
+        }
+    }
     let tz = zone(input.time_zone.as_deref())?;
     let starts = parse_time(&input.starts_at, tz).map_err(|m| ApiError::invalid("starts_at", m))?;
     let ends = parse_time(&input.ends_at, tz).map_err(|m| ApiError::invalid("ends_at", m))?;
@@ -116,7 +129,10 @@ pub struct InterviewPatch {
     #[validate(length(max = 20))]
     #[schema(max_items = 20)]
     pub reporter_ids: Option<Vec<ReporterId>>,
-    pub accreditation_id: Option<AccreditationId>,
+    /// `null` takes the accreditation off (once no foreign reporter is left).
+    #[serde(default, deserialize_with = "super::input::double_option")]
+    #[schema(value_type = Option<AccreditationId>)]
+    pub accreditation_id: Option<Option<AccreditationId>>,
     #[validate(length(max = 64))]
     #[schema(max_length = 64)]
     pub starts_at: Option<String>,
@@ -155,6 +171,12 @@ fn for_change(conn: &mut AnyConnection, caller: Caller, id: InterviewId) -> ApiR
 
 fn require_writer(caller: Caller) -> ApiResult<()> {
     super::reporter::require_role(caller, rules::writes_interviews, "arrange interviews")
+}
+
+/// Whether [`update`] is open to `role` on `i` as it stands (what a page
+/// offers: the link to the edit form); the operation decides again.
+pub fn editable(i: &Interview, role: Role) -> bool {
+    rules::writes_interviews(role) && i.status.open_to_changes()
 }
 
 /// A page of the interviews matching `filter`.
@@ -214,7 +236,7 @@ pub fn update(
         reporter_ids: p
             .reporter_ids
             .unwrap_or_else(|| current.reporter_ids.clone()),
-        accreditation_id: p.accreditation_id.or(current.accreditation_id),
+        accreditation_id: p.accreditation_id.unwrap_or(current.accreditation_id),
         starts_at: p.starts_at.unwrap_or_else(|| local(current.starts_at)),
         ends_at: p.ends_at.unwrap_or_else(|| local(current.ends_at)),
         time_zone: Some(p.time_zone.unwrap_or_else(|| tz.name().to_owned())),
@@ -312,10 +334,8 @@ pub fn check_interview(
     let day = fields.starts_at.and_utc().with_timezone(&zone).date_naive();
     rules::check_interview_accreditation(&foreign, accreditation.as_ref(), day)
         .map_err(|m| ApiError::invalid("accreditation_id", m))?;
-    if let Some(unit) = fields.organizing_unit_id
-        && !db::unit::exists(conn, UnitId(unit))?
-    {
-        return Err(ApiError::invalid("organizing_unit_id", "no such unit"));
+    if let Some(unit) = fields.organizing_unit_id {
+        super::unit::require_open(conn, "organizing_unit_id", UnitId(unit))?;
     }
     Ok(())
 }

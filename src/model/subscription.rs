@@ -121,10 +121,8 @@ pub fn create(
     new: &NewSubscription,
     token: &str,
 ) -> ApiResult<Audited<Subscription>> {
-    if let Some(unit) = new.unit
-        && !db::unit::exists(conn, unit)?
-    {
-        return Err(ApiError::invalid("unit_id", "no such unit"));
+    if let Some(unit) = new.unit {
+        crate::model::unit::require_open(conn, "unit_id", unit)?;
     }
     if let Some(id) = new.delegation {
         super::delegation::visible(conn, caller, id)

@@ -44,6 +44,51 @@ pub fn find(conn: &mut AnyConnection, id: UnitId) -> ApiResult<Unit> {
     db::unit::find(conn, id)?.ok_or(ApiError::NotFound)
 }
 
+/// The rule for a unit that a record names in `field` (a user's unit, a
+/// delegation's host, an interview's organiser, a merge's target): it
+/// exists and was not merged. A merged unit is refused with the unit it
+/// went into, named, so that the person knows which to choose instead.
+pub fn require_open(conn: &mut AnyConnection, field: &str, id: UnitId) -> ApiResult<()> {
+    let unit = db::unit::find(conn, id)?.ok_or_else(|| ApiError::invalid(field, "no such unit"))?;
+    match unit.merged_into {
+        None => Ok(()),
+        Some(into) => Err(ApiError::invalid(
+            field,
+            merged_message(&successor(conn, into)?),
+        )),
+    }
+}
+
+/// Where a merged unit's work went: the unit it was merged into, or, when
+/// that one was merged later too, the open unit at the end of the chain.
+/// A chain is as long as the merges made one after another (a handful);
+/// the bound only stops a cycle that no merge can make.
+fn successor(conn: &mut AnyConnection, into: UnitId) -> ApiResult<Unit> {
+    let mut unit = find(conn, into)?;
+    for _ in 0..64 {
+        match unit.merged_into {
+            Some(next) => unit = find(conn, next)?,
+            None => break,
+        }
+    }
+    Ok(unit)
+}
+
+/// The refusal of a merged unit, naming the unit it went into: in English
+/// for the API (the English name first, the unit's own after it); the
+/// console shows it in the page's language with [`merged_into_named`].
+pub fn merged_message(into: &Unit) -> String {
+    format!(
+        "this unit was merged into unit {}, {} ({}); choose that one instead",
+        into.id, into.name_en, into.name
+    )
+}
+
+/// The unit among `units` that a refusal made by [`merged_message`] names.
+pub fn merged_into_named<'a>(message: &str, units: &'a [Unit]) -> Option<&'a Unit> {
+    units.iter().find(|u| merged_message(u) == message)
+}
+
 /// Registers a unit whose name is free (the API, the demo).
 pub fn insert(conn: &mut AnyConnection, new: &NewUnit) -> ApiResult<Audited<Unit>> {
     if db::unit::find_by_name(conn, &new.name)?.is_some() {
@@ -169,14 +214,8 @@ pub fn merge(
             "this unit was merged into another already",
         ));
     }
-    let target =
-        db::unit::find(conn, into)?.ok_or_else(|| ApiError::invalid("into", "no such unit"))?;
-    if target.merged_into.is_some() {
-        return Err(ApiError::invalid(
-            "into",
-            "that unit was merged into another; choose a unit that was not",
-        ));
-    }
+    require_open(conn, "into", into)?;
+    let target = find(conn, into)?;
     let held = db::unit::holdings(conn, id)?;
     let merged = db::unit::merge(conn, id, unit.version, into, db::now())?.ok_or(
         ApiError::PreconditionFailed {
@@ -221,7 +260,9 @@ pub fn merge(
         let ids: Vec<i64> = ids;
         for record in ids {
             let changes = Changes::new().diff(field, &id, &into);
-            audited = audited.and(AuditEvent::new("update", kind, record, changes));
+            // Its own action, so that the record's history says the unit
+            // was merged rather than that someone edited the record.
+            audited = audited.and(AuditEvent::new("moved_by_merge", kind, record, changes));
         }
     }
     Ok(audited)

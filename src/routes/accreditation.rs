@@ -3,23 +3,19 @@
 
 use actix_web::http::header;
 use actix_web::{HttpResponse, get, patch, post, put, web};
-use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
 use super::Page;
-use super::itinerary::{EntryInput, PlaceView};
 use super::review::{PutReview, ReviewView};
 use super::trimmed;
 use crate::AppState;
 use crate::db::{self};
-use crate::domain::ids::{AccreditationId, PressActivityId, ReporterId, UserId};
-use crate::domain::itinerary::ItemStatus;
+use crate::domain::ids::{AccreditationId, ReporterId, UserId};
 use crate::domain::pagination::page;
-use crate::domain::press::{
-    Accreditation, AccreditationAction, AccreditationStatus as S, ActivityKind, PressActivity,
-};
+use crate::domain::press::{Accreditation, AccreditationAction, AccreditationStatus as S};
 use crate::domain::role::Caller;
 use crate::domain::time::Bound;
 use crate::error::*;
@@ -27,6 +23,9 @@ use crate::http::auth::SignedIn;
 use crate::http::extract::{IfMatch, ValidJson, ValidQuery, etag};
 use crate::model;
 pub use crate::model::accreditation::{AccreditationInput, AccreditationPatch};
+
+mod activities;
+pub use activities::*;
 
 /// An accreditation as the API shows it.
 #[derive(Debug, Serialize, ToSchema)]
@@ -335,107 +334,4 @@ pub async fn review_accreditation(
         })
         .await?;
     Ok(answer(HttpResponse::Ok(), a, caller))
-}
-
-/// A press activity as the API shows it; times carry the offset of its zone.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ActivityView {
-    pub id: PressActivityId,
-    pub accreditation_id: AccreditationId,
-    pub starts_at: DateTime<FixedOffset>,
-    pub ends_at: DateTime<FixedOffset>,
-    pub time_zone: String,
-    pub kind: ActivityKind,
-    pub title: String,
-    pub place: PlaceView,
-    pub participants: Option<String>,
-    pub escort_officer: Option<String>,
-    pub status: ItemStatus,
-    pub version: i64,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-}
-
-impl From<PressActivity> for ActivityView {
-    fn from(p: PressActivity) -> Self {
-        Self {
-            id: p.id,
-            accreditation_id: p.accreditation_id,
-            starts_at: p.starts_at.with_timezone(&p.time_zone).fixed_offset(),
-            ends_at: p.ends_at.with_timezone(&p.time_zone).fixed_offset(),
-            time_zone: p.time_zone.name().to_owned(),
-            kind: p.kind,
-            title: p.title,
-            place: PlaceView {
-                name: p.place.name,
-                address: p.place.address,
-                district: p.place.district,
-            },
-            participants: p.participants,
-            escort_officer: p.escort_officer,
-            status: p.status,
-            version: p.version,
-            created_at: p.created_at,
-            updated_at: p.updated_at,
-        }
-    }
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ActivityList {
-    /// In order of start.
-    pub items: Vec<ActivityView>,
-}
-
-/// An accreditation's activities, in order of start.
-#[utoipa::path(
-    tag = "press", security(("bearer" = [])), params(("id" = i64, Path, description = "Accreditation id")),
-    responses((status = 200, body = ActivityList, description = "The activities"), UnauthorizedProblem, NotFoundProblem)
-)]
-#[get("/accreditations/{id}/activities")]
-pub async fn list_activities(
-    state: web::Data<AppState>,
-    signed_in: SignedIn,
-    id: web::Path<AccreditationId>,
-) -> ApiResult<web::Json<ActivityList>> {
-    let caller = signed_in.caller();
-    let id = id.into_inner();
-    let items = signed_in
-        .read(&state.db, move |conn| {
-            model::accreditation::activities(conn, caller, id)
-        })
-        .await?;
-    Ok(web::Json(ActivityList {
-        items: items.into_iter().map(ActivityView::from).collect(),
-    }))
-}
-
-/// Plan an activity (Sở Ngoại vụ), while the accreditation is submitted or
-/// approved: within its dates and, where it lists places, at one of them.
-#[utoipa::path(
-    tag = "press", security(("bearer" = [])), request_body = EntryInput<ActivityKind>,
-    params(("id" = i64, Path, description = "Accreditation id")),
-    responses(
-        (status = 201, body = ActivityView, description = "Planned"),
-        UnauthorizedProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem, JsonBodyProblems
-    )
-)]
-#[post("/accreditations/{id}/activities")]
-pub async fn add_activity(
-    state: web::Data<AppState>,
-    signed_in: SignedIn,
-    id: web::Path<AccreditationId>,
-    body: ValidJson<EntryInput<ActivityKind>>,
-) -> ApiResult<HttpResponse> {
-    let caller = signed_in.caller();
-    let id = id.into_inner();
-    let input = body.0;
-    let activity = signed_in
-        .write(&state.db, move |conn| {
-            model::accreditation::plan(conn, caller, id, input)
-        })
-        .await?;
-    Ok(HttpResponse::Created()
-        .insert_header(header::ETag(etag(activity.version)))
-        .json(ActivityView::from(activity)))
 }

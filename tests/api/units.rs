@@ -18,6 +18,7 @@ on_both_engines!(
     merging_a_unit_moves_its_users_and_records_and_marks_it,
     a_merge_is_refused_into_itself_a_merged_unit_or_an_unknown_one,
     only_the_administrator_merges_units,
+    a_merged_unit_is_refused_naming_the_unit_it_went_into,
 );
 
 async fn every_role_reads_units_and_only_admin_writes(app: TestApp) {
@@ -261,7 +262,7 @@ async fn merging_a_unit_moves_its_users_and_records_and_marks_it(app: TestApp) {
     assert_eq!(on_unit.changes["delegations_moved"], 1);
     let on_delegation = entries
         .iter()
-        .find(|e| e.record_id == delegation && e.action == "update")
+        .find(|e| e.record_id == delegation && e.action == "moved_by_merge")
         .expect("an entry on the delegation");
     assert_eq!(
         on_delegation.changes["host_unit_id"],
@@ -342,4 +343,94 @@ async fn only_the_administrator_merges_units(app: TestApp) {
         .await
         .ok(200);
     assert_eq!(unit["merged_into"], Value::Null);
+}
+
+async fn a_merged_unit_is_refused_naming_the_unit_it_went_into(app: TestApp) {
+    let cast = Cast::new(&app).await;
+    let a = app.make_unit("Sở A", UnitKind::Department).await;
+    let b = app
+        .make_unit("Sở Thông tin và Truyền thông", UnitKind::Information)
+        .await;
+    let c = app
+        .make_unit("Sở Khoa học và Công nghệ", UnitKind::Department)
+        .await;
+    let d = app.make_unit("Sở Văn hóa", UnitKind::Department).await;
+    let merge = |from: i64, into: i64| {
+        let app = &app;
+        async move {
+            app.post(
+                &format!("/api/v1/units/{from}/merge"),
+                &app.admin_token,
+                json!({"into": into}),
+            )
+            .await
+        }
+    };
+    merge(b.get(), c.get()).await.ok(200);
+    let named = |into: i64, en: &str, vi: &str| {
+        format!("this unit was merged into unit {into}, {en} ({vi}); choose that one instead")
+    };
+
+    // A merge into the merged unit: refused at `into`, naming where it went.
+    let before = app.audit_entries().await.len();
+    let p = merge(a.get(), b.get()).await.problem(422);
+    assert_eq!(p["errors"][0]["field"], "into", "{p}");
+    assert_eq!(
+        p["errors"][0]["message"],
+        named(
+            c.get(),
+            "Sở Khoa học và Công nghệ (en)",
+            "Sở Khoa học và Công nghệ"
+        ),
+        "{p}"
+    );
+
+    // An interview organised by it: the same, at its field; nothing written.
+    let mut body = crate::press_fixtures::interview_body(&[], None);
+    body["organizing_unit_id"] = b.get().into();
+    let reply = app
+        .post(
+            crate::press_fixtures::INTERVIEWS,
+            &cast.provincial_office.token,
+            body.clone(),
+        )
+        .await;
+    let p = reply.problem(422);
+    assert_eq!(p["errors"][0]["field"], "organizing_unit_id", "{p}");
+    assert!(
+        p["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("Sở Khoa học và Công nghệ"),
+        "{p}"
+    );
+    assert_eq!(app.audit_entries().await.len(), before);
+
+    // Merged again later: the unit at the end of the chain is named.
+    merge(c.get(), d.get()).await.ok(200);
+    let p = app
+        .post(
+            crate::press_fixtures::INTERVIEWS,
+            &cast.provincial_office.token,
+            body,
+        )
+        .await
+        .problem(422);
+    assert_eq!(
+        p["errors"][0]["message"],
+        named(d.get(), "Sở Văn hóa (en)", "Sở Văn hóa"),
+        "{p}"
+    );
+    // An unknown unit is still simply unknown.
+    let mut body = crate::press_fixtures::interview_body(&[], None);
+    body["organizing_unit_id"] = 999_999.into();
+    let p = app
+        .post(
+            crate::press_fixtures::INTERVIEWS,
+            &cast.provincial_office.token,
+            body,
+        )
+        .await
+        .problem(422);
+    assert_eq!(p["errors"][0]["message"], "no such unit", "{p}");
 }

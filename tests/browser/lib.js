@@ -1,6 +1,7 @@
 //! What every browser walk shares: `test` with a server of its own per
 //! project, the demo users, signing in and out by what a person sees, the
-//! accessibility check and screenshots.
+//! accessibility check, screenshots (which also check that a 360 px page
+//! does not scroll sideways) and the small helpers the walks read pages with.
 //!
 //! A spec starts with
 //!   const { test, expect, signIn, checkA11y } = require('./lib');
@@ -181,6 +182,52 @@ async function signOut(page, { lang = 'vi' } = {}) {
   await expect(button).toHaveCount(0);
 }
 
+// --- what a person reads and picks ----------------------------------------
+
+/** A day `days` from today in the province, as the date inputs take it. */
+function isoDay(days) {
+  // The province is UTC+7 all year; its today, not the machine's.
+  const d = new Date(Date.now() + 7 * 3600_000);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** dd/mm/yyyy, as the Vietnamese pages write a day. */
+function viDay(iso) {
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** "9 Dec 2026", as the English pages write a day. */
+function enDay(iso) {
+  const [y, m, d] = iso.split('-').map(Number);
+  const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1];
+  return `${d} ${month} ${y}`;
+}
+
+/** `text` as a regular expression matches it: its special characters escaped. */
+function escaped(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Follows a link of the console's main navigation. */
+async function nav(page, name) {
+  await page.getByRole('navigation', { name: 'Các mục chính' }).getByRole('link', { name, exact: true }).click();
+}
+
+/** The notice a page shows after a change was made. */
+function notice(page) {
+  return page.getByRole('status');
+}
+
+/** Picks the option of a select whose text contains `text` (its label
+ * carries more than the name a person looks for, e.g. the outlet). */
+async function chooseOption(select, text) {
+  const option = select.locator('option', { hasText: text });
+  await expect(option).toHaveCount(1);
+  await select.selectOption({ label: (await option.innerText()).trim() });
+}
+
 // --- accessibility ----------------------------------------------------------
 
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -235,9 +282,38 @@ async function checkA11y(page) {
 // --- screenshots --------------------------------------------------------------
 
 /**
+ * The page as it is laid out now scrolls only up and down: nothing makes
+ * the document wider than the viewport (on a 360 px phone a wide table or
+ * an unbroken address would make a person scroll sideways to read it).
+ * Fails naming the elements that stick out past the right edge.
+ * @param {import('@playwright/test').Page} page
+ */
+async function expectNoSideScroll(page) {
+  const { width, scrollWidth, wide } = await page.evaluate(() => {
+    const root = document.documentElement;
+    const width = root.clientWidth;
+    const wide = [];
+    for (const el of document.body.querySelectorAll('*')) {
+      const r = el.getBoundingClientRect();
+      if (r.right > width + 0.5 && wide.length < 8) {
+        const cls = typeof el.className === 'string' ? el.className.trim().split(/\s+/).filter(Boolean) : [];
+        const name = [el.tagName.toLowerCase(), ...cls].join('.');
+        wide.push(`${name} (right edge ${Math.round(r.right)} px)`);
+      }
+    }
+    return { width, scrollWidth: root.scrollWidth, wide };
+  });
+  expect(
+    scrollWidth,
+    `${page.url()} is ${scrollWidth} px wide in a ${width} px viewport; sticking out: ${wide.join(', ')}`,
+  ).toBeLessThanOrEqual(width);
+}
+
+/**
  * Full-page PNGs at 1280 and 360 px wide into
  * target/browser/screenshots/<project>-<name>-<width>.png; the viewport is
- * put back as it was.
+ * put back as it was. At 360 px the page must not scroll sideways
+ * (expectNoSideScroll).
  * @param {import('@playwright/test').Page} page
  * @param {string} name
  */
@@ -251,6 +327,7 @@ async function screenshots(page, name) {
         path: path.join(TARGET, 'screenshots', `${project}-${name}-${width}.png`),
         fullPage: true,
       });
+      if (width === 360) await expectNoSideScroll(page);
     }
   } finally {
     if (before) await page.setViewportSize(before);
@@ -265,6 +342,14 @@ module.exports = {
   WORDS,
   signIn,
   signOut,
+  isoDay,
+  viDay,
+  enDay,
+  escaped,
+  nav,
+  notice,
+  chooseOption,
   checkA11y,
+  expectNoSideScroll,
   screenshots,
 };

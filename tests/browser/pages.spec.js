@@ -1,5 +1,6 @@
 //! The pages the walk does not pass through, opened as a person would reach
-//! them: each checked by axe-core and photographed at 1280 and 360 px.
+//! them: each checked by axe-core and photographed at 1280 and 360 px, where
+//! none may scroll sideways (lib.js: screenshots, expectNoSideScroll).
 // @ts-check
 const { test, expect, signIn, checkA11y, screenshots } = require('./lib');
 

@@ -1,7 +1,8 @@
 //! Console part 2's pages as their people reach them (issue 15): each
-//! checked by axe-core (WCAG 2.1 AA) and photographed at 1280 and 360 px.
+//! checked by axe-core (WCAG 2.1 AA) and photographed at 1280 and 360 px,
+//! where none may scroll sideways (lib.js: screenshots, expectNoSideScroll).
 //! The walk through a whole accreditation, interview and press conference
-//! is still to be written; this opens every page it would pass.
+//! is walk2.spec.js; this opens each list and form, also when empty.
 // @ts-check
 const { test, expect, signIn, checkA11y, screenshots } = require('./lib');
 

@@ -1,6 +1,7 @@
 //! `GET /audit`: the audit trail (administrator and police), newest first,
 //! filtered as the API's list is (record kind and id, actor, action,
-//! days), a page at a time. Each entry links to its record's page where
+//! days; the actor chosen by name among those who made entries, as
+//! `model::audit::actors` offers them to the reader), a page at a time. Each entry links to its record's page where
 //! the console has one, and shows its changes as "field: from → to", with
 //! what the reader may not see already taken out by `model::audit::list`.
 
@@ -20,6 +21,7 @@ use crate::console::page::{self, Chrome, FormErrors, Nav};
 use crate::console::session::Visit;
 use crate::db::audit::AuditFilter;
 use crate::domain::audit::{AuditEntry, RecordKind};
+use crate::domain::collate::sort_by_name;
 use crate::domain::ids::{UnitId, UserId};
 use crate::domain::pagination::{Limit, page as split};
 use crate::domain::time::{Bound, PROVINCE_TZ, parse_instant};
@@ -82,6 +84,7 @@ struct AuditPage {
     errors: FormErrors,
     query: AuditQuery,
     kinds: Vec<Choice>,
+    actors: Vec<Choice>,
     rows: Option<Vec<Row>>,
     next: Option<String>,
     first: Option<String>,
@@ -172,8 +175,12 @@ fn changes(prefix: &str, value: &Value, units: &[Unit], t: Tr, out: &mut Vec<Cha
         } else {
             format!("{prefix}.{field}")
         };
-        let label = t
-            .find(&format!("audit-field-{field}"))
+        // The records' own history pages already name their fields (the
+        // press and delegation catalogues): the trail says them the same way
+        // rather than showing the police `security_notes`.
+        let label = ["audit-field", "press-change", "delegation-change"]
+            .iter()
+            .find_map(|part| t.find(&format!("{part}-{field}")))
             .unwrap_or_else(|| name.clone());
         match value {
             Value::Object(pair) if pair.len() == 2 && pair.contains_key("from") => {
@@ -193,6 +200,33 @@ fn changes(prefix: &str, value: &Value, units: &[Unit], t: Tr, out: &mut Vec<Cha
             }),
         }
     }
+}
+
+/// The actors as a choice, by name in Vietnamese order; `chosen` chosen.
+/// One the trail no longer lists (an address typed by hand) is offered by
+/// its number, so that the form says what the list is filtered by.
+fn actor_choices(actors: &[model::audit::Actor], chosen: &str) -> Vec<Choice> {
+    let chosen = chosen.trim();
+    let mut choices: Vec<Choice> = actors
+        .iter()
+        .map(|a| Choice {
+            value: a.id.to_string(),
+            label: match &a.display_name {
+                Some(name) => format!("{name} ({})", a.username),
+                None => a.username.clone(),
+            },
+            chosen: a.id.to_string() == chosen,
+        })
+        .collect();
+    sort_by_name(&mut choices, |c| c.label.as_str());
+    if !chosen.is_empty() && !choices.iter().any(|c| c.chosen) {
+        choices.push(Choice {
+            value: chosen.to_owned(),
+            label: format!("#{chosen}"),
+            chosen: true,
+        });
+    }
+    choices
 }
 
 fn row(e: AuditEntry, units: &[Unit], t: Tr, admin: bool) -> Row {
@@ -266,7 +300,7 @@ pub async fn list(
         Err(e) => (form::errors(e, t, ORDER)?, None),
     };
     let limit = Limit::parse(None).map_err(ApiError::internal)?;
-    let (account, (units, entries)) = visit
+    let (account, (units, actors, entries)) = visit
         .read(&state, move |conn, account| {
             let caller = account.caller;
             // Refused for the roles that may not read it, filters or not.
@@ -279,7 +313,8 @@ pub async fn list(
                     None
                 }
             };
-            Ok((model::unit::all(conn)?, entries))
+            let actors = model::audit::actors(conn, caller)?;
+            Ok((model::unit::all(conn)?, actors, entries))
         })
         .await?;
     let admin = account.caller.role.manages_users();
@@ -327,6 +362,7 @@ pub async fn list(
                 &q.record_kind,
                 t,
             ),
+            actors: actor_choices(&actors, &q.actor_id),
             rows,
             next,
             first: form::text(&q.cursor).map(|_| page_href(&q, None)),

@@ -1,7 +1,9 @@
 //! The administration and audit pages as the administrator and the police
 //! use them: users (new, a name taken, a role changed, the last
 //! administrator kept), units merged (their delegations follow, the audit
-//! says so), the audit trail filtered by record; the pages refused to the
+//! says so, a merge into a merged unit names where that one went), the
+//! audit trail filtered by record and by a person chosen by name; the pages
+//! refused to the
 //! other roles and a form without its CSRF token refused — over HTTP with
 //! forms, on both engines.
 
@@ -22,6 +24,8 @@ on_both_engines!(
     a_host_unit_and_a_viewer_get_the_403_page,
     the_merge_form_without_its_csrf_token_is_refused,
     the_pages_speak_english_when_chosen,
+    the_audit_trail_is_filtered_by_a_person_chosen_by_name,
+    a_merge_into_a_merged_unit_names_where_it_went_in_both_languages,
 );
 
 async fn signed_in(app: &TestApp, username: &str) -> Browser {
@@ -433,4 +437,116 @@ async fn the_pages_speak_english_when_chosen(app: TestApp) {
         html.contains("<label for=\"f-username\">Username</label>"),
         "{html}"
     );
+}
+
+async fn the_audit_trail_is_filtered_by_a_person_chosen_by_name(app: TestApp) {
+    let (po, po_token) = app.login_as(Role::ProvincialOffice).await;
+    let po_name = app.get("/api/v1/me", &po_token).await.ok(200)["username"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let mut body = crate::press_fixtures::conference_body();
+    body["title"] = "Họp báo về mùa du lịch".into();
+    crate::press_fixtures::create_conference(&app, &po_token, body).await;
+    app.make_unit("Sở Xây dựng", UnitKind::Department).await;
+    app.post(
+        "/api/v1/units",
+        &app.admin_token,
+        serde_json::json!({"name": "Sở Tư pháp", "name_en": "Department of Justice", "kind": "department"}),
+    )
+    .await
+    .ok(201);
+    super::user(&app, "quantri", Role::Admin).await;
+    super::user(&app, "congan", Role::Police).await;
+
+    // The administrator chooses the person by name (and user name).
+    let mut admin = signed_in(&app, "quantri").await;
+    let html = page(&admin.get(&app, "/audit").await, 200);
+    assert!(
+        html.contains("<select id=\"f-actor_id\" name=\"actor_id\""),
+        "{html}"
+    );
+    assert!(
+        html.contains(&format!(
+            "<option value=\"{po}\">Test {po_name} ({po_name})</option>"
+        )),
+        "{html}"
+    );
+    // A user who never acted is not offered.
+    assert!(!html.contains("Test congan (congan)</option>"), "{html}");
+    let html = page(
+        &admin.get(&app, &format!("/audit?actor_id={po}")).await,
+        200,
+    );
+    assert!(html.contains("Họp báo về mùa du lịch"), "{html}");
+    assert!(!html.contains("Sở Tư pháp"), "{html}");
+    assert!(
+        html.contains(&format!("<option value=\"{po}\" selected>")),
+        "the choice is kept: {html}"
+    );
+
+    // The police choose among the same people, by the user names the
+    // trail shows them (display names are the users list's, the
+    // administrator's).
+    let mut police = signed_in(&app, "congan").await;
+    let html = page(&police.get(&app, "/audit").await, 200);
+    assert!(
+        html.contains(&format!("<option value=\"{po}\">{po_name}</option>")),
+        "{html}"
+    );
+    assert!(
+        !html.contains(&format!("Test {po_name} ({po_name})</option>")),
+        "{html}"
+    );
+    let html = page(
+        &police.get(&app, &format!("/audit?actor_id={po}")).await,
+        200,
+    );
+    assert!(html.contains("Họp báo về mùa du lịch"), "{html}");
+    assert!(!html.contains("Sở Tư pháp"), "{html}");
+}
+
+async fn a_merge_into_a_merged_unit_names_where_it_went_in_both_languages(app: TestApp) {
+    let a = app.make_unit("Sở A", UnitKind::Department).await;
+    let b = app
+        .make_unit("Sở Thông tin và Truyền thông", UnitKind::Information)
+        .await;
+    let c = app
+        .make_unit("Sở Khoa học và Công nghệ", UnitKind::Department)
+        .await;
+    app.post(
+        &format!("/api/v1/units/{b}/merge"),
+        &app.admin_token,
+        serde_json::json!({"into": c.get()}),
+    )
+    .await
+    .ok(200);
+    super::user(&app, "quantri", Role::Admin).await;
+    let mut admin = signed_in(&app, "quantri").await;
+    let merge = format!("/admin/units/{a}/merge");
+    let html = page(&admin.get(&app, &merge).await, 200);
+    // The merged unit is not offered; a form sent with it anyway (opened
+    // before the merge) is refused, naming where it went.
+    assert!(!html.contains(&format!("<option value=\"{b}\"")), "{html}");
+    let into = b.to_string();
+    let html = page(&admin.post(&app, &merge, &[("into", &into)]).await, 422);
+    assert!(html.contains("href=\"#f-into\""), "{html}");
+    assert!(
+        html.contains("đã được sáp nhập vào Sở Khoa học và Công nghệ; hãy chọn đơn vị đó"),
+        "{html}"
+    );
+    let reply = admin
+        .post(&app, "/language", &[("lang", "en"), ("back", &merge)])
+        .await;
+    page(&admin.follow(&app, &reply).await, 200);
+    let html = page(&admin.post(&app, &merge, &[("into", &into)]).await, 422);
+    assert!(
+        html.contains("was merged into Sở Khoa học và Công nghệ (en); choose that unit instead"),
+        "{html}"
+    );
+    let unit = app
+        .get(&format!("/api/v1/units/{a}"), &app.admin_token)
+        .await
+        .ok(200);
+    assert_eq!(unit["merged_into"], serde_json::Value::Null);
 }

@@ -20,6 +20,9 @@ on_both_engines!(
     an_activity_is_refused_at_a_place_not_permitted,
     personal_data_is_absent_for_a_viewer_and_the_provincial_office,
     police_notes_are_absent_for_so_ngoai_vu,
+    an_activity_is_changed_and_cancelled_through_its_forms,
+    only_who_may_sees_the_activity_buttons_and_forged_posts_are_refused,
+    an_accreditation_is_changed_through_its_edit_form_in_both_languages,
 );
 
 /// One console user per role, named as in the demo.
@@ -469,4 +472,361 @@ async fn police_notes_are_absent_for_so_ngoai_vu(app: TestApp) {
         );
         assert!(html.contains("<span class=\"tag tag--concerns\">Có lưu ý</span>"));
     }
+}
+
+/// An activity of accreditation `id` on 2 December, 09:00–11:00, at the
+/// first permitted place (through the API); its id.
+async fn api_activity(app: &TestApp, cast: &Cast, id: i64) -> i64 {
+    press::add_activity(
+        app,
+        &cast.foreign_affairs.token,
+        id,
+        press::activity_body("2026-12-02T09:00", "2026-12-02T11:00", press::PLACES[0]),
+    )
+    .await
+    .ok(201)["id"]
+        .as_i64()
+        .unwrap()
+}
+
+/// The activity as the API lists it to the administrator.
+async fn api_activity_of(app: &TestApp, cast: &Cast, id: i64, activity: i64) -> serde_json::Value {
+    let list = app
+        .get(
+            &format!("{}/activities", accreditation_path(id)),
+            &cast.admin.token,
+        )
+        .await
+        .ok(200);
+    list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == activity)
+        .cloned()
+        .unwrap()
+}
+
+/// The fields of the activity form as the edit page fills them, changed
+/// by `changes`.
+fn activity_fields<'a>(changes: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+    let mut fields = vec![
+        ("version", "1"),
+        ("time_zone", "Asia/Ho_Chi_Minh"),
+        ("starts_at", "2026-12-02"),
+        ("starts_at_time", "09:00"),
+        ("ends_at", "2026-12-02"),
+        ("ends_at_time", "11:00"),
+        ("kind", "filming"),
+        ("title", "Quay phóng sự về nghề dệt thổ cẩm"),
+        ("place_name", press::PLACES[0]),
+        ("place_district", "Mai Châu"),
+    ];
+    for (name, value) in changes {
+        match fields.iter_mut().find(|(n, _)| n == name) {
+            Some(field) => field.1 = value,
+            None => fields.push((name, value)),
+        }
+    }
+    fields
+}
+
+async fn an_activity_is_changed_and_cancelled_through_its_forms(app: TestApp) {
+    let cast = Cast::new(&app).await;
+    people(&app).await;
+    let jp = reporter(&app, &cast.foreign_affairs.token, "JP").await;
+    let id = accreditation_in(&app, &cast, &[jp], "approved").await;
+    let activity = api_activity(&app, &cast, id).await;
+    let edit = format!("{}/activities/{activity}/edit", press_record(id));
+    let cancel = format!("{}/activities/{activity}/cancel", press_record(id));
+
+    // The record offers both, by the activity's name for a screen reader.
+    let mut fa = signed_in(&app, "ngoaivu").await;
+    let html = page(&fa.get(&app, &press_record(id)).await, 200);
+    assert!(html.contains(&format!("href=\"{edit}\"")), "{html}");
+    assert!(html.contains(&format!("href=\"{cancel}\"")), "{html}");
+    assert!(html.contains("Sửa<span class=\"visually-hidden\"> Quay phóng sự"));
+
+    // The change form comes filled with the activity.
+    let html = page(&fa.get(&app, &edit).await, 200);
+    assert!(html.contains("<h1>Sửa hoạt động tác nghiệp</h1>"), "{html}");
+    assert!(html.contains("value=\"Quay phóng sự về nghề dệt thổ cẩm\""));
+    assert!(html.contains("value=\"09:00\""));
+    assert!(html.contains("value=\"2026-12-02\""));
+
+    // Outside the accreditation's dates: the form again, said in Vietnamese.
+    let html = refused(
+        &fa.post(
+            &app,
+            &edit,
+            &activity_fields(&[("starts_at", "2026-12-09"), ("ends_at", "2026-12-09")]),
+        )
+        .await,
+    );
+    assert!(
+        html.contains(
+            "Phải nằm trong thời gian của hồ sơ tác nghiệp, từ 01/12/2026 đến 05/12/2026"
+        ),
+        "{html}"
+    );
+    assert!(
+        html.contains("value=\"2026-12-09\""),
+        "what was typed stays"
+    );
+    assert_eq!(
+        api_activity_of(&app, &cast, id, activity).await["version"],
+        1
+    );
+
+    // A good change: back on the record, with the new time and title.
+    let reply = fa
+        .post(
+            &app,
+            &edit,
+            &activity_fields(&[
+                ("starts_at_time", "14:00"),
+                ("ends_at_time", "16:30"),
+                ("title", "Phỏng vấn nghệ nhân dệt"),
+            ]),
+        )
+        .await;
+    let html = page(&fa.follow(&app, &reply).await, 200);
+    assert!(html.contains("Đã lưu thay đổi của hoạt động."), "{html}");
+    assert!(html.contains("14:00–16:30") && html.contains("Phỏng vấn nghệ nhân dệt"));
+    let changed = api_activity_of(&app, &cast, id, activity).await;
+    assert_eq!(changed["starts_at"], "2026-12-02T14:00:00+07:00");
+    assert_eq!(changed["version"], 2);
+
+    // The form read at version 1 is stale now: shown again, nothing changed.
+    let html = refused(
+        &fa.post(&app, &edit, &activity_fields(&[("title", "Cũ")]))
+            .await,
+    );
+    assert!(
+        html.contains("value=\"2\""),
+        "the form takes the new version"
+    );
+    assert_eq!(
+        api_activity_of(&app, &cast, id, activity).await["title"],
+        "Phỏng vấn nghệ nhân dệt"
+    );
+
+    // Cancelling asks first (a page, no script), then keeps it, marked.
+    let html = page(&fa.get(&app, &cancel).await, 200);
+    assert!(
+        html.contains("<h1>Hủy hoạt động tác nghiệp này?</h1>"),
+        "{html}"
+    );
+    assert!(html.contains("Phỏng vấn nghệ nhân dệt"));
+    let reply = fa
+        .post(
+            &app,
+            &cancel,
+            &[("version", "2"), ("note", "Phóng viên đổi lịch bay")],
+        )
+        .await;
+    let html = page(&fa.follow(&app, &reply).await, 200);
+    assert!(html.contains("Đã hủy hoạt động."), "{html}");
+    assert!(html.contains("press-activity--cancelled"));
+    assert!(
+        !html.contains(&format!("href=\"{edit}\"")),
+        "no change once cancelled"
+    );
+    assert!(!html.contains(&format!("href=\"{cancel}\"")));
+    let cancelled = api_activity_of(&app, &cast, id, activity).await;
+    assert_eq!(cancelled["status"], "cancelled");
+
+    // Sent again (a second tab): the reason, in Vietnamese, on the form.
+    fa.get(&app, &press_record(id)).await;
+    let html = refused(&fa.post(&app, &cancel, &[("version", "3")]).await);
+    assert!(
+        html.contains("Hoạt động này đã hủy: chỉ sửa hoặc hủy được hoạt động đang dự kiến."),
+        "{html}"
+    );
+
+    // The history says what happened, with the note.
+    let html = page(
+        &fa.get(&app, &format!("{}/history", press_record(id))).await,
+        200,
+    );
+    assert!(
+        html.contains("Sửa hoạt động") && html.contains("Hủy hoạt động"),
+        "{html}"
+    );
+    assert!(html.contains("Phóng viên đổi lịch bay"));
+    assert!(
+        html.contains("Dự kiến</span> → <span class=\"change__to pre\">Đã hủy"),
+        "{html}"
+    );
+}
+
+async fn only_who_may_sees_the_activity_buttons_and_forged_posts_are_refused(app: TestApp) {
+    let cast = Cast::new(&app).await;
+    people(&app).await;
+    let jp = reporter(&app, &cast.foreign_affairs.token, "JP").await;
+    let id = accreditation_in(&app, &cast, &[jp], "approved").await;
+    let activity = api_activity(&app, &cast, id).await;
+    let edit = format!("{}/activities/{activity}/edit", press_record(id));
+    let cancel = format!("{}/activities/{activity}/cancel", press_record(id));
+
+    for who in ["congan", "vanphong", "xemtin"] {
+        let mut b = signed_in(&app, who).await;
+        let html = page(&b.get(&app, &press_record(id)).await, 200);
+        assert!(!html.contains(&edit), "{who} sees no change");
+        assert!(!html.contains(&cancel), "{who} sees no cancel");
+        assert!(
+            !html.contains(&format!("{}/edit", press_record(id))),
+            "{who}"
+        );
+        assert_eq!(b.get(&app, &edit).await.status.as_u16(), 403, "{who}");
+        assert_eq!(b.get(&app, &cancel).await.status.as_u16(), 403, "{who}");
+        // A forged form, with this person's own valid token: 403 from the operation.
+        let reply = b
+            .post(&app, &edit, &activity_fields(&[("title", "Giả")]))
+            .await;
+        page(&reply, 403);
+        page(&b.post(&app, &cancel, &[("version", "1")]).await, 403);
+    }
+    // A host unit does not see the press side: 404 as if absent.
+    let mut host = signed_in(&app, "donvi").await;
+    assert_eq!(host.get(&app, &edit).await.status.as_u16(), 404);
+    page(&host.post(&app, &cancel, &[("version", "1")]).await, 404);
+
+    // Sở Ngoại vụ without the form's CSRF token, or with a wrong one: 403.
+    let mut fa = signed_in(&app, "ngoaivu").await;
+    fa.get(&app, &cancel).await;
+    page(&fa.post_raw(&app, &cancel, &[("version", "1")]).await, 403);
+    page(
+        &fa.post_raw(&app, &edit, &[("csrf", "not-the-token"), ("title", "Giả")])
+            .await,
+        403,
+    );
+
+    let unchanged = api_activity_of(&app, &cast, id, activity).await;
+    assert_eq!(unchanged["version"], 1);
+    assert_eq!(unchanged["status"], "planned");
+
+    // Once the accreditation is completed, nobody is offered either.
+    press::act_on(
+        &app,
+        &cast.foreign_affairs.token,
+        &accreditation_path(id),
+        "complete",
+    )
+    .await
+    .ok(200);
+    let html = page(&fa.get(&app, &press_record(id)).await, 200);
+    assert!(!html.contains(&edit) && !html.contains(&cancel));
+    assert_eq!(fa.get(&app, &edit).await.status.as_u16(), 403);
+}
+
+async fn an_accreditation_is_changed_through_its_edit_form_in_both_languages(app: TestApp) {
+    let cast = Cast::new(&app).await;
+    people(&app).await;
+    let jp = reporter(&app, &cast.foreign_affairs.token, "JP").await;
+    let id = accreditation_in(&app, &cast, &[jp], "submitted").await;
+    api_activity(&app, &cast, id).await;
+    let edit = format!("{}/edit", press_record(id));
+    let jp = jp.to_string();
+    let fields = |changes: &[(&'static str, &'static str)]| {
+        let mut fields: Vec<(&str, String)> = vec![
+            ("version", String::new()),
+            ("reporter_ids", jp.clone()),
+            ("topics", "Du lịch cộng đồng".to_owned()),
+            ("permitted_places", press::PLACES.join("\n")),
+            ("start_date", "2026-12-01".to_owned()),
+            ("end_date", "2026-12-05".to_owned()),
+            ("referral_number", "1234/BNG-TTBC".to_owned()),
+            ("referral_date", "2026-11-20".to_owned()),
+            ("escort_officer", String::new()),
+        ];
+        for (name, value) in changes {
+            if let Some(field) = fields.iter_mut().find(|(n, _)| n == name) {
+                field.1 = (*value).to_owned();
+            }
+        }
+        fields
+    };
+    let version = || async {
+        api_accreditation(&app, &cast, id).await["version"]
+            .as_i64()
+            .unwrap()
+            .to_string()
+    };
+
+    let mut fa = signed_in(&app, "ngoaivu").await;
+    let html = page(&fa.get(&app, &press_record(id)).await, 200);
+    assert!(html.contains(&format!("href=\"{edit}\"")), "{html}");
+    let html = page(&fa.get(&app, &edit).await, 200);
+    assert!(html.contains("<h1>Sửa hồ sơ tác nghiệp</h1>"), "{html}");
+    assert!(html.contains("Du lịch cộng đồng và văn hóa dân tộc Mường, Thái"));
+    assert!(html.contains("value=\"2026-12-05\""));
+    assert!(html.contains("value=\"Lê Minh Đức\""));
+
+    // Its activity (2 December) would fall outside: refused, said in Vietnamese.
+    let v = version().await;
+    let mut sent = fields(&[("start_date", "2026-12-03")]);
+    sent[0].1 = v.clone();
+    let pairs: Vec<(&str, &str)> = sent.iter().map(|(n, v)| (*n, v.as_str())).collect();
+    let html = refused(&fa.post(&app, &edit, &pairs).await);
+    assert!(
+        html.contains("1 hoạt động sẽ nằm ngoài thời gian hoặc địa điểm được phép mới"),
+        "{html}"
+    );
+    // The same in English.
+    fa.post(&app, "/language", &[("lang", "en"), ("back", &edit)])
+        .await;
+    fa.get(&app, &edit).await;
+    let html = refused(&fa.post(&app, &edit, &pairs).await);
+    assert!(
+        html.contains("One activity would lie outside the new dates or permitted places"),
+        "{html}"
+    );
+    // End before start, in English.
+    let mut sent = fields(&[("end_date", "2026-11-30")]);
+    sent[0].1 = v.clone();
+    let pairs: Vec<(&str, &str)> = sent.iter().map(|(n, v)| (*n, v.as_str())).collect();
+    let html = refused(&fa.post(&app, &edit, &pairs).await);
+    assert!(html.contains("href=\"#f-end_date\""), "{html}");
+    assert_eq!(
+        api_accreditation(&app, &cast, id).await["version"].to_string(),
+        v
+    );
+
+    // A good change (new topics, escort officer cleared): on the record.
+    let mut sent = fields(&[
+        ("topics", "Nghề dệt thổ cẩm Mai Châu"),
+        ("end_date", "2026-12-06"),
+    ]);
+    sent[0].1 = v.clone();
+    let pairs: Vec<(&str, &str)> = sent.iter().map(|(n, v)| (*n, v.as_str())).collect();
+    let reply = fa.post(&app, &edit, &pairs).await;
+    let html = page(&fa.follow(&app, &reply).await, 200);
+    assert!(
+        html.contains("The changes to the accreditation are saved."),
+        "{html}"
+    );
+    let a = api_accreditation(&app, &cast, id).await;
+    assert_eq!(a["topics"], "Nghề dệt thổ cẩm Mai Châu");
+    assert_eq!(a["end_date"], "2026-12-06");
+    assert_eq!(a["escort_officer"], serde_json::Value::Null);
+
+    // Approved, it no longer changes: no link, and the form is refused.
+    press::review(&app, &cast.police.token, id, "cleared")
+        .await
+        .ok(200);
+    press::act_on(
+        &app,
+        &cast.foreign_affairs.token,
+        &accreditation_path(id),
+        "approve",
+    )
+    .await
+    .ok(200);
+    let html = page(&fa.get(&app, &press_record(id)).await, 200);
+    assert!(!html.contains(&format!("href=\"{edit}\"")));
+    assert_eq!(fa.get(&app, &edit).await.status.as_u16(), 403);
+    // The police never see it.
+    let mut police = signed_in(&app, "congan").await;
+    assert_eq!(police.get(&app, &edit).await.status.as_u16(), 403);
 }

@@ -263,6 +263,7 @@ delegation-history-none = Nothing has changed yet.
 delegation-history-system = The system
 delegation-event-create = Registered
 delegation-event-update = Details changed
+delegation-event-moved_by_merge = Host unit moved by a unit merge
 delegation-event-delete = Draft deleted
 delegation-event-add_member = Member added
 delegation-event-update_member = Member changed

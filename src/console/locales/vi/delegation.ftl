@@ -260,6 +260,7 @@ delegation-history-none = Chưa có thay đổi nào.
 delegation-history-system = Hệ thống
 delegation-event-create = Đăng ký đoàn
 delegation-event-update = Sửa thông tin đoàn
+delegation-event-moved_by_merge = Chuyển đơn vị chủ trì do sáp nhập đơn vị
 delegation-event-delete = Xóa dự thảo
 delegation-event-add_member = Thêm thành viên
 delegation-event-update_member = Sửa thông tin thành viên

@@ -417,6 +417,7 @@ pub async fn merge(
     };
     let errors = refused(e, visit.tr(), ORDER, None)?;
     let (account, (unit, units)) = read_unit(&state, &visit, id).await?;
+    let errors = super::name_merged(errors, &units, visit.tr());
     let page = merge_page(&visit, &account, &unit, &units, &f.into, errors);
     page::html_with(&visit, StatusCode::UNPROCESSABLE_ENTITY, &page)
 }

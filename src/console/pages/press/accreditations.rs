@@ -1,17 +1,15 @@
 //! `/accreditations`: the accreditations, filtered as the API's list is
-//! (status, dates, a reporter) and paged, newest start first; registering
-//! one (its reporters chosen among those registered).
+//! (status, dates, a reporter) and paged, newest start first (registering
+//! and changing one: `accreditation_form`).
 
 use actix_web::http::StatusCode;
-use actix_web::{HttpRequest, HttpResponse, get, post, web};
+use actix_web::{HttpRequest, HttpResponse, get, web};
 use askama::Template;
-use chrono::NaiveDate;
 use serde::Deserialize;
 
-use super::{accreditation_href, errors};
+use super::accreditation_href;
 use crate::AppState;
 use crate::console::error::PageError;
-use crate::console::i18n::Tr;
 use crate::console::page::{self, Chrome, FormErrors, Nav};
 use crate::console::pages::delegation::form::{self, Reader, text};
 use crate::console::pages::delegation::{Choice, choices};
@@ -23,7 +21,6 @@ use crate::domain::pagination::{Limit, page as split};
 use crate::domain::press::{self, AccreditationStatus, Reporter};
 use crate::error::ApiError;
 use crate::model;
-use crate::model::accreditation::AccreditationInput;
 
 /// The filters as the form sends them (every one may be blank).
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -89,7 +86,7 @@ fn page_href(q: &ListQuery, cursor: Option<&str>) -> String {
 }
 
 /// Every registered reporter (up to the API's largest page), for choosing.
-fn all_reporters(
+pub(super) fn all_reporters(
     conn: &mut crate::db::AnyConnection,
     account: &Account,
 ) -> crate::error::ApiResult<Vec<Reporter>> {
@@ -104,7 +101,7 @@ fn all_reporters(
 }
 
 /// A reporter as a choice: the name, the outlet.
-fn reporter_label(r: &Reporter) -> String {
+pub(super) fn reporter_label(r: &Reporter) -> String {
     format!("{} ({}, {})", r.full_name, r.outlet, r.nationality)
 }
 
@@ -230,203 +227,4 @@ pub async fn list(
             },
         },
     )
-}
-
-/// What the accreditation form sends (reporters as repeated fields).
-#[derive(Debug, Default, Clone)]
-pub struct AccreditationForm {
-    csrf: String,
-    reporter_ids: Vec<String>,
-    topics: String,
-    permitted_places: String,
-    start_date: String,
-    end_date: String,
-    referral_number: String,
-    referral_date: String,
-    escort_officer: String,
-}
-
-const ORDER: &[&str] = &[
-    "reporter_ids",
-    "topics",
-    "permitted_places",
-    "start_date",
-    "end_date",
-    "referral_number",
-    "referral_date",
-    "escort_officer",
-];
-
-impl AccreditationForm {
-    fn from_pairs(pairs: Vec<(String, String)>) -> Self {
-        let mut form = Self::default();
-        for (name, value) in pairs {
-            match name.as_str() {
-                "csrf" => form.csrf = value,
-                "reporter_ids" => form.reporter_ids.push(value),
-                "topics" => form.topics = value,
-                "permitted_places" => form.permitted_places = value,
-                "start_date" => form.start_date = value,
-                "end_date" => form.end_date = value,
-                "referral_number" => form.referral_number = value,
-                "referral_date" => form.referral_date = value,
-                "escort_officer" => form.escort_officer = value,
-                _ => {}
-            }
-        }
-        form
-    }
-
-    fn input(&self) -> Result<AccreditationInput, ApiError> {
-        let mut read = Reader::new();
-        let mut reporter_ids = Vec::new();
-        for raw in &self.reporter_ids {
-            if let Some(id) = read.id("reporter_ids", raw) {
-                reporter_ids.push(ReporterId(id));
-            }
-        }
-        let start = read.required_date("start_date", &self.start_date);
-        let end = read.required_date("end_date", &self.end_date);
-        let referral = read.required_date("referral_date", &self.referral_date);
-        let day = NaiveDate::default();
-        let input = AccreditationInput {
-            reporter_ids,
-            topics: self.topics.trim().to_owned(),
-            permitted_places: self
-                .permitted_places
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(str::to_owned)
-                .collect(),
-            start_date: start.unwrap_or(day),
-            end_date: end.unwrap_or(day),
-            referral_number: self.referral_number.trim().to_owned(),
-            referral_date: referral.unwrap_or(day),
-            escort_officer: text(&self.escort_officer),
-        };
-        read.check(&input);
-        read.finish()?;
-        Ok(input)
-    }
-}
-
-/// A reporter as a checkbox.
-#[derive(Debug)]
-struct Pick {
-    value: String,
-    label: String,
-    chosen: bool,
-}
-
-#[derive(Template)]
-#[template(path = "press/accreditation_form.html")]
-struct FormPage {
-    c: Chrome,
-    errors: FormErrors,
-    form: AccreditationForm,
-    reporters: Vec<Pick>,
-}
-
-fn form_page(
-    visit: &Visit,
-    account: &Account,
-    reporters: &[Reporter],
-    form: AccreditationForm,
-    errors: FormErrors,
-) -> Result<HttpResponse, PageError> {
-    let mut picks: Vec<Pick> = reporters
-        .iter()
-        .map(|r| Pick {
-            value: r.id.to_string(),
-            label: reporter_label(r),
-            chosen: form
-                .reporter_ids
-                .iter()
-                .any(|v| v.trim() == r.id.to_string()),
-        })
-        .collect();
-    sort_by_name(&mut picks, |p| p.label.as_str());
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    page::html_with(
-        visit,
-        status,
-        &FormPage {
-            c: Chrome::new(visit, Some(account), Nav::Press, "/accreditations/new"),
-            errors,
-            form: AccreditationForm {
-                start_date: form::iso(&form.start_date),
-                end_date: form::iso(&form.end_date),
-                referral_date: form::iso(&form.referral_date),
-                ..form
-            },
-            reporters: picks,
-        },
-    )
-}
-
-/// The reporters to choose among, if the caller may register accreditations.
-async fn writer(state: &AppState, visit: &Visit) -> Result<(Account, Vec<Reporter>), PageError> {
-    visit
-        .read(state, |conn, account| {
-            model::reporter::require_press(account.caller)?;
-            model::reporter::require_foreign_affairs(account.caller, "register accreditations")?;
-            all_reporters(conn, account)
-        })
-        .await
-}
-
-/// `GET /accreditations/new`.
-#[get("/new")]
-pub async fn new_form(state: web::Data<AppState>, visit: Visit) -> Result<HttpResponse, PageError> {
-    let (account, reporters) = writer(&state, &visit).await?;
-    form_page(
-        &visit,
-        &account,
-        &reporters,
-        AccreditationForm::default(),
-        FormErrors::default(),
-    )
-}
-
-/// `POST /accreditations/new`: registers the accreditation as a draft,
-/// then shows it.
-#[post("/new")]
-pub async fn create(
-    state: web::Data<AppState>,
-    visit: Visit,
-    body: web::Form<Vec<(String, String)>>,
-) -> Result<HttpResponse, PageError> {
-    let form = AccreditationForm::from_pairs(body.into_inner());
-    visit.check_csrf(&form.csrf)?;
-    let outcome = match form.input() {
-        Ok(input) => visit
-            .write(&state.db, move |conn, caller| {
-                model::accreditation::create(conn, caller, input)
-            })
-            .await
-            .map_err(|e| match e {
-                PageError::Api(e) => Ok(e),
-                other => Err(other),
-            }),
-        Err(e) => Err(Ok(e)),
-    };
-    let error = match outcome {
-        Ok(a) => {
-            return Ok(page::see_other(&format!(
-                "{}?done=created",
-                accreditation_href(a.id)
-            )));
-        }
-        Err(Ok(e)) => e,
-        Err(Err(other)) => return Err(other),
-    };
-    let t: Tr = visit.tr();
-    let errors = errors(error, t, ORDER)?;
-    let (account, reporters) = writer(&state, &visit).await?;
-    form_page(&visit, &account, &reporters, form, errors)
 }

@@ -5,7 +5,9 @@
 //! take, and its history). Each page makes the `model::` calls the JSON
 //! routes make; what may be done is the domain's.
 
+pub mod accreditation_form;
 pub mod accreditations;
+pub mod activities;
 pub mod hub;
 pub mod record;
 pub mod reporters;
@@ -35,16 +37,22 @@ pub fn register(cfg: &mut web::ServiceConfig) {
         .service(
             web::scope("/accreditations")
                 .service(accreditations::list)
-                .service(accreditations::new_form)
-                .service(accreditations::create)
+                .service(accreditation_form::new_form)
+                .service(accreditation_form::create)
                 .service(record::show)
                 .service(record::history)
                 .service(record::action_form)
                 .service(record::act)
                 .service(record::review_form)
                 .service(record::save_review)
-                .service(record::activity_form)
-                .service(record::add_activity),
+                .service(accreditation_form::edit_form)
+                .service(accreditation_form::update)
+                .service(activities::activity_form)
+                .service(activities::add_activity)
+                .service(activities::edit_form)
+                .service(activities::update)
+                .service(activities::cancel_form)
+                .service(activities::cancel),
         );
 }
 

@@ -4,7 +4,10 @@
 //! approved; a press conference planned, a foreign attendee without an
 //! accreditation refused with the reason, then announced; the public page
 //! before sign-in, in both languages; forms without their token refused —
-//! over HTTP with forms, on both engines.
+//! over HTTP with forms, on both engines. Changing an interview or a press
+//! conference through its form is `edit`'s.
+
+mod edit;
 
 use visitdesk::domain::role::Role;
 

@@ -1,17 +1,20 @@
-//! Press conferences and their attendees: each change as one operation
-//! with its audit entry.
+//! Press conferences: each change as one operation with its audit entry;
+//! the attendees' operations are in `attendees`.
 
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use utoipa::ToSchema;
 use validator::Validate;
 
+mod attendees;
+
+pub(crate) use attendees::insert_attendee;
+pub use attendees::{attendees, check_attendees_covered, register_attendee};
+
 use super::itinerary::zone;
 use super::reporter::require_press;
 use super::year;
 use crate::db::Audited;
-use crate::db::accreditation::{self as acc_db};
-use crate::db::conference::Attendee;
 use crate::db::conference::Fields;
 use crate::db::{self, AnyConnection};
 use crate::domain::audit::{AuditEvent, Changes, RecordKind};
@@ -61,6 +64,17 @@ pub struct ConferenceInput {
 }
 
 fn checked(input: ConferenceInput) -> ApiResult<Fields> {
+    // `validator` counts spaces as characters: a title of spaces alone
+    // would be stored empty once trimmed.
+    for (field, value) in [
+        ("title", &input.title),
+        ("venue", &input.venue),
+        ("topics", &input.topics),
+    ] {
+        if value.trim().is_empty() {
+            return Err(ApiError::invalid(field, "must not be empty"));
+        }
+    }
     let tz = zone(input.time_zone.as_deref())?;
     let starts = parse_time(&input.starts_at, tz).map_err(|m| ApiError::invalid("starts_at", m))?;
     let ends = parse_time(&input.ends_at, tz).map_err(|m| ApiError::invalid("ends_at", m))?;
@@ -153,6 +167,12 @@ fn for_change(
     require_press(caller)?;
     db::conference::lock(conn, id)?;
     visible(conn, caller, id)
+}
+
+/// Whether [`update`] is open to `role` on `c` as it stands (what a page
+/// offers: the link to the edit form); the operation decides again.
+pub fn editable(c: &PressConference, role: Role) -> bool {
+    crate::domain::press::writes_conferences(role) && c.status.open_to_changes()
 }
 
 fn require_writer(caller: Caller) -> ApiResult<()> {
@@ -271,38 +291,6 @@ pub fn transition(
     Ok(Audited::new(c, entry))
 }
 
-/// The attendees of a press conference.
-#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id, id = %id))]
-pub fn attendees(
-    conn: &mut AnyConnection,
-    caller: Caller,
-    id: PressConferenceId,
-) -> ApiResult<Vec<Attendee>> {
-    visible(conn, caller, id)?;
-    db::conference::attendees(conn, id)
-}
-
-/// Registers an attendee (Provincial Office); a foreign reporter must hold
-/// an approved accreditation covering the day.
-#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id, id = %id))]
-pub fn register_attendee(
-    conn: &mut AnyConnection,
-    caller: Caller,
-    id: PressConferenceId,
-    input: AttendeeInput,
-) -> ApiResult<Audited<Attendee>> {
-    let c = for_change(conn, caller, id)?;
-    require_writer(caller)?;
-    let (attendee, entry) = insert_attendee(
-        conn,
-        &c,
-        input.outlet.trim(),
-        input.name.trim(),
-        input.reporter_id,
-    )?;
-    Ok(Audited::new(attendee, entry))
-}
-
 pub(crate) fn insert(
     conn: &mut AnyConnection,
     fields: &db::conference::Fields,
@@ -348,74 +336,6 @@ pub(crate) fn apply_action(
             changes,
         )
         .with_note(note),
-    ))
-}
-
-/// A conference moved to another day keeps its foreign attendees covered
-/// by an approved accreditation of that day (409 naming how many are not).
-pub fn check_attendees_covered(
-    conn: &mut AnyConnection,
-    c: &PressConference,
-    day: chrono::NaiveDate,
-) -> ApiResult<()> {
-    let mut uncovered = 0;
-    for attendee in db::conference::attendees(conn, c.id)? {
-        if let Some(reporter_id) = attendee.reporter_id
-            && let Some(reporter) = db::reporter::find(conn, reporter_id)?
-            && reporter.is_foreign()
-            && !acc_db::covers(conn, reporter_id, day)?
-        {
-            uncovered += 1;
-        }
-    }
-    if uncovered > 0 {
-        return Err(ApiError::conflict(format!(
-            "{uncovered} foreign attendee(s) hold no approved accreditation covering {day}; remove them or move their accreditation first"
-        )));
-    }
-    Ok(())
-}
-
-/// Registers an attendee while the conference is planned or announced
-/// (409); a foreign reporter needs an approved accreditation covering the day (422).
-pub(crate) fn insert_attendee(
-    conn: &mut AnyConnection,
-    c: &PressConference,
-    outlet: &str,
-    name: &str,
-    reporter: Option<ReporterId>,
-) -> ApiResult<(Attendee, AuditEvent)> {
-    if !c.status.open_to_changes() {
-        return Err(ApiError::conflict(
-            "attendees are registered while a press conference is planned or announced",
-        ));
-    }
-    if let Some(reporter_id) = reporter {
-        let found = db::reporter::find(conn, reporter_id)?
-            .ok_or_else(|| ApiError::invalid("reporter_id", "no such reporter"))?;
-        if found.is_foreign() && !acc_db::covers(conn, reporter_id, c.day())? {
-            return Err(ApiError::invalid(
-                "reporter_id",
-                "a foreign reporter attends only with an approved accreditation that covers the day",
-            ));
-        }
-    }
-    let now = db::now();
-    let attendee = db::conference::add_attendee(conn, c.id, outlet, name, reporter, now)?;
-    db::conference::touch(conn, c.id, now)?;
-    let changes = Changes::new()
-        .set("attendee_id", attendee.id)
-        .set("outlet", &attendee.outlet)
-        .set("name", &attendee.name)
-        .set("reporter_id", attendee.reporter_id);
-    Ok((
-        attendee,
-        AuditEvent::new(
-            "add_attendee",
-            RecordKind::PressConference,
-            c.id.get(),
-            changes,
-        ),
     ))
 }
 

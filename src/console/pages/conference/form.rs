@@ -1,0 +1,322 @@
+//! Planning a press conference and changing it while it is planned or
+//! announced: one form, empty for a new one, filled in with the conference
+//! as it stands for a change and carrying its version, so that a change
+//! made meanwhile by someone else is refused (as the API's `If-Match` is)
+//! rather than overwritten. The operations are the routes':
+//! `model::conference::create` and `model::conference::update`.
+
+use actix_web::{HttpResponse, get, post, web};
+use askama::Template;
+use serde::Deserialize;
+
+use crate::AppState;
+use crate::console::error::PageError;
+use crate::console::page::{self, Chrome, FormErrors, Nav};
+use crate::console::pages::delegation::form::{self, Reader};
+use crate::console::pages::delegation::{Choice, choices};
+use crate::console::pages::interview::status_of;
+use crate::console::session::Visit;
+use crate::domain::FieldError;
+use crate::domain::ids::PressConferenceId;
+use crate::domain::press::{self as rules, ConferenceKind, PressConference};
+use crate::domain::time::PROVINCE_TZ;
+use crate::error::ApiError;
+use crate::model;
+use crate::model::conference::{ConferenceInput, ConferencePatch};
+
+/// The form as sent.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct ConferenceForm {
+    csrf: String,
+    /// The version the form showed (a change only).
+    version: String,
+    title: String,
+    kind: String,
+    date: String,
+    starts_at: String,
+    ends_at: String,
+    venue: String,
+    topics: String,
+    /// One speaker a line.
+    speakers: String,
+}
+
+const ORDER: &[&str] = &[
+    "title",
+    "kind",
+    "date",
+    "starts_at",
+    "ends_at",
+    "venue",
+    "topics",
+    "speakers",
+];
+
+impl ConferenceForm {
+    /// The form filled in with `c` as it stands (times in its zone).
+    fn of(c: &PressConference) -> Self {
+        let starts = c.starts_at.with_timezone(&c.time_zone);
+        let ends = c.ends_at.with_timezone(&c.time_zone);
+        Self {
+            version: c.version.to_string(),
+            title: c.title.clone(),
+            kind: c.kind.as_str().to_owned(),
+            date: starts.date_naive().to_string(),
+            starts_at: starts.format("%H:%M").to_string(),
+            ends_at: ends.format("%H:%M").to_string(),
+            venue: c.venue.clone(),
+            topics: c.topics.clone(),
+            speakers: c.speakers.join("\n"),
+            ..Self::default()
+        }
+    }
+
+    /// The form read as the operations read a conference.
+    fn input(&self) -> Result<ConferenceInput, ApiError> {
+        let mut read = Reader::new();
+        let kind = read.required_choice("kind", &self.kind, ConferenceKind::parse);
+        read.required_date("date", &self.date);
+        let starts_at = if read.has("date") {
+            None
+        } else {
+            read.local_time("starts_at", &self.date, &self.starts_at)
+        };
+        let ends_at = if read.has("date") {
+            None
+        } else {
+            read.local_time("ends_at", &self.date, &self.ends_at)
+        };
+        let input = ConferenceInput {
+            title: self.title.clone(),
+            kind: kind.unwrap_or(ConferenceKind::Periodic),
+            starts_at: starts_at.unwrap_or_default(),
+            ends_at: ends_at.unwrap_or_default(),
+            time_zone: None,
+            venue: self.venue.clone(),
+            topics: self.topics.clone(),
+            speakers: self
+                .speakers
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(str::to_owned)
+                .collect(),
+        };
+        read.check(&input);
+        read.finish()?;
+        Ok(input)
+    }
+
+    /// The form read as the PATCH reads it: every field it shows is sent;
+    /// the zone, which it does not show, stays the conference's.
+    fn patch(&self) -> Result<ConferencePatch, ApiError> {
+        let input = self.input()?;
+        Ok(ConferencePatch {
+            title: Some(input.title),
+            kind: Some(input.kind),
+            starts_at: Some(input.starts_at),
+            ends_at: Some(input.ends_at),
+            time_zone: None,
+            venue: Some(input.venue),
+            topics: Some(input.topics),
+            speakers: Some(input.speakers),
+        })
+    }
+}
+
+#[derive(Template)]
+#[template(path = "conference/form.html")]
+struct FormPage {
+    c: Chrome,
+    errors: FormErrors,
+    /// Which conference, for a change: its reference and title.
+    caption: Option<String>,
+    heading: String,
+    button: String,
+    action: String,
+    back: String,
+    /// The zone its times are in, when it is not the province's.
+    zone: Option<String>,
+    kinds: Vec<Choice>,
+    form: ConferenceForm,
+}
+
+impl FormPage {
+    fn status(&self) -> actix_web::http::StatusCode {
+        status_of(&self.errors)
+    }
+}
+
+async fn render_new(
+    state: &AppState,
+    visit: &Visit,
+    form: ConferenceForm,
+    errors: FormErrors,
+) -> Result<HttpResponse, PageError> {
+    let (account, ()) = visit
+        .read(state, |_, account| {
+            model::reporter::require_press(account.caller)
+        })
+        .await?;
+    if !rules::writes_conferences(account.caller.role) {
+        return Err(form::not_open());
+    }
+    let t = visit.tr();
+    let page = FormPage {
+        c: Chrome::new(visit, Some(&account), Nav::Press, "/press-conferences/new"),
+        errors,
+        caption: None,
+        heading: t.t("meetings-conference-new-title"),
+        button: t.t("meetings-conference-plan"),
+        action: "/press-conferences".to_owned(),
+        back: "/press-conferences".to_owned(),
+        zone: None,
+        kinds: choices(
+            ConferenceKind::ALL,
+            ConferenceKind::as_str,
+            "meetings-kind",
+            &form.kind,
+            t,
+        ),
+        form,
+    };
+    page::html_with(visit, page.status(), &page)
+}
+
+/// `GET /press-conferences/new`.
+#[get("/new")]
+pub async fn new_form(state: web::Data<AppState>, visit: Visit) -> Result<HttpResponse, PageError> {
+    render_new(
+        &state,
+        &visit,
+        ConferenceForm::default(),
+        FormErrors::default(),
+    )
+    .await
+}
+
+/// `POST /press-conferences`: plans it.
+#[post("")]
+pub async fn create(
+    state: web::Data<AppState>,
+    visit: Visit,
+    body: web::Form<ConferenceForm>,
+) -> Result<HttpResponse, PageError> {
+    let form = body.into_inner();
+    visit.check_csrf(&form.csrf)?;
+    let done = match form.input() {
+        Ok(input) => {
+            visit
+                .write(&state.db, move |conn, caller| {
+                    model::conference::create(conn, caller, input)
+                })
+                .await
+        }
+        Err(e) => Err(PageError::Api(e)),
+    };
+    match done {
+        Ok(c) => Ok(page::see_other(&format!(
+            "/press-conferences/{}?done=created",
+            c.id
+        ))),
+        Err(PageError::Api(e)) => {
+            let errors = form::errors(e, visit.tr(), ORDER)?;
+            render_new(&state, &visit, form, errors).await
+        }
+        Err(other) => Err(other),
+    }
+}
+
+/// Renders the change form with `form` as sent, or (`None`) filled in with
+/// the conference as it stands; a form shown without errors is only for
+/// one who may change the conference now.
+async fn render_edit(
+    state: &AppState,
+    visit: &Visit,
+    id: PressConferenceId,
+    form: Option<ConferenceForm>,
+    errors: FormErrors,
+) -> Result<HttpResponse, PageError> {
+    let (account, c) = visit
+        .read(state, move |conn, account| {
+            model::conference::visible(conn, account.caller, id)
+        })
+        .await?;
+    if errors.is_empty() && !model::conference::editable(&c, account.caller.role) {
+        return Err(form::not_open());
+    }
+    let t = visit.tr();
+    let form = form.unwrap_or_else(|| ConferenceForm::of(&c));
+    let action = format!("/press-conferences/{id}/edit");
+    let page = FormPage {
+        c: Chrome::new(visit, Some(&account), Nav::Press, &action),
+        errors,
+        caption: Some(format!("{} · {}", c.reference, c.title)),
+        heading: t.t("meetings-conference-edit-title"),
+        button: t.t("meetings-save"),
+        action,
+        back: format!("/press-conferences/{id}"),
+        zone: (c.time_zone != PROVINCE_TZ).then(|| c.time_zone.name().to_owned()),
+        kinds: choices(
+            ConferenceKind::ALL,
+            ConferenceKind::as_str,
+            "meetings-kind",
+            &form.kind,
+            t,
+        ),
+        form,
+    };
+    page::html_with(visit, page.status(), &page)
+}
+
+/// `GET /press-conferences/{id}/edit`: the form, filled in.
+#[get("/{id}/edit")]
+pub async fn edit_form(
+    state: web::Data<AppState>,
+    visit: Visit,
+    id: web::Path<PressConferenceId>,
+) -> Result<HttpResponse, PageError> {
+    render_edit(&state, &visit, id.into_inner(), None, FormErrors::default()).await
+}
+
+/// `POST /press-conferences/{id}/edit`: the change, on the version the
+/// form showed.
+#[post("/{id}/edit")]
+pub async fn update(
+    state: web::Data<AppState>,
+    visit: Visit,
+    id: web::Path<PressConferenceId>,
+    body: web::Form<ConferenceForm>,
+) -> Result<HttpResponse, PageError> {
+    let id = id.into_inner();
+    let mut form = body.into_inner();
+    visit.check_csrf(&form.csrf)?;
+    let t = visit.tr();
+    let if_match = form::version(&form.version);
+    let done = match form.patch() {
+        Ok(patch) => {
+            visit
+                .write(&state.db, move |conn, caller| {
+                    model::conference::update(conn, caller, id, if_match, patch)
+                })
+                .await
+        }
+        Err(e) => Err(PageError::Api(e)),
+    };
+    let errors = match done {
+        Ok(_) => {
+            return Ok(page::see_other(&format!(
+                "/press-conferences/{id}?done=updated"
+            )));
+        }
+        Err(PageError::Api(ApiError::PreconditionFailed { current })) => {
+            // Shown again on the version now stored: saving once more,
+            // after a look, is the person's choice.
+            form.version = current.to_string();
+            FormErrors(vec![FieldError::new("", t.t("meetings-stale"))])
+        }
+        Err(PageError::Api(e)) => form::errors(e, t, ORDER)?,
+        Err(other) => return Err(other),
+    };
+    render_edit(&state, &visit, id, Some(form), errors).await
+}
