@@ -6,6 +6,7 @@ use diesel::prelude::*;
 use super::AnyConnection;
 use super::schema::delegation_members as m;
 use crate::domain::delegation::{Gender, Member, MemberRole};
+use crate::domain::expiry::{TravelDocuments, VisaType};
 use crate::domain::ids::{DelegationId, MemberId};
 use crate::error::{ApiError, ApiResult};
 
@@ -28,6 +29,30 @@ struct Row {
     created_at: NaiveDateTime,
     updated_at: NaiveDateTime,
     version: i64,
+    passport_expiry: Option<NaiveDate>,
+    visa_type: Option<String>,
+    visa_number: Option<String>,
+    visa_end: Option<NaiveDate>,
+}
+
+impl Row {
+    /// The member and their travel documents.
+    fn split(self) -> ApiResult<(Member, TravelDocuments)> {
+        let visa_type = match self.visa_type.as_deref() {
+            Some(v) => Some(VisaType::parse(v).ok_or_else(|| {
+                ApiError::internal(format_args!("member {} has a bad visa type", self.id))
+            })?),
+            None => None,
+        };
+        let docs = TravelDocuments {
+            passport_expiry: self.passport_expiry,
+            visa_type,
+            visa_number: self.visa_number.clone(),
+            visa_end: self.visa_end,
+            press_card_end: None,
+        };
+        Ok((Member::try_from(self)?, docs))
+    }
 }
 
 impl TryFrom<Row> for Member {
@@ -102,6 +127,68 @@ pub fn list(conn: &mut AnyConnection, delegation: DelegationId) -> ApiResult<Vec
         .into_iter()
         .map(Member::try_from)
         .collect()
+}
+
+/// The members of a delegation with their travel documents.
+pub fn list_with_documents(
+    conn: &mut AnyConnection,
+    delegation: DelegationId,
+) -> ApiResult<Vec<(Member, TravelDocuments)>> {
+    m::table
+        .filter(m::delegation_id.eq(delegation.get()))
+        .order(m::id.asc())
+        .select(Row::as_select())
+        .load::<Row>(conn)?
+        .into_iter()
+        .map(Row::split)
+        .collect()
+}
+
+/// The members of these delegations with their travel documents, by delegation.
+pub fn documents_of(
+    conn: &mut AnyConnection,
+    delegations: &[DelegationId],
+) -> ApiResult<Vec<(Member, TravelDocuments)>> {
+    let ids: Vec<i64> = delegations.iter().map(|d| d.get()).collect();
+    m::table
+        .filter(m::delegation_id.eq_any(ids))
+        .filter(
+            m::passport_expiry
+                .is_not_null()
+                .or(m::visa_end.is_not_null()),
+        )
+        .order(m::id.asc())
+        .select(Row::as_select())
+        .load::<Row>(conn)?
+        .into_iter()
+        .map(Row::split)
+        .collect()
+}
+
+/// One member's travel documents.
+pub fn documents(conn: &mut AnyConnection, id: MemberId) -> ApiResult<TravelDocuments> {
+    let row = m::table
+        .find(id.get())
+        .select(Row::as_select())
+        .first::<Row>(conn)?;
+    Ok(row.split()?.1)
+}
+
+/// Writes one member's travel documents (in the change's transaction).
+pub fn set_documents(
+    conn: &mut AnyConnection,
+    id: MemberId,
+    docs: &TravelDocuments,
+) -> ApiResult<()> {
+    diesel::update(m::table.find(id.get()))
+        .set((
+            m::passport_expiry.eq(docs.passport_expiry),
+            m::visa_type.eq(docs.visa_type.map(VisaType::as_str)),
+            m::visa_number.eq(docs.visa_number.as_deref()),
+            m::visa_end.eq(docs.visa_end),
+        ))
+        .execute(conn)?;
+    Ok(())
 }
 
 pub fn count(conn: &mut AnyConnection, delegation: DelegationId) -> ApiResult<i64> {

@@ -1,10 +1,11 @@
 //! The `reporters` table.
 
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
 
 use super::AnyConnection;
 use super::schema::reporters as r;
+use crate::domain::expiry::{TravelDocuments, VisaType};
 use crate::domain::ids::ReporterId;
 use crate::domain::pagination::Limit;
 use crate::domain::press::Reporter;
@@ -30,6 +31,29 @@ struct Row {
     created_at: NaiveDateTime,
     updated_at: NaiveDateTime,
     version: i64,
+    passport_expiry: Option<NaiveDate>,
+    visa_type: Option<String>,
+    visa_number: Option<String>,
+    visa_end: Option<NaiveDate>,
+    press_card_end: Option<NaiveDate>,
+}
+
+impl Row {
+    /// The reporter and their travel documents; an unknown stored visa
+    /// type reads as `other` (the column is only written from the enum).
+    fn split(self) -> (Reporter, TravelDocuments) {
+        let docs = TravelDocuments {
+            passport_expiry: self.passport_expiry,
+            visa_type: self
+                .visa_type
+                .as_deref()
+                .map(|v| VisaType::parse(v).unwrap_or(VisaType::Other)),
+            visa_number: self.visa_number.clone(),
+            visa_end: self.visa_end,
+            press_card_end: self.press_card_end,
+        };
+        (Reporter::from(self), docs)
+    }
 }
 
 impl From<Row> for Reporter {
@@ -122,6 +146,49 @@ pub fn find_many(conn: &mut AnyConnection, ids: &[ReporterId]) -> ApiResult<Vec<
         .into_iter()
         .map(Reporter::from)
         .collect())
+}
+
+/// The reporters with these ids and their travel documents.
+pub fn documents_of(
+    conn: &mut AnyConnection,
+    ids: &[ReporterId],
+) -> ApiResult<Vec<(Reporter, TravelDocuments)>> {
+    let ids: Vec<i64> = ids.iter().map(|i| i.get()).collect();
+    Ok(r::table
+        .filter(r::id.eq_any(ids))
+        .order(r::id.asc())
+        .select(Row::as_select())
+        .load::<Row>(conn)?
+        .into_iter()
+        .map(Row::split)
+        .collect())
+}
+
+/// One reporter's travel documents.
+pub fn documents(conn: &mut AnyConnection, id: ReporterId) -> ApiResult<TravelDocuments> {
+    let row = r::table
+        .find(id.get())
+        .select(Row::as_select())
+        .first::<Row>(conn)?;
+    Ok(row.split().1)
+}
+
+/// Writes one reporter's travel documents (in the change's transaction).
+pub fn set_documents(
+    conn: &mut AnyConnection,
+    id: ReporterId,
+    docs: &TravelDocuments,
+) -> ApiResult<()> {
+    diesel::update(r::table.find(id.get()))
+        .set((
+            r::passport_expiry.eq(docs.passport_expiry),
+            r::visa_type.eq(docs.visa_type.map(VisaType::as_str)),
+            r::visa_number.eq(docs.visa_number.as_deref()),
+            r::visa_end.eq(docs.visa_end),
+            r::press_card_end.eq(docs.press_card_end),
+        ))
+        .execute(conn)?;
+    Ok(())
 }
 
 /// Filters of the reporter list.

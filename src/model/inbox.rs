@@ -2,14 +2,19 @@
 //! delegations for Sở Ngoại vụ, appraised ones for the Provincial Office,
 //! unreviewed or changed ones for the police, returned drafts and reports
 //! due for host units, and the press side's steps. The API's `/inbox` and
-//! the console's home page both read it here.
+//! the console's home page both read it here, and the e-mail digest too.
+//! Due dates are counted on the province's working calendar
+//! (`model::settings::calendar`): the report's from the settings, the
+//! police review's by the last working day before the visit; each entry
+//! says how many working days are left.
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::db::{self, AnyConnection};
-use crate::domain::delegation::{self as rules, DelegationStatus as S};
+use crate::domain::deadlines::Rules;
+use crate::domain::delegation::{self as delegation_rules, Delegation, DelegationStatus as S};
 use crate::domain::pagination::Limit;
 use crate::domain::press;
 use crate::domain::role::{Caller, Role};
@@ -34,6 +39,9 @@ pub struct InboxEntry {
     pub reason: String,
     /// By when it should be dealt with (a delegation's start, a report's due date).
     pub due_date: NaiveDate,
+    /// Working days from today to `due_date`: 0 when due today, negative
+    /// when overdue (by that many working days).
+    pub working_days_left: i64,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -47,8 +55,9 @@ pub struct Inbox {
 fn press_entries(
     conn: &mut AnyConnection,
     role: Role,
-    today: NaiveDate,
+    rules: &Rules<'_>,
 ) -> ApiResult<Vec<InboxEntry>> {
+    let today = rules.today;
     use crate::domain::press::{
         AccreditationStatus as A, ConferenceStatus as C, InterviewStatus as I,
     };
@@ -66,13 +75,21 @@ fn press_entries(
             ..Default::default()
         };
         for a in db::accreditation::all(conn, &filter)? {
-            if let Some((reason, due_date)) = press::accreditation_inbox_reason(&a, role) {
+            if let Some((reason, start)) = press::accreditation_inbox_reason(&a, role) {
+                // The police's review is due by the last working day before
+                // the programme starts.
+                let due_date = if role == Role::Police {
+                    rules.review_due(start)
+                } else {
+                    start
+                };
                 items.push(InboxEntry {
                     record: link(db::accreditation::KIND, a.id.get(), &a.reference),
                     title: a.topics.clone(),
                     status: a.status.as_str().to_owned(),
                     reason,
                     due_date,
+                    working_days_left: rules.working_days_left(due_date),
                 });
             }
         }
@@ -93,6 +110,7 @@ fn press_entries(
                     status: i.status.as_str().to_owned(),
                     reason,
                     due_date,
+                    working_days_left: rules.working_days_left(due_date),
                 });
             }
         }
@@ -119,6 +137,7 @@ fn press_entries(
                 status: "missing".to_owned(),
                 reason: "no press conference held or announced this quarter (one is due every three months)".to_owned(),
                 due_date: last,
+                working_days_left: rules.working_days_left(last),
             });
         }
     }
@@ -137,13 +156,24 @@ fn candidate_statuses(role: Role) -> Vec<S> {
     }
 }
 
-/// The caller's inbox on `today`, most urgent (earliest due) first, in one read.
+/// The caller's inbox on `today`, most urgent (earliest due) first, in
+/// one read, its due dates counted as the province's settings say
+/// (`/api/v1/settings`).
 #[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id))]
 pub fn entries(
     conn: &mut AnyConnection,
     caller: Caller,
     today: NaiveDate,
-    report_due_days: u32,
+) -> ApiResult<Vec<InboxEntry>> {
+    let calendar = super::settings::calendar(conn)?;
+    entries_on(conn, caller, &calendar.rules(today))
+}
+
+/// [`entries`] on a calendar the caller has loaded already.
+pub fn entries_on(
+    conn: &mut AnyConnection,
+    caller: Caller,
+    rules: &Rules<'_>,
 ) -> ApiResult<Vec<InboxEntry>> {
     let statuses = candidate_statuses(caller.role);
     let delegations = if statuses.is_empty() {
@@ -151,7 +181,7 @@ pub fn entries(
     } else {
         let filter = db::delegation::Filter {
             statuses,
-            only_unit: rules::list_scope(caller),
+            only_unit: delegation_rules::list_scope(caller),
             ..Default::default()
         };
         db::delegation::all(conn, &filter)?
@@ -159,8 +189,7 @@ pub fn entries(
     let mut items: Vec<InboxEntry> = delegations
         .into_iter()
         .filter_map(|d| {
-            let (reason, due_date) =
-                rules::inbox_reason(&d, caller.role, caller.unit, today, report_due_days)?;
+            let (reason, due_date) = delegation_reason(&d, caller, rules)?;
             Some(InboxEntry {
                 record: Some(RecordLink {
                     kind: db::delegation::KIND.to_owned(),
@@ -171,15 +200,42 @@ pub fn entries(
                 status: d.status.as_str().to_owned(),
                 reason,
                 due_date,
+                working_days_left: rules.working_days_left(due_date),
             })
         })
         .collect();
     if press::visible_to(caller.role) {
-        items.extend(press_entries(conn, caller.role, today)?);
+        items.extend(press_entries(conn, caller.role, rules)?);
     }
+    items.extend(super::deadlines::expiry_entries(conn, caller, rules)?);
     items.sort_by(|a, b| {
         let id = |e: &InboxEntry| e.record.as_ref().map(|r| (r.kind.clone(), r.id));
         a.due_date.cmp(&b.due_date).then_with(|| id(a).cmp(&id(b)))
     });
     Ok(items)
+}
+
+/// Why a delegation waits on the caller, and by when on the province's
+/// calendar: the report by the settings' due date, the police review by
+/// the last working day before the visit, the rest by its start.
+fn delegation_reason(
+    d: &Delegation,
+    caller: Caller,
+    rules: &Rules<'_>,
+) -> Option<(String, NaiveDate)> {
+    let (reason, start) =
+        delegation_rules::inbox_reason(d, caller.role, caller.unit, rules.today, 0)?;
+    if d.status == S::Completed {
+        let due = rules.report_due(d.end_date);
+        let reason = if rules.today > due {
+            "the report is overdue"
+        } else {
+            "the report is due"
+        };
+        return Some((reason.to_owned(), due));
+    }
+    if caller.role == Role::Police {
+        return Some((reason, rules.review_due(d.start_date)));
+    }
+    Some((reason, start))
 }

@@ -12,6 +12,7 @@ use crate::db::member::MemberFields;
 use crate::db::{self, AnyConnection, Audited};
 use crate::domain::audit::Changes;
 use crate::domain::delegation::{Gender, Member, MemberRole};
+use crate::domain::expiry::{TravelDocuments, VisaType};
 use crate::domain::ids::{DelegationId, MemberId};
 use crate::domain::role::Caller;
 use crate::domain::text::{CountryCode, parse_passport};
@@ -73,6 +74,16 @@ pub struct MemberInput {
     #[validate(length(max = 40), custom(function = "check_phone"))]
     #[schema(max_length = 40)]
     pub phone: Option<String>,
+    /// The passport's last day of validity (personal data).
+    pub passport_expiry: Option<NaiveDate>,
+    /// `pv1` (resident press), `pv2` (short-term press) or `other`.
+    pub visa_type: Option<VisaType>,
+    /// The visa's number (personal data).
+    #[validate(length(max = 30))]
+    #[schema(max_length = 30)]
+    pub visa_number: Option<String>,
+    /// The visa's last day (personal data).
+    pub visa_end: Option<NaiveDate>,
 }
 
 /// Fields to change; absent fields stay as they are, `null` clears an optional one.
@@ -107,9 +118,32 @@ pub struct MemberPatch {
     #[serde(default, deserialize_with = "super::input::double_option")]
     #[schema(value_type = Option<String>, max_length = 40)]
     pub phone: Option<Option<String>>,
+    #[serde(default, deserialize_with = "super::input::double_option")]
+    #[schema(value_type = Option<NaiveDate>)]
+    pub passport_expiry: Option<Option<NaiveDate>>,
+    #[serde(default, deserialize_with = "super::input::double_option")]
+    #[schema(value_type = Option<VisaType>)]
+    pub visa_type: Option<Option<VisaType>>,
+    #[serde(default, deserialize_with = "super::input::double_option")]
+    #[schema(value_type = Option<String>, max_length = 30)]
+    pub visa_number: Option<Option<String>>,
+    #[serde(default, deserialize_with = "super::input::double_option")]
+    #[schema(value_type = Option<NaiveDate>)]
+    pub visa_end: Option<Option<NaiveDate>>,
 }
 
 impl MemberInput {
+    /// The travel documents given (read before [`fields`](Self::fields) takes the input).
+    pub fn documents(&self) -> TravelDocuments {
+        TravelDocuments {
+            passport_expiry: self.passport_expiry,
+            visa_type: self.visa_type,
+            visa_number: trimmed(self.visa_number.clone()),
+            visa_end: self.visa_end,
+            press_card_end: None,
+        }
+    }
+
     pub fn fields(self) -> ApiResult<MemberFields> {
         Ok(MemberFields {
             full_name: self.full_name.trim().to_owned(),
@@ -132,8 +166,12 @@ impl MemberInput {
 }
 
 impl MemberPatch {
-    /// The member's fields after this patch, checked as a whole.
-    fn apply(self, current: &Member) -> ApiResult<MemberFields> {
+    /// The member's fields and documents after this patch, checked as a whole.
+    fn apply(
+        self,
+        current: &Member,
+        docs: &TravelDocuments,
+    ) -> ApiResult<(MemberFields, TravelDocuments)> {
         let base = MemberFields::from(current);
         let input = MemberInput {
             full_name: self.full_name.unwrap_or(base.full_name),
@@ -146,9 +184,14 @@ impl MemberPatch {
             role: self.role.unwrap_or(current.role),
             email: self.email.unwrap_or(base.email),
             phone: self.phone.unwrap_or(base.phone),
+            passport_expiry: self.passport_expiry.unwrap_or(docs.passport_expiry),
+            visa_type: self.visa_type.unwrap_or(docs.visa_type),
+            visa_number: self.visa_number.unwrap_or(docs.visa_number.clone()),
+            visa_end: self.visa_end.unwrap_or(docs.visa_end),
         };
         super::input::validate(&input)?;
-        input.fields()
+        let docs = input.documents();
+        Ok((input.fields()?, docs))
     }
 }
 
@@ -176,6 +219,36 @@ fn snapshot(f: &MemberFields) -> Changes {
     changes
 }
 
+/// The travel documents on top of a new record's audit snapshot.
+pub(crate) fn documents_snapshot(mut changes: Changes, docs: &TravelDocuments) -> Changes {
+    if let Some(d) = docs.passport_expiry {
+        changes = changes.set("passport_expiry", d);
+    }
+    if let Some(v) = docs.visa_type {
+        changes = changes.set("visa_type", v);
+    }
+    if let Some(n) = &docs.visa_number {
+        changes = changes.set("visa_number", n);
+    }
+    if let Some(d) = docs.visa_end {
+        changes = changes.set("visa_end", d);
+    }
+    if let Some(d) = docs.press_card_end {
+        changes = changes.set("press_card_end", d);
+    }
+    changes
+}
+
+/// The members of a delegation `caller` may see, with their travel documents.
+pub fn list_with_documents(
+    conn: &mut AnyConnection,
+    caller: Caller,
+    id: DelegationId,
+) -> ApiResult<Vec<(Member, TravelDocuments)>> {
+    super::delegation::visible(conn, caller, id)?;
+    db::member::list_with_documents(conn, id)
+}
+
 /// The members of a delegation `caller` may see, in the order they were added.
 #[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id, id = %id))]
 pub fn list(conn: &mut AnyConnection, caller: Caller, id: DelegationId) -> ApiResult<Vec<Member>> {
@@ -183,19 +256,31 @@ pub fn list(conn: &mut AnyConnection, caller: Caller, id: DelegationId) -> ApiRe
     db::member::list(conn, id)
 }
 
-/// Adds a member to a delegation open to `caller`'s changes.
-#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id, id = %id))]
+/// Adds a member without travel documents (the demo's members).
 pub fn add(
     conn: &mut AnyConnection,
     caller: Caller,
     id: DelegationId,
     fields: &MemberFields,
 ) -> ApiResult<Audited<Member>> {
+    add_with_documents(conn, caller, id, fields, &TravelDocuments::default())
+}
+
+/// Adds a member to a delegation open to `caller`'s changes.
+#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id, id = %id))]
+pub fn add_with_documents(
+    conn: &mut AnyConnection,
+    caller: Caller,
+    id: DelegationId,
+    fields: &MemberFields,
+    docs: &TravelDocuments,
+) -> ApiResult<Audited<Member>> {
     let d = editable(conn, caller, id)?;
     let member = db::member::insert(conn, d.id, fields, db::now())?;
+    db::member::set_documents(conn, member.id, docs)?;
     touch(conn, &d, false)?;
     db::delegation::refresh_search(conn, d.id)?;
-    let changes = snapshot(fields).set("member_id", member.id);
+    let changes = documents_snapshot(snapshot(fields), docs).set("member_id", member.id);
     Ok(Audited::new(member, event("add_member", &d, changes)))
 }
 
@@ -208,24 +293,37 @@ pub fn update(
     member_id: MemberId,
     if_match: Option<i64>,
     patch: MemberPatch,
-) -> ApiResult<Audited<Member>> {
+) -> ApiResult<Audited<(Member, TravelDocuments)>> {
     let d = editable(conn, caller, id)?;
     let current = db::member::find(conn, id, member_id)?.ok_or(ApiError::NotFound)?;
     db::check_version(if_match, current.version)?;
-    let fields = patch.apply(&current)?;
-    let changes = Changes::between(&MemberFields::from(&current), &fields);
+    let old_docs = db::member::documents(conn, member_id)?;
+    let (fields, docs) = patch.apply(&current, &old_docs)?;
+    let mut changes = Changes::between(&MemberFields::from(&current), &fields);
+    for (field, change) in Changes::between(&old_docs, &docs)
+        .into_value()
+        .as_object()
+        .into_iter()
+        .flatten()
+    {
+        changes = changes.set(field, change);
+    }
     if changes.is_empty() {
-        return Ok(Audited::unchanged(current));
+        return Ok(Audited::unchanged((current, old_docs)));
     }
     let member = db::member::update(conn, &current, &fields, db::now())?.ok_or(
         ApiError::PreconditionFailed {
             current: current.version,
         },
     )?;
+    db::member::set_documents(conn, member.id, &docs)?;
     touch(conn, &d, false)?;
     db::delegation::refresh_search(conn, d.id)?;
     let changes = changes.set("member_id", current.id);
-    Ok(Audited::new(member, event("update_member", &d, changes)))
+    Ok(Audited::new(
+        (member, docs),
+        event("update_member", &d, changes),
+    ))
 }
 
 /// Removes a member.

@@ -1,6 +1,7 @@
 //! Foreign reporters: who may see and change them, and each change as one
 //! operation with its audit entry.
 
+use chrono::NaiveDate;
 use serde::Deserialize;
 use utoipa::ToSchema;
 use validator::Validate;
@@ -9,6 +10,7 @@ use super::input::{check_country, check_passport, not_blank, trimmed};
 use crate::db::reporter::ReporterFields;
 use crate::db::{self, AnyConnection, Audited};
 use crate::domain::audit::{AuditEvent, Changes, RecordKind};
+use crate::domain::expiry::{TravelDocuments, VisaType};
 use crate::domain::ids::ReporterId;
 use crate::domain::pagination::Limit;
 use crate::domain::press::{self, Accreditation, Interview, Reporter};
@@ -80,6 +82,18 @@ pub struct ReporterInput {
     #[validate(length(max = 40))]
     #[schema(max_length = 40)]
     pub phone: Option<String>,
+    /// The passport's last day of validity (personal data).
+    pub passport_expiry: Option<NaiveDate>,
+    /// `pv1` (resident press), `pv2` (short-term press) or `other` (personal data).
+    pub visa_type: Option<VisaType>,
+    /// The visa's number (personal data).
+    #[validate(length(max = 30))]
+    #[schema(max_length = 30)]
+    pub visa_number: Option<String>,
+    /// The visa's last day (personal data).
+    pub visa_end: Option<NaiveDate>,
+    /// The last day of the press card the Ministry of Foreign Affairs issued.
+    pub press_card_end: Option<NaiveDate>,
 }
 
 /// Fields to change; absent fields stay as they are.
@@ -113,6 +127,18 @@ pub struct ReporterPatch {
     #[validate(length(max = 40))]
     #[schema(max_length = 40)]
     pub phone: Option<String>,
+    /// The passport's last day of validity (personal data).
+    pub passport_expiry: Option<NaiveDate>,
+    /// `pv1` (resident press), `pv2` (short-term press) or `other` (personal data).
+    pub visa_type: Option<VisaType>,
+    /// The visa's number (personal data).
+    #[validate(length(max = 30))]
+    #[schema(max_length = 30)]
+    pub visa_number: Option<String>,
+    /// The visa's last day (personal data).
+    pub visa_end: Option<NaiveDate>,
+    /// The last day of the press card the Ministry of Foreign Affairs issued.
+    pub press_card_end: Option<NaiveDate>,
 }
 
 pub fn code(raw: &str, field: &str) -> ApiResult<String> {
@@ -122,6 +148,17 @@ pub fn code(raw: &str, field: &str) -> ApiResult<String> {
 }
 
 impl ReporterInput {
+    /// The travel documents given (read before [`fields`](Self::fields) takes the input).
+    pub fn documents(&self) -> TravelDocuments {
+        TravelDocuments {
+            passport_expiry: self.passport_expiry,
+            visa_type: self.visa_type,
+            visa_number: trimmed(self.visa_number.clone()),
+            visa_end: self.visa_end,
+            press_card_end: self.press_card_end,
+        }
+    }
+
     pub fn fields(self) -> ApiResult<ReporterFields> {
         Ok(ReporterFields {
             full_name: self.full_name.trim().to_owned(),
@@ -215,8 +252,17 @@ pub fn create(
 ) -> ApiResult<Audited<Reporter>> {
     require_press(caller)?;
     require_foreign_affairs(caller, "register reporters")?;
+    let docs = input.documents();
     let fields = input.fields()?;
-    let (reporter, entry) = insert(conn, &fields)?;
+    let (reporter, mut entry) = insert(conn, &fields)?;
+    db::reporter::set_documents(conn, reporter.id, &docs)?;
+    let changes = super::member::documents_snapshot(crate::domain::audit::Changes::new(), &docs);
+    if let (Some(all), Some(more)) = (
+        entry.changes.as_object_mut(),
+        changes.into_value().as_object(),
+    ) {
+        all.extend(more.clone());
+    }
     Ok(Audited::new(reporter, entry))
 }
 
@@ -237,6 +283,7 @@ pub fn update(
     let current = db::reporter::find(conn, id)?.ok_or(ApiError::NotFound)?;
     db::check_version(if_match, current.version)?;
     let old = ReporterFields::from(&current);
+    let old_docs = db::reporter::documents(conn, id)?;
     let input = ReporterInput {
         full_name: p.full_name.unwrap_or_else(|| old.full_name.clone()),
         nationality: p.nationality.unwrap_or_else(|| old.nationality.clone()),
@@ -251,9 +298,20 @@ pub fn update(
             .or_else(|| old.press_card_number.clone()),
         email: p.email.or_else(|| old.email.clone()),
         phone: p.phone.or_else(|| old.phone.clone()),
+        passport_expiry: p.passport_expiry.or(old_docs.passport_expiry),
+        visa_type: p.visa_type.or(old_docs.visa_type),
+        visa_number: p.visa_number.or_else(|| old_docs.visa_number.clone()),
+        visa_end: p.visa_end.or(old_docs.visa_end),
+        press_card_end: p.press_card_end.or(old_docs.press_card_end),
     };
+    let docs = input.documents();
     let fields = input.fields()?;
-    let changes = Changes::between(&old, &fields);
+    let mut changes = Changes::between(&old, &fields);
+    if let Some(more) = Changes::between(&old_docs, &docs).into_value().as_object() {
+        for (field, change) in more {
+            changes = changes.set(field, change);
+        }
+    }
     if changes.is_empty() {
         return Ok(Audited::unchanged(current));
     }
@@ -262,6 +320,7 @@ pub fn update(
             current: current.version,
         },
     )?;
+    db::reporter::set_documents(conn, reporter.id, &docs)?;
     Ok(Audited::new(
         reporter,
         AuditEvent::new("update", RecordKind::Reporter, id.get(), changes),
@@ -291,6 +350,17 @@ pub(crate) fn insert(
     }
     let entry = AuditEvent::new("create", RecordKind::Reporter, reporter.id.get(), changes);
     Ok((reporter, entry))
+}
+
+/// A reporter's travel documents, for a caller who sees the press side
+/// (the views show them to roles that see personal data only).
+pub fn documents(
+    conn: &mut AnyConnection,
+    caller: Caller,
+    id: ReporterId,
+) -> ApiResult<TravelDocuments> {
+    require_press(caller)?;
+    db::reporter::documents(conn, id)
 }
 
 /// Every reporter named must exist.

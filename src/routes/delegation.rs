@@ -63,8 +63,13 @@ pub struct DelegationView {
     /// Why Sở Ngoại vụ returned it, while it waits as a draft.
     pub returned_note: Option<String>,
     pub report: Option<ReportView>,
-    /// The end date plus the configured number of days (15 by default).
+    /// When the post-trip report is due: the province's setting (15
+    /// calendar days after the end by default, a last day off moving to
+    /// the next working day; or working days), on its working calendar.
     pub report_due_date: NaiveDate,
+    /// Its due dates (police review before an incoming visit, the report
+    /// once approved), each met, late, overdue or pending.
+    pub deadlines: Vec<crate::domain::deadlines::Deadline>,
     pub created_by: Option<UserId>,
     pub version: i64,
     pub created_at: DateTime<Utc>,
@@ -72,9 +77,11 @@ pub struct DelegationView {
 }
 
 impl DelegationView {
-    pub fn new(d: Delegation, caller: Caller, due_days: u32) -> Self {
+    pub fn new(d: Delegation, caller: Caller, rules: &crate::domain::deadlines::Rules<'_>) -> Self {
         let outdated = d.review_outdated();
-        let report_due_date = d.report_due(due_days);
+        let report_due_date = rules.report_due(d.end_date);
+        let deadlines =
+            crate::domain::deadlines::delegation(rules, &model::deadlines::delegation_facts(&d));
         Self {
             id: d.id,
             reference: d.reference,
@@ -103,6 +110,7 @@ impl DelegationView {
                 .report
                 .map(|(text, submitted_at)| ReportView { text, submitted_at }),
             report_due_date,
+            deadlines,
             created_by: d.created_by,
             version: d.version,
             created_at: d.created_at,
@@ -111,16 +119,19 @@ impl DelegationView {
     }
 }
 
-/// The answer for one delegation: its view with its version as ETag.
-pub(crate) fn answer(
+/// The answer for one delegation: its view with its version as ETag; its
+/// due dates on the province's calendar as it is now.
+pub(crate) async fn answer(
     state: &AppState,
     mut builder: actix_web::HttpResponseBuilder,
     d: Delegation,
     caller: Caller,
-) -> HttpResponse {
-    builder
+) -> ApiResult<HttpResponse> {
+    let calendar = state.db.read(model::settings::calendar).await?;
+    let rules = calendar.rules(crate::domain::time::province_today());
+    Ok(builder
         .insert_header(header::ETag(etag(d.version)))
-        .json(DelegationView::new(d, caller, state.config.report_due_days))
+        .json(DelegationView::new(d, caller, &rules)))
 }
 
 #[derive(Debug, Deserialize, Validate, IntoParams)]
@@ -179,17 +190,18 @@ pub async fn list_delegations(
         host_unit_id: q.host_unit_id,
     }
     .filter()?;
-    let rows = signed_in
+    let (rows, calendar) = signed_in
         .read(&state.db, move |conn| {
-            model::delegation::list(conn, caller, filter, after, limit)
+            let rows = model::delegation::list(conn, caller, filter, after, limit)?;
+            Ok((rows, model::settings::calendar(conn)?))
         })
         .await?;
     let (items, next_cursor) = page(rows, limit, |d| (d.start_date, d.id.get()));
-    let days = state.config.report_due_days;
+    let rules = calendar.rules(crate::domain::time::province_today());
     Ok(web::Json(Page {
         items: items
             .into_iter()
-            .map(|d| DelegationView::new(d, caller, days))
+            .map(|d| DelegationView::new(d, caller, &rules))
             .collect(),
         next_cursor,
     }))
@@ -217,14 +229,15 @@ pub async fn create_delegation(
         })
         .await?;
     let location = format!("/api/v1/delegations/{}", delegation.id);
-    Ok(answer(
+    answer(
         &state,
         HttpResponse::Created()
             .insert_header((header::LOCATION, location))
             .take(),
         delegation,
         caller,
-    ))
+    )
+    .await
 }
 
 /// One delegation.
@@ -248,7 +261,7 @@ pub async fn get_delegation(
             model::delegation::visible(conn, caller, id)
         })
         .await?;
-    Ok(answer(&state, HttpResponse::Ok(), d, caller))
+    answer(&state, HttpResponse::Ok(), d, caller).await
 }
 
 /// Change a delegation: the host unit while it is a draft, Sở Ngoại vụ until it is approved.
@@ -276,7 +289,7 @@ pub async fn update_delegation(
             model::delegation::update(conn, caller, id, if_match.0, patch)
         })
         .await?;
-    Ok(answer(&state, HttpResponse::Ok(), d, caller))
+    answer(&state, HttpResponse::Ok(), d, caller).await
 }
 
 /// Delete a draft delegation (with its members and itinerary).

@@ -8,6 +8,7 @@ use utoipa::ToSchema;
 
 use crate::AppState;
 use crate::domain::delegation::{Gender, Member, MemberRole};
+use crate::domain::expiry::{TravelDocuments, VisaType};
 use crate::domain::ids::{DelegationId, MemberId};
 use crate::domain::role::Caller;
 use crate::error::*;
@@ -41,6 +42,22 @@ pub struct MemberView {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<String>)]
     pub phone: Option<Option<String>>,
+    /// The passport's last day (personal data).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<NaiveDate>)]
+    pub passport_expiry: Option<Option<NaiveDate>>,
+    /// `pv1`, `pv2` or `other` (personal data).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<VisaType>)]
+    pub visa_type: Option<Option<VisaType>>,
+    /// The visa's number (personal data).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<String>)]
+    pub visa_number: Option<Option<String>>,
+    /// The visa's last day (personal data).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<NaiveDate>)]
+    pub visa_end: Option<Option<NaiveDate>>,
     pub version: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -62,10 +79,28 @@ impl MemberView {
             role: m.role,
             email: personal.then_some(m.email),
             phone: personal.then_some(m.phone),
+            passport_expiry: None,
+            visa_type: None,
+            visa_number: None,
+            visa_end: None,
             version: m.version,
             created_at: m.created_at,
             updated_at: m.updated_at,
         }
+    }
+}
+
+impl MemberView {
+    /// The view with the member's travel documents, for roles that see
+    /// personal data (a passport's or visa's data is read off the document).
+    pub fn with_documents(mut self, docs: TravelDocuments, caller: Caller) -> Self {
+        if caller.role.sees_personal_data() {
+            self.passport_expiry = Some(docs.passport_expiry);
+            self.visa_type = Some(docs.visa_type);
+            self.visa_number = Some(docs.visa_number);
+            self.visa_end = Some(docs.visa_end);
+        }
+        self
     }
 }
 
@@ -88,12 +123,14 @@ pub async fn list_members(
     let id = id.into_inner();
     let caller = signed_in.caller();
     let members = signed_in
-        .read(&state.db, move |conn| model::member::list(conn, caller, id))
+        .read(&state.db, move |conn| {
+            model::member::list_with_documents(conn, caller, id)
+        })
         .await?;
     Ok(web::Json(MemberList {
         items: members
             .into_iter()
-            .map(|m| MemberView::new(m, caller))
+            .map(|(m, docs)| MemberView::new(m, caller).with_documents(docs, caller))
             .collect(),
     }))
 }
@@ -116,15 +153,17 @@ pub async fn add_member(
 ) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
     let caller = signed_in.caller();
+    let docs = body.0.documents();
     let fields = body.0.fields()?;
+    let kept = docs.clone();
     let member = signed_in
         .write(&state.db, move |conn| {
-            model::member::add(conn, caller, id, &fields)
+            model::member::add_with_documents(conn, caller, id, &fields, &kept)
         })
         .await?;
     Ok(HttpResponse::Created()
         .insert_header(header::ETag(etag(member.version)))
-        .json(MemberView::new(member, caller)))
+        .json(MemberView::new(member, caller).with_documents(docs, caller)))
 }
 
 /// Change a member.
@@ -150,14 +189,14 @@ pub async fn update_member(
     let (id, member_id) = path.into_inner();
     let caller = signed_in.caller();
     let patch = body.0;
-    let member = signed_in
+    let (member, docs) = signed_in
         .write(&state.db, move |conn| {
             model::member::update(conn, caller, id, member_id, if_match.0, patch)
         })
         .await?;
     Ok(HttpResponse::Ok()
         .insert_header(header::ETag(etag(member.version)))
-        .json(MemberView::new(member, caller)))
+        .json(MemberView::new(member, caller).with_documents(docs, caller)))
 }
 
 /// Remove a member.

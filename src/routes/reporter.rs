@@ -1,5 +1,6 @@
 //! `/api/v1/reporters`: foreign journalists and crews (Sở Ngoại vụ writes).
 
+use crate::domain::expiry::{TravelDocuments, VisaType};
 use actix_web::http::header;
 use actix_web::{HttpResponse, get, patch, post, web};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -43,6 +44,24 @@ pub struct ReporterView {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<String>)]
     pub phone: Option<Option<String>>,
+    /// The passport's last day (personal data).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<NaiveDate>)]
+    pub passport_expiry: Option<Option<NaiveDate>>,
+    /// `pv1`, `pv2` or `other` (personal data).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<VisaType>)]
+    pub visa_type: Option<Option<VisaType>>,
+    /// The visa's number (personal data).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<String>)]
+    pub visa_number: Option<Option<String>>,
+    /// The visa's last day (personal data).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<NaiveDate>)]
+    pub visa_end: Option<Option<NaiveDate>>,
+    /// The press card's last day.
+    pub press_card_end: Option<NaiveDate>,
     pub version: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -62,10 +81,31 @@ impl ReporterView {
             press_card_number: r.press_card_number,
             email: personal.then_some(r.email),
             phone: personal.then_some(r.phone),
+            passport_expiry: None,
+            visa_type: None,
+            visa_number: None,
+            visa_end: None,
+            press_card_end: None,
             version: r.version,
             created_at: r.created_at,
             updated_at: r.updated_at,
         }
+    }
+}
+
+impl ReporterView {
+    /// The view with the reporter's travel documents: the press card's end
+    /// for every reader of the press side, the passport's and visa's only
+    /// for roles that see personal data.
+    pub fn with_documents(mut self, docs: TravelDocuments, caller: Caller) -> Self {
+        self.press_card_end = docs.press_card_end;
+        if caller.role.sees_personal_data() {
+            self.passport_expiry = Some(docs.passport_expiry);
+            self.visa_type = Some(docs.visa_type);
+            self.visa_number = Some(docs.visa_number);
+            self.visa_end = Some(docs.visa_end);
+        }
+        self
     }
 }
 
@@ -169,6 +209,7 @@ pub async fn create_reporter(
 ) -> ApiResult<HttpResponse> {
     let caller = signed_in.caller();
     let input = body.0;
+    let docs = input.documents();
     let reporter = signed_in
         .write(&state.db, move |conn| {
             model::reporter::create(conn, caller, input)
@@ -180,7 +221,7 @@ pub async fn create_reporter(
             format!("/api/v1/reporters/{}", reporter.id),
         ))
         .insert_header(header::ETag(etag(reporter.version)))
-        .json(ReporterView::new(reporter, caller)))
+        .json(ReporterView::new(reporter, caller).with_documents(docs, caller)))
 }
 
 /// A reporter's page: the reporter, its accreditations and its interviews.
@@ -196,14 +237,15 @@ pub async fn get_reporter(
 ) -> ApiResult<HttpResponse> {
     let caller = signed_in.caller();
     let id = id.into_inner();
-    let (reporter, accreditations, interviews) = signed_in
+    let ((reporter, accreditations, interviews), docs) = signed_in
         .read(&state.db, move |conn| {
-            model::reporter::page(conn, caller, id)
+            let page = model::reporter::page(conn, caller, id)?;
+            Ok((page, model::reporter::documents(conn, caller, id)?))
         })
         .await?;
     let version = reporter.version;
     let page = ReporterPage {
-        reporter: ReporterView::new(reporter, caller),
+        reporter: ReporterView::new(reporter, caller).with_documents(docs, caller),
         accreditations: accreditations
             .into_iter()
             .map(|a| ReporterAccreditation {
@@ -255,7 +297,12 @@ pub async fn update_reporter(
             model::reporter::update(conn, caller, id, if_match.0, patch)
         })
         .await?;
+    let docs = signed_in
+        .read(&state.db, move |conn| {
+            model::reporter::documents(conn, caller, id)
+        })
+        .await?;
     Ok(HttpResponse::Ok()
         .insert_header(header::ETag(etag(reporter.version)))
-        .json(ReporterView::new(reporter, caller)))
+        .json(ReporterView::new(reporter, caller).with_documents(docs, caller)))
 }

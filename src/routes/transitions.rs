@@ -42,7 +42,7 @@ pub async fn transition_delegation(
             model::delegation::transition(conn, caller, id, action, input, province_today())
         })
         .await?;
-    Ok(answer(&state, HttpResponse::Ok(), d, caller))
+    answer(&state, HttpResponse::Ok(), d, caller).await
 }
 
 /// Record the police's security review of a delegation (police and administrator).
@@ -70,7 +70,7 @@ pub async fn review_delegation(
             model::delegation::review(conn, caller, id, &review)
         })
         .await?;
-    Ok(answer(&state, HttpResponse::Ok(), d, caller))
+    answer(&state, HttpResponse::Ok(), d, caller).await
 }
 
 /// One event in a delegation's history.

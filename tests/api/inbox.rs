@@ -195,11 +195,17 @@ async fn a_host_unit_sees_its_returned_drafts_and_reports_due(app: TestApp) {
             .contains("returned"),
         "{entries:?}"
     );
-    assert_eq!(entry(due)["due_date"], json!(days_ago(2) + Days::new(15)));
-    assert_eq!(
-        entry(overdue)["due_date"],
-        json!(days_ago(30) + Days::new(15))
-    );
+    // 15 calendar days after the end, a last day off moving to the next
+    // working day (the province's default; tests/api/deadlines.rs counts it).
+    for (id, end) in [(due, days_ago(2)), (overdue, days_ago(30))] {
+        let d = app.get(&path(id), &cast.host.token).await.ok(200);
+        assert_eq!(entry(id)["due_date"], d["report_due_date"]);
+        let day: NaiveDate = d["report_due_date"].as_str().unwrap().parse().unwrap();
+        assert!(
+            day >= end + Days::new(15) && day <= end + Days::new(21),
+            "{d}"
+        );
+    }
     let due_reason = entry(due)["reason"].as_str().unwrap();
     let overdue_reason = entry(overdue)["reason"].as_str().unwrap();
     assert!(

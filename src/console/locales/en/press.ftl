@@ -78,6 +78,11 @@ press-reporter-interviews = Interviews
 press-reporter-no-interviews = The reporter has no interviews.
 press-reporter-done-created = The reporter is registered.
 press-reporter-done-updated = The reporter's details are saved.
+press-reporter-press-card-end = Press card valid until
+press-reporter-press-card-end-optional = Press card valid until (optional)
+press-reporter-date-hint = A date as day/month/year, e.g. 31/12/2027.
+press-reporter-documents = Passport and visa
+press-reporter-documents-hint = Personal data: only roles that may see personal data see these. A field left blank keeps what is there.
 
 ## Accreditations
 
@@ -234,3 +239,32 @@ press-change-starts_at = Starts
 press-change-ends_at = Ends
 press-change-title = What happens
 press-change-place_name = Place
+press-accreditation-edit = Change the accreditation
+press-accreditation-edit-title = Change the accreditation
+press-accreditation-save = Save changes
+press-done-updated = The changes to the accreditation are saved.
+press-activity-change = Change
+press-activity-cancel = Cancel
+press-activity-edit-title = Change a press activity
+press-activity-save = Save changes
+press-activity-when = When
+press-activity-cancel-title = Cancel this press activity?
+press-activity-cancel-body = It stays on the accreditation, in the monitoring schedule and in subscribed calendars, marked cancelled, so that the police and the escort officer see it will not take place.
+press-activity-cancel-note = Note (optional)
+press-activity-cancel-button = Cancel the activity
+press-activity-keep = Keep the activity
+press-done-activity-updated = The changes to the activity are saved.
+press-done-activity-cancelled = The activity is cancelled.
+press-event-update_activity = Activity changed
+press-event-cancel_activity = Activity cancelled
+press-change-time_zone = Time zone
+press-change-kind = Kind of activity
+press-change-place_address = Address
+press-change-place_district = District
+press-change-participants = Participants
+press-err-activity-closed = This activity is { $status }: only a planned activity can be changed or cancelled.
+press-err-accreditation-closed = An accreditation can be changed only while it is a draft or submitted.
+press-err-stranded = { $count ->
+    [one] One activity would lie outside the new dates or permitted places; move or cancel it first.
+   *[other] { $count } activities would lie outside the new dates or permitted places; move or cancel them first.
+}

@@ -2,6 +2,7 @@
 //! data (date of birth, passport, e-mail, phone) is in the form of a
 //! member only for those who may see it, as the API's view keeps it.
 
+use crate::domain::expiry::{TravelDocuments, VisaType};
 use actix_web::{HttpResponse, get, post, web};
 use askama::Template;
 use serde::Deserialize;
@@ -36,6 +37,10 @@ pub struct MemberForm {
     role: String,
     email: String,
     phone: String,
+    passport_expiry: String,
+    visa_type: String,
+    visa_number: String,
+    visa_end: String,
 }
 
 const ORDER: &[&str] = &[
@@ -49,12 +54,19 @@ const ORDER: &[&str] = &[
     "position",
     "email",
     "phone",
+    "passport_expiry",
+    "visa_type",
+    "visa_number",
+    "visa_end",
 ];
 
 impl MemberForm {
     /// The form of a member as `view` shows it (personal data only if kept).
     fn of(view: &MemberView) -> Self {
         let personal = |v: &Option<Option<String>>| v.clone().flatten().unwrap_or_default();
+        let day = |v: &Option<Option<chrono::NaiveDate>>| {
+            v.flatten().map(|d| d.to_string()).unwrap_or_default()
+        };
         Self {
             version: view.version.to_string(),
             full_name: view.full_name.clone(),
@@ -74,6 +86,14 @@ impl MemberForm {
             role: view.role.as_str().to_owned(),
             email: personal(&view.email),
             phone: personal(&view.phone),
+            passport_expiry: day(&view.passport_expiry),
+            visa_type: view
+                .visa_type
+                .flatten()
+                .map(|v| v.as_str().to_owned())
+                .unwrap_or_default(),
+            visa_number: personal(&view.visa_number),
+            visa_end: day(&view.visa_end),
             ..Self::default()
         }
     }
@@ -101,6 +121,22 @@ impl MemberForm {
             role: role.unwrap_or(MemberRole::Member),
             email: kept(&self.email).map(|e| e.trim().to_owned()),
             phone: kept(&self.phone),
+            passport_expiry: if personal {
+                read.date("passport_expiry", &self.passport_expiry)
+            } else {
+                None
+            },
+            visa_type: if personal {
+                read.choice("visa_type", &self.visa_type, VisaType::parse)
+            } else {
+                None
+            },
+            visa_number: kept(&self.visa_number),
+            visa_end: if personal {
+                read.date("visa_end", &self.visa_end)
+            } else {
+                None
+            },
         };
         read.check(&input);
         read.finish()?;
@@ -123,6 +159,10 @@ impl MemberForm {
             role: Some(input.role),
             email: personal_field(input.email),
             phone: personal_field(input.phone),
+            passport_expiry: personal.then_some(input.passport_expiry),
+            visa_type: personal.then_some(input.visa_type),
+            visa_number: personal_field(input.visa_number),
+            visa_end: personal.then_some(input.visa_end),
         })
     }
 }
@@ -142,6 +182,7 @@ struct MemberPage {
     personal: bool,
     roles: Vec<Choice>,
     genders: Vec<Choice>,
+    visa_types: Vec<Choice>,
 }
 
 impl MemberPage {
@@ -162,6 +203,20 @@ impl MemberPage {
         };
         let mut form = form;
         form.date_of_birth = form::iso(&form.date_of_birth);
+        form.passport_expiry = form::iso(&form.passport_expiry);
+        form.visa_end = form::iso(&form.visa_end);
+        let mut visa_types = vec![Choice {
+            value: String::new(),
+            label: t.t("deadlines-visa-none"),
+            chosen: form.visa_type.is_empty(),
+        }];
+        visa_types.extend(choices(
+            VisaType::ALL,
+            VisaType::as_str,
+            "deadlines-visa",
+            &form.visa_type,
+            t,
+        ));
         let mut genders = vec![Choice {
             value: String::new(),
             label: t.t("delegation-member-gender-none"),
@@ -185,6 +240,7 @@ impl MemberPage {
                 t,
             ),
             genders,
+            visa_types,
             personal,
             head,
             editing,
@@ -221,15 +277,17 @@ async fn member(
         id,
         |a| a.edit,
         move |conn, caller| {
-            let m: Member = model::member::list(conn, caller, id)?
-                .into_iter()
-                .find(|m| m.id == member_id)
-                .ok_or(ApiError::NotFound)?;
+            let m: (Member, TravelDocuments) =
+                model::member::list_with_documents(conn, caller, id)?
+                    .into_iter()
+                    .find(|(m, _)| m.id == member_id)
+                    .ok_or(ApiError::NotFound)?;
             Ok(m)
         },
     )
     .await?;
-    let view = MemberView::new(m, account.caller);
+    let (m, docs) = m;
+    let view = MemberView::new(m, account.caller).with_documents(docs, account.caller);
     Ok((account, (d, view)))
 }
 
@@ -268,11 +326,14 @@ pub async fn add(
     let id = id.into_inner();
     let form = form.into_inner();
     visit.check_csrf(&form.csrf)?;
-    let outcome = match form.input(true).and_then(MemberInput::fields) {
-        Ok(fields) => {
+    let read = form
+        .input(true)
+        .and_then(|input| Ok((input.documents(), input.fields()?)));
+    let outcome = match read {
+        Ok((docs, fields)) => {
             visit
                 .write(&state.db, move |conn, caller| {
-                    model::member::add(conn, caller, id, &fields)
+                    model::member::add_with_documents(conn, caller, id, &fields, &docs)
                 })
                 .await
         }

@@ -2,6 +2,7 @@
 //! details, the security review, the members, the itinerary day by day —
 //! and what they may do to it now.
 
+use crate::console::pages::inbox::{DeadlineRow, WarningRow, deadline_rows};
 use actix_web::{HttpResponse, get, web};
 use askama::Template;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -107,6 +108,8 @@ struct RecordPage {
     decision: Option<String>,
     report: Option<(String, String)>,
     report_due: Option<String>,
+    deadlines: Vec<DeadlineRow>,
+    warnings: Vec<WarningRow>,
     review: ReviewView,
     review_status: String,
     reviewed_at: Option<String>,
@@ -190,15 +193,23 @@ pub async fn show(
 ) -> Result<HttpResponse, PageError> {
     let id = id.into_inner();
     let t = visit.tr();
-    let (account, (d, members, items, units)) = visit
+    let today = crate::domain::time::province_today();
+    let (account, (d, members, items, units, due)) = visit
         .read(&state, move |conn, account| {
             let caller = account.caller;
             let d = model::delegation::visible(conn, caller, id)?;
             let members = model::member::list(conn, caller, id)?;
             let items = model::itinerary::list(conn, caller, id)?;
-            Ok((d, members, items, model::unit::all(conn)?))
+            let due = model::deadlines::of_delegation(conn, caller, id, today)?;
+            Ok((d, members, items, model::unit::all(conn)?, due))
         })
         .await?;
+    let report_due = due
+        .deadlines
+        .iter()
+        .find(|x| x.what == crate::domain::deadlines::DeadlineKind::Report)
+        .map(|x| x.due_date);
+    let (deadlines, warnings) = deadline_rows(t, due, today);
     let caller = account.caller;
     let allowed = model::delegation::allowed(&d, caller);
     let base = super::href(d.id);
@@ -220,7 +231,6 @@ pub async fn show(
         })
         .collect();
     let review = ReviewView::new(d.review.clone(), d.review_outdated(), caller.role);
-    let due_days = state.config.report_due_days;
     let page = RecordPage {
         c: Chrome::new(&visit, Some(&account), Nav::Delegations, &base),
         notice: done.notice(t),
@@ -248,7 +258,11 @@ pub async fn show(
             .report
             .as_ref()
             .map(|(text, at)| (text.clone(), t.date_time(at, PROVINCE_TZ))),
-        report_due: d.report.is_none().then(|| t.date(&d.report_due(due_days))),
+        report_due: report_due
+            .filter(|_| d.report.is_none())
+            .map(|day| t.date(&day)),
+        deadlines,
+        warnings,
         review_status: t.name("delegation-review", review.status.as_str()),
         reviewed_at: review.reviewed_at.map(|at| t.date_time(&at, PROVINCE_TZ)),
         review,

@@ -2,35 +2,36 @@
 //! the security review (the notes only where the API's view keeps them),
 //! its press activities day by day — and what the person may do to it now
 //! (the domain's `accreditation_allowed`): the workflow actions, the
-//! police's review, planning an activity; and its history.
+//! police's review, planning an activity; its due dates and its
+//! reporters' expiry warnings (the model's, as for the API); and its history.
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, post, web};
 use askama::Template;
-use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use chrono::NaiveDate;
 use serde::Deserialize;
-use serde_json::Value;
 
 use super::accreditation_href;
 use crate::AppState;
 use crate::console::error::PageError;
 use crate::console::i18n::Tr;
 use crate::console::page::{self, Chrome, FormErrors, Nav};
-use crate::console::pages::delegation::form::{self, Reader, text};
+use crate::console::pages::delegation::form::{Reader, text};
+use crate::console::pages::delegation::history::{HistoryPage, Vocabulary};
 use crate::console::pages::delegation::record::span;
 use crate::console::pages::delegation::{Choice, Head, choices};
+use crate::console::pages::inbox::{DeadlineRow, WarningRow, deadline_rows};
 use crate::console::session::{Account, Visit};
-use crate::domain::audit::AuditEntry;
 use crate::domain::ids::AccreditationId;
 use crate::domain::itinerary::ItemStatus;
 use crate::domain::press::{
-    self, Accreditation, AccreditationAction, AccreditationAllowed, ActivityKind, PressActivity,
+    self, Accreditation, AccreditationAction, AccreditationAllowed, PressActivity,
 };
 use crate::domain::review::ReviewStatus;
+use crate::domain::role::Role;
 use crate::domain::time::PROVINCE_TZ;
 use crate::error::ApiError;
 use crate::model;
-use crate::model::itinerary::{EntryInput, PlaceView};
 use crate::routes::reporter::ReporterView;
 use crate::routes::review::{PutReview, ReviewView};
 
@@ -52,7 +53,7 @@ impl Done {
 }
 
 /// The heading of an accreditation's form pages (the delegation pages' `head`).
-fn head(a: &Accreditation) -> Head {
+pub(super) fn head(a: &Accreditation) -> Head {
     Head {
         href: accreditation_href(a.id),
         reference: a.reference.clone(),
@@ -84,6 +85,8 @@ struct ActivityRow {
     place: String,
     status_name: String,
     cancelled: bool,
+    /// Where the caller may change and cancel it, if they may now.
+    links: Option<(String, String)>,
 }
 
 /// The activities of one day (in their own zones).
@@ -93,7 +96,7 @@ struct Day {
     items: Vec<ActivityRow>,
 }
 
-fn by_day(items: Vec<PressActivity>, t: Tr) -> Vec<Day> {
+fn by_day(acc: &Accreditation, items: Vec<PressActivity>, role: Role, t: Tr) -> Vec<Day> {
     let mut days: Vec<(NaiveDate, Day)> = Vec::new();
     for a in items {
         let date = a.starts_at.with_timezone(&a.time_zone).date_naive();
@@ -111,6 +114,7 @@ fn by_day(items: Vec<PressActivity>, t: Tr) -> Vec<Day> {
             .join(", "),
             status_name: t.name("delegation-item-status", a.status.as_str()),
             cancelled: a.status == ItemStatus::Cancelled,
+            links: super::activities::links(acc, &a, role),
             a,
         };
         match days.iter_mut().find(|(d, _)| *d == date) {
@@ -142,6 +146,8 @@ struct RecordPage {
     review: ReviewView,
     review_status: String,
     reviewed_at: Option<String>,
+    deadlines: Vec<DeadlineRow>,
+    warnings: Vec<WarningRow>,
     allowed: AccreditationAllowed,
     actions: Vec<Action>,
     days: Vec<Day>,
@@ -158,15 +164,18 @@ pub async fn show(
 ) -> Result<HttpResponse, PageError> {
     let id = id.into_inner();
     let t = visit.tr();
-    let (account, (a, reporters, activities)) = visit
+    let today = crate::domain::time::province_today();
+    let (account, (a, reporters, activities, due)) = visit
         .read(&state, move |conn, account| {
             let caller = account.caller;
             let a = model::accreditation::visible(conn, caller, id)?;
             let reporters = model::reporter::many(conn, caller, &a.reporter_ids)?;
             let activities = model::accreditation::activities(conn, caller, id)?;
-            Ok((a, reporters, activities))
+            let due = model::deadlines::of_accreditation(conn, caller, id, today)?;
+            Ok((a, reporters, activities, due))
         })
         .await?;
+    let (deadlines, warnings) = deadline_rows(t, due, today);
     let caller = account.caller;
     let allowed = press::accreditation_allowed(&a, caller.role);
     let base = accreditation_href(a.id);
@@ -191,6 +200,8 @@ pub async fn show(
         review_status: t.name("press-review", review.status.as_str()),
         reviewed_at: review.reviewed_at.map(|at| t.date_time(&at, PROVINCE_TZ)),
         review,
+        deadlines,
+        warnings,
         actions: allowed
             .actions
             .iter()
@@ -202,7 +213,7 @@ pub async fn show(
             .collect(),
         allowed,
         activities: activities.len(),
-        days: by_day(activities, t),
+        days: by_day(&a, activities, caller.role, t),
         a,
     };
     page::html(&visit, &page)
@@ -236,14 +247,14 @@ fn action_of(raw: &str) -> Result<AccreditationAction, PageError> {
 }
 
 /// What a person may not open now: 403, said in the page's language.
-fn not_open() -> PageError {
+pub(super) fn not_open() -> PageError {
     PageError::Api(ApiError::forbidden(
         "this is not open to you on this accreditation now",
     ))
 }
 
 /// The accreditation, if `open` says the caller may do this to it now.
-async fn open(
+pub(super) async fn open(
     state: &AppState,
     visit: &Visit,
     id: AccreditationId,
@@ -260,7 +271,7 @@ async fn open(
     Ok((account, a))
 }
 
-fn status_of(errors: &FormErrors) -> StatusCode {
+pub(super) fn status_of(errors: &FormErrors) -> StatusCode {
     if errors.is_empty() {
         StatusCode::OK
     } else {
@@ -322,7 +333,7 @@ pub async fn action_form(
 
 /// Splits a write's outcome: the refused input (shown with the form) from
 /// the errors that are pages of their own.
-fn refused<T>(outcome: Result<T, PageError>) -> Result<Result<T, ApiError>, PageError> {
+pub(super) fn refused<T>(outcome: Result<T, PageError>) -> Result<Result<T, ApiError>, PageError> {
     match outcome {
         Ok(v) => Ok(Ok(v)),
         Err(PageError::Api(e @ (ApiError::Invalid(_) | ApiError::Conflict { .. }))) => Ok(Err(e)),
@@ -476,254 +487,13 @@ pub async fn save_review(
     review_page(&visit, &account, &a, form, errors)
 }
 
-/// What the activity form sends.
-#[derive(Debug, Default, Clone, Deserialize)]
-#[serde(default)]
-pub struct ActivityForm {
-    csrf: String,
-    starts_at: String,
-    starts_at_time: String,
-    ends_at: String,
-    ends_at_time: String,
-    kind: String,
-    title: String,
-    place_name: String,
-    place_address: String,
-    place_district: String,
-    participants: String,
-    escort_officer: String,
-}
-
-const ACTIVITY_ORDER: &[&str] = &[
-    "starts_at",
-    "ends_at",
-    "kind",
-    "title",
-    "place_name",
-    "place_address",
-    "place_district",
-    "participants",
-    "escort_officer",
-];
-
-impl ActivityForm {
-    fn input(&self) -> Result<EntryInput<ActivityKind>, ApiError> {
-        let mut read = Reader::new();
-        let starts_at = read.local_time("starts_at", &self.starts_at, &self.starts_at_time);
-        let ends_at = read.local_time("ends_at", &self.ends_at, &self.ends_at_time);
-        let kind = read.required_choice("kind", &self.kind, ActivityKind::parse);
-        let input = EntryInput {
-            starts_at: starts_at.unwrap_or_default(),
-            ends_at: ends_at.unwrap_or_default(),
-            time_zone: None,
-            kind: kind.unwrap_or(ActivityKind::Other),
-            title: self.title.trim().to_owned(),
-            place: PlaceView {
-                name: self.place_name.trim().to_owned(),
-                address: text(&self.place_address),
-                district: text(&self.place_district),
-            },
-            participants: text(&self.participants),
-            escort_officer: text(&self.escort_officer),
-        };
-        read.check(&input);
-        read.finish()?;
-        Ok(input)
-    }
-}
-
-#[derive(Template)]
-#[template(path = "press/activity.html")]
-struct ActivityPage {
-    c: Chrome,
-    errors: FormErrors,
-    head: Head,
-    action: String,
-    kinds: Vec<Choice>,
-    places: Vec<String>,
-    dates: String,
-    form: ActivityForm,
-}
-
-fn activity_page(
-    visit: &Visit,
-    account: &Account,
-    a: &Accreditation,
-    form: ActivityForm,
-    errors: FormErrors,
-) -> Result<HttpResponse, PageError> {
-    let t = visit.tr();
-    let head = head(a);
-    let action = format!("{}/activities/new", head.href);
-    let page = ActivityPage {
-        c: Chrome::new(visit, Some(account), Nav::Press, &action),
-        kinds: choices(
-            ActivityKind::ALL,
-            ActivityKind::as_str,
-            "press-kind",
-            &form.kind,
-            t,
-        ),
-        places: a.permitted_places.clone(),
-        dates: format!("{} – {}", t.date(&a.start_date), t.date(&a.end_date)),
-        form: ActivityForm {
-            starts_at: form::iso(&form.starts_at),
-            ends_at: form::iso(&form.ends_at),
-            ..form
-        },
-        errors,
-        head,
-        action,
-    };
-    page::html_with(visit, status_of(&page.errors), &page)
-}
-
-/// `GET /accreditations/{id}/activities/new`.
-#[get("/{id}/activities/new")]
-pub async fn activity_form(
-    state: web::Data<AppState>,
-    visit: Visit,
-    id: web::Path<AccreditationId>,
-) -> Result<HttpResponse, PageError> {
-    let (account, a) = open(&state, &visit, id.into_inner(), |x| x.plan).await?;
-    let form = ActivityForm {
-        starts_at: a.start_date.to_string(),
-        ends_at: a.start_date.to_string(),
-        ..ActivityForm::default()
-    };
-    activity_page(&visit, &account, &a, form, FormErrors::default())
-}
-
-/// `POST /accreditations/{id}/activities/new`: plans it (within the
-/// dates, at a permitted place: the model decides).
-#[post("/{id}/activities/new")]
-pub async fn add_activity(
-    state: web::Data<AppState>,
-    visit: Visit,
-    id: web::Path<AccreditationId>,
-    form: web::Form<ActivityForm>,
-) -> Result<HttpResponse, PageError> {
-    let id = id.into_inner();
-    let form = form.into_inner();
-    visit.check_csrf(&form.csrf)?;
-    let outcome = match form.input() {
-        Ok(input) => refused(
-            visit
-                .write(&state.db, move |conn, caller| {
-                    model::accreditation::plan(conn, caller, id, input)
-                })
-                .await,
-        )?,
-        Err(e) => Err(e),
-    };
-    let error = match outcome {
-        Ok(_) => {
-            return Ok(page::see_other(&format!(
-                "{}?done=activity-added#activities",
-                accreditation_href(id)
-            )));
-        }
-        Err(e) => e,
-    };
-    let errors = super::errors(error, visit.tr(), ACTIVITY_ORDER)?;
-    let (account, a) = open(&state, &visit, id, |x| x.plan).await?;
-    activity_page(&visit, &account, &a, form, errors)
-}
-
-/// One changed field of an event: its label, what it was and became.
-#[derive(Debug)]
-struct Change {
-    label: String,
-    from: Option<String>,
-    to: String,
-}
-
-#[derive(Debug)]
-struct Event {
-    at: String,
-    who: String,
-    what: String,
-    note: Option<String>,
-    changes: Vec<Change>,
-}
-
-#[derive(Template)]
-#[template(path = "press/history.html")]
-struct HistoryPage {
-    c: Chrome,
-    head: Head,
-    events: Vec<Event>,
-}
-
-/// A value as a person reads it: names of closed sets from the catalogue,
-/// days and times as the page writes them.
-fn shown(field: &str, value: &Value, t: Tr) -> String {
-    match value {
-        Value::Null => "—".to_owned(),
-        Value::String(s) => {
-            let sets: &[&str] = match field {
-                "status" => &["press-status", "press-review"],
-                "kind" => &["press-kind"],
-                _ => &[],
-            };
-            if let Some(name) = sets.iter().find_map(|set| t.find(&format!("{set}-{s}"))) {
-                return name;
-            }
-            if let Ok(day) = s.parse::<NaiveDate>() {
-                return t.date(&day);
-            }
-            if let Ok(at) = s.parse::<DateTime<Utc>>() {
-                return t.date_time(&at, PROVINCE_TZ);
-            }
-            if let Ok(at) = s.parse::<NaiveDateTime>() {
-                return t.date_time(&at.and_utc(), PROVINCE_TZ);
-            }
-            s.clone()
-        }
-        Value::Array(items) => items
-            .iter()
-            .map(|v| shown(field, v, t))
-            .collect::<Vec<_>>()
-            .join(", "),
-        other => other.to_string(),
-    }
-}
-
-fn event(e: AuditEntry, t: Tr) -> Event {
-    let changes = match e.changes {
-        Value::Object(map) => map
-            .into_iter()
-            .map(|(field, value)| {
-                let label = t
-                    .find(&format!("press-change-{field}"))
-                    .unwrap_or_else(|| field.clone());
-                match value {
-                    Value::Object(pair) if pair.len() == 2 && pair.contains_key("from") => Change {
-                        label,
-                        from: Some(shown(&field, pair.get("from").unwrap_or(&Value::Null), t)),
-                        to: shown(&field, pair.get("to").unwrap_or(&Value::Null), t),
-                    },
-                    value => Change {
-                        label,
-                        from: None,
-                        to: shown(&field, &value, t),
-                    },
-                }
-            })
-            .collect(),
-        _ => Vec::new(),
-    };
-    let who = match (&e.actor_username, e.actor_role) {
-        (Some(name), Some(role)) => format!("{name} ({})", t.name("role", role.as_str())),
-        (Some(name), None) => name.clone(),
-        _ => t.t("press-history-system"),
-    };
-    Event {
-        at: t.date_time(&e.at, PROVINCE_TZ),
-        who,
-        what: t.name("press-event", &e.action),
-        note: e.note,
-        changes,
+/// The closed sets an accreditation's field's values come from: its own
+/// and its review's statuses, and its activities' kinds and statuses.
+fn sets(field: &str) -> &'static [&'static str] {
+    match field {
+        "status" => &["press-status", "press-review", "delegation-item-status"],
+        "kind" => &["press-kind"],
+        _ => &[],
     }
 }
 
@@ -735,7 +505,6 @@ pub async fn history(
     id: web::Path<AccreditationId>,
 ) -> Result<HttpResponse, PageError> {
     let id = id.into_inner();
-    let t = visit.tr();
     let (account, (a, entries)) = visit
         .read(&state, move |conn, account| {
             let a = model::accreditation::visible(conn, account.caller, id)?;
@@ -745,12 +514,15 @@ pub async fn history(
         .await?;
     let head = head(&a);
     let here = format!("{}/history", head.href);
+    let vocabulary = Vocabulary {
+        part: "press",
+        back: "press-back-record",
+        sets,
+        number: &|_, _| None,
+    };
+    let chrome = Chrome::new(&visit, Some(&account), Nav::Press, &here);
     page::html(
         &visit,
-        &HistoryPage {
-            c: Chrome::new(&visit, Some(&account), Nav::Press, &here),
-            events: entries.into_iter().map(|e| event(e, t)).collect(),
-            head,
-        },
+        &HistoryPage::new(&visit, chrome, head, entries, &vocabulary),
     )
 }

@@ -1,0 +1,11 @@
+ALTER TABLE reporters DROP COLUMN press_card_end;
+ALTER TABLE reporters DROP COLUMN visa_end;
+ALTER TABLE reporters DROP COLUMN visa_number;
+ALTER TABLE reporters DROP COLUMN visa_type;
+ALTER TABLE reporters DROP COLUMN passport_expiry;
+ALTER TABLE delegation_members DROP COLUMN visa_end;
+ALTER TABLE delegation_members DROP COLUMN visa_number;
+ALTER TABLE delegation_members DROP COLUMN visa_type;
+ALTER TABLE delegation_members DROP COLUMN passport_expiry;
+DROP TABLE calendar_swaps;
+DROP TABLE settings;
