@@ -180,14 +180,13 @@ impl Visit {
         T: Send + 'static,
     {
         let key = self.check()?;
-        let days = state.config.report_due_days;
         let answer = state
             .db
             .read(move |conn| {
                 let mut account = session_account(conn, &key)?;
                 let today = crate::domain::time::province_today();
                 account.waiting =
-                    Some(crate::model::inbox::entries(conn, account.caller, today, days)?.len());
+                    Some(crate::model::inbox::entries(conn, account.caller, today)?.len());
                 let value = f(conn, &account)?;
                 Ok((account, value))
             })

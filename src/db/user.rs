@@ -225,3 +225,173 @@ pub fn lock(conn: &mut AnyConnection, id: UserId) -> ApiResult<bool> {
         .execute(conn)?
         > 0)
 }
+
+// --- e-mail settings (`mail_settings`) ---------------------------------------
+
+use super::schema::{mail_settings, user_preferences};
+use crate::console::i18n::Lang;
+
+/// A user's e-mail settings as stored; no row is no address.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MailSettings {
+    pub email: Option<String>,
+    pub daily_digest: bool,
+    pub change_notices: bool,
+}
+
+pub fn mail_settings(conn: &mut AnyConnection, id: UserId) -> ApiResult<MailSettings> {
+    Ok(mail_settings::table
+        .find(id.get())
+        .select((
+            mail_settings::email,
+            mail_settings::daily_digest,
+            mail_settings::change_notices,
+        ))
+        .first::<(Option<String>, bool, bool)>(conn)
+        .optional()?
+        .map_or(
+            MailSettings {
+                email: None,
+                daily_digest: false,
+                change_notices: true,
+            },
+            |(email, daily_digest, change_notices)| MailSettings {
+                email,
+                daily_digest,
+                change_notices,
+            },
+        ))
+}
+
+pub fn set_mail_settings(
+    conn: &mut AnyConnection,
+    id: UserId,
+    settings: &MailSettings,
+    at: DateTime<Utc>,
+) -> ApiResult<()> {
+    let values = (
+        mail_settings::email.eq(&settings.email),
+        mail_settings::daily_digest.eq(settings.daily_digest),
+        mail_settings::change_notices.eq(settings.change_notices),
+        mail_settings::updated_at.eq(at.naive_utc()),
+    );
+    let updated = diesel::update(mail_settings::table.find(id.get()))
+        .set(values)
+        .execute(conn)?;
+    if updated == 0 {
+        diesel::insert_into(mail_settings::table)
+            .values((mail_settings::user_id.eq(id.get()), values))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// An active user with an address, as mail reaches them.
+#[derive(Debug, Clone)]
+pub struct Recipient {
+    pub id: UserId,
+    pub display_name: String,
+    pub role: Role,
+    pub unit: Option<UnitId>,
+    pub email: String,
+    pub language: Lang,
+}
+
+type RecipientRow = (
+    i64,
+    String,
+    String,
+    Option<i64>,
+    Option<String>,
+    Option<String>,
+);
+
+fn recipients(rows: Vec<RecipientRow>) -> Vec<Recipient> {
+    rows.into_iter()
+        .filter_map(|(id, display_name, role, unit, email, language)| {
+            Some(Recipient {
+                id: UserId(id),
+                display_name,
+                role: Role::parse(&role)?,
+                unit: unit.map(UnitId),
+                email: email?,
+                language: language
+                    .as_deref()
+                    .and_then(Lang::parse)
+                    .unwrap_or_default(),
+            })
+        })
+        .collect()
+}
+
+/// Every active user with an address (whatever their settings), with their
+/// language: change notices pick from them, and the escort officer's unit
+/// is found among them by name.
+pub fn notice_recipients(conn: &mut AnyConnection) -> ApiResult<Vec<Recipient>> {
+    let rows = users::table
+        .inner_join(mail_settings::table)
+        .left_join(user_preferences::table.on(user_preferences::user_id.eq(users::id)))
+        .filter(users::active.eq(true))
+        .filter(mail_settings::email.is_not_null())
+        .filter(mail_settings::change_notices.eq(true))
+        .select((
+            users::id,
+            users::display_name,
+            users::role,
+            users::unit_id,
+            mail_settings::email,
+            user_preferences::language.nullable(),
+        ))
+        .load::<RecipientRow>(conn)?;
+    Ok(recipients(rows))
+}
+
+/// The units of the active users called `folded_name` (folded as
+/// `domain::text::fold` does).
+pub fn units_of_named(
+    conn: &mut AnyConnection,
+    folded_name: &str,
+) -> ApiResult<Vec<Option<UnitId>>> {
+    let all = users::table
+        .filter(users::active.eq(true))
+        .select((users::display_name, users::unit_id))
+        .load::<(String, Option<i64>)>(conn)?;
+    Ok(all
+        .into_iter()
+        .filter(|(name, _)| crate::domain::text::fold(name).trim() == folded_name.trim())
+        .map(|(_, unit)| unit.map(UnitId))
+        .collect())
+}
+
+/// The users who asked for the daily digest and have an address.
+pub fn digest_recipients(conn: &mut AnyConnection) -> ApiResult<Vec<Recipient>> {
+    let rows = users::table
+        .inner_join(mail_settings::table)
+        .left_join(user_preferences::table.on(user_preferences::user_id.eq(users::id)))
+        .filter(users::active.eq(true))
+        .filter(mail_settings::email.is_not_null())
+        .filter(mail_settings::daily_digest.eq(true))
+        .select((
+            users::id,
+            users::display_name,
+            users::role,
+            users::unit_id,
+            mail_settings::email,
+            user_preferences::language.nullable(),
+        ))
+        .load::<RecipientRow>(conn)?;
+    Ok(recipients(rows))
+}
+
+/// Whether any active user with an address takes change notices.
+pub fn anyone_takes_notices(conn: &mut AnyConnection) -> ApiResult<bool> {
+    let first = mail_settings::table
+        .inner_join(users::table)
+        .filter(users::active.eq(true))
+        .filter(mail_settings::email.is_not_null())
+        .filter(mail_settings::change_notices.eq(true))
+        .select(mail_settings::user_id)
+        .first::<i64>(conn)
+        .optional()?;
+    Ok(first.is_some())
+}

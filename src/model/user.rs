@@ -34,10 +34,8 @@ pub fn find(conn: &mut AnyConnection, caller: Caller, id: UserId) -> ApiResult<U
 /// Creates a user whose unit exists and whose username is free (the API,
 /// the command line and the demo alike).
 pub fn insert(conn: &mut AnyConnection, new: &NewUser) -> ApiResult<Audited<User>> {
-    if let Some(unit) = new.unit_id
-        && !db::unit::exists(conn, unit)?
-    {
-        return Err(ApiError::invalid("unit_id", "no such unit"));
+    if let Some(unit) = new.unit_id {
+        crate::model::unit::require_open(conn, "unit_id", unit)?;
     }
     if db::user::username_taken(conn, new.username.as_str())? {
         return Err(ApiError::conflict(format!(
@@ -98,10 +96,8 @@ pub fn update(
         .map(|n| n.trim().to_owned())
         .unwrap_or_else(|| current.display_name.clone());
     user::check_role_unit(role, unit_id.is_some()).map_err(|m| ApiError::invalid("unit_id", m))?;
-    if let Some(unit) = req.unit_id.filter(|u| Some(*u) != current.unit_id)
-        && !db::unit::exists(conn, unit)?
-    {
-        return Err(ApiError::invalid("unit_id", "no such unit"));
+    if let Some(unit) = req.unit_id.filter(|u| Some(*u) != current.unit_id) {
+        crate::model::unit::require_open(conn, "unit_id", unit)?;
     }
     let stays_admin = role == Role::Admin && active;
     if current.role == Role::Admin
@@ -201,5 +197,86 @@ pub fn set_language(
     Ok(Audited::new(
         (),
         AuditEvent::new("set_language", RecordKind::User, caller.id.get(), changes),
+    ))
+}
+
+/// A user's e-mail settings as asked for: the address parsed (or none).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MailSettingsInput {
+    pub email: Option<String>,
+    pub daily_digest: bool,
+    pub change_notices: bool,
+}
+
+impl MailSettingsInput {
+    /// The address trimmed and checked (RFC 5321's 254 characters, one
+    /// `@`, a domain); blank is no address. A digest without an address
+    /// is refused (422 on `daily_digest`): it could not be sent.
+    pub fn parse(email: Option<&str>, daily_digest: bool, change_notices: bool) -> ApiResult<Self> {
+        let email = email.map(str::trim).filter(|e| !e.is_empty());
+        if let Some(address) = email {
+            if address.chars().count() > 254 {
+                return Err(ApiError::invalid(
+                    "address",
+                    "must be at most 254 characters",
+                ));
+            }
+            if address.parse::<lettre::Address>().is_err() || !address.contains('.') {
+                return Err(ApiError::invalid("address", "must be an e-mail address"));
+            }
+        }
+        if email.is_none() && daily_digest {
+            return Err(ApiError::invalid(
+                "daily_digest",
+                "needs an e-mail address to send the digest to",
+            ));
+        }
+        Ok(Self {
+            email: email.map(str::to_owned),
+            daily_digest,
+            change_notices,
+        })
+    }
+}
+
+/// The caller's own e-mail settings (the address is theirs: only they and
+/// the administrators read it).
+pub fn mail_settings(
+    conn: &mut AnyConnection,
+    caller: Caller,
+) -> ApiResult<db::user::MailSettings> {
+    db::user::mail_settings(conn, caller.id)
+}
+
+/// Keeps the caller's e-mail settings. The audit says the address changed,
+/// not what it is (the audit trail is read by the police too).
+pub fn set_mail_settings(
+    conn: &mut AnyConnection,
+    caller: Caller,
+    input: MailSettingsInput,
+) -> ApiResult<Audited<db::user::MailSettings>> {
+    let before = db::user::mail_settings(conn, caller.id)?;
+    let after = db::user::MailSettings {
+        email: input.email,
+        daily_digest: input.daily_digest,
+        change_notices: input.change_notices,
+    };
+    let mut changes = Changes::new()
+        .diff("daily_digest", &before.daily_digest, &after.daily_digest)
+        .diff(
+            "change_notices",
+            &before.change_notices,
+            &after.change_notices,
+        );
+    if before.email != after.email {
+        changes = changes.redacted("mail_address");
+    }
+    if changes.is_empty() {
+        return Ok(Audited::unchanged(after));
+    }
+    db::user::set_mail_settings(conn, caller.id, &after, db::now())?;
+    Ok(Audited::new(
+        after,
+        AuditEvent::new("set_mail", RecordKind::User, caller.id.get(), changes),
     ))
 }

@@ -1,7 +1,8 @@
-//! `/api/v1/me`: the logged-in user, and changing one's own password.
+//! `/api/v1/me`: the logged-in user, changing one's own password, and
+//! one's e-mail settings (address, daily digest, change notices).
 
-use actix_web::{HttpRequest, HttpResponse, get, post, web};
-use serde::Deserialize;
+use actix_web::{HttpRequest, HttpResponse, get, post, put, web};
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
 
@@ -70,4 +71,92 @@ pub async fn change_password(
         })
         .await?;
     Ok(web::Json(LoginResponse::new(&state, user)?))
+}
+
+/// One's e-mail settings.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MailSettingsView {
+    /// Where reminders go; `null`: no e-mail. Seen only by its user (and
+    /// the administrators).
+    pub address: Option<String>,
+    /// A daily e-mail of what waits on one's unit, due and overdue (opt-in).
+    pub daily_digest: bool,
+    /// An e-mail when an entry of the coming week that concerns one's unit
+    /// changes or is cancelled (police; the escort officer's unit).
+    pub change_notices: bool,
+}
+
+impl From<crate::db::user::MailSettings> for MailSettingsView {
+    fn from(s: crate::db::user::MailSettings) -> Self {
+        Self {
+            address: s.email,
+            daily_digest: s.daily_digest,
+            change_notices: s.change_notices,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SetMailSettings {
+    /// An e-mail address, at most 254 characters; `null` or blank: none.
+    #[validate(length(max = 254))]
+    #[schema(max_length = 254, format = Email)]
+    pub address: Option<String>,
+    /// Needs an address.
+    #[serde(default)]
+    pub daily_digest: bool,
+    #[serde(default = "on")]
+    pub change_notices: bool,
+}
+
+fn on() -> bool {
+    true
+}
+
+/// One's e-mail settings.
+#[utoipa::path(tag = "auth", security(("bearer" = [])), responses((status = 200, body = MailSettingsView, description = "One's e-mail settings"), UnauthorizedProblem))]
+#[get("/me/mail")]
+pub async fn get_mail_settings(
+    state: web::Data<AppState>,
+    signed_in: SignedIn,
+) -> ApiResult<web::Json<MailSettingsView>> {
+    let caller = signed_in.caller();
+    let settings = signed_in
+        .read(&state.db, move |conn| {
+            crate::model::user::mail_settings(conn, caller)
+        })
+        .await?;
+    Ok(web::Json(settings.into()))
+}
+
+/// Sets one's e-mail address and what to receive: the daily digest (opt-in,
+/// needs an address) and change notices.
+#[utoipa::path(
+    tag = "auth", security(("bearer" = [])), request_body = SetMailSettings,
+    responses((status = 200, body = MailSettingsView, description = "The settings kept"), UnauthorizedProblem, JsonBodyProblems)
+)]
+#[put("/me/mail")]
+pub async fn set_mail_settings(
+    state: web::Data<AppState>,
+    signed_in: SignedIn,
+    body: ValidJson<SetMailSettings>,
+) -> ApiResult<web::Json<MailSettingsView>> {
+    let SetMailSettings {
+        address,
+        daily_digest,
+        change_notices,
+    } = body.0;
+    let input = crate::model::user::MailSettingsInput::parse(
+        address.as_deref(),
+        daily_digest,
+        change_notices,
+    )?;
+    let caller = signed_in.caller();
+    let settings = signed_in
+        .write(&state.db, move |conn| {
+            crate::model::user::set_mail_settings(conn, caller, input)
+        })
+        .await?;
+    Ok(web::Json(settings.into()))
 }

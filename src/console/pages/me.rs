@@ -1,5 +1,5 @@
 //! The signed-in user's own page: who they are (name, unit, role), the
-//! language of the console, and a new password.
+//! language of the console, their e-mail settings, and a new password.
 //!
 //! A new password ends every session of the user (their token epoch
 //! rises), as it ends every API token; the API answers the change with a
@@ -26,7 +26,7 @@ use crate::model;
 
 /// This part's routes.
 pub fn register(cfg: &mut web::ServiceConfig) {
-    cfg.service(show).service(change_password);
+    cfg.service(show).service(change_password).service(set_mail);
 }
 
 /// A language the page offers, in its own words.
@@ -50,6 +50,10 @@ struct MePage {
     /// What a new password must be.
     password_rule: String,
     notice: Option<String>,
+    /// The e-mail settings as kept (or as typed, when refused).
+    mail_email: String,
+    mail_digest: bool,
+    mail_notices: bool,
 }
 
 impl MePage {
@@ -72,8 +76,29 @@ impl MePage {
                 .collect(),
             password_rule: password_rule(t, "me-password-new-hint"),
             notice: None,
+            mail_email: String::new(),
+            mail_digest: false,
+            mail_notices: true,
         }
     }
+
+    fn with_mail(mut self, mail: crate::db::user::MailSettings) -> Self {
+        self.mail_email = mail.email.unwrap_or_default();
+        self.mail_digest = mail.daily_digest;
+        self.mail_notices = mail.change_notices;
+        self
+    }
+}
+
+/// The account's unit's name and its e-mail settings.
+fn page_data(
+    conn: &mut AnyConnection,
+    account: &Account,
+) -> ApiResult<(Option<String>, crate::db::user::MailSettings)> {
+    Ok((
+        unit_name(conn, account)?,
+        model::user::mail_settings(conn, account.caller)?,
+    ))
 }
 
 /// What a new password must be (`id`: the hint, or the error).
@@ -108,10 +133,12 @@ pub async fn show(
     visit: Visit,
     query: web::Query<MeQuery>,
 ) -> Result<HttpResponse, PageError> {
-    let (account, unit) = visit.read(&state, unit_name).await?;
-    let mut page = MePage::new(&visit, &account, unit);
-    if query.done.as_deref() == Some("password") {
-        page.notice = Some(visit.tr().t("me-password-changed"));
+    let (account, (unit, mail)) = visit.read(&state, page_data).await?;
+    let mut page = MePage::new(&visit, &account, unit).with_mail(mail);
+    match query.done.as_deref() {
+        Some("password") => page.notice = Some(visit.tr().t("me-password-changed")),
+        Some("mail") => page.notice = Some(visit.tr().t("me-mail-saved")),
+        _ => {}
     }
     page::html(&visit, &page)
 }
@@ -192,10 +219,10 @@ pub async fn change_password(
     visit.check_csrf(&form.csrf)?;
     let t = visit.tr();
     let checked = form.new_password(t);
-    let (account, ((me, stored), unit)) = visit
+    let (account, ((me, stored), (unit, mail))) = visit
         .read(&state, |conn, account| {
             let own = model::user::own_password(conn, account.caller)?;
-            Ok((own, unit_name(conn, account)?))
+            Ok((own, page_data(conn, account)?))
         })
         .await?;
     let (errors, status) = match checked {
@@ -222,7 +249,62 @@ pub async fn change_password(
         }
         Err(errors) => (errors, StatusCode::UNPROCESSABLE_ENTITY),
     };
-    let mut page = MePage::new(&visit, &account, unit);
+    let mut page = MePage::new(&visit, &account, unit).with_mail(mail);
     page.errors = FormErrors(errors);
     page::html_with(&visit, status, &page)
+}
+
+#[derive(Debug, Deserialize)]
+struct MailForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    address: String,
+    /// A checkbox: present when ticked.
+    daily_digest: Option<String>,
+    change_notices: Option<String>,
+}
+
+/// `POST /me/mail`: the e-mail settings kept through the operation the
+/// API's `PUT /me/mail` calls; the form again with its errors (422) and
+/// nothing changed otherwise.
+#[post("/me/mail")]
+pub async fn set_mail(
+    state: web::Data<AppState>,
+    visit: Visit,
+    form: web::Form<MailForm>,
+) -> Result<HttpResponse, PageError> {
+    let form = form.into_inner();
+    visit.check_csrf(&form.csrf)?;
+    let t = visit.tr();
+    let typed = crate::db::user::MailSettings {
+        email: Some(form.address.clone()),
+        daily_digest: form.daily_digest.is_some(),
+        change_notices: form.change_notices.is_some(),
+    };
+    let parsed = model::user::MailSettingsInput::parse(
+        Some(&form.address),
+        typed.daily_digest,
+        typed.change_notices,
+    );
+    let error = match parsed {
+        Ok(input) => {
+            let kept = visit
+                .write(&state.db, move |conn, caller| {
+                    model::user::set_mail_settings(conn, caller, input)
+                })
+                .await;
+            match kept {
+                Ok(_) => return Ok(visit.finish(page::see_other("/me?done=mail"))),
+                Err(PageError::Api(e)) => e,
+                Err(other) => return Err(other),
+            }
+        }
+        Err(e) => e,
+    };
+    let errors = FormErrors::from_api(error, t)?;
+    let (account, unit) = visit.read(&state, unit_name).await?;
+    let mut page = MePage::new(&visit, &account, unit).with_mail(typed);
+    page.errors = errors;
+    page::form(&visit, &page.errors.clone(), &page)
 }

@@ -74,3 +74,6 @@ status-missing = Missing
 status-revoked = Revoked
 status-announced = Announced
 status-held = Held
+status-pending = Pending
+status-cleared = Cleared
+status-concerns = Concerns
