@@ -13,29 +13,26 @@ use crate::domain::role::Role;
 use crate::error::{ApiError, ApiResult};
 
 /// What an answer built from the records depends on besides the question:
-/// the last change written anywhere (every change of a record, of a user's
-/// rights or of a subscription lands with an audit entry, in the same
-/// transaction) and the day (a feed's window starts from it). Feeds and the
-/// schedule remember what they built against it.
+/// the changes written anywhere, as far as this process knows of them (every
+/// change of a record, of a user's rights or of a subscription lands with an
+/// audit entry, in the same transaction, and is announced to every process:
+/// [`super::notify`]), and the day (a feed's window starts from it). Feeds
+/// and the schedule keep what they built against it; a kept answer holds
+/// while the stamp is the same, with no time limit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DataStamp {
-    pub last_change: i64,
+    pub generation: u64,
     pub day: chrono::NaiveDate,
 }
 
 impl DataStamp {
-    /// How long something remembered against a stamp is trusted at most: on
-    /// PostgreSQL a transaction may commit a lower audit id after a higher
-    /// one was seen, and a change written past the audit trail (by hand, or
-    /// by another process) must show too.
-    pub const TRUST: std::time::Duration = std::time::Duration::from_secs(30);
-
-    pub fn read(conn: &mut AnyConnection) -> ApiResult<Self> {
-        let last: Option<i64> = audit_entries::table
-            .select(diesel::dsl::max(audit_entries::id))
-            .first(conn)?;
-        Ok(Self {
-            last_change: last.unwrap_or(0),
+    /// The stamp now, taken before the data an answer is built from (a
+    /// change landing during the build makes the kept answer stale, never
+    /// wrong); `None` when this process cannot know whether another one
+    /// wrote (its listening connection is lost): then nothing kept holds.
+    pub async fn now(db: &super::Db) -> Option<Self> {
+        db.changes().stamp().await.map(|generation| Self {
+            generation,
             day: crate::domain::time::province_today(),
         })
     }
@@ -47,8 +44,9 @@ pub(super) fn insert(
     events: &[AuditEvent],
     at: DateTime<Utc>,
 ) -> ApiResult<()> {
+    let mut last = None;
     for event in events {
-        diesel::insert_into(audit_entries::table)
+        let id: i64 = diesel::insert_into(audit_entries::table)
             .values((
                 audit_entries::at.eq(at.naive_utc()),
                 audit_entries::actor_id.eq(actor.user_id.map(UserId::get)),
@@ -62,7 +60,13 @@ pub(super) fn insert(
                 audit_entries::note.eq(event.note.as_deref()),
                 audit_entries::request_id.eq(actor.request_id.as_deref()),
             ))
-            .execute(conn)?;
+            .returning(audit_entries::id)
+            .get_result(conn)?;
+        last = Some(id);
+    }
+    // Other processes drop what they kept when this commits.
+    if let Some(id) = last {
+        super::notify::announce(conn, id)?;
     }
     Ok(())
 }
@@ -161,4 +165,22 @@ pub fn list(
         .into_iter()
         .map(AuditEntry::try_from)
         .collect()
+}
+
+/// The users who made at least one entry of the trail, in id order: who
+/// the trail can be filtered by (a user who never acted has no entries to
+/// find). One probe of `audit_entries_actor_idx` per user.
+pub fn actors(conn: &mut AnyConnection) -> ApiResult<Vec<(UserId, String, String)>> {
+    use super::schema::users;
+    let rows: Vec<(i64, String, String)> = users::table
+        .filter(diesel::dsl::exists(
+            audit_entries::table.filter(audit_entries::actor_id.eq(users::id.nullable())),
+        ))
+        .select((users::id, users::username, users::display_name))
+        .order(users::id.asc())
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, username, name)| (UserId(id), username, name))
+        .collect())
 }

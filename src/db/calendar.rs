@@ -223,92 +223,90 @@ pub fn set_feed_state(
 /// that a calendar app polling with its ETag gets its 304 without the feed's
 /// contents being read.
 ///
-/// Besides, each feed address remembers what it answered last and how many
-/// audited changes this process had committed then ([`FeedTags::recent`]):
-/// while that count has not moved, that answer still holds, and a client
-/// holding it gets its 304 without the database being asked at all (a
-/// change made by another process shows within [`DataStamp::TRUST`]).
+/// Besides, each feed address remembers what it answered last
+/// ([`FeedTags::recent`]): while the stamp has not moved, that answer still
+/// holds, and a client holding it gets its 304 (or the kept body) without
+/// the database being asked at all. Nothing is trusted by time: a stamp
+/// moves with every change any process commits (`super::notify`).
 #[derive(Debug, Default)]
 pub struct FeedTags {
-    by_stamp: Remembered<DataStamp>,
-    by_address: Remembered<(u64, chrono::NaiveDate)>,
+    by_stamp: Remembered,
+    by_address: Remembered,
 }
 
 impl FeedTags {
-    pub fn get(&self, feed: &str, stamp: DataStamp) -> Option<(String, DateTime<Utc>)> {
-        self.by_stamp.get(feed, &stamp)
+    /// How long an address answers from memory before a request reads its
+    /// subscription again (which notes when the token was last used; its
+    /// rights are covered by the stamp).
+    const READ_AGAIN: std::time::Duration = std::time::Duration::from_secs(300);
+
+    pub fn get(&self, feed: &str, stamp: Option<DataStamp>) -> Option<(String, DateTime<Utc>)> {
+        self.by_stamp.get(feed, stamp?, None)
     }
 
     pub fn put(&self, feed: String, stamp: DataStamp, etag: String, last_modified: DateTime<Utc>) {
         self.by_stamp.put(feed, stamp, etag, last_modified);
     }
 
-    /// The validators `address` answered last, if this process committed
-    /// no audited change since (`audited_writes` unchanged) and the day is
-    /// the same.
+    /// The validators `address` answered last, if the data is as `stamp`
+    /// says it was then, noted less than [`Self::READ_AGAIN`] ago.
     pub fn recent(
         &self,
         address: &str,
-        audited_writes: u64,
-        day: chrono::NaiveDate,
+        stamp: Option<DataStamp>,
     ) -> Option<(String, DateTime<Utc>)> {
-        self.by_address.get(address, &(audited_writes, day))
+        self.by_address.get(address, stamp?, Some(Self::READ_AGAIN))
     }
 
-    /// Notes what `address` answered, from data read after this process had
-    /// committed `audited_writes` audited changes (counted before the read,
-    /// so that a change landing during it makes the note stale, not wrong).
+    /// Notes what `address` answered, from data read after `stamp` was
+    /// taken (so that a change landing during the read makes the note
+    /// stale, not wrong).
     pub fn note_recent(
         &self,
         address: String,
-        audited_writes: u64,
-        day: chrono::NaiveDate,
+        stamp: DataStamp,
         etag: String,
         last_modified: DateTime<Utc>,
     ) {
-        self.by_address
-            .put(address, (audited_writes, day), etag, last_modified);
+        self.by_address.put(address, stamp, etag, last_modified);
     }
 }
 
-/// Validators per feed, each with what it is valid for (a stamp, a count),
-/// trusted for [`DataStamp::TRUST`] at most. Past `MAX` feeds it starts over.
-#[derive(Debug)]
-struct Remembered<V> {
-    feeds: std::sync::Mutex<HashMap<String, Noted<V>>>,
+/// Validators per feed, each with the stamp it is valid for. Past `MAX`
+/// feeds it starts over.
+#[derive(Debug, Default)]
+struct Remembered {
+    feeds: std::sync::Mutex<HashMap<String, Noted>>,
 }
 
 #[derive(Debug)]
-struct Noted<V> {
-    valid_for: V,
+struct Noted {
+    valid_for: DataStamp,
     etag: String,
     last_modified: DateTime<Utc>,
     noted: std::time::Instant,
 }
 
-impl<V> Default for Remembered<V> {
-    fn default() -> Self {
-        Self {
-            feeds: std::sync::Mutex::default(),
-        }
-    }
-}
-
-impl<V: PartialEq> Remembered<V> {
+impl Remembered {
     /// Feeds remembered at most (a few hundred bytes each).
     const MAX: usize = 10_000;
 
-    fn get(&self, feed: &str, valid_for: &V) -> Option<(String, DateTime<Utc>)> {
+    fn get(
+        &self,
+        feed: &str,
+        valid_for: DataStamp,
+        max_age: Option<std::time::Duration>,
+    ) -> Option<(String, DateTime<Utc>)> {
         let feeds = self
             .feeds
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         let n = feeds.get(feed)?;
-        (n.valid_for == *valid_for && n.noted.elapsed() < DataStamp::TRUST)
+        (n.valid_for == valid_for && max_age.is_none_or(|age| n.noted.elapsed() < age))
             .then(|| (n.etag.clone(), n.last_modified))
     }
 
-    fn put(&self, feed: String, valid_for: V, etag: String, last_modified: DateTime<Utc>) {
+    fn put(&self, feed: String, valid_for: DataStamp, etag: String, last_modified: DateTime<Utc>) {
         let mut feeds = self
             .feeds
             .lock()

@@ -135,9 +135,15 @@ pub fn generate(url: &DatabaseUrl, scale: f64, seed: u64) -> Result<Generated, S
         // A bulk load: a crash half-way means generating again, so the
         // commits need not wait for the disk. The service itself always
         // opens with synchronous=FULL.
-        diesel::sql_query("PRAGMA synchronous = OFF")
-            .execute(c)
-            .map_err(|e| e.to_string())?;
+        // The busy timeout: the demo's pool above may still be closing its
+        // connections (the last one checkpoints the WAL), which a bare
+        // connection would meet as "database is locked" (seen once in the
+        // suite, under load).
+        diesel::connection::SimpleConnection::batch_execute(
+            c,
+            "PRAGMA busy_timeout = 10000; PRAGMA synchronous = OFF;",
+        )
+        .map_err(|e| e.to_string())?;
     }
     let started = Instant::now();
     let mut out = Generator::new(&mut conn, Volume::at(scale), seed)?.run()?;

@@ -1,5 +1,6 @@
-//! Request-wide concerns: a request id and one log line per request, and the
-//! guarantee that every error answer is problem+json and no panic escapes.
+//! Request-wide concerns: a request id, one log line per request and its
+//! count in the metrics, and the guarantee that every error answer is
+//! problem+json and no panic escapes.
 
 use std::panic::AssertUnwindSafe;
 use std::time::Instant;
@@ -12,6 +13,7 @@ use actix_web::middleware::Next;
 use futures_util::FutureExt;
 use tracing::Instrument;
 
+use super::metrics;
 use crate::error::{ApiError, PROBLEM_JSON, Problem, StatusProblem};
 
 /// The id of the request being served; also answered as `X-Request-Id`.
@@ -22,7 +24,8 @@ pub const REQUEST_ID_HEADER: HeaderName = HeaderName::from_static("x-request-id"
 
 /// Gives the request an id, runs it inside a span carrying that id, and logs
 /// one line when it is answered: method, path (feed tokens hidden), status,
-/// latency. Bodies, query strings and headers are never logged.
+/// latency. Bodies, query strings and headers are never logged. The same
+/// answer is counted in the metrics under its route's template.
 pub async fn request_log(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
@@ -31,16 +34,27 @@ pub async fn request_log(
     req.extensions_mut().insert(RequestId(id.clone()));
     let method = req.method().clone();
     let path = loggable_path(req.path());
+    // The template is read before routing: the request cannot be kept
+    // shared across the call (routing needs it unshared), and errors come
+    // back without it.
+    let route = req.match_pattern();
     let span = tracing::info_span!("request", request_id = %id);
     let started = Instant::now();
     let mut res = match next.call(req).instrument(span.clone()).await {
         Ok(res) => res,
         Err(err) => {
             let status = err.as_response_error().status_code().as_u16();
+            metrics::request_answered(method.as_str(), route.as_deref(), status, started.elapsed());
             span.in_scope(|| tracing::info!(%method, path, status, "answered with an error"));
             return Err(err);
         }
     };
+    metrics::request_answered(
+        method.as_str(),
+        route.as_deref(),
+        res.status().as_u16(),
+        started.elapsed(),
+    );
     if let Ok(value) = HeaderValue::from_str(&id) {
         res.headers_mut().insert(REQUEST_ID_HEADER, value);
     }

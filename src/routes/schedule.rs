@@ -1,7 +1,8 @@
 //! `GET /api/v1/schedule`: every scheduled entry the caller may see, of
 //! every kind, in one list ordered by start, with its clashes.
 
-use actix_web::{HttpResponse, get, web};
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, get, web};
 use chrono::{DateTime, Duration, FixedOffset};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -16,6 +17,7 @@ use crate::domain::time::{Bound, parse_instant, province_today, rfc3339};
 use crate::error::*;
 use crate::http::auth::SignedIn;
 use crate::http::extract::ValidQuery;
+use crate::http::kept_answers::{KeptAnswer, accepts_gzip};
 use crate::http::limits::Sliced;
 use crate::model::schedule::{parse_kinds, scope};
 use actix_web::web::Bytes;
@@ -102,6 +104,7 @@ pub async fn get_schedule(
     state: web::Data<AppState>,
     signed_in: SignedIn,
     query: ValidQuery<ScheduleQuery>,
+    req: HttpRequest,
 ) -> ApiResult<HttpResponse> {
     let q = query.0;
     let from = match q.from.as_deref() {
@@ -125,20 +128,22 @@ pub async fn get_schedule(
         "{from}|{to}|{:?}|{:?}|{}",
         scope.kinds, scope.only_unit, scope.press
     );
-    // Read before the entries: a change landing during the build makes the
-    // remembered answer stale, never wrong.
-    let stamp = signed_in.read(&state.db, DataStamp::read).await?;
-    if let Some(body) = state.kept_answers.get(&question, stamp) {
-        return Ok(json(body));
+    // Taken before the entries are read: a change landing during the build
+    // makes the kept answer stale, never wrong.
+    let stamp = DataStamp::now(&state.db).await;
+    signed_in.account(&state.db).await?;
+    let gzip_ok = accepts_gzip(&req);
+    if let Some(kept) = state.kept_answers.get(WEEK, &question, stamp) {
+        return json(&state, &question, stamp, kept, gzip_ok).await;
     }
     // Built and written out under the big-answer gate: a week can be
     // megabytes, and only the finished bytes leave it. Requests for the
     // same week that queued behind its build take what it built.
-    let body = state
+    let answer = state
         .limits
         .big_answer(async {
-            if let Some(body) = state.kept_answers.get(&question, stamp) {
-                return Ok(body);
+            if let Some(kept) = state.kept_answers.get(WEEK, &question, stamp) {
+                return Ok(kept);
             }
             let mut entries =
                 db::schedule::entries_side_by_side(&state.db, scope, from, to).await?;
@@ -147,15 +152,45 @@ pub async fn get_schedule(
                 items: entries.into_iter().map(ScheduleItem::from).collect(),
             };
             let body = Bytes::from(serde_json::to_vec(&schedule).map_err(ApiError::internal)?);
-            state.kept_answers.put(question, stamp, body.clone());
-            Ok(body)
+            let answer = KeptAnswer::new(body, None);
+            if let Some(stamp) = stamp {
+                state
+                    .kept_answers
+                    .put(question.clone(), stamp, answer.clone());
+            }
+            Ok(answer)
         })
         .await?;
-    Ok(json(body))
+    json(&state, &question, stamp, answer, gzip_ok).await
 }
 
-fn json(body: Bytes) -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type(actix_web::http::header::ContentType::json())
-        .body(Sliced::new(body))
+/// What kept answers call a week of the schedule.
+const WEEK: &str = "schedule_week";
+
+/// The schedule's JSON, gzipped when the client takes it.
+async fn json(
+    state: &AppState,
+    question: &str,
+    stamp: Option<DataStamp>,
+    answer: KeptAnswer,
+    gzip_ok: bool,
+) -> ApiResult<HttpResponse> {
+    let body = state
+        .kept_answers
+        .encoded(question, stamp, &answer, gzip_ok)
+        .await?;
+    let mut builder = HttpResponse::Ok();
+    builder
+        .content_type(header::ContentType::json())
+        .insert_header((
+            header::VARY,
+            header::HeaderValue::from_static("Accept-Encoding"),
+        ));
+    if body.gzip {
+        builder.insert_header((
+            header::CONTENT_ENCODING,
+            header::HeaderValue::from_static("gzip"),
+        ));
+    }
+    Ok(builder.body(Sliced::new(body.bytes)))
 }

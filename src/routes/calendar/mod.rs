@@ -1,22 +1,21 @@
 //! Calendar subscriptions and the iCal feeds calendar apps poll.
 
-use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpRequest, HttpResponse, route, web};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use sha2::{Digest, Sha256};
 
+mod answer;
+
+use self::answer::{FeedRequest, answer_feed};
 use crate::AppState;
-use crate::db::audit::DataStamp;
 use crate::db::calendar::Subscription;
 use crate::db::schedule::Scope;
 use crate::db::{self, AnyConnection};
 use crate::domain::delegation::{self as rules, Delegation, DelegationStatus};
-use crate::domain::ical::{self, Calendar, Event, Status, When};
+use crate::domain::ical::{Event, Status, When};
 use crate::domain::role::Caller;
 use crate::domain::schedule::{Entry, EntryKind};
-use crate::domain::time::province_today;
 use crate::error::*;
-use crate::http::limits::Sliced;
 use crate::model;
 use crate::model::schedule::scope;
 
@@ -191,211 +190,6 @@ fn delegation_event(d: &Delegation, host: &str) -> Event {
     }
 }
 
-/// What a feed request gets: its validators and, unless the client's copy
-/// is current, the calendar.
-struct FeedAnswer {
-    etag: String,
-    last_modified: DateTime<Utc>,
-    body: Option<String>,
-}
-
-impl FeedAnswer {
-    /// The client's copy is current: validators only.
-    fn not_modified(etag: String, last_modified: DateTime<Utc>) -> Self {
-        Self {
-            etag,
-            last_modified,
-            body: None,
-        }
-    }
-
-    fn respond(self) -> HttpResponse {
-        let mut builder = if self.body.is_some() {
-            HttpResponse::Ok()
-        } else {
-            HttpResponse::NotModified()
-        };
-        builder
-            .insert_header((header::ETAG, self.etag))
-            .insert_header(header::LastModified(header::HttpDate::from(
-                std::time::SystemTime::from(self.last_modified),
-            )))
-            .insert_header((
-                header::CACHE_CONTROL,
-                HeaderValue::from_static("private, max-age=0, must-revalidate"),
-            ));
-        match self.body {
-            Some(body) => builder
-                .content_type("text/calendar; charset=utf-8")
-                .body(Sliced::new(body)),
-            None => builder.finish(),
-        }
-    }
-}
-
-/// The stored validators of a feed after its contents were identified as
-/// `etag`: unchanged when the stored ETag is the same, else moved forward
-/// (in a write, so that concurrent requests move it once). Last-Modified
-/// never goes backwards.
-async fn settle_validators(
-    state: &AppState,
-    key: String,
-    etag: String,
-    stored: Option<(String, DateTime<Utc>)>,
-    newest: Option<DateTime<Utc>>,
-) -> ApiResult<DateTime<Utc>> {
-    if let Some((stored_etag, at)) = &stored
-        && *stored_etag == etag
-    {
-        return Ok(*at);
-    }
-    state
-        .db
-        .write_unaudited(move |conn| {
-            model::subscription::settle_validators(conn, &key, &etag, newest)
-        })
-        .await
-}
-
-/// Whether the client's copy, named by its conditional headers, is current.
-fn is_fresh(conditional: &Conditional, etag: &str, last_modified: DateTime<Utc>) -> bool {
-    match (&conditional.etag, conditional.since) {
-        (Some(tags), _) => tags.split(',').any(|t| t.trim() == etag || t.trim() == "*"),
-        (None, Some(since)) => last_modified <= since,
-        (None, None) => false,
-    }
-}
-
-/// A feed request as it arrives: its address (a subscription's token hash,
-/// or the public feed's name) and how many audited changes this process had
-/// committed before anything was read for it.
-struct FeedRequest {
-    address: String,
-    audited_writes: u64,
-    conditional: Conditional,
-}
-
-impl FeedRequest {
-    fn new(state: &AppState, address: String, req: &HttpRequest) -> Self {
-        Self {
-            address,
-            audited_writes: state.db.audited_writes_here(),
-            conditional: conditional(req),
-        }
-    }
-
-    /// The client holds what this address answered last and nothing was
-    /// changed through this process since: 304, from memory alone.
-    fn recent(&self, state: &AppState) -> Option<HttpResponse> {
-        let (etag, last_modified) =
-            state
-                .feed_tags
-                .recent(&self.address, self.audited_writes, province_today())?;
-        is_fresh(&self.conditional, &etag, last_modified)
-            .then(|| FeedAnswer::not_modified(etag, last_modified).respond())
-    }
-}
-
-/// Answers a feed: its validators from the cache when nothing was written
-/// since they were computed (and the client holds that version: 304 with
-/// no contents read), else from its contents, read on a read connection.
-/// Either way the address remembers its answer ([`FeedRequest::recent`]).
-async fn answer_feed(
-    state: &AppState,
-    request: FeedRequest,
-    key: String,
-    stamp: DataStamp,
-    content: impl FnOnce(&mut AnyConnection, NaiveDate) -> ApiResult<FeedContent> + Send + 'static,
-) -> ApiResult<HttpResponse> {
-    let FeedRequest {
-        address,
-        audited_writes,
-        conditional,
-    } = request;
-    let answer = match state.feed_tags.get(&key, stamp) {
-        Some((etag, last_modified)) if is_fresh(&conditional, &etag, last_modified) => {
-            FeedAnswer::not_modified(etag, last_modified)
-        }
-        _ => {
-            state
-                .limits
-                .big_answer(build_feed(state, conditional, key, stamp, content))
-                .await?
-        }
-    };
-    state.feed_tags.note_recent(
-        address,
-        audited_writes,
-        stamp.day,
-        answer.etag.clone(),
-        answer.last_modified,
-    );
-    Ok(answer.respond())
-}
-
-/// A feed's answer from its contents (under the big-answer gate).
-async fn build_feed(
-    state: &AppState,
-    conditional: Conditional,
-    key: String,
-    stamp: DataStamp,
-    content: impl FnOnce(&mut AnyConnection, NaiveDate) -> ApiResult<FeedContent> + Send + 'static,
-) -> ApiResult<FeedAnswer> {
-    let read_key = key.clone();
-    let (content, etag, stored) = state
-        .db
-        .read(move |conn| {
-            let content = content(conn, stamp.day)?;
-            let etag = content.etag(stamp.day);
-            let stored = db::calendar::feed_state(conn, &read_key)?;
-            Ok((content, etag, stored))
-        })
-        .await?;
-    let last_modified =
-        settle_validators(state, key.clone(), etag.clone(), stored, content.newest()).await?;
-    state.feed_tags.put(key, stamp, etag.clone(), last_modified);
-    if is_fresh(&conditional, &etag, last_modified) {
-        return Ok(FeedAnswer::not_modified(etag, last_modified));
-    }
-    let host = host(&state.config.public_url);
-    let mut events: Vec<Event> = content
-        .delegations
-        .iter()
-        .map(|d| delegation_event(d, &host))
-        .collect();
-    events.extend(content.entries.iter().map(|e| entry_event(e, &host)));
-    let body = ical::write(&Calendar {
-        name: content.name,
-        events,
-    });
-    Ok(FeedAnswer {
-        etag,
-        last_modified,
-        body: Some(body),
-    })
-}
-
-/// The client's conditional request headers.
-struct Conditional {
-    etag: Option<String>,
-    since: Option<DateTime<Utc>>,
-}
-
-fn conditional(req: &HttpRequest) -> Conditional {
-    let etag = req
-        .headers()
-        .get(header::IF_NONE_MATCH)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned);
-    let since = req
-        .headers()
-        .get(header::IF_MODIFIED_SINCE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| DateTime::parse_from_rfc2822(v).ok())
-        .map(|t| t.with_timezone(&Utc));
-    Conditional { etag, since }
-}
-
 /// A subscriber's feed: what its owner may see now. A revoked token, an
 /// unknown one, or a deactivated owner answer 404.
 #[utoipa::path(
@@ -418,18 +212,18 @@ pub async fn subscription_feed(
     if token.len() != 64 || !token.chars().all(|c| c.is_ascii_hexdigit()) {
         return Err(ApiError::NotFound);
     }
-    let request = FeedRequest::new(&state, db::calendar::token_hash(&token), &req);
-    if let Some(not_modified) = request.recent(&state) {
-        return Ok(not_modified);
+    let request = FeedRequest::new(&state, db::calendar::token_hash(&token), &req).await;
+    if let Some(answer) = request.answer_from_memory(&state).await? {
+        return Ok(answer);
     }
-    let (sub, caller, stamp) = state
+    let (sub, caller) = state
         .db
         .read(move |conn| {
             let sub = db::calendar::by_token(conn, &token)?.ok_or(ApiError::NotFound)?;
             let owner = db::user::find(conn, sub.owner_id)?
                 .filter(|u| u.active)
                 .ok_or(ApiError::NotFound)?;
-            Ok((sub, owner.caller(), DataStamp::read(conn)?))
+            Ok((sub, owner.caller()))
         })
         .await?;
     let now = db::now();
@@ -444,7 +238,7 @@ pub async fn subscription_feed(
             .await?;
     }
     let key = format!("subscription:{}", sub.id);
-    answer_feed(&state, request, key, stamp, move |conn, today| {
+    answer_feed(&state, request, key, move |conn, today| {
         subscription_content(conn, &sub, caller, today)
     })
     .await
@@ -469,12 +263,11 @@ pub async fn subscription_feed(
 )]
 pub async fn public_feed(state: web::Data<AppState>, req: HttpRequest) -> ApiResult<HttpResponse> {
     const KEY: &str = "public:press-conferences";
-    let request = FeedRequest::new(&state, KEY.into(), &req);
-    if let Some(not_modified) = request.recent(&state) {
-        return Ok(not_modified);
+    let request = FeedRequest::new(&state, KEY.into(), &req).await;
+    if let Some(answer) = request.answer_from_memory(&state).await? {
+        return Ok(answer);
     }
-    let stamp = state.db.read(DataStamp::read).await?;
-    answer_feed(&state, request, KEY.into(), stamp, |conn, today| {
+    answer_feed(&state, request, KEY.into(), |conn, today| {
         let (from, to) = window(today);
         let public_scope = Scope {
             kinds: vec![EntryKind::PressConference],
