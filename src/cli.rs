@@ -1,4 +1,5 @@
-//! The command line: `serve`, `migrate`, `user create`, `openapi`, `generate`.
+//! The command line: `serve`, `migrate`, `user create`, `openapi`, `generate`,
+//! `copy`, `backup`, `restore`.
 
 use std::io::BufRead;
 
@@ -37,6 +38,14 @@ pub enum Command {
     /// Measure the raw commit rate of the database (the benchmark's write ceiling).
     #[command(hide = true)]
     CommitCeiling(crate::generate::CommitCeilingArgs),
+    /// Copy a whole database into an empty one (SQLite to PostgreSQL, or
+    /// back), verified table by table; progress on standard error.
+    Copy(crate::ops::copy::CopyArgs),
+    /// Back the database up to a file while the service runs (SQLite: a
+    /// database file; PostgreSQL: a pg_dump archive).
+    Backup(crate::ops::backup::BackupArgs),
+    /// Restore a backup into an empty database.
+    Restore(crate::ops::backup::RestoreArgs),
 }
 
 #[derive(Debug, Subcommand)]

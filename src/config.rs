@@ -17,7 +17,12 @@ pub const MIN_SECRET_LEN: usize = 32;
 pub struct DatabaseArgs {
     /// Database URL: postgres://… for PostgreSQL; sqlite://PATH or a file
     /// path for SQLite. Default: a SQLite file in the data folder.
-    #[arg(long, env = "DATABASE_URL", hide_env_values = true)]
+    #[arg(
+        long,
+        visible_alias = "database",
+        env = "DATABASE_URL",
+        hide_env_values = true
+    )]
     pub database_url: Option<String>,
 
     /// Folder for the embedded database and the generated JWT secret.
@@ -73,10 +78,6 @@ pub struct ServeArgs {
     #[arg(long, env = "VISITDESK_WORKERS")]
     pub workers: Option<usize>,
 
-    /// Days after a delegation's end date by which its report is due.
-    #[arg(long, env = "VISITDESK_REPORT_DUE_DAYS", default_value_t = 15)]
-    pub report_due_days: u32,
-
     /// Largest number of database connections per pool (default: 8 on
     /// PostgreSQL; on SQLite, two reading connections per core).
     #[arg(long, env = "VISITDESK_DB_CONNECTIONS")]
@@ -88,6 +89,16 @@ pub struct ServeArgs {
     /// proxy overwrites those headers, or clients could pick their address).
     #[arg(long, env = "VISITDESK_BEHIND_PROXY")]
     pub behind_proxy: bool,
+
+    /// Open `GET /metrics` (Prometheus) to requests carrying this bearer
+    /// token (at least 32 bytes); closed (404) without it. Prefer the
+    /// environment variable: a flag shows in the process list.
+    #[arg(long, env = "VISITDESK_METRICS_TOKEN", hide_env_values = true)]
+    pub metrics_token: Option<String>,
+
+    /// E-mail: the SMTP server, the sender, the digest's time.
+    #[command(flatten)]
+    pub mail: crate::mail::MailArgs,
 }
 
 /// A configuration the service refuses to start with.
@@ -112,7 +123,6 @@ pub struct Config {
     pub login_throttle: LoginThrottle,
     /// Whether the client address comes from the proxy's headers.
     pub behind_proxy: bool,
-    pub report_due_days: u32,
 }
 
 impl Config {
@@ -162,7 +172,6 @@ impl Config {
             },
             login_throttle: LoginThrottle::default(),
             behind_proxy: args.behind_proxy,
-            report_due_days: args.report_due_days,
         })
     }
 }

@@ -11,8 +11,10 @@ pub mod domain;
 pub mod error;
 pub mod generate;
 pub mod http;
+pub mod mail;
 pub mod model;
 pub mod openapi;
+pub mod ops;
 pub mod routes;
 
 use std::net::TcpListener;
@@ -43,8 +45,13 @@ pub struct AppState {
     pub feed_tags: db::calendar::FeedTags,
     /// How many password hashes and big answers run at once.
     pub limits: http::limits::Limits,
-    /// Weeks of the schedule already built from the data as it is.
+    /// Feed bodies and weeks of the schedule already built from the data
+    /// as it is (`db::notify` says when that is no longer so).
     pub kept_answers: http::kept_answers::KeptAnswers,
+    /// The token `/metrics` answers to; `None` (the default) keeps it
+    /// closed. Beside the configuration rather than in it so that every
+    /// `Config` built by hand stays valid; `serve` sets it from its flags.
+    pub metrics: Option<http::metrics::MetricsToken>,
 }
 
 impl AppState {
@@ -59,6 +66,7 @@ impl AppState {
             feed_tags: db::calendar::FeedTags::default(),
             limits: http::limits::Limits::default(),
             kept_answers: http::kept_answers::KeptAnswers::default(),
+            metrics: None,
         }
     }
 }

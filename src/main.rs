@@ -40,6 +40,15 @@ fn main() {
         Command::CommitCeiling(args) => visitdesk::generate::commit_ceiling(&args)
             .map(|done| println!("{done}"))
             .map_err(Failure::runtime),
+        Command::Copy(args) => visitdesk::ops::copy::run(&args, &mut std::io::stderr())
+            .map(|done| println!("{}", done.describe()))
+            .map_err(Failure::runtime),
+        Command::Backup(args) => visitdesk::ops::backup::backup(&args)
+            .map(|done| println!("{done}"))
+            .map_err(Failure::runtime),
+        Command::Restore(args) => visitdesk::ops::backup::restore(&args, &mut std::io::stderr())
+            .map(|done| println!("{done}"))
+            .map_err(Failure::runtime),
         Command::Openapi => {
             print!("{}", visitdesk::openapi::document_json());
             Ok(())
@@ -69,7 +78,37 @@ fn serve(args: &ServeArgs) -> Result<(), Failure> {
     let listener = TcpListener::bind(&config.bind)
         .map_err(|e| Failure::runtime(format!("cannot listen on {}: {e}", config.bind)))?;
     tracing::info!(address = %config.public_url, engine = ?db.engine(), "visitdesk is listening");
-    let state = AppState::new(db, config);
+    // E-mail: on with an SMTP server, said either way.
+    let mail = visitdesk::mail::MailConfig::from_args(
+        &args.mail,
+        std::env::var("VISITDESK_SMTP_PASSWORD").ok(),
+    )
+    .map_err(|e| Failure::usage(e.to_string()))?;
+    let _sender = match mail {
+        Some(mail) => {
+            tracing::info!(server = %mail.host, port = mail.port, tls = ?mail.tls, from = %mail.from, "e-mail is on");
+            Some(
+                visitdesk::mail::sender::start(db.clone(), mail).map_err(|e| {
+                    Failure::runtime(format!("cannot start the e-mail sender: {e}"))
+                })?,
+            )
+        }
+        None => {
+            tracing::info!(
+                "e-mail is off (no VISITDESK_SMTP_HOST): no notices or digests are written"
+            );
+            None
+        }
+    };
+    let mut state = AppState::new(db, config);
+    state.metrics = args
+        .metrics_token
+        .as_deref()
+        .filter(|t| !t.is_empty())
+        .map(visitdesk::http::metrics::MetricsToken::new)
+        .transpose()
+        .map_err(Failure::usage)?;
+    tracing::info!(open = state.metrics.is_some(), "/metrics");
     actix_web::rt::System::new()
         .block_on(async move { visitdesk::server(state, listener)?.await })
         .map_err(Failure::runtime)

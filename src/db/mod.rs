@@ -20,19 +20,20 @@ pub mod itinerary;
 pub mod login_throttle;
 pub mod member;
 pub mod migrate;
+pub mod notify;
+pub mod outbox;
 pub mod references;
 pub mod reporter;
 pub mod review;
 pub mod schedule;
 pub mod schema;
 pub mod session;
+pub mod settings;
 pub mod stamp;
 pub mod unit;
 pub mod user;
 pub mod writer;
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use chrono::{DateTime, SubsecRound, Utc};
@@ -52,7 +53,9 @@ pub struct Db {
     engine: Engine,
     reader: Pool,
     writes: Writes,
-    audited_writes: Arc<AtomicU64>,
+    changes: notify::ChangeWatch,
+    /// E-mail on or off in this process, and the sender's wake-up.
+    mail: std::sync::Arc<outbox::Signal>,
 }
 
 /// Where writes go: PostgreSQL's pool (its transactions run side by side),
@@ -128,7 +131,15 @@ impl Db {
         // was one more parsed statement per request); PostgreSQL's are.
         let test_on_check_out = url.engine() == Engine::Postgres;
         let build = |read_only: bool, size: u32| {
+            // Named for the metrics by what it serves: on PostgreSQL one
+            // pool serves reads and writes alike.
+            let name = match (url.engine(), read_only) {
+                (Engine::Postgres, _) => "main",
+                (Engine::Sqlite, true) => "read",
+                (Engine::Sqlite, false) => "write",
+            };
             r2d2::Pool::builder()
+                .event_handler(Box::new(crate::http::metrics::PoolEvents::new(name)))
                 .max_size(size)
                 .min_idle(Some(1))
                 .test_on_check_out(test_on_check_out)
@@ -152,7 +163,8 @@ impl Db {
             engine: url.engine(),
             reader,
             writes,
-            audited_writes: Arc::default(),
+            changes: notify::ChangeWatch::start(url)?,
+            mail: std::sync::Arc::default(),
         };
         Ok((db, applied))
     }
@@ -161,15 +173,24 @@ impl Db {
         self.engine
     }
 
-    /// How many audited changes this process has committed: when it has not
-    /// moved, nothing written through this process changed any record (a
-    /// change made by another process does not show here).
-    pub fn audited_writes_here(&self) -> u64 {
-        self.audited_writes.load(Ordering::Acquire)
+    /// Each pool's connections, open and idle, by name (for `/metrics`).
+    pub fn pool_states(&self) -> Vec<(&'static str, r2d2::State)> {
+        match (&self.engine, &self.writes) {
+            (_, Writes::Group { blocking, .. }) => {
+                vec![("read", self.reader.state()), ("write", blocking.state())]
+            }
+            (_, Writes::Pool(pool)) => vec![("main", pool.state())],
+        }
+    }
+
+    /// What this process knows of changes written anywhere, for answers
+    /// kept in memory ([`notify`]).
+    pub fn changes(&self) -> &notify::ChangeWatch {
+        &self.changes
     }
 
     fn count_audited_write(&self) {
-        self.audited_writes.fetch_add(1, Ordering::Release);
+        self.changes.changed_here();
     }
 
     /// Runs a read on a pooled connection, off the async workers.
@@ -189,8 +210,11 @@ impl Db {
         F: FnOnce(&mut AnyConnection) -> ApiResult<Audited<T>> + Send + 'static,
         T: Send + 'static,
     {
-        let value = self.write_unaudited(audited(actor, f)).await?;
+        let (value, mailed) = self
+            .write_unaudited(audited(actor, self.mail.clone(), f))
+            .await?;
         self.count_audited_write();
+        self.mail.after_commit(mailed);
         Ok(value)
     }
 
@@ -204,13 +228,15 @@ impl Db {
         F: FnOnce(&mut AnyConnection, X) -> ApiResult<Audited<T>> + Send + 'static,
         T: Send + 'static,
     {
-        let value = self
+        let mail = self.mail.clone();
+        let (value, mailed) = self
             .write_unaudited(move |conn| {
                 let (actor, known) = who(conn)?;
-                audited(actor, move |conn| f(conn, known))(conn)
+                audited(actor, mail, move |conn| f(conn, known))(conn)
             })
             .await?;
         self.count_audited_write();
+        self.mail.after_commit(mailed);
         Ok(value)
     }
 
@@ -253,9 +279,39 @@ impl Db {
     ) -> ApiResult<T> {
         let mut conn = self.writes.blocking_pool().get()?;
         let conn: &mut AnyConnection = &mut conn;
-        let value = conn.write_transaction(audited(actor.clone(), f))?;
+        let (value, mailed) =
+            conn.write_transaction(audited(actor.clone(), self.mail.clone(), f))?;
         self.count_audited_write();
+        self.mail.after_commit(mailed);
         Ok(value)
+    }
+
+    /// E-mail's switch and the sender's wake-up ([`outbox::Signal`]).
+    pub fn mail_signal(&self) -> &outbox::Signal {
+        &self.mail
+    }
+
+    /// [`Db::write_unaudited`] for a thread outside the server's runtime
+    /// (the e-mail sender): on SQLite through the one writer as well.
+    pub fn write_unaudited_blocking<T, F>(&self, f: F) -> ApiResult<T>
+    where
+        F: FnOnce(&mut AnyConnection) -> ApiResult<T> + Send + 'static,
+        T: Send + 'static,
+    {
+        match &self.writes {
+            Writes::Group { group, .. } => {
+                let (tx, rx) = std::sync::mpsc::channel();
+                group.submit(f, move |result| {
+                    let _ = tx.send(result);
+                });
+                rx.recv().unwrap_or(Err(ApiError::Unavailable))
+            }
+            Writes::Pool(pool) => {
+                let mut conn = pool.get()?;
+                let conn: &mut AnyConnection = &mut conn;
+                conn.write_transaction(f)
+            }
+        }
     }
 
     /// Whether the database answers (for `/readyz`).
@@ -268,15 +324,28 @@ impl Db {
     }
 }
 
-/// `f` followed by the insertion of the audit entries it returns.
+/// `f` followed by the insertion of the audit entries it returns, and —
+/// while e-mail is on — the change notices of the schedule entries of the
+/// coming week it changed (`model::notices`: the one place every change
+/// passes through); whether it wrote mail, to wake the sender after commit.
 fn audited<T>(
     actor: Actor,
+    mail: std::sync::Arc<outbox::Signal>,
     f: impl FnOnce(&mut AnyConnection) -> ApiResult<Audited<T>>,
-) -> impl FnOnce(&mut AnyConnection) -> ApiResult<T> {
+) -> impl FnOnce(&mut AnyConnection) -> ApiResult<(T, bool)> {
     move |conn| {
+        let watch = if mail.enabled() {
+            Some(crate::model::notices::Watch::before(conn)?)
+        } else {
+            None
+        };
         let Audited { value, events } = f(conn)?;
+        let mailed = match watch {
+            Some(watch) => watch.after(conn, &events, &actor)? > 0,
+            None => false,
+        };
         audit::insert(conn, &actor, &events, now())?;
-        Ok(value)
+        Ok((value, mailed))
     }
 }
 

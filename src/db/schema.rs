@@ -73,7 +73,11 @@ diesel::table! {
         search_text -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
-        version -> BigInt,
+        version -> BigInt,        passport_expiry -> Nullable<Date>,
+        visa_type -> Nullable<Text>,
+        visa_number -> Nullable<Text>,
+        visa_end -> Nullable<Date>,
+        press_card_end -> Nullable<Date>,
     }
 }
 
@@ -278,7 +282,10 @@ diesel::table! {
         phone -> Nullable<Text>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
-        version -> BigInt,
+        version -> BigInt,        passport_expiry -> Nullable<Date>,
+        visa_type -> Nullable<Text>,
+        visa_number -> Nullable<Text>,
+        visa_end -> Nullable<Date>,
     }
 }
 
@@ -344,12 +351,63 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    settings (name) {
+        name -> Text,
+        value -> Text,
+        updated_at -> Timestamp,
+        version -> BigInt,
+    }
+}
+
+diesel::table! {
+    calendar_swaps (day) {
+        day -> Date,
+        working -> Bool,
+        note -> Text,
+        source -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(console_sessions -> users (user_id));
+diesel::table! {
+    mail_settings (user_id) {
+        user_id -> BigInt,
+        email -> Nullable<Text>,
+        daily_digest -> Bool,
+        change_notices -> Bool,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    outbox (id) {
+        id -> BigInt,
+        kind -> Text,
+        dedup_key -> Nullable<Text>,
+        recipient_id -> BigInt,
+        to_address -> Text,
+        language -> Text,
+        subject -> Text,
+        body -> Text,
+        created_at -> Timestamp,
+        attempts -> BigInt,
+        next_attempt_at -> Timestamp,
+        claimed_until -> Nullable<Timestamp>,
+        sent_at -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(mail_settings -> users (user_id));
 diesel::allow_tables_to_appear_in_same_query!(
     accreditation_reporters,
     accreditations,
     audit_entries,
     calendar_subscriptions,
+    calendar_swaps,
     console_sessions,
     entry_spans,
     feed_states,
@@ -363,8 +421,11 @@ diesel::allow_tables_to_appear_in_same_query!(
     delegations,
     itinerary_items,
     login_throttle,
+    mail_settings,
+    outbox,
     reference_counters,
     security_reviews,
+    settings,
     units,
     user_preferences,
     users,

@@ -24,11 +24,15 @@ pub enum RecordKind {
     /// A press conference, with its attendees.
     PressConference,
     CalendarSubscription,
+    /// The province's settings (deadlines, Saturday working…); record id 0.
+    Settings,
+    /// A day of the government's swap table; the record id is the date as yyyymmdd.
+    CalendarSwap,
 }
 text_enum!(RecordKind {
     Unit => "unit", User => "user", Delegation => "delegation", Reporter => "reporter",
     Accreditation => "accreditation", Interview => "interview", PressConference => "press_conference",
-    CalendarSubscription => "calendar_subscription",
+    CalendarSubscription => "calendar_subscription", Settings => "settings", CalendarSwap => "calendar_swap",
 });
 
 /// One change to one record, as the audit trail will keep it.

@@ -26,7 +26,9 @@ macro_rules! text_enum {
 
 pub mod audit;
 pub mod collate;
+pub mod deadlines;
 pub mod delegation;
+pub mod expiry;
 pub mod ical;
 pub mod ical_import;
 pub mod ids;

@@ -18,6 +18,7 @@ pub mod member;
 pub mod reporter;
 pub mod review;
 pub mod schedule;
+pub mod settings;
 pub mod subscription;
 pub mod transitions;
 pub mod unit;
@@ -37,6 +38,7 @@ where
 {
     app.service(health::healthz)
         .service(health::readyz)
+        .service(crate::http::metrics::metrics)
         .service(calendar::public_feed)
         .service(calendar::subscription_feed)
         .service(
@@ -44,6 +46,8 @@ where
                 .service(auth::login)
                 .service(me::get_me)
                 .service(me::change_password)
+                .service(me::get_mail_settings)
+                .service(me::set_mail_settings)
                 .service(unit::list_units)
                 .service(unit::create_unit)
                 .service(unit::get_unit)
@@ -72,6 +76,15 @@ where
                 .service(itinerary::delete_item)
                 .service(import::import_itinerary)
                 .service(inbox::get_inbox)
+                .service(inbox::delegation_deadlines)
+                .service(inbox::accreditation_deadlines)
+                .service(settings::get_settings)
+                .service(settings::update_settings)
+                .service(settings::calendar_days)
+                .service(settings::list_swaps)
+                .service(settings::replace_swaps)
+                .service(settings::put_swap)
+                .service(settings::delete_swap)
                 .service(schedule::get_schedule)
                 .service(subscription::list_subscriptions)
                 .service(subscription::create_subscription)
@@ -89,6 +102,8 @@ where
                 .service(accreditation::review_accreditation)
                 .service(accreditation::list_activities)
                 .service(accreditation::add_activity)
+                .service(accreditation::update_activity)
+                .service(accreditation::transition_activity)
                 .service(interview::list_interviews)
                 .service(interview::create_interview)
                 .service(interview::get_interview)

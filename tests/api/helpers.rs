@@ -190,7 +190,6 @@ impl TestApp {
             pool: PoolOptions::default(),
             login_throttle: LoginThrottle::default(),
             behind_proxy: false,
-            report_due_days: 15,
         };
         adjust(&mut config);
         let server = visitdesk::server(

@@ -33,11 +33,14 @@ on_both_engines!(every_operation_answers_every_role_as_the_design_says);
 enum Op {
     Healthz,
     Readyz,
+    Metrics,
     PublicFeed,
     SubscriptionFeed,
     Login,
     GetMe,
     ChangePassword,
+    GetMailSettings,
+    SetMailSettings,
     ListUnits,
     CreateUnit,
     GetUnit,
@@ -66,6 +69,15 @@ enum Op {
     DeleteItem,
     ImportItinerary,
     Inbox,
+    DelegationDeadlines,
+    AccreditationDeadlines,
+    GetSettings,
+    UpdateSettings,
+    CalendarDays,
+    ListSwaps,
+    ReplaceSwaps,
+    PutSwap,
+    DeleteSwap,
     Schedule,
     ListSubscriptions,
     CreateSubscription,
@@ -83,6 +95,8 @@ enum Op {
     ReviewAccreditation,
     ListActivities,
     AddActivity,
+    UpdateActivity,
+    TransitionActivity,
     ListInterviews,
     CreateInterview,
     GetInterview,
@@ -137,14 +151,18 @@ const CONFERENCE_WRITERS: &[Role] = &[Admin, PO];
 /// Every documented operation: method, path template, the rule, and the
 /// request the matrix sends (see `prepare`).
 #[rustfmt::skip]
-const OPERATIONS: [(Op, &str, &str, Rule); 64] = [
+const OPERATIONS: [(Op, &str, &str, Rule); 78] = [
     (Op::Healthz, "GET", "/healthz", Rule::Public { user: 200, anonymous: 200 }),
     (Op::Readyz, "GET", "/readyz", Rule::Public { user: 200, anonymous: 200 }),
+    // Closed unless a metrics token is configured (tests/api/metrics.rs).
+    (Op::Metrics, "GET", "/metrics", Rule::Public { user: 404, anonymous: 404 }),
     (Op::PublicFeed, "GET", "/calendar/public/press-conferences.ics", Rule::Public { user: 200, anonymous: 200 }),
     (Op::SubscriptionFeed, "GET", "/calendar/{token}.ics", Rule::Public { user: 200, anonymous: 404 }),
     (Op::Login, "POST", "/api/v1/auth/login", Rule::Public { user: 200, anonymous: 401 }),
     (Op::GetMe, "GET", "/api/v1/me", Rule::Anyone(200)),
     (Op::ChangePassword, "POST", "/api/v1/me/password", Rule::Anyone(200)),
+    (Op::GetMailSettings, "GET", "/api/v1/me/mail", Rule::Anyone(200)),
+    (Op::SetMailSettings, "PUT", "/api/v1/me/mail", Rule::Anyone(200)),
     // Units are read by everyone (a host unit names itself in a delegation);
     // users and units are written by the administrator only.
     (Op::ListUnits, "GET", "/api/v1/units", Rule::Anyone(200)),
@@ -179,6 +197,17 @@ const OPERATIONS: [(Op, &str, &str, Rule); 64] = [
     (Op::DeleteItem, "DELETE", "/api/v1/delegations/{id}/itinerary/{item_id}", Rule::Delegation(DELEGATION_WRITERS, 204)),
     (Op::ImportItinerary, "POST", "/api/v1/delegations/{id}/itinerary/import", Rule::Delegation(DELEGATION_WRITERS, 200)),
     (Op::Inbox, "GET", "/api/v1/inbox", Rule::Anyone(200)),
+    (Op::DelegationDeadlines, "GET", "/api/v1/delegations/{id}/deadlines", Rule::Delegation(EVERY_ROLE, 200)),
+    (Op::AccreditationDeadlines, "GET", "/api/v1/accreditations/{id}/deadlines", Rule::Press(PRESS_READERS, 200)),
+    // The calendar and the deadlines are everyone's to read (a due date is
+    // no secret); the administrator keeps them.
+    (Op::GetSettings, "GET", "/api/v1/settings", Rule::Anyone(200)),
+    (Op::UpdateSettings, "PATCH", "/api/v1/settings", Rule::Only(&[Admin], 200)),
+    (Op::CalendarDays, "GET", "/api/v1/calendar/days", Rule::Anyone(200)),
+    (Op::ListSwaps, "GET", "/api/v1/calendar/swaps", Rule::Anyone(200)),
+    (Op::ReplaceSwaps, "PUT", "/api/v1/calendar/swaps", Rule::Only(&[Admin], 200)),
+    (Op::PutSwap, "POST", "/api/v1/calendar/swaps", Rule::Only(&[Admin], 200)),
+    (Op::DeleteSwap, "DELETE", "/api/v1/calendar/swaps/{date}", Rule::Only(&[Admin], 204)),
     (Op::Schedule, "GET", "/api/v1/schedule", Rule::Anyone(200)),
     (Op::ListSubscriptions, "GET", "/api/v1/calendar/subscriptions", Rule::Anyone(200)),
     (Op::CreateSubscription, "POST", "/api/v1/calendar/subscriptions", Rule::Anyone(201)),
@@ -197,6 +226,9 @@ const OPERATIONS: [(Op, &str, &str, Rule); 64] = [
     (Op::ReviewAccreditation, "PUT", "/api/v1/accreditations/{id}/security-review", Rule::Press(REVIEWERS, 200)),
     (Op::ListActivities, "GET", "/api/v1/accreditations/{id}/activities", Rule::Press(PRESS_READERS, 200)),
     (Op::AddActivity, "POST", "/api/v1/accreditations/{id}/activities", Rule::Press(ACCREDITATION_WRITERS, 201)),
+    (Op::UpdateActivity, "PATCH", "/api/v1/accreditations/{id}/activities/{activity_id}", Rule::Press(ACCREDITATION_WRITERS, 200)),
+    // `cancel` a planned activity: Sở Ngoại vụ.
+    (Op::TransitionActivity, "POST", "/api/v1/accreditations/{id}/activities/{activity_id}/transitions", Rule::Press(ACCREDITATION_WRITERS, 200)),
     (Op::ListInterviews, "GET", "/api/v1/interviews", Rule::Press(PRESS_READERS, 200)),
     (Op::CreateInterview, "POST", "/api/v1/interviews", Rule::Press(INTERVIEW_WRITERS, 201)),
     (Op::GetInterview, "GET", "/api/v1/interviews/{id}", Rule::Press(PRESS_READERS, 200)),
@@ -627,6 +659,7 @@ async fn prepare(
     let (path, body) = match op {
         Op::Healthz => ("/healthz".to_owned(), Body::Empty),
         Op::Readyz => ("/readyz".to_owned(), Body::Empty),
+        Op::Metrics => ("/metrics".to_owned(), Body::Empty),
         Op::PublicFeed => (
             "/calendar/public/press-conferences.ics".to_owned(),
             Body::Empty,
@@ -644,6 +677,11 @@ async fn prepare(
             ("/api/v1/auth/login".to_owned(), Body::Json(body))
         }
         Op::GetMe => ("/api/v1/me".to_owned(), Body::Empty),
+        Op::GetMailSettings => ("/api/v1/me/mail".to_owned(), Body::Empty),
+        Op::SetMailSettings => {
+            let body = json!({"address": "hop-thu@example.vn", "daily_digest": true});
+            ("/api/v1/me/mail".to_owned(), Body::Json(body))
+        }
         Op::ChangePassword => {
             // A user of its own: the new password ends its other tokens.
             if let Some(role) = role {
@@ -754,6 +792,48 @@ async fn prepare(
             Body::Calendar(calendar_body()),
         ),
         Op::Inbox => ("/api/v1/inbox".to_owned(), Body::Empty),
+        Op::DelegationDeadlines => (format!("{dp}/deadlines"), Body::Empty),
+        Op::AccreditationDeadlines => (
+            format!(
+                "{}/deadlines",
+                press::accreditation_path(w.draft_accreditation)
+            ),
+            Body::Empty,
+        ),
+        Op::GetSettings => ("/api/v1/settings".to_owned(), Body::Empty),
+        Op::UpdateSettings => (
+            "/api/v1/settings".to_owned(),
+            Body::Json(json!({"saturday_working": false})),
+        ),
+        Op::CalendarDays => (
+            "/api/v1/calendar/days?from=2027-02-01&to=2027-02-28".to_owned(),
+            Body::Empty,
+        ),
+        Op::ListSwaps => ("/api/v1/calendar/swaps?year=2026".to_owned(), Body::Empty),
+        Op::ReplaceSwaps => (
+            "/api/v1/calendar/swaps?year=2031".to_owned(),
+            Body::Json(
+                json!({"items": [{"date": "2031-01-02", "working": false, "note": "Nghỉ hoán đổi"}]}),
+            ),
+        ),
+        Op::PutSwap => (
+            "/api/v1/calendar/swaps".to_owned(),
+            Body::Json(json!({"date": "2032-01-02", "working": false, "note": "Nghỉ hoán đổi"})),
+        ),
+        Op::DeleteSwap => {
+            // A swap of its own each time, on a day no other case uses.
+            let offset = u64::from(uuid::Uuid::new_v4().as_bytes()[0]) * 7;
+            let date =
+                chrono::NaiveDate::from_ymd_opt(2033, 1, 1).unwrap() + chrono::Days::new(offset);
+            app.post(
+                "/api/v1/calendar/swaps",
+                &w.cast.admin.token,
+                json!({"date": date, "working": false, "note": "Để xóa"}),
+            )
+            .await
+            .ok(200);
+            (format!("/api/v1/calendar/swaps/{date}"), Body::Empty)
+        }
         Op::Schedule => (
             format!("/api/v1/schedule?from={}&to={}", day(0), day(30)),
             Body::Empty,
@@ -835,6 +915,31 @@ async fn prepare(
                 _ => Body::Empty,
             };
             (path, body)
+        }
+        Op::UpdateActivity | Op::TransitionActivity => {
+            // A fresh activity for each case: a cancelled one is closed.
+            let activity = schedule::activity(
+                app,
+                &w.cast,
+                w.approved_accreditation,
+                press::activity_body(
+                    &format!("{}T16:00", day(11)),
+                    &format!("{}T17:00", day(11)),
+                    press::PLACES[1],
+                ),
+            )
+            .await;
+            let path = format!(
+                "{}/activities/{activity}",
+                press::accreditation_path(w.approved_accreditation)
+            );
+            match op {
+                Op::UpdateActivity => (path, Body::Json(json!({"title": unique("Quay phim")}))),
+                _ => (
+                    format!("{path}/transitions"),
+                    Body::Json(press::transition("cancel")),
+                ),
+            }
         }
         Op::ListInterviews => (format!("{}?limit=500", press::INTERVIEWS), Body::Empty),
         Op::CreateInterview => (press::INTERVIEWS.to_owned(), Body::Json(interview_body(w))),

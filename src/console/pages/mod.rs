@@ -46,6 +46,9 @@ pub fn register(cfg: &mut web::ServiceConfig) {
         .configure(interview::register)
         .configure(conference::register)
         .configure(public_press::register)
+        // Before the `/admin` scope, which would answer 404 for a path it lacks.
+        .configure(admin::calendar::register)
+        .configure(admin::settings::register)
         .configure(admin::register)
         .configure(audit::register);
 }

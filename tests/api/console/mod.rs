@@ -6,7 +6,9 @@
 
 mod admin;
 mod crawl;
+mod deadlines;
 mod delegation;
+mod me;
 mod meetings;
 mod press;
 mod schedule;

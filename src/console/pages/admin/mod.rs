@@ -4,6 +4,8 @@
 //! makes the `model::` calls the JSON routes make; the operations refuse
 //! anyone else (the 403 page).
 
+pub mod calendar;
+pub mod settings;
 pub mod units;
 pub mod users;
 
@@ -94,6 +96,17 @@ fn name_of(units: &[Unit], id: Option<UnitId>, t: Tr) -> String {
     }
 }
 
+/// A refusal of a unit that was merged (`model::unit::require_open`) in
+/// the page's words, naming the unit it went into in the page's language.
+fn name_merged(mut errors: FormErrors, units: &[Unit], t: Tr) -> FormErrors {
+    for e in &mut errors.0 {
+        if let Some(into) = model::unit::merged_into_named(&e.message, units) {
+            e.message = t.t1("admin-unit-merged-named", "name", &unit_name(into, t));
+        }
+    }
+    errors
+}
+
 /// A refused form's errors; a 409 about a name taken (the operations say
 /// which name in their sentence) is shown at `field` in the page's words.
 fn refused(
@@ -137,7 +150,6 @@ mod tests {
             "this role acts for a unit: give unit_id",
             "this is the last active administrator; make another one first",
             "cannot merge a unit into itself",
-            "that unit was merged into another; choose a unit that was not",
             "this unit was merged into another already",
         ] {
             assert_ne!(t.phrase(sentence), sentence, "{sentence}");
