@@ -12,6 +12,16 @@ async function look(page, name) {
   await screenshots(page, name);
 }
 
+/** Opens the link named `name` and looks at its page, if this page offers it. */
+async function lookVia(page, name, shot) {
+  const link = page.getByRole('link', { name, exact: true }).first();
+  if ((await link.count()) === 0) return false;
+  await link.click();
+  await look(page, shot);
+  await page.goBack();
+  return true;
+}
+
 /** Follows the first link of the main table, if the list has one. */
 async function firstRecord(page) {
   const link = page.locator('main table tbody tr').first().getByRole('link').first();
@@ -32,7 +42,11 @@ test('the press side, as Sở Ngoại vụ', async ({ page }) => {
   await page.goto('/press-work');
   await page.getByRole('link', { name: 'Hồ sơ tác nghiệp', exact: true }).click();
   await look(page, 'accreditations');
-  if (await firstRecord(page)) await look(page, 'accreditation');
+  if (await firstRecord(page)) {
+    await look(page, 'accreditation');
+    await lookVia(page, 'Sửa hồ sơ', 'accreditation-edit');
+    await lookVia(page, 'Sửa', 'activity-edit');
+  }
   await page.goto('/accreditations/new');
   await look(page, 'accreditation-new');
 });
@@ -42,13 +56,19 @@ test('interviews and press conferences, as the Provincial Office', async ({ page
   await page.getByRole('link', { name: 'Báo chí' }).click();
   await page.getByRole('link', { name: 'Phỏng vấn', exact: true }).click();
   await look(page, 'interviews');
-  if (await firstRecord(page)) await look(page, 'interview');
+  if (await firstRecord(page)) {
+    await look(page, 'interview');
+    await lookVia(page, 'Sửa cuộc phỏng vấn', 'interview-edit');
+  }
   await page.goto('/interviews/new');
   await look(page, 'interview-new');
   await page.goto('/press-work');
   await page.getByRole('link', { name: 'Họp báo', exact: true }).click();
   await look(page, 'conferences');
-  if (await firstRecord(page)) await look(page, 'conference');
+  if (await firstRecord(page)) {
+    await look(page, 'conference');
+    await lookVia(page, 'Sửa cuộc họp báo', 'conference-edit');
+  }
   await page.goto('/press-conferences/new');
   await look(page, 'conference-new');
 });
@@ -67,6 +87,9 @@ test('administration and the audit trail, as the administrator', async ({ page }
   await signIn(page, 'admin');
   await page.getByRole('link', { name: 'Quản trị' }).click();
   await look(page, 'admin');
+  // Issue 16's pages: the days off and swaps, and the settings.
+  expect(await lookVia(page, 'Ngày nghỉ và ngày làm bù', 'admin-calendar')).toBe(true);
+  expect(await lookVia(page, 'Cài đặt lịch làm việc, thời hạn và cảnh báo', 'admin-settings')).toBe(true);
   await page.getByRole('link', { name: 'Người dùng', exact: true }).first().click();
   await look(page, 'users');
   await page.goto('/admin/users/new');
