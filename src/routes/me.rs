@@ -99,9 +99,11 @@ impl From<crate::db::user::MailSettings> for MailSettingsView {
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SetMailSettings {
-    /// An e-mail address, at most 254 characters; `null` or blank: none.
+    /// An e-mail address, at most 254 characters (checked by the service:
+    /// 422 when it is not one); `null` or blank: none. No `format: email` in
+    /// the document: blank is accepted on purpose (a form's empty field).
     #[validate(length(max = 254))]
-    #[schema(max_length = 254, format = Email)]
+    #[schema(max_length = 254)]
     pub address: Option<String>,
     /// Needs an address.
     #[serde(default)]

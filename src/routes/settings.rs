@@ -21,18 +21,36 @@ use crate::model::settings::{Settings, SwapInput, SwapView};
 
 /// The settings as the API shows them; `ETag` carries their version (0
 /// while the defaults were never changed).
+///
+/// Its fields are written out rather than `ProvinceSettings` flattened in:
+/// that type refuses unknown fields when read, so its schema says
+/// `additionalProperties: false`, and an `allOf` of it with `version` would
+/// forbid `version` itself (schemathesis, ST108).
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SettingsView {
-    #[serde(flatten)]
-    pub settings: ProvinceSettings,
+    /// Saturday is a working day.
+    pub saturday_working: bool,
+    /// 24/11, Ngày Văn hóa Việt Nam, is a holiday.
+    pub culture_day: bool,
+    pub deadlines: DeadlineSettings,
+    pub expiry: ExpirySettings,
     pub version: i64,
 }
 
 fn answer_settings(s: Settings) -> HttpResponse {
+    let ProvinceSettings {
+        saturday_working,
+        culture_day,
+        deadlines,
+        expiry,
+    } = s.values;
     HttpResponse::Ok()
         .insert_header(header::ETag(etag(s.version)))
         .json(SettingsView {
-            settings: s.values,
+            saturday_working,
+            culture_day,
+            deadlines,
+            expiry,
             version: s.version,
         })
 }
