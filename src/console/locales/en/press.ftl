@@ -263,7 +263,6 @@ press-change-place_address = Address
 press-change-place_district = District
 press-change-participants = Participants
 press-err-activity-closed = This activity is { $status }: only a planned activity can be changed or cancelled.
-press-err-accreditation-closed = An accreditation can be changed only while it is a draft or submitted.
 press-err-stranded = { $count ->
     [one] One activity would lie outside the new dates or permitted places; move or cancel it first.
    *[other] { $count } activities would lie outside the new dates or permitted places; move or cancel them first.

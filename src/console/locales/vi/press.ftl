@@ -260,5 +260,4 @@ press-change-place_address = Địa chỉ
 press-change-place_district = Huyện, thành phố
 press-change-participants = Thành phần tham gia
 press-err-activity-closed = Hoạt động này { $status }: chỉ sửa hoặc hủy được hoạt động đang dự kiến.
-press-err-accreditation-closed = Chỉ sửa được hồ sơ tác nghiệp khi hồ sơ là dự thảo hoặc đã gửi.
 press-err-stranded = { $count } hoạt động sẽ nằm ngoài thời gian hoặc địa điểm được phép mới; hãy chuyển hoặc hủy các hoạt động đó trước.

@@ -189,8 +189,6 @@ pub(super) fn said(error: ApiError, t: Tr) -> ApiError {
             "status",
             &t.name("delegation-item-status", status).to_lowercase(),
         )
-    } else if detail == "an accreditation changes only while it is a draft or submitted" {
-        t.t("press-err-accreditation-closed")
     } else if let Some(count) = detail
         .split_once(" activit(y/ies) would lie outside")
         .and_then(|(n, _)| n.parse::<usize>().ok())
