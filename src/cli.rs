@@ -97,10 +97,22 @@ impl Failure {
     }
 }
 
-/// Opens (and migrates) the database named by `args`.
+/// Opens (and migrates) the database named by `args`, for a one-shot
+/// command (no listening connection: [`Db::open`]).
 pub fn open_db(args: &DatabaseArgs) -> Result<Db, Failure> {
     let url = args.database().map_err(|e| Failure::usage(e.to_string()))?;
     let (db, applied) = Db::open(&url, PoolOptions::default()).map_err(Failure::runtime)?;
+    for name in applied {
+        tracing::info!(migration = %name, "applied");
+    }
+    Ok(db)
+}
+
+/// [`open_db`] for `serve`: watching for other processes' changes.
+pub fn open_db_for_serving(args: &DatabaseArgs) -> Result<db::ServingDb, Failure> {
+    let url = args.database().map_err(|e| Failure::usage(e.to_string()))?;
+    let (db, applied) =
+        Db::open_for_serving(&url, PoolOptions::default()).map_err(Failure::runtime)?;
     for name in applied {
         tracing::info!(migration = %name, "applied");
     }

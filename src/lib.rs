@@ -55,7 +55,10 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(db: Db, config: Config) -> Self {
+    /// Takes a [`db::ServingDb`]: answers are kept in memory
+    /// (`kept_answers`, `feed_tags`), so the database must be watched.
+    pub fn new(db: db::ServingDb, config: Config) -> Self {
+        let db = db.into_db();
         let tokens = TokenKeys::new(&config.jwt_secret, config.token_lifetime);
         let csrf = console::session::CsrfKey::new(&config.jwt_secret);
         Self {

@@ -63,7 +63,8 @@ fn main() {
 fn serve(args: &ServeArgs) -> Result<(), Failure> {
     // The database first: a bad URL or an unreachable server stops here,
     // before anything is written to disk.
-    let db = cli::open_db(&args.db)?;
+    let serving = cli::open_db_for_serving(&args.db)?;
+    let db = serving.db().clone();
     let env_secret = std::env::var("VISITDESK_JWT_SECRET").ok();
     let (secret, origin) = JwtSecret::resolve(env_secret.as_deref(), &args.db.data_dir)
         .map_err(|e| Failure::usage(e.to_string()))?;
@@ -100,7 +101,7 @@ fn serve(args: &ServeArgs) -> Result<(), Failure> {
             None
         }
     };
-    let mut state = AppState::new(db, config);
+    let mut state = AppState::new(serving, config);
     state.metrics = args
         .metrics_token
         .as_deref()

@@ -117,10 +117,49 @@ impl Default for PoolOptions {
     }
 }
 
+/// A [`Db`] that takes in the changes other processes commit ([`notify`]:
+/// on PostgreSQL a `LISTEN` connection and its thread), so that answers
+/// kept in memory can be trusted. Only [`Db::open_for_serving`] makes one,
+/// and [`crate::AppState::new`] takes nothing else: the service cannot be
+/// started on a database it does not watch.
+#[derive(Debug, Clone)]
+pub struct ServingDb(Db);
+
+impl ServingDb {
+    pub fn db(&self) -> &Db {
+        &self.0
+    }
+
+    pub fn into_db(self) -> Db {
+        self.0
+    }
+}
+
 impl Db {
     /// Connects (failing with the engine's own message), applies pending
-    /// migrations, and opens the pools.
+    /// migrations, and opens the pools, for a one-shot command (`migrate`,
+    /// `user create`, `generate`, `copy`, ...): it watches no other process
+    /// (no `LISTEN` connection, no thread; nothing it builds is kept), so
+    /// it starts and ends sooner. `serve` uses [`Db::open_for_serving`].
     pub fn open(url: &DatabaseUrl, options: PoolOptions) -> Result<(Self, Vec<String>), OpenError> {
+        Self::open_watching(url, options, false)
+    }
+
+    /// [`Db::open`], then watching for the changes other processes commit
+    /// (on PostgreSQL listening before the first request is answered).
+    pub fn open_for_serving(
+        url: &DatabaseUrl,
+        options: PoolOptions,
+    ) -> Result<(ServingDb, Vec<String>), OpenError> {
+        let (db, applied) = Self::open_watching(url, options, true)?;
+        Ok((ServingDb(db), applied))
+    }
+
+    fn open_watching(
+        url: &DatabaseUrl,
+        options: PoolOptions,
+        watch: bool,
+    ) -> Result<(Self, Vec<String>), OpenError> {
         let mut first = url.connect()?;
         connection::prepare(&mut first, false)?;
         let applied = migrate::run_pending(&mut first).map_err(OpenError::Migrate)?;
@@ -163,7 +202,11 @@ impl Db {
             engine: url.engine(),
             reader,
             writes,
-            changes: notify::ChangeWatch::start(url)?,
+            changes: if watch {
+                notify::ChangeWatch::start(url)?
+            } else {
+                notify::ChangeWatch::unwatched()
+            },
             mail: std::sync::Arc::default(),
         };
         Ok((db, applied))

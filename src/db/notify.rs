@@ -39,6 +39,12 @@
 //!   shared memory), so a second `visitdesk serve` on the same file, or
 //!   the command line, is seen at once — which is why a second server on
 //!   one file is allowed rather than refused.
+//! - **A one-shot command** (`migrate`, `user create`, `generate`, `copy`,
+//!   ...: [`super::Db::open`]) watches nothing: it keeps no answer, so it
+//!   opens no listening connection and starts no thread; its stamp is
+//!   always `None`. Only `serve` watches ([`super::Db::open_for_serving`],
+//!   the only way to a [`super::ServingDb`], which is what
+//!   [`crate::AppState::new`] takes).
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, Weak};
@@ -101,6 +107,8 @@ enum Source {
     /// The listening connection; `None` while lost (or taken out for a ping).
     Listen(Mutex<Option<diesel::PgConnection>>),
     DataVersion(Mutex<SqliteWatch>),
+    /// A one-shot command's: nothing is watched, nothing kept may be trusted.
+    Unwatched,
 }
 
 /// SQLite's watching connection and what it saw last.
@@ -155,6 +163,22 @@ impl ChangeWatch {
         Ok(Self { shared })
     }
 
+    /// Watches nothing (a one-shot command): no connection, no thread;
+    /// [`Self::stamp`] always answers `None`.
+    pub fn unwatched() -> Self {
+        Self {
+            shared: Arc::new(Shared {
+                generation: AtomicU64::new(1),
+                source: Source::Unwatched,
+            }),
+        }
+    }
+
+    /// Whether this process watches the database for others' changes.
+    pub fn watches(&self) -> bool {
+        !matches!(self.shared.source, Source::Unwatched)
+    }
+
     /// This process committed an audited change.
     pub fn changed_here(&self) {
         self.shared.moved();
@@ -177,6 +201,7 @@ impl ChangeWatch {
                 let mut watch = lock(watch);
                 watch.check(&self.shared).then(|| self.shared.current())
             }
+            Source::Unwatched => None,
         }
     }
 }

@@ -174,7 +174,8 @@ impl TestApp {
     /// The application with a configuration `adjust` changed.
     pub async fn spawn_with(engine: Engine, adjust: impl FnOnce(&mut Config)) -> TestApp {
         let (url, scratch) = scratch(engine);
-        let (db, _) = Db::open(&url, PoolOptions::default()).unwrap();
+        let (serving, _) = Db::open_for_serving(&url, PoolOptions::default()).unwrap();
+        let db = serving.db().clone();
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let address = format!("http://{}", listener.local_addr().unwrap());
         let mut config = Config {
@@ -193,7 +194,7 @@ impl TestApp {
         };
         adjust(&mut config);
         let server = visitdesk::server(
-            visitdesk::AppState::new(db.clone(), config.clone()),
+            visitdesk::AppState::new(serving, config.clone()),
             listener,
         )
         .unwrap();

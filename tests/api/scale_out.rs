@@ -31,6 +31,23 @@ async fn sqlite() {
     two_processes(&db, Engine::Sqlite).await;
 }
 
+/// A one-shot command (`migrate`, `user create`, `copy`, ...) keeps no
+/// answer, so it opens no listening connection (nor its thread): only the
+/// serving process listens, and it listens before it answers.
+#[test]
+fn only_a_serving_process_listens() {
+    use visitdesk::db::{Db, PoolOptions};
+    let db = Scratch::postgres();
+    let url = visitdesk::db::DatabaseUrl::parse(&db.url).unwrap();
+    let (one_shot, _) = Db::open(&url, PoolOptions::default()).unwrap();
+    assert!(!one_shot.changes().watches());
+    assert_eq!(db.listeners(), 0, "a one-shot command listens to nobody");
+    let (serving, _) = Db::open_for_serving(&url, PoolOptions::default()).unwrap();
+    assert!(serving.db().changes().watches());
+    assert_eq!(db.listeners(), 1, "the serving process listens at once");
+    drop(one_shot);
+}
+
 /// A database of the test's own, removed at its end.
 struct Scratch {
     url: String,
