@@ -248,6 +248,18 @@ pub fn mail_settings(
     db::user::mail_settings(conn, caller.id)
 }
 
+/// A user's e-mail settings, for an administrator (who answers for the
+/// reminders reaching people); 404 for no such user.
+#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id, id = %id))]
+pub fn mail_settings_of(
+    conn: &mut AnyConnection,
+    caller: Caller,
+    id: UserId,
+) -> ApiResult<db::user::MailSettings> {
+    find(conn, caller, id)?;
+    db::user::mail_settings(conn, id)
+}
+
 /// Keeps the caller's e-mail settings. The audit says the address changed,
 /// not what it is (the audit trail is read by the police too).
 pub fn set_mail_settings(

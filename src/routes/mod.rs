@@ -56,6 +56,7 @@ where
                 .service(user::list_users)
                 .service(user::create_user)
                 .service(user::get_user)
+                .service(user::get_user_mail_settings)
                 .service(user::update_user)
                 .service(audit::list_audit)
                 .service(delegation::list_delegations)

@@ -163,6 +163,28 @@ pub async fn get_user(
     Ok(answer(HttpResponse::Ok(), user))
 }
 
+/// A user's e-mail settings (administrator): the address their reminders
+/// go to, and what they receive.
+#[utoipa::path(
+    tag = "users", security(("bearer" = [])), params(("id" = i64, Path, description = "User id")),
+    responses((status = 200, body = super::me::MailSettingsView, description = "The user's e-mail settings"), UnauthorizedProblem, ForbiddenProblem, NotFoundProblem)
+)]
+#[get("/users/{id}/mail")]
+pub async fn get_user_mail_settings(
+    state: web::Data<AppState>,
+    signed_in: SignedIn,
+    id: web::Path<UserId>,
+) -> ApiResult<web::Json<super::me::MailSettingsView>> {
+    let caller = signed_in.caller();
+    let id = id.into_inner();
+    let settings = signed_in
+        .read(&state.db, move |conn| {
+            model::user::mail_settings_of(conn, caller, id)
+        })
+        .await?;
+    Ok(web::Json(settings.into()))
+}
+
 /// The checked fields of a new user, before its password is hashed.
 struct NewUserInput {
     username: Username,

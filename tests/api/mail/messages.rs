@@ -170,7 +170,8 @@ async fn digest_per_role(app: TestApp) {
 }
 
 async fn settings_are_the_users_own(app: TestApp) {
-    let (_, token) = app.login_as(Role::Viewer).await;
+    let (id, token) = app.login_as(Role::Viewer).await;
+    let theirs = format!("/api/v1/users/{id}/mail");
     let empty = app.get("/api/v1/me/mail", &token).await.ok(200);
     assert_eq!(
         empty,
@@ -212,6 +213,15 @@ async fn settings_are_the_users_own(app: TestApp) {
         json!({"address": "xem@example.vn", "daily_digest": true, "change_notices": false})
     );
     assert_eq!(app.get("/api/v1/me/mail", &token).await.ok(200), kept);
+    // The administrators read it too (they answer for reminders reaching
+    // people); nobody else, not even the police.
+    assert_eq!(app.get(&theirs, &app.admin_token).await.ok(200), kept);
+    let (_, police) = app.login_as(Role::Police).await;
+    app.get(&theirs, &police).await.problem(403);
+    app.get(&theirs, &token).await.problem(403);
+    app.get("/api/v1/users/999999/mail", &app.admin_token)
+        .await
+        .problem(404);
     // The audit says that the address changed, never what it is.
     let audit = app
         .get("/api/v1/audit?record_kind=user", &app.admin_token)
