@@ -2,7 +2,7 @@
 
 use std::str::FromStr;
 
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 use diesel::prelude::*;
 
@@ -11,7 +11,9 @@ use super::schema::{press_conference_attendees as pca, press_conferences as pc};
 use super::stamp::Stamp;
 use crate::domain::ids::{AttendeeId, PressConferenceId, ReporterId, UserId};
 use crate::domain::pagination::Limit;
-use crate::domain::press::{ConferenceKind, ConferenceStatus, PressConference};
+use crate::domain::press::{
+    ConferenceKind, ConferenceStatus, Organizer, OrganizerKind, PressConference,
+};
 use crate::error::{ApiError, ApiResult};
 
 // Field order is the table's (RETURNING loads by position).
@@ -34,6 +36,9 @@ struct Row {
     created_at: Stamp,
     updated_at: Stamp,
     version: i64,
+    organizer_kind: String,
+    organizer_name: Option<String>,
+    registration_date: Option<NaiveDate>,
 }
 
 impl TryFrom<Row> for PressConference {
@@ -49,6 +54,12 @@ impl TryFrom<Row> for PressConference {
             status: ConferenceStatus::parse(&row.status).ok_or_else(|| corrupt("status"))?,
             time_zone: Tz::from_str(&row.time_zone).map_err(|_| corrupt("time zone"))?,
             speakers: serde_json::from_str(&row.speakers).map_err(|_| corrupt("speaker list"))?,
+            organizer: OrganizerKind::parse(&row.organizer_kind)
+                .and_then(|kind| {
+                    Organizer::parse(kind, row.organizer_name.as_deref(), row.registration_date)
+                        .ok()
+                })
+                .ok_or_else(|| corrupt("organizer"))?,
             reference: row.reference,
             title: row.title,
             starts_at: row.starts_at.and_utc(),
@@ -65,8 +76,10 @@ impl TryFrom<Row> for PressConference {
 }
 
 /// The fields of a press conference that the Provincial Office writes.
+/// A `None` writes NULL (`treat_none_as_null`): a conference that becomes
+/// the province's own loses the foreign body's name and date.
 #[derive(Debug, Clone, PartialEq, Insertable, AsChangeset)]
-#[diesel(table_name = pc)]
+#[diesel(table_name = pc, treat_none_as_null = true)]
 pub struct Fields {
     pub title: String,
     pub kind: String,
@@ -77,11 +90,31 @@ pub struct Fields {
     pub topics: String,
     /// JSON array of speakers.
     pub speakers: String,
+    pub organizer_kind: String,
+    pub organizer_name: Option<String>,
+    pub registration_date: Option<NaiveDate>,
 }
 
 impl Fields {
     pub fn speakers(speakers: &[String]) -> String {
         serde_json::to_string(speakers).unwrap_or_else(|_| "[]".into())
+    }
+
+    /// Sets the organizer's three columns.
+    pub fn with_organizer(mut self, organizer: &Organizer) -> Self {
+        self.organizer_kind = organizer.kind().as_str().to_owned();
+        self.organizer_name = organizer.name().map(str::to_owned);
+        self.registration_date = organizer.registered_on();
+        self
+    }
+
+    /// The organizer as these fields hold it.
+    pub fn organizer(&self) -> Organizer {
+        OrganizerKind::parse(&self.organizer_kind)
+            .and_then(|k| {
+                Organizer::parse(k, self.organizer_name.as_deref(), self.registration_date).ok()
+            })
+            .unwrap_or_default()
     }
 }
 
@@ -313,4 +346,25 @@ pub fn announced_ids(conn: &mut AnyConnection) -> ApiResult<std::collections::Ha
         .load::<i64>(conn)?
         .into_iter()
         .collect())
+}
+
+/// Foreign bodies' press conferences still to be held (planned or
+/// announced, ending after `from`): the inbox's late-registration flags.
+pub fn foreign_open(
+    conn: &mut AnyConnection,
+    from: DateTime<Utc>,
+) -> ApiResult<Vec<PressConference>> {
+    pc::table
+        .filter(pc::organizer_kind.eq(OrganizerKind::ForeignBody.as_str()))
+        .filter(pc::status.eq_any([
+            ConferenceStatus::Planned.as_str(),
+            ConferenceStatus::Announced.as_str(),
+        ]))
+        .filter(pc::ends_at.gt(from.naive_utc()))
+        .order((pc::starts_at.asc(), pc::id.asc()))
+        .select(Row::as_select())
+        .load::<Row>(conn)?
+        .into_iter()
+        .map(PressConference::try_from)
+        .collect()
 }

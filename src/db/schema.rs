@@ -179,6 +179,9 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         version -> BigInt,
+        organizer_kind -> Text,
+        organizer_name -> Nullable<Text>,
+        registration_date -> Nullable<Date>,
     }
 }
 

@@ -93,6 +93,7 @@ pub(super) fn load(db: &Db, actor: &Actor) -> ApiResult<Counts> {
     for c in conferences(today) {
         counts.conferences += write(&mut |conn| press_events::conference(conn, &c, &cast))?;
     }
+    counts.conferences += write(&mut |conn| press_events::foreign_conference(conn, &cast))?;
     for spec in &specs {
         write(&mut |conn| close(conn, spec))?;
     }

@@ -8,7 +8,7 @@ use super::press_effects::{self as fx, refused};
 use super::press_lookup::{conference_exists, find_accreditation, find_reporter, reporter_ids};
 use super::press_spec::{Conference, ConferenceStep, InterviewSpec, InterviewStep, span};
 use crate::db::{self, AnyConnection, Audited};
-use crate::domain::press::{ConferenceAction, InterviewAction};
+use crate::domain::press::{ConferenceAction, ConferenceKind, InterviewAction, Organizer};
 use crate::domain::time::PROVINCE_TZ;
 use crate::error::{ApiError, ApiResult};
 
@@ -64,10 +64,55 @@ pub(super) fn interview(
     audited(events)
 }
 
+/// The foreign body's press conference of the demo: an embassy's, held
+/// the next working day and registered only today, so the Provincial
+/// Office's inbox shows a registration that came late and the record its
+/// deadline (2 working days ahead by default, Nghị định 88/2012/NĐ-CP).
+const FOREIGN_TITLE: &str = "Họp báo giới thiệu Tuần lễ Văn hóa Nhật Bản tại Hòa Bình 2026";
+const FOREIGN_BODY: &str = "Đại sứ quán Nhật Bản tại Việt Nam";
+
+/// The foreign body's press conference (once: a second load finds it).
+pub(super) fn foreign_conference(
+    conn: &mut AnyConnection,
+    cast: &Cast,
+) -> ApiResult<Audited<bool>> {
+    let calendar = crate::model::settings::calendar(conn)?;
+    let day = calendar
+        .working
+        .add_working_days(cast.today, 1)
+        .ok_or_else(|| ApiError::internal("no working day after today"))?;
+    let spec = Conference {
+        title: FOREIGN_TITLE.to_owned(),
+        kind: ConferenceKind::AdHoc,
+        day,
+        hours: "09:00-10:30",
+        topics: "Chương trình Tuần lễ Văn hóa Nhật Bản; hợp tác du lịch, giáo dục giữa \
+                 tỉnh và các địa phương Nhật Bản"
+            .to_owned(),
+        speakers: &["Đại sứ Nhật Bản tại Việt Nam", "Giám đốc Sở Ngoại vụ"],
+        foreign: None,
+        steps: &[],
+    };
+    let organizer = Organizer::ForeignBody {
+        name: FOREIGN_BODY.to_owned(),
+        registered_on: cast.today,
+    };
+    conference_by(conn, &spec, cast, &organizer)
+}
+
 pub(super) fn conference(
     conn: &mut AnyConnection,
     c: &Conference,
     cast: &Cast,
+) -> ApiResult<Audited<bool>> {
+    conference_by(conn, c, cast, &Organizer::Province)
+}
+
+fn conference_by(
+    conn: &mut AnyConnection,
+    c: &Conference,
+    cast: &Cast,
+    organizer: &Organizer,
 ) -> ApiResult<Audited<bool>> {
     if conference_exists(conn, c)? {
         return Ok(Audited::unchanged(false));
@@ -83,7 +128,11 @@ pub(super) fn conference(
         venue: VENUE.to_owned(),
         topics: c.topics.clone(),
         speakers: db::conference::Fields::speakers(&speakers),
-    };
+        organizer_kind: String::new(),
+        organizer_name: None,
+        registration_date: None,
+    }
+    .with_organizer(organizer);
     let (pc, created) = crate::model::conference::insert(conn, &fields, cast.office)
         .map_err(|e| refused(format_args!("press conference {:?}", c.title), e))?;
     let mut events = vec![created];

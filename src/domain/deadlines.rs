@@ -106,6 +106,10 @@ pub struct ProvinceSettings {
     pub culture_day: bool,
     pub deadlines: DeadlineSettings,
     pub expiry: ExpirySettings,
+    /// The report periods and the compiling unit (absent in settings saved
+    /// before reports existed: the defaults).
+    #[serde(default)]
+    pub reports: super::report::ReportSettings,
 }
 
 impl ProvinceSettings {
@@ -353,6 +357,31 @@ pub fn accreditation(rules: &Rules<'_>, facts: &AccreditationFacts) -> Vec<Deadl
         out.push(rules.deadline(DeadlineKind::SecurityReview, due, done));
     }
     out
+}
+
+/// What the deadline of a press conference is worked out from.
+#[derive(Debug, Clone)]
+pub struct ConferenceFacts {
+    /// The day it is held (in its own zone).
+    pub day: NaiveDate,
+    /// For a foreign body's: the day its registration reached the province.
+    /// The province's own registers with nobody and has no such deadline.
+    pub registered_on: Option<NaiveDate>,
+}
+
+/// A press conference's deadline: a foreign body's registered at least n
+/// working days before it is held. Registration is a fact of the past:
+/// met or late, never pending (as an accreditation's programme notice),
+/// and it stays on the record when the conference is cancelled.
+pub fn conference(rules: &Rules<'_>, facts: &ConferenceFacts) -> Vec<Deadline> {
+    facts
+        .registered_on
+        .map(|registered| {
+            let due = rules.conference_notice_due(facts.day);
+            rules.deadline(DeadlineKind::ConferenceNotice, due, Some(registered))
+        })
+        .into_iter()
+        .collect()
 }
 
 #[cfg(test)]

@@ -18,6 +18,8 @@ use super::workflow::{Rule, Subject, Verdict, Who, decide};
 
 mod activity;
 pub use activity::{ActivityAction, ActivityRefusal, activity_open};
+mod organizer;
+pub use organizer::{ORGANIZER_NAME_MAX, Organizer, OrganizerKind};
 
 /// The press side is not the host units' business: for them it does not exist.
 pub fn visible_to(role: Role) -> bool {
@@ -443,6 +445,8 @@ pub struct PressConference {
     pub venue: String,
     pub topics: String,
     pub speakers: Vec<String>,
+    /// Who holds it: the province's own, or a foreign body registering it.
+    pub organizer: Organizer,
     pub status: ConferenceStatus,
     /// Set when it was announced: from then on it is in the public feed
     /// (and stays there, as cancelled, if it is called off).

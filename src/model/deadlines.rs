@@ -7,6 +7,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use utoipa::ToSchema;
 
+mod meetings;
+pub use meetings::{conference_entries, late_registration, of_conference, of_interview};
+
 use super::inbox::{InboxEntry, RecordLink};
 use crate::db::audit::AuditFilter;
 use crate::db::{self, AnyConnection};
@@ -33,7 +36,7 @@ pub struct RecordDeadlines {
     pub warnings: Vec<Warning>,
 }
 
-fn province_day(t: chrono::DateTime<chrono::Utc>) -> NaiveDate {
+pub(crate) fn province_day(t: chrono::DateTime<chrono::Utc>) -> NaiveDate {
     t.with_timezone(&PROVINCE_TZ).date_naive()
 }
 
@@ -132,6 +135,25 @@ pub fn of_accreditation(
     let calendar = super::settings::calendar(conn)?;
     let rules = calendar.rules(today);
     let reporters = db::reporter::documents_of(conn, &a.reporter_ids)?;
+    let deadlines = accreditation_deadlines(conn, &a, &reporters, &rules)?;
+    let warnings = accreditation_warnings(&a, &reporters, &rules, &calendar.settings.expiry)
+        .into_iter()
+        .map(|w| w.for_role(caller.role))
+        .collect();
+    Ok(RecordDeadlines {
+        deadlines,
+        warnings,
+    })
+}
+
+/// An accreditation's due dates, earliest first, its reporters' documents
+/// read already.
+fn accreditation_deadlines(
+    conn: &mut AnyConnection,
+    a: &Accreditation,
+    reporters: &[(press::Reporter, TravelDocuments)],
+    rules: &Rules<'_>,
+) -> ApiResult<Vec<Deadline>> {
     let resident = !reporters.is_empty()
         && reporters
             .iter()
@@ -142,19 +164,12 @@ pub fn of_accreditation(
         registered_on: a.referral_date,
         start_date: a.start_date,
         resident,
-        answered_on: answered_on(conn, &a)?,
+        answered_on: answered_on(conn, a)?,
         reviewed_on: a.review.reviewed_at.map(province_day),
     };
-    let mut deadlines = deadlines::accreditation(&rules, &facts);
+    let mut deadlines = deadlines::accreditation(rules, &facts);
     deadlines.sort_by_key(|x| x.due_date);
-    let warnings = accreditation_warnings(&a, &reporters, &rules, &calendar.settings.expiry)
-        .into_iter()
-        .map(|w| w.for_role(caller.role))
-        .collect();
-    Ok(RecordDeadlines {
-        deadlines,
-        warnings,
-    })
+    Ok(deadlines)
 }
 
 fn accreditation_warnings(

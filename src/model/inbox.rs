@@ -208,6 +208,7 @@ pub fn entries_on(
         items.extend(press_entries(conn, caller.role, rules)?);
     }
     items.extend(super::deadlines::expiry_entries(conn, caller, rules)?);
+    items.extend(super::deadlines::conference_entries(conn, caller, rules)?);
     items.sort_by(|a, b| {
         let id = |e: &InboxEntry| e.record.as_ref().map(|r| (r.kind.clone(), r.id));
         a.due_date.cmp(&b.due_date).then_with(|| id(a).cmp(&id(b)))

@@ -3,7 +3,7 @@
 
 use actix_web::http::header;
 use actix_web::{HttpResponse, get, patch, post, web};
-use chrono::{DateTime, FixedOffset, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
@@ -15,7 +15,9 @@ use crate::db::conference::Attendee;
 use crate::db::{self};
 use crate::domain::ids::{AttendeeId, PressConferenceId, ReporterId, UserId};
 use crate::domain::pagination::page;
-use crate::domain::press::{ConferenceAction, ConferenceKind, ConferenceStatus, PressConference};
+use crate::domain::press::{
+    ConferenceAction, ConferenceKind, ConferenceStatus, OrganizerKind, PressConference,
+};
 use crate::domain::time::Bound;
 use crate::error::*;
 use crate::http::auth::SignedIn;
@@ -37,6 +39,13 @@ pub struct ConferenceView {
     pub venue: String,
     pub topics: String,
     pub speakers: Vec<String>,
+    /// Who holds it: the province's own, or a foreign body.
+    pub organizer: OrganizerKind,
+    /// A foreign body's name; null for the province's own.
+    pub organizer_name: Option<String>,
+    /// The day a foreign body's registration reached the province; null
+    /// for the province's own.
+    pub registration_date: Option<NaiveDate>,
     pub status: ConferenceStatus,
     /// When it was announced (from then on it is in the public feed).
     pub announced_at: Option<DateTime<Utc>>,
@@ -59,6 +68,9 @@ impl From<PressConference> for ConferenceView {
             venue: c.venue,
             topics: c.topics,
             speakers: c.speakers,
+            organizer: c.organizer.kind(),
+            organizer_name: c.organizer.name().map(str::to_owned),
+            registration_date: c.organizer.registered_on(),
             status: c.status,
             announced_at: c.announced_at,
             created_by: c.created_by,

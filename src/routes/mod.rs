@@ -7,6 +7,7 @@ pub mod audit;
 pub mod auth;
 pub mod calendar;
 pub mod conference;
+pub mod deadlines;
 pub mod delegation;
 pub mod health;
 pub mod import;
@@ -79,6 +80,8 @@ where
                 .service(inbox::get_inbox)
                 .service(inbox::delegation_deadlines)
                 .service(inbox::accreditation_deadlines)
+                .service(deadlines::conference_deadlines)
+                .service(deadlines::interview_deadlines)
                 .service(settings::get_settings)
                 .service(settings::update_settings)
                 .service(settings::calendar_days)

@@ -16,6 +16,7 @@ mod audit;
 mod auth;
 mod cli;
 mod concurrency;
+mod conference_deadlines;
 mod console;
 mod covering;
 mod deadlines;

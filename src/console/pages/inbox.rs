@@ -30,6 +30,7 @@ impl InboxPage {
         match record.kind.as_str() {
             "delegation" => Some(format!("/delegations/{}", record.id)),
             "accreditation" => Some(format!("/accreditations/{}", record.id)),
+            "press_conference" => Some(format!("/press-conferences/{}", record.id)),
             _ => None,
         }
     }

@@ -168,3 +168,42 @@ fn names_match_serde() {
         assert_eq!(serde_json::to_value(s).unwrap(), s.as_str());
     }
 }
+
+#[test]
+fn a_foreign_bodys_conference_is_registered_two_working_days_ahead() {
+    let cal = calendar();
+    let settings = DeadlineSettings::default();
+    let rules = Rules {
+        calendar: &cal,
+        settings: &settings,
+        today: d(2026, 4, 20),
+    };
+    let state = |day: NaiveDate, registered: NaiveDate| {
+        let all = conference(
+            &rules,
+            &ConferenceFacts {
+                day,
+                registered_on: Some(registered),
+            },
+        );
+        assert_eq!(all.len(), 1);
+        assert_eq!(all[0].what, DeadlineKind::ConferenceNotice);
+        (all[0].due_date, all[0].state)
+    };
+    // Monday 4/5/2026 after 30/4 and 1/5: Wednesday 29/4 is one working
+    // day ahead (late), Tuesday 28/4 two (met).
+    assert_eq!(
+        state(d(2026, 5, 4), d(2026, 4, 29)),
+        (d(2026, 4, 28), DeadlineState::Late)
+    );
+    assert_eq!(
+        state(d(2026, 5, 4), d(2026, 4, 28)),
+        (d(2026, 4, 28), DeadlineState::Met)
+    );
+    // The province's own registers with nobody.
+    let own = ConferenceFacts {
+        day: d(2026, 5, 4),
+        registered_on: None,
+    };
+    assert!(conference(&rules, &own).is_empty());
+}

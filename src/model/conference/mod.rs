@@ -1,7 +1,7 @@
 //! Press conferences: each change as one operation with its audit entry;
 //! the attendees' operations are in `attendees`.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Deserialize;
 use utoipa::ToSchema;
 use validator::Validate;
@@ -22,8 +22,8 @@ use crate::domain::ids::PressConferenceId;
 use crate::domain::ids::{ReporterId, UserId};
 use crate::domain::itinerary::parse_time;
 use crate::domain::pagination::Limit;
-use crate::domain::press::ConferenceKind;
 use crate::domain::press::{ConferenceAction, PressConference};
+use crate::domain::press::{ConferenceKind, Organizer, OrganizerKind};
 use crate::domain::reference::Series;
 use crate::domain::role::Caller;
 use crate::domain::role::Role;
@@ -61,6 +61,16 @@ pub struct ConferenceInput {
     #[schema(value_type = Vec<super::input::SpeakerNameDoc>, max_items = 20)]
     #[serde(default)]
     pub speakers: Vec<String>,
+    /// Who holds it: `province` (the Provincial Office, a department;
+    /// the default) or `foreign_body` (an embassy, consulate, foreign
+    /// organisation or enterprise), which registers it with the province.
+    pub organizer: Option<OrganizerKind>,
+    /// A foreign body's name (required for `foreign_body`, absent otherwise).
+    #[schema(max_length = 300, example = "Đại sứ quán Nhật Bản")]
+    pub organizer_name: Option<String>,
+    /// The day a foreign body's registration reached the province
+    /// (required for `foreign_body`, absent otherwise).
+    pub registration_date: Option<NaiveDate>,
 }
 
 fn checked(input: ConferenceInput) -> ApiResult<Fields> {
@@ -81,6 +91,12 @@ fn checked(input: ConferenceInput) -> ApiResult<Fields> {
     if ends <= starts {
         return Err(ApiError::invalid("ends_at", "must be after starts_at"));
     }
+    let organizer = Organizer::parse(
+        input.organizer.unwrap_or_default(),
+        input.organizer_name.as_deref(),
+        input.registration_date,
+    )
+    .map_err(|e| ApiError::Invalid(vec![e]))?;
     let mut speakers = Vec::new();
     for (i, s) in input.speakers.iter().enumerate() {
         let too_long = s.chars().count() > 200;
@@ -102,7 +118,11 @@ fn checked(input: ConferenceInput) -> ApiResult<Fields> {
         venue: input.venue.trim().to_owned(),
         topics: input.topics.trim().to_owned(),
         speakers: Fields::speakers(&speakers),
-    })
+        organizer_kind: String::new(),
+        organizer_name: None,
+        registration_date: None,
+    }
+    .with_organizer(&organizer))
 }
 
 /// Fields to change while planned or announced; absent fields stay as they are.
@@ -131,6 +151,12 @@ pub struct ConferencePatch {
     #[validate(length(max = 20))]
     #[schema(value_type = Option<Vec<super::input::SpeakerNameDoc>>, max_items = 20)]
     pub speakers: Option<Vec<String>>,
+    /// `province` drops a foreign body's name and date; `foreign_body`
+    /// needs both (given here or already on the conference).
+    pub organizer: Option<OrganizerKind>,
+    #[schema(max_length = 300)]
+    pub organizer_name: Option<String>,
+    pub registration_date: Option<NaiveDate>,
 }
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
@@ -230,6 +256,18 @@ pub fn update(
     db::check_version(if_match, current.version)?;
     let tz = current.time_zone;
     let local = |t: DateTime<Utc>| t.with_timezone(&tz).to_rfc3339();
+    // A foreign body's conference keeps its name and date unless the patch
+    // gives new ones; one made the province's own keeps neither.
+    let organizer = p.organizer.unwrap_or(current.organizer.kind());
+    let (organizer_name, registration_date) = match organizer {
+        OrganizerKind::Province => (p.organizer_name, p.registration_date),
+        OrganizerKind::ForeignBody => (
+            p.organizer_name
+                .or_else(|| current.organizer.name().map(str::to_owned)),
+            p.registration_date
+                .or_else(|| current.organizer.registered_on()),
+        ),
+    };
     let fields = checked(ConferenceInput {
         title: p.title.unwrap_or_else(|| current.title.clone()),
         kind: p.kind.unwrap_or(current.kind),
@@ -239,6 +277,9 @@ pub fn update(
         venue: p.venue.unwrap_or_else(|| current.venue.clone()),
         topics: p.topics.unwrap_or_else(|| current.topics.clone()),
         speakers: p.speakers.unwrap_or_else(|| current.speakers.clone()),
+        organizer: Some(organizer),
+        organizer_name,
+        registration_date,
     })?;
     let new_zone: chrono_tz::Tz = fields.time_zone.parse().unwrap_or(tz);
     let new_day = fields
@@ -262,7 +303,22 @@ pub fn update(
         .diff("time_zone", &tz.name().to_owned(), &fields.time_zone)
         .diff("venue", &current.venue, &fields.venue)
         .diff("topics", &current.topics, &fields.topics)
-        .diff("speakers", &current.speakers, &speakers);
+        .diff("speakers", &current.speakers, &speakers)
+        .diff(
+            "organizer",
+            &current.organizer.kind().as_str().to_owned(),
+            &fields.organizer_kind,
+        )
+        .diff(
+            "organizer_name",
+            &current.organizer.name().map(str::to_owned),
+            &fields.organizer_name,
+        )
+        .diff(
+            "registration_date",
+            &current.organizer.registered_on(),
+            &fields.registration_date,
+        );
     if changes.is_empty() {
         return Ok(Audited::unchanged(current));
     }
@@ -304,7 +360,10 @@ pub(crate) fn insert(
         .set("kind", c.kind)
         .set("starts_at", c.starts_at)
         .set("venue", &c.venue)
-        .set("speakers", &c.speakers);
+        .set("speakers", &c.speakers)
+        .set("organizer", c.organizer.kind())
+        .set("organizer_name", c.organizer.name())
+        .set("registration_date", c.organizer.registered_on());
     let entry = AuditEvent::new("create", RecordKind::PressConference, c.id.get(), changes);
     Ok((c, entry))
 }

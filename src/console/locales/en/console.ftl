@@ -74,6 +74,8 @@ status-missing = Missing
 status-revoked = Revoked
 status-announced = Announced
 status-held = Held
+# Press conferences registered by a foreign body (issue 16): a planned one in the inbox
+status-planned = Planned
 status-pending = Pending
 status-cleared = Cleared
 status-concerns = Concerns

@@ -99,3 +99,10 @@ err-say-what-the-day-is = Say what the day is
 err-must-lie-in-the-calendar-s-years-n-n = Must lie in the calendar's years ({ $n1 }–{ $n2 })
 audit-kind-settings = Settings
 audit-kind-calendar_swap = Swap day
+
+# Press conferences registered by a foreign body (issue 16): the operations' sentences
+err-only-a-foreign-body-s-press-conference-names-its-organizer = Only a foreign body's press conference names its organizer
+err-only-a-foreign-body-s-press-conference-is-registered-with-the-province = Only a foreign body's press conference is registered with the province
+err-a-foreign-body-s-press-conference-needs-its-organizer-s-name = A foreign body's press conference needs its organizer's name
+err-a-foreign-body-s-press-conference-needs-the-date-its-registration-reached-the-province = A foreign body's press conference needs the date its registration reached the province
+err-registered-late-a-foreign-body-registers-its-press-conference-at-least-n-working-days-ahead = Registered late: a foreign body registers its press conference at least { $n1 } working days ahead

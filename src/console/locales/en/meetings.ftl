@@ -138,3 +138,12 @@ public-press-subscribe-intro = Add the press conferences to your calendar app; i
 public-press-subscribe-button = Add to your calendar app
 public-press-feed-address = Calendar address (iCal)
 public-press-sign-in = Sign in
+
+# Press conferences registered by a foreign body (issue 16): who holds one, and its registration
+meetings-conference-organizer = Organiser
+meetings-conference-organizer-province = The province's own (Provincial Office, a department)
+meetings-conference-organizer-foreign_body = A foreign body (registers it with the province)
+meetings-conference-organizer-name = The foreign body's name
+meetings-conference-organizer-name-hint = For example: Embassy of Japan. Only for a foreign body's press conference.
+meetings-conference-registration-date = Day its registration reached the province
+meetings-conference-registration-date-hint = At least the working days the province sets (2 by default) before the conference. Only for a foreign body's press conference.

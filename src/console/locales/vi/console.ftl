@@ -71,6 +71,8 @@ status-missing = Còn thiếu
 status-revoked = Đã thu hồi
 status-announced = Đã thông báo
 status-held = Đã tổ chức
+# Press conferences registered by a foreign body (issue 16): a planned one in the inbox
+status-planned = Đã lên kế hoạch
 status-pending = Chờ thẩm tra
 status-cleared = Thông qua
 status-concerns = Có lưu ý

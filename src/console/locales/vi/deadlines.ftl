@@ -99,3 +99,10 @@ err-say-what-the-day-is = Hãy ghi ngày này là ngày gì
 err-must-lie-in-the-calendar-s-years-n-n = Ngày phải nằm trong các năm { $n1 }–{ $n2 }
 audit-kind-settings = Cài đặt
 audit-kind-calendar_swap = Ngày hoán đổi
+
+# Press conferences registered by a foreign body (issue 16): the operations' sentences
+err-only-a-foreign-body-s-press-conference-names-its-organizer = Chỉ ghi tên đơn vị tổ chức khi cơ quan, tổ chức nước ngoài tổ chức họp báo
+err-only-a-foreign-body-s-press-conference-is-registered-with-the-province = Chỉ ghi ngày đăng ký khi cơ quan, tổ chức nước ngoài tổ chức họp báo
+err-a-foreign-body-s-press-conference-needs-its-organizer-s-name = Họp báo của cơ quan, tổ chức nước ngoài phải ghi tên đơn vị tổ chức
+err-a-foreign-body-s-press-conference-needs-the-date-its-registration-reached-the-province = Họp báo của cơ quan, tổ chức nước ngoài phải ghi ngày tỉnh nhận văn bản đăng ký
+err-registered-late-a-foreign-body-registers-its-press-conference-at-least-n-working-days-ahead = Đăng ký muộn: cơ quan, tổ chức nước ngoài phải đăng ký họp báo trước ít nhất { $n1 } ngày làm việc

@@ -138,3 +138,12 @@ public-press-subscribe-intro = Thêm lịch họp báo vào ứng dụng lịch 
 public-press-subscribe-button = Thêm vào ứng dụng lịch
 public-press-feed-address = Địa chỉ lịch (iCal)
 public-press-sign-in = Đăng nhập
+
+# Press conferences registered by a foreign body (issue 16): who holds one, and its registration
+meetings-conference-organizer = Đơn vị tổ chức
+meetings-conference-organizer-province = Của tỉnh (Văn phòng UBND tỉnh, sở, ngành)
+meetings-conference-organizer-foreign_body = Cơ quan, tổ chức nước ngoài (đăng ký với tỉnh)
+meetings-conference-organizer-name = Tên cơ quan, tổ chức nước ngoài
+meetings-conference-organizer-name-hint = Ví dụ: Đại sứ quán Nhật Bản. Chỉ ghi khi cơ quan, tổ chức nước ngoài tổ chức họp báo.
+meetings-conference-registration-date = Ngày tỉnh nhận văn bản đăng ký
+meetings-conference-registration-date-hint = Phải trước ngày họp báo ít nhất số ngày làm việc tỉnh quy định (mặc định 2). Chỉ ghi khi cơ quan, tổ chức nước ngoài tổ chức họp báo.

@@ -18,7 +18,7 @@ use crate::console::pages::interview::status_of;
 use crate::console::session::Visit;
 use crate::domain::FieldError;
 use crate::domain::ids::PressConferenceId;
-use crate::domain::press::{self as rules, ConferenceKind, PressConference};
+use crate::domain::press::{self as rules, ConferenceKind, OrganizerKind, PressConference};
 use crate::domain::time::PROVINCE_TZ;
 use crate::error::ApiError;
 use crate::model;
@@ -40,6 +40,10 @@ pub struct ConferenceForm {
     topics: String,
     /// One speaker a line.
     speakers: String,
+    /// `province` or `foreign_body`.
+    organizer: String,
+    organizer_name: String,
+    registration_date: String,
 }
 
 const ORDER: &[&str] = &[
@@ -51,6 +55,9 @@ const ORDER: &[&str] = &[
     "venue",
     "topics",
     "speakers",
+    "organizer",
+    "organizer_name",
+    "registration_date",
 ];
 
 impl ConferenceForm {
@@ -68,6 +75,13 @@ impl ConferenceForm {
             venue: c.venue.clone(),
             topics: c.topics.clone(),
             speakers: c.speakers.join("\n"),
+            organizer: c.organizer.kind().as_str().to_owned(),
+            organizer_name: c.organizer.name().unwrap_or_default().to_owned(),
+            registration_date: c
+                .organizer
+                .registered_on()
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
             ..Self::default()
         }
     }
@@ -77,6 +91,15 @@ impl ConferenceForm {
         let mut read = Reader::new();
         let kind = read.required_choice("kind", &self.kind, ConferenceKind::parse);
         read.required_date("date", &self.date);
+        let organizer = read.choice("organizer", &self.organizer, OrganizerKind::parse);
+        let foreign = organizer == Some(OrganizerKind::ForeignBody);
+        // The form shows the date, so an emptied box means "none": refused
+        // here, as a PATCH without the date would keep the one stored.
+        let registration_date = if foreign {
+            read.required_date("registration_date", &self.registration_date)
+        } else {
+            None
+        };
         let starts_at = if read.has("date") {
             None
         } else {
@@ -101,6 +124,11 @@ impl ConferenceForm {
                 .filter(|l| !l.trim().is_empty())
                 .map(str::to_owned)
                 .collect(),
+            organizer,
+            // The province's own sends no name or date: what was typed in
+            // the foreign body's fields before choosing it is dropped.
+            organizer_name: foreign.then(|| self.organizer_name.clone()),
+            registration_date,
         };
         read.check(&input);
         read.finish()?;
@@ -120,8 +148,28 @@ impl ConferenceForm {
             venue: Some(input.venue),
             topics: Some(input.topics),
             speakers: Some(input.speakers),
+            organizer: input.organizer,
+            organizer_name: input.organizer_name,
+            registration_date: input.registration_date,
         })
     }
+}
+
+/// Who holds it, as radio buttons: the province's own when nothing was
+/// chosen yet (as the API's default).
+fn organizer_choices(form: &ConferenceForm, t: crate::console::i18n::Tr) -> Vec<Choice> {
+    let chosen = if form.organizer.is_empty() {
+        OrganizerKind::Province.as_str()
+    } else {
+        form.organizer.as_str()
+    };
+    choices(
+        OrganizerKind::ALL,
+        OrganizerKind::as_str,
+        "meetings-conference-organizer",
+        chosen,
+        t,
+    )
 }
 
 #[derive(Template)]
@@ -138,6 +186,7 @@ struct FormPage {
     /// The zone its times are in, when it is not the province's.
     zone: Option<String>,
     kinds: Vec<Choice>,
+    organizers: Vec<Choice>,
     form: ConferenceForm,
 }
 
@@ -178,6 +227,7 @@ async fn render_new(
             &form.kind,
             t,
         ),
+        organizers: organizer_choices(&form, t),
         form,
     };
     page::html_with(visit, page.status(), &page)
@@ -264,6 +314,7 @@ async fn render_edit(
             &form.kind,
             t,
         ),
+        organizers: organizer_choices(&form, t),
         form,
     };
     page::html_with(visit, page.status(), &page)
@@ -319,4 +370,36 @@ pub async fn update(
         Err(other) => return Err(other),
     };
     render_edit(&state, &visit, id, Some(form), errors).await
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use crate::console::i18n::{Lang, Tr};
+    use crate::domain::press::{Organizer, OrganizerKind};
+
+    #[test]
+    fn the_organisers_sentences_are_said_in_vietnamese() {
+        let day = NaiveDate::from_ymd_opt(2026, 12, 10);
+        let refusals = [
+            Organizer::parse(OrganizerKind::ForeignBody, None, day),
+            Organizer::parse(OrganizerKind::ForeignBody, Some("Đại sứ quán"), None),
+            Organizer::parse(OrganizerKind::Province, Some("Đại sứ quán"), None),
+            Organizer::parse(OrganizerKind::Province, None, day),
+        ];
+        let vi = Tr::new(Lang::Vi);
+        for refused in refusals {
+            let message = refused.unwrap_err().message;
+            assert_ne!(
+                vi.phrase(&message),
+                message,
+                "no Vietnamese for {message:?}"
+            );
+        }
+        assert_eq!(
+            vi.phrase(&crate::model::deadlines::late_registration(2)),
+            "Đăng ký muộn: cơ quan, tổ chức nước ngoài phải đăng ký họp báo trước ít nhất 2 ngày làm việc"
+        );
+    }
 }

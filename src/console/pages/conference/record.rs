@@ -12,6 +12,7 @@ use crate::console::error::PageError;
 use crate::console::page::{self, Chrome, FormErrors, Nav};
 use crate::console::pages::delegation::Choice;
 use crate::console::pages::delegation::form::{self, Reader, text};
+use crate::console::pages::inbox::{DeadlineRow, WarningRow, deadline_rows};
 use crate::console::pages::interview::workflow::{self, ActionForm, Offer};
 use crate::console::pages::interview::{here, most, reporter_label, status_of};
 use crate::console::session::Visit;
@@ -62,6 +63,13 @@ struct RecordPage {
     venue: String,
     topics: String,
     speakers: Vec<String>,
+    /// Who holds it, in the page's language.
+    organizer: String,
+    /// A foreign body's name, and the day its registration arrived.
+    organizer_name: Option<String>,
+    registered: Option<String>,
+    deadlines: Vec<DeadlineRow>,
+    warnings: Vec<WarningRow>,
     announced: Option<String>,
     created: String,
     attendees: Vec<AttendeeRow>,
@@ -84,16 +92,19 @@ async fn render_record(
 ) -> Result<HttpResponse, PageError> {
     let t = visit.tr();
     let limit = most()?;
-    let (account, (c, attendees, reporters)) = visit
+    let today = crate::domain::time::province_today();
+    let (account, (c, attendees, reporters, due)) = visit
         .read(state, move |conn, account| {
             let caller = account.caller;
             let c = model::conference::visible(conn, caller, id)?;
             let attendees = model::conference::attendees(conn, caller, id)?;
             let reporters =
                 model::reporter::list(conn, caller, &db::reporter::Filter::default(), None, limit)?;
-            Ok((c, attendees, reporters))
+            let due = model::deadlines::of_conference(conn, caller, id, today)?;
+            Ok((c, attendees, reporters, due))
         })
         .await?;
+    let (deadlines, warnings) = deadline_rows(t, due, today);
     let role = account.caller.role;
     let actions = workflow::offers::<Conferences>(&c, id, role, t);
     let edit =
@@ -130,6 +141,11 @@ async fn render_record(
         venue: c.venue.clone(),
         topics: c.topics.clone(),
         speakers: c.speakers.clone(),
+        organizer: t.name("meetings-conference-organizer", c.organizer.kind().as_str()),
+        organizer_name: c.organizer.name().map(str::to_owned),
+        registered: c.organizer.registered_on().map(|d| t.date(&d)),
+        deadlines,
+        warnings,
         announced: c.announced_at.map(|at| t.date_time(&at, PROVINCE_TZ)),
         created: t.date_time(&c.created_at, PROVINCE_TZ),
         attendees,

@@ -1,0 +1,4 @@
+ALTER TABLE press_conferences DROP CONSTRAINT press_conferences_foreign_body_registered;
+ALTER TABLE press_conferences DROP COLUMN registration_date;
+ALTER TABLE press_conferences DROP COLUMN organizer_name;
+ALTER TABLE press_conferences DROP COLUMN organizer_kind;
