@@ -468,6 +468,7 @@ pub struct TransitionRequest {
     #[schema(max_length = 100, example = "1234/QĐ-UBND")]
     pub decision_number: Option<String>,
     /// For `approve` and `reject`.
+    #[validate(custom(function = "check_date"))]
     pub decision_date: Option<NaiveDate>,
     /// For `report`: the report's text.
     #[validate(length(max = 100000))]

@@ -7,7 +7,7 @@ use utoipa::ToSchema;
 use validator::Validate;
 
 use super::delegation::{editable, event, touch};
-use super::input::{check_country, check_passport, not_blank, rule, trimmed};
+use super::input::{check_country, check_date, check_passport, not_blank, rule, trimmed};
 use crate::db::member::MemberFields;
 use crate::db::{self, AnyConnection, Audited};
 use crate::domain::audit::Changes;
@@ -75,6 +75,7 @@ pub struct MemberInput {
     #[schema(max_length = 40)]
     pub phone: Option<String>,
     /// The passport's last day of validity (personal data).
+    #[validate(custom(function = "check_date"))]
     pub passport_expiry: Option<NaiveDate>,
     /// `pv1` (resident press), `pv2` (short-term press) or `other`.
     pub visa_type: Option<VisaType>,
@@ -83,6 +84,7 @@ pub struct MemberInput {
     #[schema(max_length = 30)]
     pub visa_number: Option<String>,
     /// The visa's last day (personal data).
+    #[validate(custom(function = "check_date"))]
     pub visa_end: Option<NaiveDate>,
 }
 
@@ -120,6 +122,7 @@ pub struct MemberPatch {
     pub phone: Option<Option<String>>,
     #[serde(default, deserialize_with = "super::input::double_option")]
     #[schema(value_type = Option<NaiveDate>)]
+    #[validate(custom(function = "check_date"))]
     pub passport_expiry: Option<Option<NaiveDate>>,
     #[serde(default, deserialize_with = "super::input::double_option")]
     #[schema(value_type = Option<VisaType>)]
@@ -129,6 +132,7 @@ pub struct MemberPatch {
     pub visa_number: Option<Option<String>>,
     #[serde(default, deserialize_with = "super::input::double_option")]
     #[schema(value_type = Option<NaiveDate>)]
+    #[validate(custom(function = "check_date"))]
     pub visa_end: Option<Option<NaiveDate>>,
 }
 

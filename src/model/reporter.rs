@@ -6,7 +6,7 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 use validator::Validate;
 
-use super::input::{check_country, check_passport, not_blank, trimmed};
+use super::input::{check_country, check_date, check_passport, not_blank, trimmed};
 use crate::db::reporter::ReporterFields;
 use crate::db::{self, AnyConnection, Audited};
 use crate::domain::audit::{AuditEvent, Changes, RecordKind};
@@ -83,6 +83,7 @@ pub struct ReporterInput {
     #[schema(max_length = 40)]
     pub phone: Option<String>,
     /// The passport's last day of validity (personal data).
+    #[validate(custom(function = "check_date"))]
     pub passport_expiry: Option<NaiveDate>,
     /// `pv1` (resident press), `pv2` (short-term press) or `other` (personal data).
     pub visa_type: Option<VisaType>,
@@ -91,8 +92,10 @@ pub struct ReporterInput {
     #[schema(max_length = 30)]
     pub visa_number: Option<String>,
     /// The visa's last day (personal data).
+    #[validate(custom(function = "check_date"))]
     pub visa_end: Option<NaiveDate>,
     /// The last day of the press card the Ministry of Foreign Affairs issued.
+    #[validate(custom(function = "check_date"))]
     pub press_card_end: Option<NaiveDate>,
 }
 
@@ -128,6 +131,7 @@ pub struct ReporterPatch {
     #[schema(max_length = 40)]
     pub phone: Option<String>,
     /// The passport's last day of validity (personal data).
+    #[validate(custom(function = "check_date"))]
     pub passport_expiry: Option<NaiveDate>,
     /// `pv1` (resident press), `pv2` (short-term press) or `other` (personal data).
     pub visa_type: Option<VisaType>,
@@ -136,8 +140,10 @@ pub struct ReporterPatch {
     #[schema(max_length = 30)]
     pub visa_number: Option<String>,
     /// The visa's last day (personal data).
+    #[validate(custom(function = "check_date"))]
     pub visa_end: Option<NaiveDate>,
     /// The last day of the press card the Ministry of Foreign Affairs issued.
+    #[validate(custom(function = "check_date"))]
     pub press_card_end: Option<NaiveDate>,
 }
 

@@ -9,7 +9,7 @@ use crate::fixtures::{Cast, delegation_body, path};
 use crate::helpers::TestApp;
 use crate::on_both_engines;
 use crate::press_fixtures::{
-    ACCREDITATIONS, CONFERENCES, INTERVIEWS, accreditation_body, conference_at,
+    ACCREDITATIONS, CONFERENCES, INTERVIEWS, REPORTERS, accreditation_body, conference_at,
     create_accreditation, interview_body, reporter,
 };
 
@@ -193,6 +193,44 @@ async fn years_far_before_the_records_get_422(app: TestApp) {
     member["date_of_birth"] = "-5000-01-01".into();
     let problem = app.post(&members, clerk, member).await.problem(422);
     assert_eq!(first_error(&problem).0, "date_of_birth", "{problem}");
+    // Travel documents' dates, on a member and a reporter, new or changed:
+    // a passport "ending" in 9999 would hide every warning for good.
+    let added = app
+        .post(
+            &members,
+            clerk,
+            crate::fixtures::member_body("Suzuki Ichiro"),
+        )
+        .await
+        .ok(201);
+    let member_path = format!("{members}/{}", added["id"]);
+    let reporter_path = format!("{REPORTERS}/{foreign}");
+    for field in ["passport_expiry", "visa_end"] {
+        let mut member = crate::fixtures::member_body("Sato Kenji");
+        member[field] = "9999-12-31".into();
+        let problem = app.post(&members, clerk, member).await.problem(422);
+        assert_eq!(first_error(&problem).0, field, "{problem}");
+        let body = serde_json::json!({ field: "1900-01-01" });
+        let problem = app.patch(&member_path, clerk, body).await.problem(422);
+        assert_eq!(first_error(&problem).0, field, "{problem}");
+    }
+    for field in ["passport_expiry", "visa_end", "press_card_end"] {
+        let mut body = crate::press_fixtures::reporter_body("KR");
+        body[field] = "9999-12-31".into();
+        let problem = app.post(REPORTERS, clerk, body).await.problem(422);
+        assert_eq!(first_error(&problem).0, field, "{problem}");
+        let body = serde_json::json!({ field: "9999-12-31" });
+        let problem = app.patch(&reporter_path, clerk, body).await.problem(422);
+        assert_eq!(first_error(&problem).0, field, "{problem}");
+    }
+    // A foreign body's registration of its press conference.
+    let mut body = conference_at("2026-12-21T09:00", "2026-12-21T10:00");
+    body["organizer"] = "foreign_body".into();
+    body["organizer_name"] = "Đại sứ quán Nhật Bản".into();
+    body["registration_date"] = "+5000-01-01".into();
+    let office = &cast.provincial_office.token;
+    let problem = app.post(CONFERENCES, office, body).await.problem(422);
+    assert_eq!(first_error(&problem).0, "registration_date", "{problem}");
     for query in [
         "/api/v1/delegations?from=-5000-01-01",
         "/api/v1/delegations?to=-5000-01-01",

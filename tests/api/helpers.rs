@@ -193,11 +193,8 @@ impl TestApp {
             behind_proxy: false,
         };
         adjust(&mut config);
-        let server = visitdesk::server(
-            visitdesk::AppState::new(serving, config.clone()),
-            listener,
-        )
-        .unwrap();
+        let server =
+            visitdesk::server(visitdesk::AppState::new(serving, config.clone()), listener).unwrap();
         actix_web::rt::spawn(server);
         let client = awc::Client::builder()
             .timeout(Duration::from_secs(30))

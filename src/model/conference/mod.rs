@@ -70,6 +70,7 @@ pub struct ConferenceInput {
     pub organizer_name: Option<String>,
     /// The day a foreign body's registration reached the province
     /// (required for `foreign_body`, absent otherwise).
+    #[validate(custom(function = "super::input::check_date"))]
     pub registration_date: Option<NaiveDate>,
 }
 
@@ -156,6 +157,7 @@ pub struct ConferencePatch {
     pub organizer: Option<OrganizerKind>,
     #[schema(max_length = 300)]
     pub organizer_name: Option<String>,
+    #[validate(custom(function = "super::input::check_date"))]
     pub registration_date: Option<NaiveDate>,
 }
 
