@@ -1,5 +1,6 @@
 //! `GET /api/v1/schedule`: every scheduled entry the caller may see, of
-//! every kind, in one list ordered by start, with its clashes.
+//! every kind, in one list ordered by start, with its clashes; at most
+//! `model::schedule::MOST_ENTRIES` per answer, saying when there are more.
 
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, web};
@@ -9,16 +10,16 @@ use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
 use crate::AppState;
-use crate::db;
 use crate::db::audit::DataStamp;
 use crate::domain::review::ReviewStatus;
-use crate::domain::schedule::{Clash, Entry, EntryKind, Foreigners, RecordRef, order_and_flag};
+use crate::domain::schedule::{Clash, Entry, EntryKind, Foreigners, RecordRef};
 use crate::domain::time::{Bound, parse_instant, province_today, rfc3339};
 use crate::error::*;
 use crate::http::auth::SignedIn;
 use crate::http::extract::ValidQuery;
 use crate::http::kept_answers::{KeptAnswer, accepts_gzip};
 use crate::http::limits::Sliced;
+use crate::model;
 use crate::model::schedule::{parse_kinds, scope};
 use actix_web::web::Bytes;
 
@@ -73,8 +74,14 @@ impl From<Entry> for ScheduleItem {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Schedule {
-    /// Ordered by start.
+    /// Ordered by start: the first 5,000 of the window's entries.
     pub items: Vec<ScheduleItem>,
+    /// Whether the window holds more entries than `items` (then ask for a
+    /// shorter window, or fewer kinds).
+    pub truncated: bool,
+    /// How many entries the window holds in all.
+    #[schema(minimum = 0)]
+    pub total: usize,
 }
 
 #[derive(Debug, Deserialize, Validate, IntoParams)]
@@ -94,10 +101,35 @@ pub struct ScheduleQuery {
     pub kind: Option<String>,
 }
 
+impl ScheduleQuery {
+    /// The window it asks for (the schedule and its export read the same):
+    /// today and the week after by default, at most 92 days; 422 otherwise.
+    pub(crate) fn window(&self) -> ApiResult<(DateTime<chrono::Utc>, DateTime<chrono::Utc>)> {
+        let from = match self.from.as_deref() {
+            Some(raw) => {
+                parse_instant(raw, Bound::Start).map_err(|m| ApiError::invalid("from", m))?
+            }
+            None => parse_instant(&province_today().to_string(), Bound::Start)
+                .map_err(ApiError::internal)?,
+        };
+        let to = match self.to.as_deref() {
+            Some(raw) => parse_instant(raw, Bound::End).map_err(|m| ApiError::invalid("to", m))?,
+            None => from + Duration::days(7),
+        };
+        if to <= from {
+            return Err(ApiError::invalid("to", "must be after from"));
+        }
+        if to - from > Duration::days(MAX_WINDOW_DAYS) {
+            return Err(ApiError::invalid("to", "the window is at most 92 days"));
+        }
+        Ok((from, to))
+    }
+}
+
 /// The monitoring schedule: where the foreigners are, and who is with them.
 #[utoipa::path(
     tag = "coordination", security(("bearer" = [])), params(ScheduleQuery),
-    responses((status = 200, body = Schedule, description = "Every entry the caller may see in the window, by start"), UnauthorizedProblem, InvalidProblem)
+    responses((status = 200, body = Schedule, description = "The entries the caller may see in the window, by start: at most 5,000, with how many there are"), UnauthorizedProblem, InvalidProblem)
 )]
 #[get("/schedule")]
 pub async fn get_schedule(
@@ -107,21 +139,7 @@ pub async fn get_schedule(
     req: HttpRequest,
 ) -> ApiResult<HttpResponse> {
     let q = query.0;
-    let from = match q.from.as_deref() {
-        Some(raw) => parse_instant(raw, Bound::Start).map_err(|m| ApiError::invalid("from", m))?,
-        None => parse_instant(&province_today().to_string(), Bound::Start)
-            .map_err(ApiError::internal)?,
-    };
-    let to = match q.to.as_deref() {
-        Some(raw) => parse_instant(raw, Bound::End).map_err(|m| ApiError::invalid("to", m))?,
-        None => from + Duration::days(7),
-    };
-    if to <= from {
-        return Err(ApiError::invalid("to", "must be after from"));
-    }
-    if to - from > Duration::days(MAX_WINDOW_DAYS) {
-        return Err(ApiError::invalid("to", "the window is at most 92 days"));
-    }
+    let (from, to) = q.window()?;
     let scope = scope(signed_in.caller(), parse_kinds(q.kind.as_deref())?);
     // The scope says everything the answer depends on besides the data.
     let question = format!(
@@ -145,11 +163,11 @@ pub async fn get_schedule(
             if let Some(kept) = state.kept_answers.get(WEEK, &question, stamp) {
                 return Ok(kept);
             }
-            let mut entries =
-                db::schedule::entries_side_by_side(&state.db, scope, from, to).await?;
-            order_and_flag(&mut entries);
+            let answer = model::schedule::answer(&state.db, scope, from, to).await?;
             let schedule = Schedule {
-                items: entries.into_iter().map(ScheduleItem::from).collect(),
+                truncated: answer.truncated(),
+                total: answer.total,
+                items: answer.entries.into_iter().map(ScheduleItem::from).collect(),
             };
             let body = Bytes::from(serde_json::to_vec(&schedule).map_err(ApiError::internal)?);
             let answer = KeptAnswer::new(body, None);

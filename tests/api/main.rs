@@ -46,6 +46,7 @@ mod press_records;
 mod press_rules;
 mod press_visibility;
 mod press_workflows;
+mod range_repair;
 mod scale_out;
 mod schedule;
 mod units;
