@@ -51,6 +51,7 @@ pub static ASSETS: LazyLock<Assets> = LazyLock::new(|| Assets {
             include_str!("assets/press.css"),
             include_str!("assets/meetings.css"),
             include_str!("assets/admin.css"),
+            include_str!("assets/print.css"),
         )
         .as_bytes(),
     ),

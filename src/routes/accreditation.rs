@@ -124,13 +124,7 @@ pub async fn list_accreditations(
     let q = query.0;
     let limit = super::limit(q.limit)?;
     let after = super::cursor::<db::accreditation::Cursor>(q.cursor.as_deref())?;
-    let filter = db::accreditation::Filter {
-        status: q.status,
-        from: super::day("from", q.from.as_deref(), Bound::Start)?,
-        to: super::day("to", q.to.as_deref(), Bound::End)?,
-        reporter_id: q.reporter_id.map(ReporterId),
-        ..Default::default()
-    };
+    let filter = q.filter()?;
     let rows = signed_in
         .read(&state.db, move |conn| {
             model::accreditation::list(conn, caller, &filter, after, limit)
@@ -144,6 +138,20 @@ pub async fn list_accreditations(
             .collect(),
         next_cursor,
     }))
+}
+
+impl AccreditationQuery {
+    /// The filter it asks for (the list and its export read the same), or
+    /// 422 naming the parameter at fault.
+    pub(crate) fn filter(&self) -> ApiResult<db::accreditation::Filter> {
+        Ok(db::accreditation::Filter {
+            status: self.status,
+            from: super::day("from", self.from.as_deref(), Bound::Start)?,
+            to: super::day("to", self.to.as_deref(), Bound::End)?,
+            reporter_id: self.reporter_id.map(ReporterId),
+            ..Default::default()
+        })
+    }
 }
 
 #[derive(Debug, Deserialize, Validate, IntoParams)]

@@ -105,6 +105,21 @@ pub struct AuditQuery {
     pub cursor: Option<String>,
 }
 
+impl AuditQuery {
+    /// The filter it asks for (the list and its export read the same), or
+    /// 422 naming the parameter at fault.
+    pub(crate) fn filter(&self) -> ApiResult<db::audit::AuditFilter> {
+        Ok(db::audit::AuditFilter {
+            record_kind: self.record_kind,
+            record_id: self.record_id,
+            actor_id: self.actor_id.map(UserId),
+            action: self.action.clone(),
+            from: super::instant("from", self.from.as_deref(), Bound::Start)?,
+            to: super::instant("to", self.to.as_deref(), Bound::End)?,
+        })
+    }
+}
+
 /// The audit trail, newest first (administrator and police).
 #[utoipa::path(
     tag = "audit", security(("bearer" = [])), params(AuditQuery),
@@ -120,14 +135,7 @@ pub async fn list_audit(
     let q = query.0;
     let limit = super::limit(q.limit)?;
     let before = super::cursor::<(i64,)>(q.cursor.as_deref())?.map(|(id,)| id);
-    let filter = db::audit::AuditFilter {
-        record_kind: q.record_kind,
-        record_id: q.record_id,
-        actor_id: q.actor_id.map(UserId),
-        action: q.action,
-        from: super::instant("from", q.from.as_deref(), Bound::Start)?,
-        to: super::instant("to", q.to.as_deref(), Bound::End)?,
-    };
+    let filter = q.filter()?;
     let rows = signed_in
         .read(&state.db, move |conn| {
             crate::model::audit::list(conn, caller, &filter, before, limit)

@@ -108,6 +108,19 @@ pub struct ConferenceQuery {
     pub cursor: Option<String>,
 }
 
+impl ConferenceQuery {
+    /// The filter it asks for (the list and its export read the same), or
+    /// 422 naming the parameter at fault.
+    pub(crate) fn filter(&self) -> ApiResult<db::conference::Filter> {
+        Ok(db::conference::Filter {
+            status: self.status,
+            kind: self.kind,
+            from: super::instant("from", self.from.as_deref(), Bound::Start)?,
+            to: super::instant("to", self.to.as_deref(), Bound::End)?,
+        })
+    }
+}
+
 /// List press conferences, newest first.
 #[utoipa::path(
     tag = "press", security(("bearer" = [])), params(ConferenceQuery),
@@ -123,12 +136,7 @@ pub async fn list_conferences(
     let q = query.0;
     let limit = super::limit(q.limit)?;
     let after = super::cursor::<db::conference::Cursor>(q.cursor.as_deref())?;
-    let filter = db::conference::Filter {
-        status: q.status,
-        kind: q.kind,
-        from: super::instant("from", q.from.as_deref(), Bound::Start)?,
-        to: super::instant("to", q.to.as_deref(), Bound::End)?,
-    };
+    let filter = q.filter()?;
     let rows = signed_in
         .read(&state.db, move |conn| {
             model::conference::list(conn, caller, &filter, after, limit)

@@ -104,6 +104,20 @@ pub struct InterviewQuery {
     pub cursor: Option<String>,
 }
 
+impl InterviewQuery {
+    /// The filter it asks for (the list and its export read the same), or
+    /// 422 naming the parameter at fault.
+    pub(crate) fn filter(&self) -> ApiResult<db::interview::Filter> {
+        Ok(db::interview::Filter {
+            status: self.status,
+            from: super::instant("from", self.from.as_deref(), Bound::Start)?,
+            to: super::instant("to", self.to.as_deref(), Bound::End)?,
+            accreditation_id: self.accreditation_id.map(AccreditationId),
+            ..Default::default()
+        })
+    }
+}
+
 /// List interviews, newest first.
 #[utoipa::path(
     tag = "press", security(("bearer" = [])), params(InterviewQuery),
@@ -119,13 +133,7 @@ pub async fn list_interviews(
     let q = query.0;
     let limit = super::limit(q.limit)?;
     let after = super::cursor::<db::interview::Cursor>(q.cursor.as_deref())?;
-    let filter = db::interview::Filter {
-        status: q.status,
-        from: super::instant("from", q.from.as_deref(), Bound::Start)?,
-        to: super::instant("to", q.to.as_deref(), Bound::End)?,
-        accreditation_id: q.accreditation_id.map(AccreditationId),
-        ..Default::default()
-    };
+    let filter = q.filter()?;
     let rows = signed_in
         .read(&state.db, move |conn| {
             model::interview::list(conn, caller, &filter, after, limit)

@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod conference;
 pub mod deadlines;
 pub mod delegation;
+pub mod export;
 pub mod health;
 pub mod import;
 pub mod inbox;
@@ -120,6 +121,14 @@ where
                 .service(conference::transition_conference)
                 .service(conference::list_attendees)
                 .service(conference::add_attendee)
+                .service(export::api::export_delegations)
+                .service(export::api::export_members)
+                .service(export::api::export_reporters)
+                .service(export::api::export_accreditations)
+                .service(export::api::export_interviews)
+                .service(export::api::export_conferences)
+                .service(export::api::export_schedule)
+                .service(export::api::export_audit)
                 // The document itself: served, not described in itself.
                 .route("/openapi.json", actix_web::web::get().to(serve_document)),
         )

@@ -28,6 +28,7 @@ mod demo;
 mod durability;
 mod errors;
 mod expiry;
+mod exports;
 mod extremes;
 mod feeds;
 mod generate;

@@ -20,6 +20,7 @@ pub mod admin;
 pub mod audit;
 pub mod conference;
 pub mod delegation;
+pub mod exports;
 pub mod inbox;
 pub mod interview;
 pub mod me;
@@ -38,6 +39,8 @@ pub fn register(cfg: &mut web::ServiceConfig) {
         .service(sign_in::submit)
         .service(sign_in::sign_out)
         .service(sign_in::language)
+        // Before the `/delegations` scope: the programme's print view.
+        .configure(exports::register)
         .configure(delegation::register)
         .configure(schedule::register)
         .configure(subscriptions::register)

@@ -8,6 +8,7 @@ mod admin;
 mod crawl;
 mod deadlines;
 mod delegation;
+mod exports;
 mod me;
 mod meetings;
 mod press;
