@@ -29,6 +29,7 @@ use crate::error::Problem;
         (name = "delegations", description = "Incoming (đoàn vào) and outgoing (đoàn ra) delegations, their members, itineraries, workflow and security review"),
         (name = "press", description = "Foreign reporters, their accreditation and activities, leaders' interviews, press conferences"),
         (name = "coordination", description = "What waits on whom"),
+        (name = "reports", description = "Half-year and annual reports: each unit's report and its workflow, the compiling unit's overview"),
         (name = "exports", description = "Every list as a file to open in Excel (CSV with BOM, or .xlsx), with the list's own filters and visibility; column headings in Vietnamese unless lang=en"),
         (name = "operations", description = "Probes for load balancers and administrators")
     )

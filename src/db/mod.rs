@@ -23,6 +23,7 @@ pub mod migrate;
 pub mod notify;
 pub mod outbox;
 pub mod references;
+pub mod report;
 pub mod reporter;
 pub mod review;
 pub mod schedule;
@@ -31,6 +32,7 @@ pub mod session;
 pub mod settings;
 pub mod stamp;
 pub mod unit;
+pub mod unit_report;
 pub mod user;
 pub mod writer;
 

@@ -405,6 +405,26 @@ diesel::table! {
 }
 
 diesel::joinable!(mail_settings -> users (user_id));
+diesel::table! {
+    unit_reports (id) {
+        id -> BigInt,
+        unit_id -> BigInt,
+        period -> Text,
+        status -> Text,
+        results -> Text,
+        difficulties -> Text,
+        proposals -> Text,
+        plan -> Text,
+        return_note -> Nullable<Text>,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        submitted_at -> Nullable<Timestamp>,
+        version -> BigInt,
+    }
+}
+
+diesel::joinable!(unit_reports -> units (unit_id));
 diesel::allow_tables_to_appear_in_same_query!(
     accreditation_reporters,
     accreditations,
@@ -429,6 +449,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     reference_counters,
     security_reviews,
     settings,
+    unit_reports,
     units,
     user_preferences,
     users,

@@ -28,11 +28,14 @@ pub enum RecordKind {
     Settings,
     /// A day of the government's swap table; the record id is the date as yyyymmdd.
     CalendarSwap,
+    /// A unit's half-year or annual report (issue 17).
+    UnitReport,
 }
 text_enum!(RecordKind {
     Unit => "unit", User => "user", Delegation => "delegation", Reporter => "reporter",
     Accreditation => "accreditation", Interview => "interview", PressConference => "press_conference",
     CalendarSubscription => "calendar_subscription", Settings => "settings", CalendarSwap => "calendar_swap",
+    UnitReport => "unit_report",
 });
 
 /// One change to one record, as the audit trail will keep it.

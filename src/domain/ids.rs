@@ -73,3 +73,7 @@ id_type!(
     /// The id of a press conference attendee.
     AttendeeId
 );
+id_type!(
+    /// The id of a unit's half-year or annual report.
+    UnitReportId
+);

@@ -38,6 +38,7 @@ pub mod lunar;
 pub mod pagination;
 pub mod press;
 pub mod reference;
+pub mod report;
 pub mod review;
 pub mod role;
 pub mod schedule;

@@ -209,6 +209,9 @@ pub fn entries_on(
     }
     items.extend(super::deadlines::expiry_entries(conn, caller, rules)?);
     items.extend(super::deadlines::conference_entries(conn, caller, rules)?);
+    items.extend(super::report::unit_report::inbox_entries(
+        conn, caller, rules,
+    )?);
     items.sort_by(|a, b| {
         let id = |e: &InboxEntry| e.record.as_ref().map(|r| (r.kind.clone(), r.id));
         a.due_date.cmp(&b.due_date).then_with(|| id(a).cmp(&id(b)))

@@ -18,6 +18,7 @@ pub mod interview;
 pub mod itinerary;
 pub mod member;
 pub mod notices;
+pub mod report;
 pub mod reporter;
 pub mod review;
 pub mod schedule;

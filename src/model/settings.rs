@@ -80,6 +80,18 @@ pub fn update(
     require_admin(caller, "change the settings")?;
     let current = get(conn)?;
     db::check_version(if_match, current.version)?;
+    // The compiling unit is named by id: it must be a unit, or its reports
+    // would wait on nobody (kept as it is when it did not change, even if
+    // the unit was merged away since: the administrator sees it there).
+    if let Some(unit) = new.reports.compiling_unit
+        && Some(unit) != current.values.reports.compiling_unit
+        && db::unit::find(conn, unit)?.is_none()
+    {
+        return Err(ApiError::invalid(
+            "reports.compiling_unit",
+            format!("there is no unit {unit}"),
+        ));
+    }
     let changes = Changes::between(&current.values, &new);
     if changes.is_empty() {
         return Ok(Audited::unchanged(current));

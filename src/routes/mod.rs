@@ -17,6 +17,7 @@ pub mod interview;
 pub mod itinerary;
 pub mod me;
 pub mod member;
+pub mod report;
 pub mod reporter;
 pub mod review;
 pub mod schedule;
@@ -121,6 +122,13 @@ where
                 .service(conference::transition_conference)
                 .service(conference::list_attendees)
                 .service(conference::add_attendee)
+                .service(report::unit_reports::list_unit_reports)
+                .service(report::unit_reports::create_unit_report)
+                .service(report::unit_reports::get_unit_report)
+                .service(report::unit_reports::update_unit_report)
+                .service(report::unit_reports::transition_unit_report)
+                .service(report::unit_reports::get_reports_overview)
+                .service(report::figures::get_report_figures)
                 .service(export::api::export_delegations)
                 .service(export::api::export_members)
                 .service(export::api::export_reporters)

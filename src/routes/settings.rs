@@ -11,6 +11,7 @@ use validator::{Validate, ValidationErrors};
 
 use crate::AppState;
 use crate::domain::deadlines::{DayCount, DeadlineSettings, ExpirySettings, ProvinceSettings};
+use crate::domain::report::ReportSettings;
 use crate::domain::time::Bound;
 use crate::domain::working_days::{DayInfo, FIRST_YEAR, LAST_YEAR};
 use crate::error::*;
@@ -34,6 +35,7 @@ pub struct SettingsView {
     pub culture_day: bool,
     pub deadlines: DeadlineSettings,
     pub expiry: ExpirySettings,
+    pub reports: ReportSettings,
     pub version: i64,
 }
 
@@ -43,6 +45,7 @@ fn answer_settings(s: Settings) -> HttpResponse {
         culture_day,
         deadlines,
         expiry,
+        reports,
     } = s.values;
     HttpResponse::Ok()
         .insert_header(header::ETag(etag(s.version)))
@@ -51,6 +54,7 @@ fn answer_settings(s: Settings) -> HttpResponse {
             culture_day,
             deadlines,
             expiry,
+            reports,
             version: s.version,
         })
 }
@@ -102,6 +106,8 @@ pub struct SettingsPatch {
     pub deadlines: Option<DeadlinesPatch>,
     #[validate(nested)]
     pub expiry: Option<ExpiryPatch>,
+    /// The report settings, whole (they are few).
+    pub reports: Option<ReportSettings>,
 }
 
 impl SettingsPatch {
@@ -147,6 +153,7 @@ impl SettingsPatch {
                 p.accreditation_warning_days,
             );
         }
+        set(&mut s.reports, self.reports);
         s
     }
 }

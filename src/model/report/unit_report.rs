@@ -1,0 +1,422 @@
+//! A unit's report for a period: begun and written by the unit, submitted
+//! to the compiling unit, returned with a note or accepted (the table in
+//! `domain::report::workflow`), each change with its audit entry; the
+//! compiling unit's overview of who has reported, and the inbox entries
+//! that follow from it.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use validator::Validate;
+
+use crate::db::{self, AnyConnection, Audited};
+use crate::domain::audit::{AuditEvent, Changes, RecordKind};
+use crate::domain::deadlines::Rules;
+use crate::domain::ids::{UnitId, UnitReportId};
+use crate::domain::pagination::Limit;
+use crate::domain::report::Period;
+use crate::domain::report::workflow::{
+    self as rules, Progress, ReportAction, Sections, Standing, UnitReport,
+};
+use crate::domain::role::{Caller, Role};
+use crate::error::{ApiError, ApiResult};
+use crate::model::inbox::{InboxEntry, RecordLink};
+
+/// The longest a section may be: some forty pages of prose.
+pub const SECTION_MAX: u64 = 100_000;
+
+/// The audit's and the inbox's name for the record kind.
+pub const KIND: &str = "unit_report";
+
+/// Begins a unit's report for a period, as a draft.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateUnitReport {
+    /// `2026-h1` (the half-year ending 14/6/2026) or `2026` (the year).
+    #[schema(value_type = String, min_length = 4, max_length = 7, pattern = "^[0-9]{4}(-[hH]1)?$", example = "2026-h1")]
+    pub period: Period,
+    /// The reporting unit: the caller's own when absent (the administrator,
+    /// who has none, names it).
+    pub unit_id: Option<UnitId>,
+    /// Results of the period's foreign-information work.
+    #[validate(length(max = 100000))]
+    #[schema(max_length = 100000)]
+    #[serde(default)]
+    pub results: String,
+    /// Difficulties and limits.
+    #[validate(length(max = 100000))]
+    #[schema(max_length = 100000)]
+    #[serde(default)]
+    pub difficulties: String,
+    /// Proposals.
+    #[validate(length(max = 100000))]
+    #[schema(max_length = 100000)]
+    #[serde(default)]
+    pub proposals: String,
+    /// Plan for the next period.
+    #[validate(length(max = 100000))]
+    #[schema(max_length = 100000)]
+    #[serde(default)]
+    pub plan: String,
+}
+
+/// The sections to change while the report is a draft or returned; absent
+/// ones stay as they are.
+#[derive(Debug, Default, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UnitReportPatch {
+    #[validate(length(max = 100000))]
+    #[schema(max_length = 100000)]
+    pub results: Option<String>,
+    #[validate(length(max = 100000))]
+    #[schema(max_length = 100000)]
+    pub difficulties: Option<String>,
+    #[validate(length(max = 100000))]
+    #[schema(max_length = 100000)]
+    pub proposals: Option<String>,
+    #[validate(length(max = 100000))]
+    #[schema(max_length = 100000)]
+    pub plan: Option<String>,
+}
+
+/// Text as the unit meant it: without the blank lines and spaces a form or
+/// a paste leaves around it.
+fn section(text: &str) -> String {
+    text.trim().to_owned()
+}
+
+/// The compiling unit the settings name, if any.
+fn compiling_unit(conn: &mut AnyConnection) -> ApiResult<Option<UnitId>> {
+    Ok(super::super::settings::get(conn)?
+        .values
+        .reports
+        .compiling_unit)
+}
+
+/// The report `id` if the caller may see it, with the caller's standing
+/// towards it; 404 otherwise, as if absent.
+fn load(
+    conn: &mut AnyConnection,
+    caller: Caller,
+    id: UnitReportId,
+) -> ApiResult<(UnitReport, Standing)> {
+    let report = db::unit_report::find(conn, id)?.ok_or(ApiError::NotFound)?;
+    let standing = Standing::of(caller, report.unit_id, compiling_unit(conn)?);
+    if !standing.sees() {
+        return Err(ApiError::NotFound);
+    }
+    Ok((report, standing))
+}
+
+/// The report `id` for a caller who may see it; 404 otherwise.
+#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id, id = %id))]
+pub fn visible(
+    conn: &mut AnyConnection,
+    caller: Caller,
+    id: UnitReportId,
+) -> ApiResult<UnitReport> {
+    Ok(load(conn, caller, id)?.0)
+}
+
+/// [`load`] for a change: the row is locked first, so that the change is
+/// decided on the report as the previous change left it.
+fn for_change(
+    conn: &mut AnyConnection,
+    caller: Caller,
+    id: UnitReportId,
+) -> ApiResult<(UnitReport, Standing)> {
+    db::unit_report::lock(conn, id)?;
+    load(conn, caller, id)
+}
+
+/// A page of the reports the caller sees, newest first: every unit's for
+/// the administrator and the compiling unit, its own unit's for the rest.
+#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id))]
+pub fn list(
+    conn: &mut AnyConnection,
+    caller: Caller,
+    period: Option<Period>,
+    after: Option<i64>,
+    limit: Limit,
+) -> ApiResult<Vec<UnitReport>> {
+    let compiling = compiling_unit(conn)?;
+    let only = if Standing::reads_province(caller.role, in_unit(caller, compiling)) {
+        None
+    } else {
+        match caller.unit {
+            Some(unit) => Some(unit),
+            None => return Ok(Vec::new()),
+        }
+    };
+    db::unit_report::list(conn, period, only, after, limit)
+}
+
+fn in_unit(caller: Caller, unit: Option<UnitId>) -> bool {
+    caller.unit.is_some() && caller.unit == unit
+}
+
+/// Begins the report of a unit (the caller's own unless the administrator
+/// names one) for a period; 409 when that unit has one for the period.
+#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id))]
+pub fn create(
+    conn: &mut AnyConnection,
+    caller: Caller,
+    input: CreateUnitReport,
+) -> ApiResult<Audited<UnitReport>> {
+    let unit = input
+        .unit_id
+        .or(caller.unit)
+        .ok_or_else(|| ApiError::invalid("unit_id", "name the unit whose report this is"))?;
+    super::super::unit::require_open(conn, "unit_id", unit)?;
+    let standing = Standing::of(caller, unit, compiling_unit(conn)?);
+    super::super::require(caller, standing.may_edit(), "write this unit's report")?;
+    if let Some(existing) = db::unit_report::find_for(conn, unit, input.period)? {
+        return Err(ApiError::Conflict {
+            detail: format!(
+                "this unit has begun its report for {} already (id {})",
+                input.period, existing.id
+            ),
+            extra: Some(serde_json::json!({"existing_id": existing.id.get()})),
+        });
+    }
+    let sections = Sections {
+        results: section(&input.results),
+        difficulties: section(&input.difficulties),
+        proposals: section(&input.proposals),
+        plan: section(&input.plan),
+    };
+    let report = db::unit_report::insert(
+        conn,
+        unit,
+        input.period,
+        &sections,
+        Some(caller.id),
+        db::now(),
+    )?;
+    let changes = Changes::new()
+        .set("unit_id", report.unit_id)
+        .set("period", report.period.as_text())
+        .set("status", report.status)
+        .set("results", &report.sections.results)
+        .set("difficulties", &report.sections.difficulties)
+        .set("proposals", &report.sections.proposals)
+        .set("plan", &report.sections.plan);
+    let entry = AuditEvent::new("create", RecordKind::UnitReport, report.id.get(), changes);
+    Ok(Audited::new(report, entry))
+}
+
+/// Changes the sections while the report is the unit's (a draft, or
+/// returned to it); `If-Match` guards against writing over another's change.
+#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id, id = %id))]
+pub fn update(
+    conn: &mut AnyConnection,
+    caller: Caller,
+    id: UnitReportId,
+    if_match: Option<i64>,
+    patch: UnitReportPatch,
+) -> ApiResult<Audited<UnitReport>> {
+    let (current, standing) = for_change(conn, caller, id)?;
+    super::super::require(caller, standing.may_edit(), "write this unit's report")?;
+    if !current.status.open_to_changes() {
+        return Err(ApiError::conflict(format!(
+            "a unit report is written while it is a draft or returned; this one is {}",
+            current.status.as_str()
+        )));
+    }
+    db::check_version(if_match, current.version)?;
+    let old = &current.sections;
+    let pick = |new: Option<String>, old: &String| new.map_or_else(|| old.clone(), |t| section(&t));
+    let new = Sections {
+        results: pick(patch.results, &old.results),
+        difficulties: pick(patch.difficulties, &old.difficulties),
+        proposals: pick(patch.proposals, &old.proposals),
+        plan: pick(patch.plan, &old.plan),
+    };
+    let changes = Changes::new()
+        .diff("results", &old.results, &new.results)
+        .diff("difficulties", &old.difficulties, &new.difficulties)
+        .diff("proposals", &old.proposals, &new.proposals)
+        .diff("plan", &old.plan, &new.plan);
+    if changes.is_empty() {
+        return Ok(Audited::unchanged(current));
+    }
+    let report = db::unit_report::set_sections(conn, id, current.version, &new, db::now())?.ok_or(
+        ApiError::PreconditionFailed {
+            current: current.version,
+        },
+    )?;
+    Ok(Audited::new(
+        report,
+        AuditEvent::new("update", RecordKind::UnitReport, id.get(), changes),
+    ))
+}
+
+/// Submits (the unit), returns with a note or accepts (the compiling
+/// unit), as the workflow table says: 403 for one who may not, 409 from
+/// the wrong state, 422 when the action lacks what it needs.
+#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id, id = %id))]
+pub fn transition(
+    conn: &mut AnyConnection,
+    caller: Caller,
+    id: UnitReportId,
+    action: ReportAction,
+    note: Option<String>,
+) -> ApiResult<Audited<UnitReport>> {
+    let (current, standing) = for_change(conn, caller, id)?;
+    let to = super::super::go(
+        rules::decide(action, current.status, standing),
+        action,
+        caller.role,
+        "unit report",
+    )?;
+    rules::check_needs(action, note.as_deref(), &current.sections)
+        .map_err(|(field, message)| ApiError::invalid(field, message))?;
+    let return_note = (action == ReportAction::Return)
+        .then_some(note.as_deref())
+        .flatten();
+    let report =
+        db::unit_report::set_status(conn, id, current.version, to, return_note, db::now())?.ok_or(
+            ApiError::PreconditionFailed {
+                current: current.version,
+            },
+        )?;
+    let changes = Changes::new()
+        .diff("status", &current.status, &report.status)
+        .diff("return_note", &current.return_note, &report.return_note);
+    Ok(Audited::new(
+        report,
+        AuditEvent::new(action.as_str(), RecordKind::UnitReport, id.get(), changes).with_note(note),
+    ))
+}
+
+/// One unit in the compiling unit's overview.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OverviewRow {
+    pub unit_id: UnitId,
+    pub unit_name: String,
+    /// `not_started`, or the status of the unit's report.
+    pub status: Progress,
+    /// The unit's report for the period, once begun.
+    pub report_id: Option<UnitReportId>,
+    pub submitted_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// The due date has passed and the report was not handed in.
+    pub overdue: bool,
+}
+
+/// Who has and has not reported for a period.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Overview {
+    pub period: Period,
+    pub first_day: NaiveDate,
+    pub last_day: NaiveDate,
+    pub due_date: NaiveDate,
+    /// The compiling unit the settings name (none yet: `null`).
+    pub compiling_unit_id: Option<UnitId>,
+    /// Every unit that reports (those not merged into another, and any
+    /// that began a report before it was), by name.
+    pub units: Vec<OverviewRow>,
+}
+
+/// The compiling unit's overview of `period` on `today` (the
+/// administrator's too); 403 for anyone else.
+#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id))]
+pub fn overview(
+    conn: &mut AnyConnection,
+    caller: Caller,
+    period: Period,
+    today: NaiveDate,
+) -> ApiResult<Overview> {
+    let settings = super::super::settings::get(conn)?.values.reports;
+    let compiling = settings.compiling_unit;
+    super::super::require(
+        caller,
+        Standing::reads_province(caller.role, in_unit(caller, compiling)),
+        "read the overview of the units' reports (the compiling unit does)",
+    )?;
+    let due = period.due(&settings);
+    let reports = db::unit_report::all(conn, Some(period), None)?;
+    let mut units: Vec<OverviewRow> = super::super::unit::all(conn)?
+        .into_iter()
+        .filter_map(|unit| {
+            let report = reports.iter().find(|r| r.unit_id == unit.id);
+            if unit.merged_into.is_some() && report.is_none() {
+                return None;
+            }
+            let status = report.map(|r| r.status);
+            Some(OverviewRow {
+                unit_id: unit.id,
+                unit_name: unit.name,
+                status: Progress::of(status),
+                report_id: report.map(|r| r.id),
+                submitted_at: report.and_then(|r| r.submitted_at),
+                overdue: rules::overdue(status, due, today),
+            })
+        })
+        .collect();
+    crate::domain::collate::sort_by_name(&mut units, |row| &row.unit_name);
+    Ok(Overview {
+        period,
+        first_day: period.first_day(&settings),
+        last_day: period.last_day(&settings),
+        due_date: due,
+        compiling_unit_id: compiling,
+        units,
+    })
+}
+
+/// What the reports put in the caller's inbox: for the compiling unit (and
+/// the administrator), every unit that has not handed in the report last
+/// due; for a unit, its reports returned to it for changes.
+pub fn inbox_entries(
+    conn: &mut AnyConnection,
+    caller: Caller,
+    on: &Rules<'_>,
+) -> ApiResult<Vec<InboxEntry>> {
+    if caller.role == Role::Viewer {
+        return Ok(Vec::new());
+    }
+    let settings = super::super::settings::get(conn)?.values.reports;
+    let mut items = Vec::new();
+    if let Some(unit) = caller.unit {
+        for r in db::unit_report::returned(conn, unit)? {
+            let due = r.period.due(&settings);
+            items.push(InboxEntry {
+                record: Some(link(&r)),
+                title: format!("Báo cáo công tác thông tin đối ngoại {}", r.period),
+                status: r.status.as_str().to_owned(),
+                reason: "the compiling unit returned the report for changes".to_owned(),
+                due_date: due,
+                working_days_left: on.working_days_left(due),
+            });
+        }
+    }
+    let compiles = caller.role == Role::Admin || in_unit(caller, settings.compiling_unit);
+    if settings.compiling_unit.is_none() || !compiles {
+        return Ok(items);
+    }
+    let period = rules::last_due(on.today, &settings);
+    let overview = overview(conn, caller, period, on.today)?;
+    for row in overview.units.into_iter().filter(|row| row.overdue) {
+        items.push(InboxEntry {
+            record: row.report_id.map(|id| RecordLink {
+                kind: KIND.to_owned(),
+                id: id.get(),
+                reference: period.as_text(),
+            }),
+            title: format!("{} – báo cáo {}", row.unit_name, period),
+            status: row.status.as_str().to_owned(),
+            reason: format!("the unit has not submitted its report for {period}"),
+            due_date: overview.due_date,
+            working_days_left: on.working_days_left(overview.due_date),
+        });
+    }
+    Ok(items)
+}
+
+fn link(r: &UnitReport) -> RecordLink {
+    RecordLink {
+        kind: KIND.to_owned(),
+        id: r.id.get(),
+        reference: r.period.as_text(),
+    }
+}
