@@ -30,6 +30,7 @@ on_both_engines!(
     tokens_that_are_revoked_wrong_or_of_a_deactivated_owner_answer_404,
     a_host_units_feed_holds_only_its_units_entries,
     the_public_feed_holds_announced_and_held_press_conferences_only,
+    the_public_feed_lists_its_conferences_by_start,
     no_feed_holds_personal_data_or_police_notes,
 );
 
@@ -633,6 +634,39 @@ async fn the_public_feed_holds_announced_and_held_press_conferences_only(app: Te
     assert_ne!(later.etag, feed.etag);
     assert!(later.event("press_conference", planned).is_some());
     assert!(later.last_modified >= feed.last_modified);
+}
+
+/// Issue 18's copy check: the public feed listed its conferences in the
+/// order the database returned them, so a PostgreSQL copy of a SQLite
+/// database answered other bytes (and another ETag) than its source. Made
+/// in the reverse of their order by start, each row rewritten by its
+/// announcement: read unordered, the feed would list them by id.
+async fn the_public_feed_lists_its_conferences_by_start(app: TestApp) {
+    // Arrange
+    let cast = Cast::new(&app).await;
+    let on = |offset: i64| {
+        let d = day(offset);
+        conference_at(&format!("{d}T09:00"), &format!("{d}T10:00"))
+    };
+    let last = conference_from(&app, &cast, on(30), "announced").await;
+    let first = conference_from(&app, &cast, on(10), "announced").await;
+    let middle = conference_from(&app, &cast, on(20), "announced").await;
+
+    // Act
+    let feed = read_feed(&app, PUBLIC_FEED).await;
+
+    // Assert: the events in the order they are written.
+    let listed: Vec<String> = feed
+        .unfolded()
+        .lines()
+        .filter_map(|line| line.trim_end().strip_prefix("UID:"))
+        .map(|uid| uid.split('@').next().unwrap_or(uid).to_owned())
+        .collect();
+    let expected: Vec<String> = [first, middle, last]
+        .iter()
+        .map(|id| format!("press_conference-{id}"))
+        .collect();
+    assert_eq!(listed, expected, "{}", feed.text);
 }
 
 async fn no_feed_holds_personal_data_or_police_notes(app: TestApp) {

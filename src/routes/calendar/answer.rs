@@ -242,7 +242,7 @@ async fn build_feed(
     let (content, etag, stored) = state
         .db
         .read(move |conn| {
-            let content = content(conn, day)?;
+            let content = content(conn, day)?.in_order();
             let etag = content.etag(day);
             let stored = db::calendar::feed_state(conn, &read_key)?;
             Ok((content, etag, stored))

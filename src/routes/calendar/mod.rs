@@ -57,6 +57,17 @@ impl FeedContent {
         format!("\"{digest}\"")
     }
 
+    /// The contents in the order the feed lists them, by start, kind and
+    /// id (a total order). The database hands entries back unordered and
+    /// each engine orders them its own way, so every feed passes here
+    /// before its ETag is computed and its body written: when only the
+    /// subscriptions were sorted, the public feed of a PostgreSQL copy
+    /// answered other bytes and another ETag than its SQLite source.
+    fn in_order(mut self) -> Self {
+        self.entries.sort_by_key(|e| (e.starts_at, e.kind, e.id));
+        self
+    }
+
     fn newest(&self) -> Option<DateTime<Utc>> {
         self.entries
             .iter()
@@ -101,7 +112,6 @@ fn subscription_content(
         // Narrowed to one unit or delegation: the press side is not theirs.
         entries.retain(|e| e.kind == EntryKind::ItineraryItem);
     }
-    entries.sort_by_key(|e| (e.starts_at, e.kind, e.id));
     let mut delegations = Vec::new();
     if sub.kinds.iter().any(|k| k == "delegation") {
         let filter = db::delegation::Filter {
