@@ -129,6 +129,8 @@ where
                 .service(report::unit_reports::transition_unit_report)
                 .service(report::unit_reports::get_reports_overview)
                 .service(report::figures::get_report_figures)
+                .service(report::documents::unit_report_document)
+                .service(report::documents::province_report_document)
                 .service(export::api::export_delegations)
                 .service(export::api::export_members)
                 .service(export::api::export_reporters)

@@ -48,6 +48,7 @@ mod press_rules;
 mod press_visibility;
 mod press_workflows;
 mod range_repair;
+mod report_documents;
 mod report_figures;
 mod scale_out;
 mod schedule;

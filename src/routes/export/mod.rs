@@ -169,12 +169,22 @@ pub fn file(table: &Table, format: Format, stem: &str) -> ApiResult<HttpResponse
             "xlsx",
         ),
     };
-    let name = format!("{stem}.{extension}");
-    Ok(HttpResponse::Ok()
+    Ok(attachment(
+        bytes,
+        content_type,
+        &format!("{stem}.{extension}"),
+    ))
+}
+
+/// The answer carrying `bytes` as a file named `name` to save (exports and
+/// the reports' documents alike): never kept by a cache, its name also in
+/// UTF-8.
+pub fn attachment(bytes: Vec<u8>, content_type: &str, name: &str) -> HttpResponse {
+    HttpResponse::Ok()
         .content_type(content_type)
-        .insert_header((header::CONTENT_DISPOSITION, disposition(&name)))
+        .insert_header((header::CONTENT_DISPOSITION, disposition(name)))
         .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(bytes))
+        .body(bytes)
 }
 
 /// `attachment` with an ASCII name and, for clients that read it, the
