@@ -31,6 +31,7 @@ impl InboxPage {
             "delegation" => Some(format!("/delegations/{}", record.id)),
             "accreditation" => Some(format!("/accreditations/{}", record.id)),
             "press_conference" => Some(format!("/press-conferences/{}", record.id)),
+            "unit_report" => Some(format!("/reports/{}", record.id)),
             _ => None,
         }
     }

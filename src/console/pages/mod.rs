@@ -26,6 +26,7 @@ pub mod interview;
 pub mod me;
 pub mod press;
 pub mod public_press;
+pub mod reports;
 pub mod schedule;
 pub mod sign_in;
 pub mod subscriptions;
@@ -49,6 +50,7 @@ pub fn register(cfg: &mut web::ServiceConfig) {
         .configure(interview::register)
         .configure(conference::register)
         .configure(public_press::register)
+        .configure(reports::register)
         // Before the `/admin` scope, which would answer 404 for a path it lacks.
         .configure(admin::calendar::register)
         .configure(admin::settings::register)

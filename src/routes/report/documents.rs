@@ -57,8 +57,9 @@ pub struct ProvinceDocumentQuery {
     pub format: Option<DocumentFormat>,
 }
 
-/// The report's bytes in `format`, its content type and its extension.
-fn render(
+/// The report's bytes in `format`, its content type and its extension
+/// (the API's routes and the console's downloads alike).
+pub(crate) fn render(
     file: &ReportFile,
     format: DocumentFormat,
 ) -> ApiResult<(Vec<u8>, &'static str, &'static str)> {
@@ -77,7 +78,10 @@ fn render(
 }
 
 /// The answer carrying the file to save, as the exports answer theirs.
-fn answer(stem: &str, (bytes, content_type, extension): (Vec<u8>, &str, &str)) -> HttpResponse {
+pub(crate) fn answer(
+    stem: &str,
+    (bytes, content_type, extension): (Vec<u8>, &str, &str),
+) -> HttpResponse {
     crate::routes::export::attachment(bytes, content_type, &format!("{stem}.{extension}"))
 }
 

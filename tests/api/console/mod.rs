@@ -12,6 +12,7 @@ mod exports;
 mod me;
 mod meetings;
 mod press;
+mod reports;
 mod schedule;
 mod security;
 mod sign_in;
