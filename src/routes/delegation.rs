@@ -165,6 +165,23 @@ pub struct DelegationQuery {
     pub cursor: Option<String>,
 }
 
+impl DelegationQuery {
+    /// The filter it asks for (the list and its export read the same), or
+    /// 422 naming the parameter at fault.
+    pub(crate) fn filter(&self) -> ApiResult<db::delegation::Filter> {
+        model::delegation::Search {
+            direction: self.direction,
+            status: self.status,
+            from: self.from.as_deref(),
+            to: self.to.as_deref(),
+            q: self.q.as_deref(),
+            country: self.country.as_deref(),
+            host_unit_id: self.host_unit_id,
+        }
+        .filter()
+    }
+}
+
 /// List delegations the caller may see, soonest-starting last (newest first by start date).
 #[utoipa::path(
     tag = "delegations", security(("bearer" = [])), params(DelegationQuery),
@@ -180,16 +197,7 @@ pub async fn list_delegations(
     let caller = signed_in.caller();
     let limit = super::limit(q.limit)?;
     let after = super::cursor::<db::delegation::Cursor>(q.cursor.as_deref())?;
-    let filter = model::delegation::Search {
-        direction: q.direction,
-        status: q.status,
-        from: q.from.as_deref(),
-        to: q.to.as_deref(),
-        q: q.q.as_deref(),
-        country: q.country.as_deref(),
-        host_unit_id: q.host_unit_id,
-    }
-    .filter()?;
+    let filter = q.filter()?;
     let (rows, calendar) = signed_in
         .read(&state.db, move |conn| {
             let rows = model::delegation::list(conn, caller, filter, after, limit)?;

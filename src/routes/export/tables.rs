@@ -110,16 +110,7 @@ fn delegations(
     t: Tr,
     q: &crate::routes::delegation::DelegationQuery,
 ) -> ApiResult<Table> {
-    let filter = model::delegation::Search {
-        direction: q.direction,
-        status: q.status,
-        from: q.from.as_deref(),
-        to: q.to.as_deref(),
-        q: q.q.as_deref(),
-        country: q.country.as_deref(),
-        host_unit_id: q.host_unit_id,
-    }
-    .filter()?;
+    let filter = q.filter()?;
     let rows = walk(
         MAX_ROWS,
         |after, limit| model::delegation::list(conn, caller, filter.clone(), after, limit),
