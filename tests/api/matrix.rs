@@ -109,6 +109,26 @@ enum Op {
     TransitionConference,
     ListAttendees,
     AddAttendee,
+    InterviewDeadlines,
+    ConferenceDeadlines,
+    GetUserMail,
+    ExportDelegations,
+    ExportMembers,
+    ExportReporters,
+    ExportAccreditations,
+    ExportInterviews,
+    ExportConferences,
+    ExportSchedule,
+    ExportAudit,
+    ReportFigures,
+    ReportsOverview,
+    ProvinceDocument,
+    ListUnitReports,
+    CreateUnitReport,
+    GetUnitReport,
+    UpdateUnitReport,
+    UnitReportDocument,
+    TransitionUnitReport,
 }
 
 use Role::{Admin, ForeignAffairs as FA, HostUnit, Police, ProvincialOffice as PO, Viewer};
@@ -136,6 +156,31 @@ enum Rule {
     /// A calendar subscription: its owner's (the administrator's too);
     /// someone else's is not there (404).
     Owner(u16),
+    /// A period's figures: the province's for every role, one unit's for
+    /// whoever asks; a host unit its own unit's only (403 for another's:
+    /// the unit is a parameter, not a record to hide). Not `Delegation`:
+    /// that one hides with 404.
+    UnitFigures(u16),
+    /// The rules below are about a unit report, where who acts is the
+    /// caller's unit, not its role (DESIGN.md, "Reports"): the reporting
+    /// unit writes it, the compiling unit (`COMPILER`'s, in the World) reads
+    /// every unit's and compiles, the administrator does all. No existing
+    /// variant says that: `Delegation` lets every reader role see another
+    /// unit's record, here only the compiling unit does.
+    ///
+    /// A new report: of the caller's own unit (`Own`) by a member who
+    /// writes (not a viewer), of a unit it names (`Other`) by the
+    /// administrator only; 403 for the others.
+    NewUnitReport(u16),
+    /// Reading a unit report: its unit (the host unit on `Own`), the
+    /// compiling unit and the administrator; 404 for anyone else.
+    UnitReport(u16),
+    /// Writing or submitting it: its unit and the administrator; the
+    /// compiling unit, which sees it, 403; 404 for anyone else.
+    UnitReportChange(u16),
+    /// The province's compiled report and who has reported: the
+    /// administrator and the compiling unit; 403 for the others.
+    Compiling(u16),
 }
 
 const EVERY_ROLE: &[Role] = &Role::ALL;
@@ -147,11 +192,15 @@ const ACCREDITATION_WRITERS: &[Role] = &[Admin, FA];
 /// those with foreign reporters (the fixtures' interview is one).
 const INTERVIEW_WRITERS: &[Role] = &[Admin, PO, FA];
 const CONFERENCE_WRITERS: &[Role] = &[Admin, PO];
+/// The role whose unit the World names the compiling unit
+/// (`settings.reports.compiling_unit`): a role that, but for that, would
+/// see no other unit's report, so its answers show the setting at work.
+const COMPILER: Role = PO;
 
 /// Every documented operation: method, path template, the rule, and the
 /// request the matrix sends (see `prepare`).
 #[rustfmt::skip]
-const OPERATIONS: [(Op, &str, &str, Rule); 78] = [
+const OPERATIONS: [(Op, &str, &str, Rule); 98] = [
     (Op::Healthz, "GET", "/healthz", Rule::Public { user: 200, anonymous: 200 }),
     (Op::Readyz, "GET", "/readyz", Rule::Public { user: 200, anonymous: 200 }),
     // Closed unless a metrics token is configured (tests/api/metrics.rs).
@@ -243,6 +292,32 @@ const OPERATIONS: [(Op, &str, &str, Rule); 78] = [
     (Op::TransitionConference, "POST", "/api/v1/press-conferences/{id}/transitions", Rule::Press(CONFERENCE_WRITERS, 200)),
     (Op::ListAttendees, "GET", "/api/v1/press-conferences/{id}/attendees", Rule::Press(PRESS_READERS, 200)),
     (Op::AddAttendee, "POST", "/api/v1/press-conferences/{id}/attendees", Rule::Press(CONFERENCE_WRITERS, 201)),
+    (Op::InterviewDeadlines, "GET", "/api/v1/interviews/{id}/deadlines", Rule::Press(PRESS_READERS, 200)),
+    (Op::ConferenceDeadlines, "GET", "/api/v1/press-conferences/{id}/deadlines", Rule::Press(PRESS_READERS, 200)),
+    // Where someone's reminders go is an account's setting: the
+    // administrator's business, as the account is.
+    (Op::GetUserMail, "GET", "/api/v1/users/{id}/mail", Rule::Only(&[Admin], 200)),
+    // An export is its list as a file: the list's rule.
+    (Op::ExportDelegations, "GET", "/api/v1/exports/delegations", Rule::Anyone(200)),
+    (Op::ExportMembers, "GET", "/api/v1/exports/delegations/{id}/members", Rule::Delegation(EVERY_ROLE, 200)),
+    (Op::ExportReporters, "GET", "/api/v1/exports/reporters", Rule::Press(PRESS_READERS, 200)),
+    (Op::ExportAccreditations, "GET", "/api/v1/exports/accreditations", Rule::Press(PRESS_READERS, 200)),
+    (Op::ExportInterviews, "GET", "/api/v1/exports/interviews", Rule::Press(PRESS_READERS, 200)),
+    (Op::ExportConferences, "GET", "/api/v1/exports/press-conferences", Rule::Press(PRESS_READERS, 200)),
+    (Op::ExportSchedule, "GET", "/api/v1/exports/schedule", Rule::Anyone(200)),
+    (Op::ExportAudit, "GET", "/api/v1/exports/audit", Rule::Only(REVIEWERS, 200)),
+    (Op::ReportFigures, "GET", "/api/v1/reports/figures", Rule::UnitFigures(200)),
+    (Op::ReportsOverview, "GET", "/api/v1/reports/overview", Rule::Compiling(200)),
+    (Op::ProvinceDocument, "GET", "/api/v1/reports/province-document", Rule::Compiling(200)),
+    // Every caller lists; which reports the list holds is the model's
+    // filter (tests/api/unit_reports.rs), not a status.
+    (Op::ListUnitReports, "GET", "/api/v1/unit-reports", Rule::Anyone(200)),
+    (Op::CreateUnitReport, "POST", "/api/v1/unit-reports", Rule::NewUnitReport(201)),
+    (Op::GetUnitReport, "GET", "/api/v1/unit-reports/{id}", Rule::UnitReport(200)),
+    (Op::UpdateUnitReport, "PATCH", "/api/v1/unit-reports/{id}", Rule::UnitReportChange(200)),
+    (Op::UnitReportDocument, "GET", "/api/v1/unit-reports/{id}/document", Rule::UnitReport(200)),
+    // `submit` from a draft: its unit.
+    (Op::TransitionUnitReport, "POST", "/api/v1/unit-reports/{id}/transitions", Rule::UnitReportChange(200)),
 ];
 
 /// Whose record a request is about. `Own`: for a host unit, its unit's
@@ -273,15 +348,23 @@ fn sides(op: Op, rule: Rule, role: Option<Role>) -> &'static [Side] {
     match (op, rule, role) {
         // Without a login, one request (on another unit's record) will do.
         (_, Rule::Delegation(..) | Rule::NewDelegation(_) | Rule::Owner(_), None) => &[Side::Other],
-        (Op::GetUnit | Op::UpdateUnit | Op::GetUser | Op::UpdateUser, _, None) => &[Side::Other],
+        (_, Rule::UnitFigures(_) | Rule::NewUnitReport(_), None) => &[Side::Other],
+        (_, Rule::UnitReport(_) | Rule::UnitReportChange(_), None) => &[Side::Other],
+        (
+            Op::GetUnit | Op::UpdateUnit | Op::GetUser | Op::UpdateUser | Op::GetUserMail,
+            _,
+            None,
+        ) => &[Side::Other],
         // The administrator belongs to no unit.
-        (Op::GetUnit | Op::UpdateUnit, _, Some(Admin)) => &[Side::Other],
-        (Op::GetUnit | Op::UpdateUnit | Op::GetUser | Op::UpdateUser, _, _) => {
+        (Op::GetUnit | Op::UpdateUnit | Op::CreateUnitReport, _, Some(Admin)) => &[Side::Other],
+        (Op::GetUnit | Op::UpdateUnit | Op::GetUser | Op::UpdateUser | Op::GetUserMail, _, _) => {
             &[Side::Own, Side::Other]
         }
         (_, Rule::Delegation(..) | Rule::NewDelegation(_) | Rule::Owner(_), _) => {
             &[Side::Own, Side::Other]
         }
+        (_, Rule::UnitFigures(_) | Rule::NewUnitReport(_), _) => &[Side::Own, Side::Other],
+        (_, Rule::UnitReport(_) | Rule::UnitReportChange(_), _) => &[Side::Own, Side::Other],
         _ => &[Side::NoRecord],
     }
 }
@@ -309,6 +392,24 @@ fn expected(rule: Rule, role: Option<Role>, side: Side) -> u16 {
         Rule::Press(roles, status) => allowed(roles, status),
         Rule::Owner(status) if side == Side::Own || role == Admin => status,
         Rule::Owner(_) => 404,
+        Rule::UnitFigures(_) if role == HostUnit && side == Side::Other => 403,
+        Rule::UnitFigures(status) => status,
+        Rule::NewUnitReport(status) => match (role, side) {
+            (Admin, _) => status,
+            (Viewer, _) | (_, Side::Other) => 403,
+            _ => status,
+        },
+        // The World's reports: the host unit's (`Own`) and another unit's.
+        Rule::UnitReport(status) | Rule::UnitReportChange(status)
+            if role == Admin || (role == HostUnit && side == Side::Own) =>
+        {
+            status
+        }
+        Rule::UnitReport(status) if role == COMPILER => status,
+        Rule::UnitReportChange(_) if role == COMPILER => 403,
+        Rule::UnitReport(_) | Rule::UnitReportChange(_) => 404,
+        Rule::Compiling(status) if role == Admin || role == COMPILER => status,
+        Rule::Compiling(_) => 403,
     }
 }
 
@@ -378,6 +479,38 @@ struct World {
     conference: i64,
     /// Each role's own calendar feed (path with its token).
     feeds: HashMap<Role, String>,
+    /// Draft reports of the host unit and of the other unit.
+    own_report: i64,
+    other_report: i64,
+}
+
+/// The period the World's reports are of.
+const PERIOD: &str = "2026-h1";
+
+/// A period no unit has a report for yet (a unit has one per period):
+/// each a year of its own, counted down from the last the domain takes.
+fn fresh_period() -> String {
+    use std::sync::atomic::{AtomicI32, Ordering};
+    static NEXT: AtomicI32 = AtomicI32::new(2100);
+    format!("{}-h1", NEXT.fetch_sub(1, Ordering::Relaxed))
+}
+
+/// A report of `side`'s unit for a fresh period, its results written (so
+/// that it may be submitted); the host unit begins its own.
+async fn fresh_report(app: &TestApp, w: &World, side: Side) -> i64 {
+    let (token, unit) = match side {
+        Side::Other => (&w.cast.admin.token, Some(w.other_unit)),
+        _ => (&w.cast.host.token, None),
+    };
+    report(app, token, unit, &fresh_period()).await
+}
+
+async fn report(app: &TestApp, token: &str, unit: Option<UnitId>, period: &str) -> i64 {
+    let mut body = json!({"period": period, "results": "Đón 3 đoàn vào, cử 1 đoàn ra."});
+    if let Some(unit) = unit {
+        body["unit_id"] = json!(unit.get());
+    }
+    json_id(&app.post("/api/v1/unit-reports", token, body).await.ok(201))
 }
 
 fn json_id(value: &Value) -> i64 {
@@ -556,7 +689,24 @@ impl World {
             interview: 0,
             conference: 0,
             feeds: HashMap::new(),
+            own_report: 0,
+            other_report: 0,
         };
+        // The compiling unit is `COMPILER`'s.
+        let admin = &world.cast.admin.token;
+        app.patch(
+            "/api/v1/settings",
+            admin,
+            json!({"reports": {
+                "half_year_cutoff": {"day": 15, "month": 6},
+                "year_cutoff": {"day": 15, "month": 12},
+                "compiling_unit": world.units[&COMPILER].get(),
+            }}),
+        )
+        .await
+        .ok(200);
+        world.own_report = report(app, &world.cast.host.token, None, PERIOD).await;
+        world.other_report = report(app, admin, Some(world.other_unit), PERIOD).await;
         let po = &world.cast.provincial_office.token;
         world.interview = json_id(&press::create_interview(app, po, interview_body(&world)).await);
         world.conference = json_id(&press::create_conference(app, po, conference_body()).await);
@@ -730,16 +880,19 @@ async fn prepare(
             });
             ("/api/v1/users".to_owned(), Body::Json(body))
         }
-        Op::GetUser | Op::UpdateUser => {
+        Op::GetUser | Op::UpdateUser | Op::GetUserMail => {
             let user = match (side, role) {
                 (Side::Own, Some(role)) => w.cast.user(role).id,
                 _ => w.stranger.0,
             };
-            let body = match op {
-                Op::UpdateUser => Body::Json(json!({"display_name": unique("Tên hiển thị")})),
-                _ => Body::Empty,
-            };
-            (format!("/api/v1/users/{user}"), body)
+            match op {
+                Op::UpdateUser => (
+                    format!("/api/v1/users/{user}"),
+                    Body::Json(json!({"display_name": unique("Tên hiển thị")})),
+                ),
+                Op::GetUserMail => (format!("/api/v1/users/{user}/mail"), Body::Empty),
+                _ => (format!("/api/v1/users/{user}"), Body::Empty),
+            }
         }
         Op::ListAudit => ("/api/v1/audit?limit=500".to_owned(), Body::Empty),
         Op::ListDelegations => ("/api/v1/delegations?limit=500".to_owned(), Body::Empty),
@@ -977,6 +1130,69 @@ async fn prepare(
             };
             (path, body)
         }
+        Op::InterviewDeadlines => (
+            format!("{}/deadlines", press::interview_path(w.interview)),
+            Body::Empty,
+        ),
+        Op::ConferenceDeadlines => (
+            format!("{}/deadlines", press::conference_path(w.conference)),
+            Body::Empty,
+        ),
+        Op::ExportDelegations => ("/api/v1/exports/delegations".to_owned(), Body::Empty),
+        Op::ExportMembers => (
+            format!("/api/v1/exports/delegations/{}/members", d.id),
+            Body::Empty,
+        ),
+        Op::ExportReporters => ("/api/v1/exports/reporters".to_owned(), Body::Empty),
+        Op::ExportAccreditations => ("/api/v1/exports/accreditations".to_owned(), Body::Empty),
+        Op::ExportInterviews => ("/api/v1/exports/interviews".to_owned(), Body::Empty),
+        Op::ExportConferences => ("/api/v1/exports/press-conferences".to_owned(), Body::Empty),
+        Op::ExportSchedule => (
+            format!("/api/v1/exports/schedule?from={}&to={}", day(0), day(30)),
+            Body::Empty,
+        ),
+        Op::ExportAudit => ("/api/v1/exports/audit".to_owned(), Body::Empty),
+        Op::ReportFigures => {
+            let unit = w.unit_of(side).get();
+            (
+                format!("/api/v1/reports/figures?period={PERIOD}&unit_id={unit}"),
+                Body::Empty,
+            )
+        }
+        Op::ReportsOverview => (
+            format!("/api/v1/reports/overview?period={PERIOD}"),
+            Body::Empty,
+        ),
+        Op::ProvinceDocument => (
+            format!("/api/v1/reports/province-document?period={PERIOD}"),
+            Body::Empty,
+        ),
+        Op::ListUnitReports => ("/api/v1/unit-reports?limit=500".to_owned(), Body::Empty),
+        Op::CreateUnitReport => {
+            // `Own`: the caller's unit, by default; `Other`: a unit named.
+            let mut body = json!({"period": fresh_period(), "results": "Đón 2 đoàn vào."});
+            if side == Side::Other {
+                body["unit_id"] = json!(w.other_unit.get());
+            }
+            ("/api/v1/unit-reports".to_owned(), Body::Json(body))
+        }
+        Op::GetUnitReport | Op::UpdateUnitReport | Op::UnitReportDocument => {
+            let id = match side {
+                Side::Other => w.other_report,
+                _ => w.own_report,
+            };
+            let path = format!("/api/v1/unit-reports/{id}");
+            match op {
+                Op::UpdateUnitReport => (path, Body::Json(json!({"proposals": unique("Đề xuất")}))),
+                Op::UnitReportDocument => (format!("{path}/document"), Body::Empty),
+                _ => (path, Body::Empty),
+            }
+        }
+        Op::TransitionUnitReport => {
+            let id = fresh_report(app, w, side).await;
+            let path = format!("/api/v1/unit-reports/{id}/transitions");
+            (path, Body::Json(json!({"action": "submit"})))
+        }
     };
     (path, token, body)
 }
@@ -1040,11 +1256,17 @@ fn leaks(reply: &Reply, role: Option<Role>, seen: &mut BTreeSet<&'static str>) -
     let is_feed = reply
         .header("content-type")
         .is_some_and(|t| t.starts_with("text/calendar"));
+    // Exports (CSV, .xlsx) and documents (.docx) have no keys to search:
+    // their text is searched as it is (a zipped file's is not readable, so
+    // those are checked by their own tests).
+    let is_json = reply
+        .header("content-type")
+        .is_some_and(|t| t.starts_with("application/json"));
     let mut found = Vec::new();
     let text = if is_feed {
         unfolded(&reply.text())
     } else {
-        if let Some(role) = role {
+        if let (Some(role), true) = (role, is_json) {
             forbidden_keys(&reply.json(), role, false, &mut found);
         }
         reply.text()
