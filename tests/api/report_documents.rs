@@ -191,7 +191,7 @@ fn file(reply: &Reply, content_type: &str, extension: &str) -> BTreeMap<String, 
     let disposition = reply.header("content-disposition").unwrap();
     assert!(
         disposition.starts_with("attachment; filename=\"")
-            && disposition.ends_with(&format!(".{extension}\"")),
+            && disposition.contains(&format!(".{extension}\"; filename*=UTF-8''")),
         "{disposition}"
     );
     unzip(&reply.body)

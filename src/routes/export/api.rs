@@ -86,7 +86,7 @@ pub async fn export_members(
     tag = "exports", security(("bearer" = [])), params(ExportQuery, ReporterQuery),
     responses(
         (status = 200, description = "The file (`Content-Disposition: attachment`)", content((String = CSV), (Vec<u8> = XLSX))),
-        UnauthorizedProblem, ForbiddenProblem, InvalidProblem
+        UnauthorizedProblem, ForbiddenProblem, NotFoundProblem, InvalidProblem
     )
 )]
 #[get("/exports/reporters")]
@@ -105,7 +105,7 @@ pub async fn export_reporters(
     tag = "exports", security(("bearer" = [])), params(ExportQuery, AccreditationQuery),
     responses(
         (status = 200, description = "The file (`Content-Disposition: attachment`)", content((String = CSV), (Vec<u8> = XLSX))),
-        UnauthorizedProblem, ForbiddenProblem, InvalidProblem
+        UnauthorizedProblem, ForbiddenProblem, NotFoundProblem, InvalidProblem
     )
 )]
 #[get("/exports/accreditations")]
@@ -123,7 +123,7 @@ pub async fn export_accreditations(
     tag = "exports", security(("bearer" = [])), params(ExportQuery, InterviewQuery),
     responses(
         (status = 200, description = "The file (`Content-Disposition: attachment`)", content((String = CSV), (Vec<u8> = XLSX))),
-        UnauthorizedProblem, ForbiddenProblem, InvalidProblem
+        UnauthorizedProblem, ForbiddenProblem, NotFoundProblem, InvalidProblem
     )
 )]
 #[get("/exports/interviews")]
@@ -141,7 +141,7 @@ pub async fn export_interviews(
     tag = "exports", security(("bearer" = [])), params(ExportQuery, ConferenceQuery),
     responses(
         (status = 200, description = "The file (`Content-Disposition: attachment`)", content((String = CSV), (Vec<u8> = XLSX))),
-        UnauthorizedProblem, ForbiddenProblem, InvalidProblem
+        UnauthorizedProblem, ForbiddenProblem, NotFoundProblem, InvalidProblem
     )
 )]
 #[get("/exports/press-conferences")]

@@ -115,7 +115,25 @@ impl Export {
 
     /// Every row `caller` may see, as the list shows them, as a table.
     pub fn read(self, conn: &mut AnyConnection, caller: Caller, lang: Lang) -> ApiResult<Table> {
+        self.check_page_size()?;
         tables::read(self, conn, caller, Tr::new(lang))
+    }
+
+    /// 422 for a `limit` the list itself would refuse. A file holds every
+    /// row and takes no page size, but the list's parameters keep their
+    /// bounds here (the document gives them the list's): `limit=0` is no
+    /// more accepted by an export than by its list.
+    fn check_page_size(&self) -> ApiResult<()> {
+        let asked = match self {
+            Self::Delegations(q) => q.limit,
+            Self::Reporters(q) => q.limit,
+            Self::Accreditations(q) => q.limit,
+            Self::Interviews(q) => q.limit,
+            Self::Conferences(q) => q.limit,
+            Self::Audit(q) => q.limit,
+            Self::Members(_) | Self::Schedule(_) => None,
+        };
+        super::limit(asked).map(|_| ())
     }
 }
 
