@@ -389,6 +389,7 @@ async fn a_bad_filter_is_a_422_and_no_file(app: TestApp) {
         ("delegations", "limit=0", "limit"),
         ("reporters", "limit=501", "limit"),
         ("press-conferences", "limit=-1", "limit"),
+        ("audit", "cursor=not-a-cursor", "cursor"),
     ] {
         // Vietnamese, the default: `lang` is one of the parameters tried.
         let reply = app

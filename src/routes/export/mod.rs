@@ -119,21 +119,37 @@ impl Export {
         tables::read(self, conn, caller, Tr::new(lang))
     }
 
-    /// 422 for a `limit` the list itself would refuse. A file holds every
-    /// row and takes no page size, but the list's parameters keep their
-    /// bounds here (the document gives them the list's): `limit=0` is no
-    /// more accepted by an export than by its list.
+    /// 422 for a `limit` or a `cursor` the list itself would refuse. A file
+    /// holds every row and takes no page, but the list's parameters keep
+    /// their bounds here (the document gives them the list's): `limit=0` or
+    /// a cursor the list never gave out is no more accepted by an export
+    /// than by its list (schemathesis, ST201).
     fn check_page_size(&self) -> ApiResult<()> {
-        let asked = match self {
-            Self::Delegations(q) => q.limit,
-            Self::Reporters(q) => q.limit,
-            Self::Accreditations(q) => q.limit,
-            Self::Interviews(q) => q.limit,
-            Self::Conferences(q) => q.limit,
-            Self::Audit(q) => q.limit,
-            Self::Members(_) | Self::Schedule(_) => None,
+        use super::cursor;
+        use crate::db;
+        let (limit, cursor) = match self {
+            Self::Delegations(q) => (
+                q.limit,
+                cursor::<db::delegation::Cursor>(q.cursor.as_deref()).map(drop),
+            ),
+            Self::Reporters(q) => (q.limit, cursor::<(i64,)>(q.cursor.as_deref()).map(drop)),
+            Self::Accreditations(q) => (
+                q.limit,
+                cursor::<db::accreditation::Cursor>(q.cursor.as_deref()).map(drop),
+            ),
+            Self::Interviews(q) => (
+                q.limit,
+                cursor::<db::interview::Cursor>(q.cursor.as_deref()).map(drop),
+            ),
+            Self::Conferences(q) => (
+                q.limit,
+                cursor::<db::conference::Cursor>(q.cursor.as_deref()).map(drop),
+            ),
+            Self::Audit(q) => (q.limit, cursor::<(i64,)>(q.cursor.as_deref()).map(drop)),
+            Self::Members(_) | Self::Schedule(_) => (None, Ok(())),
         };
-        super::limit(asked).map(|_| ())
+        super::limit(limit)?;
+        cursor
     }
 }
 
