@@ -29,7 +29,7 @@ use crate::domain::FieldError;
 use crate::domain::ids::UnitReportId;
 use crate::domain::report::figures::{Figure, ReportFigures};
 use crate::domain::report::workflow::{self as rules, ReportAction, Standing, UnitReport};
-use crate::domain::report::{Period, PeriodKind, ReportSettings};
+use crate::domain::report::{Period, PeriodKind};
 use crate::domain::time::{PROVINCE_TZ, province_today};
 use crate::domain::workflow::Verdict;
 use crate::error::ApiError;
@@ -209,17 +209,6 @@ fn tables(t: Tr, f: &ReportFigures) -> Vec<TableView> {
         .collect()
 }
 
-/// The period whose due day comes next (today's, on the due day itself).
-pub fn next_due(today: NaiveDate, settings: &ReportSettings) -> Period {
-    let year = today.year();
-    [year, year + 1]
-        .into_iter()
-        .flat_map(|y| [Period::half_year(y), Period::year(y)])
-        .filter(|p| p.due(settings) >= today)
-        .min_by_key(|p| p.due(settings))
-        .unwrap_or(Period::year(year + 1))
-}
-
 /// A period as the page names it: "6 tháng đầu năm 2026", "Năm 2026".
 fn period_name(t: Tr, p: Period) -> String {
     let id = match p.kind {
@@ -354,7 +343,7 @@ async fn render(
                     (period, Some(r), Some(unit))
                 }
                 Which::Mine(asked) => {
-                    let period = asked.unwrap_or_else(|| next_due(today, &values));
+                    let period = asked.unwrap_or_else(|| rules::next_due(today, &values));
                     let own = match caller.unit {
                         Some(unit) => model::report::unit_report::list(
                             conn,
@@ -534,7 +523,7 @@ pub async fn overview(
     let (account, o) = visit
         .read(&state, move |conn, account| {
             let settings = model::settings::get(conn)?.values.reports;
-            let period = asked.unwrap_or_else(|| next_due(today, &settings));
+            let period = asked.unwrap_or_else(|| rules::next_due(today, &settings));
             model::report::unit_report::overview(conn, account.caller, period, today)
         })
         .await?;
@@ -719,16 +708,6 @@ mod tests {
     }
 
     #[test]
-    fn the_next_due_period_is_the_half_year_until_its_due_day() {
-        let s = ReportSettings::default();
-        let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
-        assert_eq!(next_due(d(3, 1), &s), Period::half_year(2026));
-        assert_eq!(next_due(d(6, 15), &s), Period::half_year(2026));
-        assert_eq!(next_due(d(6, 16), &s), Period::year(2026));
-        assert_eq!(next_due(d(12, 16), &s), Period::half_year(2027));
-    }
-
-    #[test]
     fn the_catalogues_have_every_label_in_both_languages() {
         crate::console::i18n::catalogue::check_part(
             include_str!("../locales/vi/reports.ftl"),
@@ -809,8 +788,7 @@ pub async fn province_document(
     visit: Visit,
     query: web::Query<FileQuery>,
 ) -> Result<HttpResponse, PageError> {
-    let period = Period::parse(&query.period)
-        .ok_or_else(|| ApiError::invalid("period", "choose a report period"))?;
+    let period = parse_period(&query.period)?;
     download(&state, &visit, query.format(), move |conn, caller| {
         model::report::document::of_province(conn, caller, period, province_today())
     })

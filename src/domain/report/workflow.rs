@@ -265,6 +265,18 @@ pub fn overdue(status: Option<ReportStatus>, due: NaiveDate, today: NaiveDate) -
     today > due && !status.is_some_and(ReportStatus::handed_in)
 }
 
+/// The period whose due day comes next (today's, on the due day itself):
+/// the one a unit is working on.
+pub fn next_due(today: NaiveDate, settings: &ReportSettings) -> Period {
+    let year = chrono::Datelike::year(&today);
+    [year, year + 1]
+        .into_iter()
+        .flat_map(|y| [Period::half_year(y), Period::year(y)])
+        .filter(|p| p.due(settings) >= today)
+        .min_by_key(|p| p.due(settings))
+        .unwrap_or(Period::year(year + 1))
+}
+
 /// The period whose due day passed last before `today`: the one whose late
 /// units the compiling unit is reminded of, until the next falls due (a
 /// reminder for every past period would bury the one that matters).
@@ -343,6 +355,15 @@ mod tests {
         assert!(Standing::reads_province(Role::Admin, false));
         assert!(Standing::reads_province(Role::HostUnit, true));
         assert!(!Standing::reads_province(Role::ProvincialOffice, false));
+    }
+
+    #[test]
+    fn the_next_due_period_is_the_half_year_until_its_due_day() {
+        let s = ReportSettings::default();
+        assert_eq!(next_due(d(2026, 3, 1), &s), Period::half_year(2026));
+        assert_eq!(next_due(d(2026, 6, 15), &s), Period::half_year(2026));
+        assert_eq!(next_due(d(2026, 6, 16), &s), Period::year(2026));
+        assert_eq!(next_due(d(2026, 12, 16), &s), Period::half_year(2027));
     }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
