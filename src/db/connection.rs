@@ -188,11 +188,12 @@ impl Manager {
 pub fn prepare(conn: &mut AnyConnection, read_only: bool) -> QueryResult<()> {
     match conn {
         AnyConnection::Sqlite(c) => {
-            c.batch_execute(&format!(
+            let settings = format!(
                 "PRAGMA busy_timeout = {}; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
                  PRAGMA foreign_keys = ON;",
                 SQLITE_BUSY_TIMEOUT.as_millis()
-            ))?;
+            );
+            while_sqlite_busy(|| c.batch_execute(&settings))?;
             if read_only {
                 // 1 MiB of page cache per reader instead of 2: the file's
                 // pages stay in the system's cache for all readers anyway,
@@ -208,6 +209,29 @@ pub fn prepare(conn: &mut AnyConnection, read_only: bool) -> QueryResult<()> {
                 c.batch_execute("SET default_transaction_read_only = on;")?;
             }
             Ok(())
+        }
+    }
+}
+
+/// Runs `step` again while SQLite answers "database is locked", for up to
+/// [`SQLITE_BUSY_TIMEOUT`]. Switching a new file to WAL takes a lock that
+/// SQLite does not wait for through the busy handler (it gives up at once
+/// rather than risk a deadlock while the WAL index is set up), so several
+/// processes opening one fresh file together (`migrate` beside `serve`) saw
+/// the error in about 1 run in 300. The pragmas are idempotent.
+fn while_sqlite_busy(mut step: impl FnMut() -> QueryResult<()>) -> QueryResult<()> {
+    let deadline = std::time::Instant::now() + SQLITE_BUSY_TIMEOUT;
+    let mut pause = Duration::from_millis(2);
+    loop {
+        match step() {
+            Err(diesel::result::Error::DatabaseError(_, info))
+                if info.message().contains("database is locked")
+                    && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(Duration::from_millis(100));
+            }
+            answer => return answer,
         }
     }
 }
@@ -261,6 +285,32 @@ mod tests {
             DatabaseUrl::Sqlite(PathBuf::from("./data/x.db"))
         );
         assert!(DatabaseUrl::parse("mysql://root@localhost/db").is_err());
+    }
+
+    #[test]
+    fn a_locked_fresh_file_is_tried_again_and_other_errors_are_not() {
+        use diesel::result::{DatabaseErrorKind, Error};
+        let locked = || {
+            Error::DatabaseError(
+                DatabaseErrorKind::Unknown,
+                Box::new("database is locked".to_string()),
+            )
+        };
+        let mut tries = 0;
+        let answer = while_sqlite_busy(|| {
+            tries += 1;
+            if tries < 3 { Err(locked()) } else { Ok(()) }
+        });
+        assert!(answer.is_ok());
+        assert_eq!(tries, 3);
+
+        let mut tries = 0;
+        let answer = while_sqlite_busy(|| {
+            tries += 1;
+            Err(Error::NotFound)
+        });
+        assert!(matches!(answer, Err(Error::NotFound)));
+        assert_eq!(tries, 1);
     }
 
     #[test]
