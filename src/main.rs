@@ -18,11 +18,30 @@ use visitdesk::{AppState, demo};
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
+/// `RUST_LOG`'s filter, `info` by default, without actix-http's connection
+/// dispatcher unless `RUST_LOG` names actix_http: it logs every request head
+/// it cannot parse (a malformed request line, a 100 KB URI) as an ERROR
+/// "stream error" after answering it with a bare 400 or 431, so any client
+/// could write ERROR lines into the log at will (issue 12). Such a request
+/// never reaches the service; the access log shows every one that does.
+fn log_filter(rust_log: Option<&str>) -> EnvFilter {
+    let filter = rust_log
+        .and_then(|directives| EnvFilter::try_new(directives).ok())
+        .unwrap_or_else(|| EnvFilter::new("info"));
+    if rust_log.is_some_and(|directives| directives.contains("actix_http")) {
+        filter
+    } else {
+        filter.add_directive(
+            "actix_http::h1::dispatcher=off"
+                .parse()
+                .expect("a valid directive"),
+        )
+    }
+}
+
 fn main() {
     tracing_subscriber::fmt()
-        .with_env_filter(
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
-        )
+        .with_env_filter(log_filter(std::env::var("RUST_LOG").ok().as_deref()))
         .with_writer(std::io::stderr)
         .with_ansi(std::io::stderr().is_terminal())
         .init();
