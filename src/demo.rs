@@ -23,13 +23,18 @@ mod spec;
 
 use crate::db::{self, Actor, Db, unit::NewUnit, user::NewUser};
 use crate::domain::ids::UnitId;
-use crate::domain::role::Role;
+use crate::domain::report::settings::ProvinceName;
+use crate::domain::role::{Caller, Role};
 use crate::domain::unit::UnitKind;
 use crate::domain::user::{NewPassword, Username};
 use crate::error::{ApiError, ApiResult};
 
 /// Every demo user's password (printed at start; never use it in production).
 pub const DEMO_PASSWORD: &str = "visitdesk-demo";
+
+/// The demo's province, as its reports name it: its newspaper is Báo Hòa
+/// Bình, its district Mai Châu, its places Hòa Bình's.
+const PROVINCE: &str = "Hòa Bình";
 
 /// The units of the province's plan for foreign-information work.
 const UNITS: &[(&str, &str, UnitKind)] = &[
@@ -214,6 +219,7 @@ pub fn load(db: &Db) -> ApiResult<DemoSummary> {
         })?;
         summary.users.push(((*username).to_owned(), *role));
     }
+    name_the_province(db, &actor)?;
     summary.delegations_created = delegations::load(db, &actor)?;
     let press = press::load(db, &actor)?;
     summary.reporters_created = press.reporters;
@@ -221,6 +227,34 @@ pub fn load(db: &Db) -> ApiResult<DemoSummary> {
     summary.interviews_created = press.interviews;
     summary.press_conferences_created = press.conferences;
     Ok(summary)
+}
+
+/// Names the province in the report settings, as its administrator would
+/// (through `model::settings::update`), unless a name is set already. The
+/// compiling unit is left unnamed: the administrator compiles, as the
+/// browser walk of the reports expects.
+fn name_the_province(db: &Db, actor: &Actor) -> ApiResult<()> {
+    db.write_blocking(actor, |conn| {
+        let current = crate::model::settings::get(conn)?;
+        let admin = db::user::find_for_login(conn, "admin")?
+            .map(|(u, _)| u)
+            .filter(|u| u.role == Role::Admin);
+        let Some(admin) = admin else {
+            return Ok(db::Audited::unchanged(()));
+        };
+        if !current.values.reports.province_name.is_empty() {
+            return Ok(db::Audited::unchanged(()));
+        }
+        let mut new = current.values;
+        new.reports.province_name =
+            ProvinceName::try_from(PROVINCE.to_owned()).map_err(ApiError::internal)?;
+        let caller = Caller {
+            id: admin.id,
+            role: admin.role,
+            unit: admin.unit_id,
+        };
+        Ok(crate::model::settings::update(conn, caller, Some(current.version), new)?.map(|_| ()))
+    })
 }
 
 fn unit_id(conn: &mut db::AnyConnection, name: &str) -> ApiResult<UnitId> {

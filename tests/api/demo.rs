@@ -44,6 +44,10 @@ async fn the_demo_loads_once_and_its_users_log_in(app: TestApp) {
         entries,
         "a second load changes nothing"
     );
+    // The province its reports name; the administrator compiles them.
+    let settings = app.get("/api/v1/settings", &app.admin_token).await.ok(200);
+    assert_eq!(settings["reports"]["province_name"], "Hòa Bình");
+    assert_eq!(settings["reports"]["compiling_unit"], Value::Null);
 
     let units = app
         .get("/api/v1/units?limit=500", &app.admin_token)

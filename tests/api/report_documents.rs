@@ -2,7 +2,9 @@
 //! as a .docx holding "BÁO CÁO", its subject, its sections and its figures'
 //! numbers, and as an .xlsx with one sheet per table; the province's report
 //! holds every accepted unit's sections and the province's figures; whoever
-//! may not read a report gets no file.
+//! may not read a report gets no file; the province's name in the
+//! settings heads both ("UBND TỈNH BÌNH ĐỊNH") and dates them ("Bình Định,
+//! ngày …").
 //!
 //! The files are opened here as Word and Excel open them (a zip of XML
 //! parts, read with a few lines over `flate2`), and the unit's .docx once
@@ -173,6 +175,22 @@ impl Province {
     }
 }
 
+/// Names the province in the report settings, the others kept.
+async fn name_the_province(app: &TestApp, name: &str) {
+    let settings = app.get("/api/v1/settings", &app.admin_token).await.ok(200);
+    let mut reports = settings["reports"].clone();
+    reports["province_name"] = json!(name);
+    let saved = app
+        .patch(
+            "/api/v1/settings",
+            &app.admin_token,
+            json!({"reports": reports}),
+        )
+        .await
+        .ok(200);
+    assert_eq!(saved["reports"]["province_name"], name);
+}
+
 async fn act(app: &TestApp, token: &str, id: i64, action: &str) {
     app.post(
         &format!("/api/v1/unit-reports/{id}/transitions"),
@@ -310,6 +328,12 @@ impl Word {
         self.paragraphs.iter().any(|p| p == paragraph)
     }
 
+    /// Whether the place and date read "{place}, ngày …".
+    fn dated_from(&self, place: &str) -> bool {
+        let start = format!("{place}, ngày ");
+        self.paragraphs.iter().any(|p| p.starts_with(&start))
+    }
+
     fn has_row(&self, row: &[String]) -> bool {
         self.rows.iter().any(|r| r == row)
     }
@@ -407,6 +431,29 @@ async fn a_units_report_is_a_docx_and_an_xlsx_of_its_own_figures(app: TestApp) {
         !word.paragraphs.iter().any(|t| t.contains(MC_RESULTS)),
         "another unit's words"
     );
+    // No province named: the neutral head and a dotted place for the clerk.
+    assert!(word.has("UBND TỈNH"), "{:?}", word.paragraphs);
+    assert!(word.dated_from("……………"), "{:?}", word.paragraphs);
+    assert!(word.has("- UBND tỉnh;"), "{:?}", word.paragraphs);
+    name_the_province(&app, "Bình Định").await;
+    let named = Word::of(&file(
+        &app.get(&p.unit_document("docx"), host).await,
+        DOCX,
+        "docx",
+    ));
+    for expected in [
+        "UBND TỈNH BÌNH ĐỊNH",
+        "SỞ CÔNG THƯƠNG",
+        "- UBND tỉnh Bình Định;",
+    ] {
+        assert!(
+            named.has(expected),
+            "no {expected:?} in {:?}",
+            named.paragraphs
+        );
+    }
+    assert!(named.dated_from("Bình Định"), "{:?}", named.paragraphs);
+    assert!(!named.has("UBND TỈNH"), "{:?}", named.paragraphs);
     // The figures' numbers, as the figures route answers them.
     let incoming = &figures["incoming"];
     for expected in [
@@ -497,6 +544,25 @@ async fn the_province_document_holds_each_accepted_units_sections(app: TestApp) 
         );
     }
     assert_eq!(word.data_tables(), PROVINCE_TABLES);
+    // A centrally-run city heads with its committee and is dated from its
+    // name without "Thành phố".
+    name_the_province(&app, "Thành phố Đà Nẵng").await;
+    let reply = app
+        .get(&p.province_document("docx"), &p.compiler_token)
+        .await;
+    let named = Word::of(&file(&reply, DOCX, "docx"));
+    for expected in [
+        "UBND THÀNH PHỐ ĐÀ NẴNG",
+        "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH",
+        "- UBND thành phố Đà Nẵng;",
+    ] {
+        assert!(
+            named.has(expected),
+            "no {expected:?} in {:?}",
+            named.paragraphs
+        );
+    }
+    assert!(named.dated_from("Đà Nẵng"), "{:?}", named.paragraphs);
 
     let xlsx = file(
         &app.get(&p.province_document("xlsx"), &p.compiler_token)

@@ -23,6 +23,7 @@ on_both_engines!(
     the_overview_shows_every_unit_and_who_is_late,
     late_units_and_returned_reports_reach_the_inboxes,
     the_compiling_unit_must_be_a_unit,
+    the_province_name_is_trimmed_bounded_and_audited,
 );
 
 /// A compiling unit that does not exist would leave every report waiting
@@ -45,6 +46,79 @@ async fn the_compiling_unit_must_be_a_unit(app: TestApp) {
     assert_eq!(
         app.get("/api/v1/settings", &app.admin_token).await.ok(200),
         before
+    );
+}
+
+/// The province's name on the reports: trimmed and kept, its change in
+/// the audit; too long, with a control character or not text, 422 naming
+/// `reports.province_name` and nothing written; the document says so.
+async fn the_province_name_is_trimmed_bounded_and_audited(app: TestApp) {
+    let reports = |name: Value| {
+        json!({"reports": {
+            "half_year_cutoff": {"day": 15, "month": 6},
+            "year_cutoff": {"day": 15, "month": 12},
+            "compiling_unit": null,
+            "province_name": name,
+        }})
+    };
+    let fresh = app.get("/api/v1/settings", &app.admin_token).await.ok(200);
+    assert_eq!(fresh["reports"]["province_name"], "", "{fresh}");
+    let saved = app
+        .patch(
+            "/api/v1/settings",
+            &app.admin_token,
+            reports(json!("  Bình Định ")),
+        )
+        .await
+        .ok(200);
+    assert_eq!(saved["reports"]["province_name"], "Bình Định");
+    let entry = app.audit_entries().await.pop().unwrap();
+    let changes = entry.changes;
+    assert_eq!(
+        changes["reports"]["to"]["province_name"], "Bình Định",
+        "{changes}"
+    );
+
+    let before = app.get("/api/v1/settings", &app.admin_token).await.ok(200);
+    let entries = app.audit_entries().await.len();
+    for (bad, says) in [
+        (json!("Đ".repeat(61)), "at most 60 characters"),
+        (json!("Bình\u{7}Định"), "control characters"),
+        (json!("Bình\nĐịnh"), "control characters"),
+        (json!(5), "invalid type"),
+    ] {
+        let refused = app
+            .patch("/api/v1/settings", &app.admin_token, reports(bad.clone()))
+            .await
+            .problem(422);
+        assert_eq!(
+            refused["errors"][0]["field"], "reports.province_name",
+            "{bad}: {refused}"
+        );
+        let message = refused["errors"][0]["message"].as_str().unwrap();
+        assert!(message.contains(says), "{bad}: {message}");
+    }
+    // Sixty characters are kept.
+    assert_eq!(
+        app.get("/api/v1/settings", &app.admin_token).await.ok(200),
+        before
+    );
+    assert_eq!(app.audit_entries().await.len(), entries, "nothing written");
+    let sixty = "Đ".repeat(60);
+    let saved = app
+        .patch("/api/v1/settings", &app.admin_token, reports(json!(sixty)))
+        .await
+        .ok(200);
+    assert_eq!(saved["reports"]["province_name"], sixty.as_str());
+
+    let doc: Value = serde_json::from_str(&visitdesk::openapi::document_json()).unwrap();
+    let field = &doc["components"]["schemas"]["ReportSettings"]["properties"]["province_name"];
+    assert_eq!(field["maxLength"], 60, "{field}");
+    assert!(
+        field["description"]
+            .as_str()
+            .is_some_and(|d| d.contains("reports.province_name")),
+        "{field}"
     );
 }
 

@@ -220,6 +220,7 @@ mod tests {
             half_year_cutoff: super::super::DayOfYear::new(1, 7).unwrap(),
             year_cutoff: super::super::DayOfYear::new(1, 1).unwrap(),
             compiling_unit: None,
+            province_name: Default::default(),
         };
         let y = Period::year(2026);
         assert_eq!(y.first_day(&s), d(2025, 1, 1));

@@ -10,9 +10,11 @@
 //! figures (`figures::of_period`) decide it, so a document never shows what
 //! the JSON does not.
 //!
-//! The settings name no province, so the governing body is the neutral
-//! "UBND TỈNH" the decree allows, and the place before the date is left
-//! dotted for the clerk to write, as the decree's blank forms do.
+//! The province is named as the settings name it (`reports.province_name`,
+//! read by `ProvinceName::heading`): "UBND TỈNH BÌNH ĐỊNH" above the
+//! issuer and "Bình Định" before the date; without a name, the neutral
+//! "UBND TỈNH" the decree allows and a dotted place for the clerk to write,
+//! as the decree's blank forms do.
 
 use chrono::NaiveDate;
 
@@ -21,6 +23,7 @@ use crate::documents::Table;
 use crate::documents::docx::{ReportDocument, Section};
 use crate::domain::ids::{UnitId, UnitReportId};
 use crate::domain::report::figures::ReportFigures;
+use crate::domain::report::settings::ProvinceHeading;
 use crate::domain::report::workflow::{Progress, Sections};
 use crate::domain::report::{Period, PeriodKind};
 use crate::domain::role::Caller;
@@ -29,10 +32,6 @@ use crate::error::ApiResult;
 
 use super::{figures, unit_report};
 
-/// The body every unit of the province answers to.
-const GOVERNING_BODY: &str = "UBND TỈNH";
-/// Where the place goes before the date, for the clerk to fill in.
-const PLACE: &str = "……………";
 /// What a section the unit left empty says.
 const NOTHING: &str = "Không có.";
 
@@ -68,19 +67,19 @@ pub fn of_unit_report(
     let report = unit_report::visible(conn, caller, id)?;
     let figures = figures::of_period(conn, caller, report.period, Some(report.unit_id))?;
     let unit = crate::model::unit::find(conn, report.unit_id)?;
-    let compiling = compiling_unit(conn)?;
+    let (compiling, province) = named_in_settings(conn)?;
     let s = &report.sections;
-    let mut recipients = vec!["UBND tỉnh".to_owned()];
+    let mut recipients = vec![province.committee];
     if let Some(c) = compiling.filter(|c| c.id != unit.id) {
         recipients.push(c.name);
     }
     recipients.push("Lưu: VT".to_owned());
     let document = ReportDocument {
-        governing_body: GOVERNING_BODY.to_owned(),
+        governing_body: province.governing_body,
         issuing_body: unit.name.to_uppercase(),
         number_abbrev: abbreviation(&unit.name),
         number: None,
-        place: PLACE.to_owned(),
+        place: province.place,
         date: today,
         subject: subject(report.period),
         sections: vec![
@@ -127,16 +126,16 @@ pub fn of_province(
             accepted.push((row.unit_name.clone(), report.sections));
         }
     }
-    let compiling = compiling_unit(conn)?;
+    let (compiling, province) = named_in_settings(conn)?;
     // Without a compiling unit named, the administrator compiles in the
     // province's own name.
     let (governing_body, issuer, abbrev) = match &compiling {
         Some(c) => (
-            GOVERNING_BODY.to_owned(),
+            province.governing_body,
             c.name.to_uppercase(),
             abbreviation(&c.name),
         ),
-        None => (String::new(), GOVERNING_BODY.to_owned(), "UBND".to_owned()),
+        None => (String::new(), province.governing_body, "UBND".to_owned()),
     };
     let lead = format!(
         "Tổng hợp từ báo cáo của {} trên tổng số {} đơn vị.",
@@ -148,7 +147,7 @@ pub fn of_province(
         issuing_body: issuer,
         number_abbrev: abbrev,
         number: None,
-        place: PLACE.to_owned(),
+        place: province.place,
         date: today,
         subject: subject(period),
         sections: vec![
@@ -166,7 +165,7 @@ pub fn of_province(
             compiled_section("Đề xuất, kiến nghị", &accepted, |s| &s.proposals),
             compiled_section("Phương hướng, nhiệm vụ kỳ tới", &accepted, |s| &s.plan),
         ],
-        recipients: vec!["UBND tỉnh".to_owned(), "Lưu: VT".to_owned()],
+        recipients: vec![province.committee, "Lưu: VT".to_owned()],
         signer_title: compiling
             .map_or("TM. ỦY BAN NHÂN DÂN", |c| signer_title(c.kind))
             .to_owned(),
@@ -178,13 +177,15 @@ pub fn of_province(
     })
 }
 
-/// The unit the settings name to compile the province's report, if any.
-fn compiling_unit(conn: &mut AnyConnection) -> ApiResult<Option<Unit>> {
-    let id: Option<UnitId> = crate::model::settings::get(conn)?
-        .values
-        .reports
-        .compiling_unit;
-    id.map(|id| crate::model::unit::find(conn, id)).transpose()
+/// The unit the settings name to compile the province's report, if any,
+/// and how the documents name the province.
+fn named_in_settings(conn: &mut AnyConnection) -> ApiResult<(Option<Unit>, ProvinceHeading)> {
+    let reports = crate::model::settings::get(conn)?.values.reports;
+    let id: Option<UnitId> = reports.compiling_unit;
+    let unit = id
+        .map(|id| crate::model::unit::find(conn, id))
+        .transpose()?;
+    Ok((unit, reports.province_name.heading()))
 }
 
 /// "Kết quả công tác thông tin đối ngoại 6 tháng đầu năm 2026" or "… năm 2026".

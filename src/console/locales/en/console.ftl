@@ -79,3 +79,6 @@ status-planned = Planned
 status-pending = Pending
 status-cleared = Cleared
 status-concerns = Concerns
+# A unit's report in the inbox (issue 17): returned to it, or not begun by its due day
+status-returned = Returned
+status-not_started = Not started

@@ -76,6 +76,9 @@ status-planned = Đã lên kế hoạch
 status-pending = Chờ thẩm tra
 status-cleared = Thông qua
 status-concerns = Có lưu ý
+# A unit's report in the inbox (issue 17): returned to it, or not begun by its due day
+status-returned = Bị trả lại
+status-not_started = Chưa bắt đầu
 
 ## Sentences of the operations (ids made from their English words)
 err-submitted-appraise-it-or-return-it = Đã gửi: thẩm định hoặc trả lại

@@ -1,8 +1,9 @@
 //! `/admin/settings` (administrator): the province's working-calendar,
-//! deadline and expiry settings, each shown with its default and its
-//! source, and the form that changes them through `model::settings::update`
-//! (the operation `PATCH /api/v1/settings` makes), on the version the form
-//! was read at, so a form left open while someone else saved is refused.
+//! deadline, expiry and report settings, each shown with its default and
+//! its source, and the form that changes them through
+//! `model::settings::update` (the operation `PATCH /api/v1/settings`
+//! makes), on the version the form was read at, so a form left open while
+//! someone else saved is refused.
 
 use actix_web::{HttpResponse, get, post, web};
 use askama::Template;
@@ -17,6 +18,10 @@ use crate::console::pages::delegation::form::{self, Reader};
 use crate::console::session::{Account, Visit};
 use crate::domain::FieldError;
 use crate::domain::deadlines::{DayCount, ProvinceSettings};
+use crate::domain::ids::UnitId;
+use crate::domain::report::ReportSettings;
+use crate::domain::report::settings::{DayOfYear, ProvinceName};
+use crate::domain::unit::Unit;
 use crate::error::ApiError;
 use crate::model;
 use crate::routes::settings::{DeadlinesPatch, ExpiryPatch, SettingsPatch};
@@ -55,7 +60,15 @@ const ORDER: &[&str] = &[
     "expiry_visa_days_before_passport",
     "expiry_press_card_warning_days",
     "expiry_accreditation_warning_days",
+    "reports_compiling_unit",
+    "reports_province_name",
+    "reports_half_year_cutoff",
+    "reports_year_cutoff",
 ];
+
+/// The report cut-offs, each asked for as a day and a month
+/// (`{name}_day`, `{name}_month`) and refused as one field.
+const CUTOFFS: &[&str] = &["reports_half_year_cutoff", "reports_year_cutoff"];
 
 /// A day count as the form names it (the API's words).
 fn day_count(c: DayCount) -> &'static str {
@@ -82,12 +95,18 @@ pub struct SettingsForm {
     expiry_visa_days_before_passport: String,
     expiry_press_card_warning_days: String,
     expiry_accreditation_warning_days: String,
+    reports_compiling_unit: String,
+    reports_province_name: String,
+    reports_half_year_cutoff_day: String,
+    reports_half_year_cutoff_month: String,
+    reports_year_cutoff_day: String,
+    reports_year_cutoff_month: String,
 }
 
 impl SettingsForm {
     /// The form filled with the settings as they are.
     fn of(s: &ProvinceSettings, version: i64) -> Self {
-        let (d, e) = (&s.deadlines, &s.expiry);
+        let (d, e, r) = (&s.deadlines, &s.expiry, &s.reports);
         Self {
             csrf: String::new(),
             version: version.to_string(),
@@ -102,6 +121,12 @@ impl SettingsForm {
             expiry_visa_days_before_passport: e.visa_days_before_passport.to_string(),
             expiry_press_card_warning_days: e.press_card_warning_days.to_string(),
             expiry_accreditation_warning_days: e.accreditation_warning_days.to_string(),
+            reports_compiling_unit: r.compiling_unit.map(|u| u.to_string()).unwrap_or_default(),
+            reports_province_name: r.province_name.to_string(),
+            reports_half_year_cutoff_day: r.half_year_cutoff.day.to_string(),
+            reports_half_year_cutoff_month: r.half_year_cutoff.month.to_string(),
+            reports_year_cutoff_day: r.year_cutoff.day.to_string(),
+            reports_year_cutoff_month: r.year_cutoff.month.to_string(),
         }
     }
 
@@ -125,8 +150,67 @@ impl SettingsForm {
             "expiry_visa_days_before_passport" => &self.expiry_visa_days_before_passport,
             "expiry_press_card_warning_days" => &self.expiry_press_card_warning_days,
             "expiry_accreditation_warning_days" => &self.expiry_accreditation_warning_days,
+            "reports_compiling_unit" => &self.reports_compiling_unit,
+            "reports_province_name" => &self.reports_province_name,
+            "reports_half_year_cutoff_day" => &self.reports_half_year_cutoff_day,
+            "reports_half_year_cutoff_month" => &self.reports_half_year_cutoff_month,
+            "reports_year_cutoff_day" => &self.reports_year_cutoff_day,
+            "reports_year_cutoff_month" => &self.reports_year_cutoff_month,
             _ => "",
         }
+    }
+
+    /// The cut-off `name` from its day and month boxes, or its refusal in
+    /// `errors` (the API's sentence for a day not every year has).
+    fn cutoff(&self, name: &str, errors: &mut Vec<FieldError>) -> Option<DayOfYear> {
+        let day = self.raw(&format!("{name}_day")).trim();
+        let month = self.raw(&format!("{name}_month")).trim();
+        let refusal = if day.is_empty() || month.is_empty() {
+            "must not be empty".to_owned()
+        } else {
+            match (day.parse::<u32>(), month.parse::<u32>()) {
+                (Ok(day), Ok(month)) => match DayOfYear::parse(day, month) {
+                    Ok(cutoff) => return Some(cutoff),
+                    Err(refusal) => refusal,
+                },
+                (Err(_), _) => "must be a whole number from 1 to 31".to_owned(),
+                (_, Err(_)) => "must be a whole number from 1 to 12".to_owned(),
+            }
+        };
+        errors.push(FieldError::new(name, refusal));
+        None
+    }
+
+    /// The report settings the form sends, whole (as the API takes them),
+    /// or the refusal of each bad field in `errors`. A unit that is no
+    /// more (a form left open) is the operation's to refuse.
+    fn reports(&self, errors: &mut Vec<FieldError>) -> Option<ReportSettings> {
+        let compiling_unit = match self.reports_compiling_unit.trim() {
+            "" => Some(None),
+            raw => match raw.parse() {
+                Ok(id) => Some(Some(UnitId(id))),
+                Err(_) => {
+                    errors.push(FieldError::new(
+                        "reports_compiling_unit",
+                        "must be one of the choices",
+                    ));
+                    None
+                }
+            },
+        };
+        let province_name = ProvinceName::try_from(self.reports_province_name.clone())
+            .map_err(|refusal| {
+                errors.push(FieldError::new("reports_province_name", refusal));
+            })
+            .ok();
+        let half_year_cutoff = self.cutoff("reports_half_year_cutoff", errors);
+        let year_cutoff = self.cutoff("reports_year_cutoff", errors);
+        Some(ReportSettings {
+            half_year_cutoff: half_year_cutoff?,
+            year_cutoff: year_cutoff?,
+            compiling_unit: compiling_unit?,
+            province_name: province_name?,
+        })
     }
 
     /// The form read as the API's patch, every setting given: 422 naming
@@ -154,6 +238,7 @@ impl SettingsForm {
                 None
             }
         };
+        let reports = self.reports(&mut errors);
         let mut number = |name: &str| {
             let max = NUMBERS
                 .iter()
@@ -191,8 +276,7 @@ impl SettingsForm {
                 press_card_warning_days: number("expiry_press_card_warning_days"),
                 accreditation_warning_days: number("expiry_accreditation_warning_days"),
             }),
-            // The report settings are not on this form (yet): kept as they are.
-            reports: None,
+            reports,
         };
         if !errors.is_empty() {
             return Err(ApiError::Invalid(errors));
@@ -214,6 +298,15 @@ struct SettingField {
     options: Vec<Choice>,
 }
 
+/// A report cut-off as the form shows it: a day box and a month box.
+struct CutoffField {
+    name: &'static str,
+    label: String,
+    hint: String,
+    day: String,
+    month: String,
+}
+
 #[derive(Template)]
 #[template(path = "admin/settings.html")]
 struct SettingsPage {
@@ -224,6 +317,11 @@ struct SettingsPage {
     calendar: Vec<SettingField>,
     deadlines: Vec<SettingField>,
     expiry: Vec<SettingField>,
+    /// The compiling unit: a list of the units, "none" first.
+    compiling_unit: SettingField,
+    no_compiling_unit: String,
+    province_name: SettingField,
+    cutoffs: Vec<CutoffField>,
 }
 
 /// The field `name`, labelled and hinted from the catalogue
@@ -268,9 +366,32 @@ fn field(
     }
 }
 
+/// The units the compiling unit is chosen among: the open ones, and the
+/// one named now even if it was merged away since (the operation keeps it
+/// while it is not changed, so the form shows it chosen rather than
+/// quietly choosing none).
+fn compiling_choices(units: &[Unit], chosen: &str, t: Tr) -> Vec<Choice> {
+    let mut choices = super::unit_choices(units, chosen, t);
+    if let Some(merged) = units
+        .iter()
+        .find(|u| u.merged_into.is_some() && u.id.to_string() == chosen.trim())
+    {
+        choices.insert(
+            0,
+            Choice {
+                value: merged.id.to_string(),
+                label: crate::console::pages::delegation::unit_name(merged, t),
+                chosen: true,
+            },
+        );
+    }
+    choices
+}
+
 fn settings_page(
     visit: &Visit,
     account: &Account,
+    units: &[Unit],
     form: SettingsForm,
     errors: FormErrors,
     notice: Option<String>,
@@ -351,6 +472,43 @@ fn settings_page(
             &[],
         ),
     ];
+    let no_compiling_unit = t.t("calendar-setting-reports_compiling_unit-none");
+    let mut compiling_unit = field(
+        t,
+        &form,
+        "reports_compiling_unit",
+        no_compiling_unit.clone(),
+        &[],
+    );
+    compiling_unit.options = compiling_choices(units, &form.reports_compiling_unit, t);
+    let province_name = field(
+        t,
+        &form,
+        "reports_province_name",
+        t.t("calendar-setting-reports_province_name-none"),
+        &[],
+    );
+    let dr = &d.reports;
+    let cutoffs = CUTOFFS
+        .iter()
+        .zip([dr.half_year_cutoff, dr.year_cutoff])
+        .map(|(&name, default)| {
+            let f = field(
+                t,
+                &form,
+                name,
+                format!("{}/{}", default.day, default.month),
+                &[],
+            );
+            CutoffField {
+                name,
+                label: f.label,
+                hint: f.hint,
+                day: form.raw(&format!("{name}_day")).to_owned(),
+                month: form.raw(&format!("{name}_month")).to_owned(),
+            }
+        })
+        .collect();
     SettingsPage {
         c: Chrome::new(visit, Some(account), Nav::Admin, "/admin/settings"),
         errors,
@@ -359,6 +517,10 @@ fn settings_page(
         calendar,
         deadlines,
         expiry,
+        compiling_unit,
+        no_compiling_unit,
+        province_name,
+        cutoffs,
     }
 }
 
@@ -368,15 +530,19 @@ pub struct Query {
     done: String,
 }
 
-/// The settings, read for the administrator (403 for anyone else).
-async fn current(state: &AppState, visit: &Visit) -> Result<(Account, SettingsForm), PageError> {
-    let (account, s) = visit
+/// The settings, read for the administrator (403 for anyone else), and
+/// the units the compiling unit is chosen among.
+async fn current(
+    state: &AppState,
+    visit: &Visit,
+) -> Result<(Account, SettingsForm, Vec<Unit>), PageError> {
+    let (account, (s, units)) = visit
         .read(state, |conn, account| {
             model::settings::require_admin(account.caller, "change the settings")?;
-            model::settings::get(conn)
+            Ok((model::settings::get(conn)?, model::unit::all(conn)?))
         })
         .await?;
-    Ok((account, SettingsForm::of(&s.values, s.version)))
+    Ok((account, SettingsForm::of(&s.values, s.version), units))
 }
 
 /// `GET /admin/settings`.
@@ -386,9 +552,16 @@ pub async fn show(
     visit: Visit,
     query: web::Query<Query>,
 ) -> Result<HttpResponse, PageError> {
-    let (account, form) = current(&state, &visit).await?;
+    let (account, form, units) = current(&state, &visit).await?;
     let notice = (query.done == "saved").then(|| visit.tr().t("calendar-settings-saved"));
-    let page = settings_page(&visit, &account, form, FormErrors::default(), notice);
+    let page = settings_page(
+        &visit,
+        &account,
+        &units,
+        form,
+        FormErrors::default(),
+        notice,
+    );
     page::html(&visit, &page)
 }
 
@@ -403,7 +576,7 @@ pub async fn save(
     let mut f = form.into_inner();
     visit.check_csrf(&f.csrf)?;
     // The 403 before reading what was sent, as the API answers it.
-    let (account, _) = current(&state, &visit).await?;
+    let (account, _, units) = current(&state, &visit).await?;
     let version = form::version(&f.version);
     let e = match f.read() {
         Err(e) => e,
@@ -420,6 +593,6 @@ pub async fn save(
         },
     };
     let errors = form::refused(e, visit.tr(), ORDER, &mut f.version)?;
-    let page = settings_page(&visit, &account, f, errors, None);
+    let page = settings_page(&visit, &account, &units, f, errors, None);
     page::form(&visit, &page.errors, &page)
 }

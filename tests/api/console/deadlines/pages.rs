@@ -8,6 +8,7 @@ use chrono::{Days, Months, NaiveDate};
 use serde_json::{Value, json};
 use visitdesk::domain::role::Role;
 use visitdesk::domain::time::province_today;
+use visitdesk::domain::unit::UnitKind;
 
 use super::super::{Browser, page};
 use crate::fixtures::{self, Cast, delegation_body, merged};
@@ -21,6 +22,7 @@ on_both_engines!(
     saturday_working_saved_in_the_settings_form_moves_a_report_due_date,
     a_bad_or_stale_settings_form_comes_back_with_its_errors_in_vietnamese,
     the_settings_form_refuses_a_missing_csrf_token_and_other_roles,
+    the_administrator_names_the_compiling_unit_and_the_province_in_the_form,
 );
 
 async fn signed_in(app: &TestApp, username: &str) -> Browser {
@@ -284,6 +286,31 @@ async fn settings_fields(app: &TestApp, changes: &[(&str, &str)]) -> Vec<(String
             fields.push((format!("{group}_{name}"), value));
         }
     }
+    let r = &s["reports"];
+    let text = |v: &Value| match v {
+        Value::String(text) => text.clone(),
+        Value::Null => String::new(),
+        other => other.to_string(),
+    };
+    for (name, value) in [
+        ("reports_compiling_unit", text(&r["compiling_unit"])),
+        ("reports_province_name", text(&r["province_name"])),
+        (
+            "reports_half_year_cutoff_day",
+            text(&r["half_year_cutoff"]["day"]),
+        ),
+        (
+            "reports_half_year_cutoff_month",
+            text(&r["half_year_cutoff"]["month"]),
+        ),
+        ("reports_year_cutoff_day", text(&r["year_cutoff"]["day"])),
+        (
+            "reports_year_cutoff_month",
+            text(&r["year_cutoff"]["month"]),
+        ),
+    ] {
+        fields.push((name.to_owned(), value));
+    }
     for (name, value) in changes {
         let slot = fields.iter_mut().find(|(n, _)| n == name).unwrap();
         slot.1 = (*value).to_owned();
@@ -440,4 +467,155 @@ async fn the_settings_form_refuses_a_missing_csrf_token_and_other_roles(app: Tes
     }
     let now = app.get("/api/v1/settings", &app.admin_token).await.ok(200);
     assert_eq!(now, before);
+}
+
+/// The report settings on the form (issue 17): the administrator names the
+/// compiling unit from the list of units and the province as the reports
+/// write it, each with its default and source; a day not every year has,
+/// an empty box, a name too long or a unit that is no more (a form left
+/// open) come back at their fields, in either language, and save nothing.
+async fn the_administrator_names_the_compiling_unit_and_the_province_in_the_form(app: TestApp) {
+    let compiling = app
+        .make_unit("Sở Văn hóa, Thể thao và Du lịch", UnitKind::Department)
+        .await;
+    let mut admin = signed_in(&app, "admin").await;
+    let html = page(&admin.get(&app, "/admin/settings").await, 200);
+    assert!(html.contains("<h2>Báo cáo</h2>"), "{html}");
+    assert!(html.contains("Đơn vị tổng hợp báo cáo của tỉnh"), "{html}");
+    assert!(
+        html.contains(&format!(
+            "<option value=\"{}\">Sở Văn hóa, Thể thao và Du lịch</option>",
+            compiling.get()
+        )),
+        "{html}"
+    );
+    assert!(
+        html.contains("<option value=\"\">Chưa chỉ định (quản trị viên tổng hợp)</option>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("Mặc định: 15/6. Căn cứ: Nghị định 09/2019/NĐ-CP, Điều 12"),
+        "{html}"
+    );
+    assert!(html.contains("Mặc định: 15/12. Căn cứ:"), "{html}");
+    assert!(
+        html.contains("Nghị định 30/2020/NĐ-CP, Phụ lục I"),
+        "{html}"
+    );
+    assert!(html.contains("id=\"f-reports_province_name\""), "{html}");
+
+    let unit = compiling.get().to_string();
+    let fields = settings_fields(
+        &app,
+        &[
+            ("reports_compiling_unit", unit.as_str()),
+            ("reports_province_name", "  Bình Định "),
+            ("reports_half_year_cutoff_day", "20"),
+        ],
+    )
+    .await;
+    let saved = post_settings(&mut admin, &app, &fields).await;
+    let html = page(&admin.follow(&app, &saved).await, 200);
+    assert!(html.contains("Đã lưu cài đặt."), "{html}");
+    assert!(
+        html.contains(&format!(
+            "<option value=\"{unit}\" selected>Sở Văn hóa, Thể thao và Du lịch</option>"
+        )),
+        "{html}"
+    );
+    assert!(html.contains("value=\"Bình Định\""), "{html}");
+    let s = app.get("/api/v1/settings", &app.admin_token).await.ok(200);
+    assert_eq!(s["reports"]["compiling_unit"], compiling.get());
+    assert_eq!(s["reports"]["province_name"], "Bình Định");
+    assert_eq!(
+        s["reports"]["half_year_cutoff"],
+        json!({"day": 20, "month": 6})
+    );
+    assert_eq!(s["reports"]["year_cutoff"], json!({"day": 15, "month": 12}));
+    // The rest of the form is saved as it was.
+    assert_eq!(s["deadlines"]["report_days"], 15);
+
+    let before = s;
+    let too_long = "Đ".repeat(61);
+    let fields = settings_fields(
+        &app,
+        &[
+            ("reports_half_year_cutoff_day", "30"),
+            ("reports_half_year_cutoff_month", "2"),
+            ("reports_year_cutoff_day", ""),
+            ("reports_province_name", too_long.as_str()),
+        ],
+    )
+    .await;
+    let html = page(&post_settings(&mut admin, &app, &fields).await, 422);
+    for error in [
+        "href=\"#f-reports_province_name\">Tối đa 60 ký tự</a>",
+        "href=\"#f-reports_half_year_cutoff\">Ngày 30/2 không có trong mọi năm</a>",
+        "href=\"#f-reports_year_cutoff\">Không được để trống</a>",
+    ] {
+        assert!(html.contains(error), "{error} in {html}");
+    }
+    assert!(
+        html.contains(
+            "id=\"f-reports_half_year_cutoff-error\">Ngày 30/2 không có trong mọi năm</p>"
+        ),
+        "the error stands at its field: {html}"
+    );
+    assert!(
+        html.contains("name=\"reports_half_year_cutoff_day\" type=\"number\" inputmode=\"numeric\" min=\"1\" max=\"31\" value=\"30\""),
+        "the form keeps what was typed: {html}"
+    );
+    // A unit that is no more: the operation's refusal, at the list.
+    let stale = settings_fields(&app, &[("reports_compiling_unit", "999999")]).await;
+    let html = page(&post_settings(&mut admin, &app, &stale).await, 422);
+    assert!(
+        html.contains("href=\"#f-reports_compiling_unit\">Không có đơn vị mã 999999"),
+        "{html}"
+    );
+    assert_eq!(
+        app.get("/api/v1/settings", &app.admin_token).await.ok(200),
+        before,
+        "nothing saved"
+    );
+
+    let chosen = admin
+        .post(
+            &app,
+            "/language",
+            &[("lang", "en"), ("back", "/admin/settings")],
+        )
+        .await;
+    let html = page(&admin.follow(&app, &chosen).await, 200);
+    assert!(html.contains("<h2>Reports</h2>"), "{html}");
+    assert!(
+        html.contains("Default: 15/6. Source: Decree 09/2019/NĐ-CP, Art. 12"),
+        "{html}"
+    );
+    let fields = settings_fields(
+        &app,
+        &[
+            ("reports_year_cutoff_day", "31"),
+            ("reports_year_cutoff_month", "13"),
+            ("reports_province_name", "Bình\u{7}Định"),
+        ],
+    )
+    .await;
+    let html = page(&post_settings(&mut admin, &app, &fields).await, 422);
+    for error in [
+        "href=\"#f-reports_year_cutoff\">31/13 is not a day of every year</a>",
+        "href=\"#f-reports_province_name\">must not contain control characters</a>",
+    ] {
+        assert!(html.contains(error), "{error} in {html}");
+    }
+    let stale = settings_fields(&app, &[("reports_compiling_unit", "999999")]).await;
+    let html = page(&post_settings(&mut admin, &app, &stale).await, 422);
+    assert!(
+        html.contains("href=\"#f-reports_compiling_unit\">there is no unit 999999</a>"),
+        "{html}"
+    );
+    assert_eq!(
+        app.get("/api/v1/settings", &app.admin_token).await.ok(200),
+        before,
+        "nothing saved"
+    );
 }
