@@ -123,11 +123,35 @@ impl From<actix_web::error::BlockingError> for ApiError {
     }
 }
 
+/// The kinds of problem this service answers, as `ApiError::slug` and
+/// `Problem::for_status` name them; a problem's `type` is
+/// `urn:visitdesk:problem:` and one of these.
+pub const PROBLEM_SLUGS: [&str; 15] = [
+    "bad-request",
+    "unauthorized",
+    "forbidden",
+    "not-found",
+    "method-not-allowed",
+    "conflict",
+    "precondition-failed",
+    "request-timeout",
+    "payload-too-large",
+    "unsupported-media-type",
+    "invalid-input",
+    "too-many-requests",
+    "unavailable",
+    "internal",
+    "error",
+];
+
+const PROBLEM_TYPE_PREFIX: &str = "urn:visitdesk:problem:";
+
 /// The body of every error answer.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Problem {
     /// A URI naming the kind of problem.
     #[serde(rename = "type")]
+    #[schema(schema_with = problem_types)]
     pub problem_type: String,
     pub title: String,
     pub status: u16,
@@ -137,10 +161,26 @@ pub struct Problem {
     pub errors: Option<Vec<FieldError>>,
 }
 
+/// The document's `Problem.type`: the closed list of `PROBLEM_SLUGS`.
+fn problem_types() -> RefOr<utoipa::openapi::schema::Schema> {
+    utoipa::openapi::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::Type::String)
+        .description(Some("A URI naming the kind of problem."))
+        .enum_values(Some(
+            PROBLEM_SLUGS.map(|slug| format!("{PROBLEM_TYPE_PREFIX}{slug}")),
+        ))
+        .build()
+        .into()
+}
+
 impl Problem {
     pub fn new(status: StatusCode, slug: &str, detail: impl Into<String>) -> Self {
+        debug_assert!(
+            PROBLEM_SLUGS.contains(&slug),
+            "{slug} is not in PROBLEM_SLUGS, which the OpenAPI document lists"
+        );
         Self {
-            problem_type: format!("urn:visitdesk:problem:{slug}"),
+            problem_type: format!("{PROBLEM_TYPE_PREFIX}{slug}"),
             title: status.canonical_reason().unwrap_or("Error").to_owned(),
             status: status.as_u16(),
             detail: detail.into(),

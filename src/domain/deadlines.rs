@@ -173,6 +173,7 @@ pub struct Deadline {
     /// when past (the working days it is overdue by).
     pub working_days_left: i64,
     /// When it was done, if it was.
+    #[schema(required = true)]
     pub done_on: Option<NaiveDate>,
 }
 

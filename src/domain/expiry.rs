@@ -62,6 +62,7 @@ pub struct Warning {
     pub what: WarningKind,
     /// The person it is about (a member's or reporter's name); `null` for
     /// the record itself.
+    #[schema(required = true)]
     pub person: Option<String>,
     /// The date that runs out. Absent for roles that do not see personal
     /// data when it is read off a passport or visa.

@@ -29,6 +29,7 @@ text_enum!(EntryKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
 pub struct RecordRef {
     /// `delegation`, `accreditation`, `interview`, `press_conference`.
+    #[schema(value_type = crate::domain::audit::RecordKind)]
     pub kind: String,
     pub id: i64,
     pub reference: String,

@@ -273,7 +273,7 @@ impl r2d2::HandleEvent for PoolEvents {
     tag = "operations",
     responses(
         (status = 200, content_type = "text/plain; version=0.0.4; charset=utf-8", body = String,
-         description = "The metrics, for Prometheus"),
+         description = "The metrics, for Prometheus", headers(("Cache-Control"))),
         UnauthorizedProblem,
         NotFoundProblem,
         UnavailableProblem,

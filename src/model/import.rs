@@ -30,6 +30,7 @@ pub enum ImportOutcome {
 pub struct EventOutcome {
     /// Its place among the file's VEVENTs, from 0.
     pub index: usize,
+    #[schema(required = true)]
     pub uid: Option<String>,
     pub outcome: ImportOutcome,
     pub item_id: ItineraryItemId,
@@ -38,6 +39,7 @@ pub struct EventOutcome {
 /// An event that was not imported, and everything wrong with it.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct RejectedEvent {
+    #[schema(required = true)]
     pub uid: Option<String>,
     /// Its place among the file's VEVENTs, from 0.
     pub index: usize,

@@ -23,7 +23,8 @@ use crate::error::{ApiError, ApiResult};
 /// The record an inbox entry or schedule entry belongs to.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct RecordLink {
-    /// `delegation`, …
+    /// `delegation`, `accreditation`, `interview`, `press_conference`.
+    #[schema(value_type = crate::domain::audit::RecordKind)]
     pub kind: String,
     pub id: i64,
     pub reference: String,
@@ -32,6 +33,7 @@ pub struct RecordLink {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct InboxEntry {
     /// `null` for a reminder of something missing (no press conference this quarter).
+    #[schema(required = true)]
     pub record: Option<RecordLink>,
     pub title: String,
     pub status: String,

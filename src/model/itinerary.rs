@@ -24,7 +24,10 @@ use crate::error::{ApiError, ApiResult};
 #[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PlaceView {
-    #[validate(length(min = 1, max = 300))]
+    #[validate(
+        length(min = 1, max = 300),
+        custom(function = "super::input::not_blank")
+    )]
     #[schema(
         min_length = 1,
         max_length = 300,
@@ -39,8 +42,8 @@ pub struct PlaceView {
     pub district: Option<String>,
 }
 
-/// A new scheduled entry: an itinerary item (`K` = its kind of activity)
-/// or a press activity. Where an accreditation lists places, `place.name`
+/// A new scheduled entry (an itinerary item, or a press activity) and its
+/// kind of activity. Where an accreditation lists places, `place.name`
 /// must be one of them (case and diacritics aside).
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -57,7 +60,10 @@ pub struct EntryInput<K> {
     #[schema(max_length = 64, example = "Asia/Ho_Chi_Minh")]
     pub time_zone: Option<String>,
     pub kind: K,
-    #[validate(length(min = 1, max = 500))]
+    #[validate(
+        length(min = 1, max = 500),
+        custom(function = "super::input::not_blank")
+    )]
     #[schema(min_length = 1, max_length = 500)]
     pub title: String,
     #[validate(nested)]
@@ -84,7 +90,10 @@ pub struct ItemPatch {
     #[schema(max_length = 64)]
     pub time_zone: Option<String>,
     pub kind: Option<ItemKind>,
-    #[validate(length(min = 1, max = 500))]
+    #[validate(
+        length(min = 1, max = 500),
+        custom(function = "super::input::not_blank")
+    )]
     #[schema(min_length = 1, max_length = 500)]
     pub title: Option<String>,
     #[validate(nested)]

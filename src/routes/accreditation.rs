@@ -42,11 +42,14 @@ pub struct AccreditationView {
     /// The number of the ministry's or press centre's referring letter.
     pub referral_number: String,
     pub referral_date: NaiveDate,
+    #[schema(required = true)]
     pub escort_officer: Option<String>,
     pub status: S,
     /// The note of the last revocation, rejection or cancellation.
+    #[schema(required = true)]
     pub status_note: Option<String>,
     pub security_review: ReviewView,
+    #[schema(required = true)]
     pub created_by: Option<UserId>,
     pub version: i64,
     pub created_at: DateTime<Utc>,
@@ -210,7 +213,7 @@ pub async fn covering_accreditations(
 #[utoipa::path(
     tag = "press", security(("bearer" = [])), request_body = AccreditationInput,
     responses(
-        (status = 201, body = AccreditationView, description = "Registered; `Location` names it"),
+        (status = 201, body = AccreditationView, description = "Registered; `Location` names it", headers(("ETag"), ("Location"))),
         UnauthorizedProblem, ForbiddenProblem, NotFoundProblem, JsonBodyProblems
     )
 )]
@@ -240,7 +243,7 @@ pub async fn create_accreditation(
 /// One accreditation.
 #[utoipa::path(
     tag = "press", security(("bearer" = [])), params(("id" = i64, Path, description = "Accreditation id")),
-    responses((status = 200, body = AccreditationView, description = "The accreditation; `ETag` carries its version"), UnauthorizedProblem, NotFoundProblem)
+    responses((status = 200, body = AccreditationView, description = "The accreditation; `ETag` carries its version", headers(("ETag"))), UnauthorizedProblem, NotFoundProblem)
 )]
 #[get("/accreditations/{id}")]
 pub async fn get_accreditation(
@@ -261,9 +264,9 @@ pub async fn get_accreditation(
 /// Change an accreditation while it is a draft or submitted (Sở Ngoại vụ).
 #[utoipa::path(
     tag = "press", security(("bearer" = [])), request_body = AccreditationPatch,
-    params(("id" = i64, Path, description = "Accreditation id"), ("If-Match" = Option<String>, Header, description = "The ETag last read", max_length = 64)),
+    params(("id" = i64, Path, description = "Accreditation id"), ("If-Match" = Option<String>, Header, description = "The ETag last read, quoted as it came (`\"3\"`; a bare `3` matches no version: 412)", max_length = 64)),
     responses(
-        (status = 200, body = AccreditationView, description = "The changed accreditation"),
+        (status = 200, body = AccreditationView, description = "The changed accreditation", headers(("ETag"))),
         UnauthorizedProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem, PreconditionFailedProblem, JsonBodyProblems
     )
 )]
@@ -293,7 +296,7 @@ pub async fn update_accreditation(
     tag = "press", security(("bearer" = [])), request_body = super::ActionRequest<AccreditationAction>,
     params(("id" = i64, Path, description = "Accreditation id")),
     responses(
-        (status = 200, body = AccreditationView, description = "The accreditation in its new state"),
+        (status = 200, body = AccreditationView, description = "The accreditation in its new state", headers(("ETag"))),
         UnauthorizedProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem, JsonBodyProblems
     )
 )]
@@ -321,7 +324,7 @@ pub async fn transition_accreditation(
     tag = "press", security(("bearer" = [])), request_body = PutReview,
     params(("id" = i64, Path, description = "Accreditation id")),
     responses(
-        (status = 200, body = AccreditationView, description = "The accreditation with its new review"),
+        (status = 200, body = AccreditationView, description = "The accreditation with its new review", headers(("ETag"))),
         UnauthorizedProblem, ForbiddenProblem, NotFoundProblem, JsonBodyProblems
     )
 )]

@@ -22,9 +22,13 @@ use crate::http::extract::ValidQuery;
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ActorView {
     /// `null` for changes made from the command line or at start.
+    #[schema(required = true)]
     pub id: Option<UserId>,
+    #[schema(required = true)]
     pub username: Option<String>,
+    #[schema(required = true)]
     pub role: Option<Role>,
+    #[schema(required = true)]
     pub unit_id: Option<UnitId>,
 }
 
@@ -33,6 +37,36 @@ pub struct ActorView {
 pub struct AuditedRecord {
     pub kind: RecordKind,
     pub id: i64,
+}
+
+/// What a change changed, for the document (the field is the JSON the
+/// audit trail keeps): by field, `{"from": …, "to": …}` for an update, the
+/// value set for a creation, `"changed"` for a secret (a password).
+#[derive(Debug)]
+pub struct ChangesDoc;
+
+impl utoipa::PartialSchema for ChangesDoc {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{AdditionalProperties, ObjectBuilder, Type};
+        ObjectBuilder::new()
+            .schema_type(Type::Object)
+            .description(Some(
+                "By field: `{\"from\": …, \"to\": …}` for an update, the value set for a \
+                 creation, `\"changed\"` for a secret. Personal data and police notes only \
+                 for those who may see them.",
+            ))
+            .additional_properties(Some(
+                AdditionalProperties::<utoipa::openapi::schema::Schema>::FreeForm(true),
+            ))
+            .build()
+            .into()
+    }
+}
+
+impl ToSchema for ChangesDoc {
+    fn name() -> std::borrow::Cow<'static, str> {
+        "Changes".into()
+    }
 }
 
 /// One change, as the audit trail keeps it.
@@ -44,10 +78,13 @@ pub struct AuditEntryView {
     /// `create`, `update`, `deactivate`, a workflow action, …
     pub action: String,
     pub record: AuditedRecord,
-    /// For an update `{"field": {"from": …, "to": …}}`; for a creation the fields set.
-    #[schema(value_type = Object)]
+    #[schema(value_type = ChangesDoc)]
     pub changes: serde_json::Value,
+    #[schema(required = true)]
     pub note: Option<String>,
+    /// The id of the request that made the change (its `X-Request-Id`);
+    /// `null` for changes made from the command line.
+    #[schema(required = true)]
     pub request_id: Option<String>,
 }
 

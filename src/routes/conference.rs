@@ -42,13 +42,17 @@ pub struct ConferenceView {
     /// Who holds it: the province's own, or a foreign body.
     pub organizer: OrganizerKind,
     /// A foreign body's name; null for the province's own.
+    #[schema(required = true)]
     pub organizer_name: Option<String>,
     /// The day a foreign body's registration reached the province; null
     /// for the province's own.
+    #[schema(required = true)]
     pub registration_date: Option<NaiveDate>,
     pub status: ConferenceStatus,
     /// When it was announced (from then on it is in the public feed).
+    #[schema(required = true)]
     pub announced_at: Option<DateTime<Utc>>,
+    #[schema(required = true)]
     pub created_by: Option<UserId>,
     pub version: i64,
     pub created_at: DateTime<Utc>,
@@ -153,7 +157,7 @@ pub async fn list_conferences(
 #[utoipa::path(
     tag = "press", security(("bearer" = [])), request_body = ConferenceInput,
     responses(
-        (status = 201, body = ConferenceView, description = "Planned; `Location` names it"),
+        (status = 201, body = ConferenceView, description = "Planned; `Location` names it", headers(("ETag"), ("Location"))),
         UnauthorizedProblem, ForbiddenProblem, NotFoundProblem, JsonBodyProblems
     )
 )]
@@ -182,7 +186,7 @@ pub async fn create_conference(
 /// One press conference.
 #[utoipa::path(
     tag = "press", security(("bearer" = [])), params(("id" = i64, Path, description = "Press conference id")),
-    responses((status = 200, body = ConferenceView, description = "The press conference; `ETag` carries its version"), UnauthorizedProblem, NotFoundProblem)
+    responses((status = 200, body = ConferenceView, description = "The press conference; `ETag` carries its version", headers(("ETag"))), UnauthorizedProblem, NotFoundProblem)
 )]
 #[get("/press-conferences/{id}")]
 pub async fn get_conference(
@@ -203,9 +207,9 @@ pub async fn get_conference(
 /// Change a press conference while it is planned or announced (Provincial Office).
 #[utoipa::path(
     tag = "press", security(("bearer" = [])), request_body = ConferencePatch,
-    params(("id" = i64, Path, description = "Press conference id"), ("If-Match" = Option<String>, Header, description = "The ETag last read", max_length = 64)),
+    params(("id" = i64, Path, description = "Press conference id"), ("If-Match" = Option<String>, Header, description = "The ETag last read, quoted as it came (`\"3\"`; a bare `3` matches no version: 412)", max_length = 64)),
     responses(
-        (status = 200, body = ConferenceView, description = "The changed press conference"),
+        (status = 200, body = ConferenceView, description = "The changed press conference", headers(("ETag"))),
         UnauthorizedProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem, PreconditionFailedProblem, JsonBodyProblems
     )
 )]
@@ -233,7 +237,7 @@ pub async fn update_conference(
     tag = "press", security(("bearer" = [])), request_body = super::ActionRequest<ConferenceAction>,
     params(("id" = i64, Path, description = "Press conference id")),
     responses(
-        (status = 200, body = ConferenceView, description = "The press conference in its new state"),
+        (status = 200, body = ConferenceView, description = "The press conference in its new state", headers(("ETag"))),
         UnauthorizedProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem, JsonBodyProblems
     )
 )]
@@ -262,6 +266,7 @@ pub struct AttendeeView {
     pub outlet: String,
     pub name: String,
     /// A registered (foreign) reporter, who holds an accreditation covering the day.
+    #[schema(required = true)]
     pub reporter_id: Option<ReporterId>,
     pub created_at: DateTime<Utc>,
 }

@@ -31,6 +31,7 @@ pub struct AppraisalView {
 pub struct DecisionView {
     pub number: String,
     pub date: NaiveDate,
+    #[schema(required = true)]
     pub decided_by: Option<UserId>,
 }
 
@@ -58,10 +59,14 @@ pub struct DelegationView {
     pub end_date: NaiveDate,
     pub status: DelegationStatus,
     pub security_review: ReviewView,
+    #[schema(required = true)]
     pub appraisal: Option<AppraisalView>,
+    #[schema(required = true)]
     pub decision: Option<DecisionView>,
     /// Why Sở Ngoại vụ returned it, while it waits as a draft.
+    #[schema(required = true)]
     pub returned_note: Option<String>,
+    #[schema(required = true)]
     pub report: Option<ReportView>,
     /// When the post-trip report is due: the province's setting (15
     /// calendar days after the end by default, a last day off moving to
@@ -70,6 +75,7 @@ pub struct DelegationView {
     /// Its due dates (police review before an incoming visit, the report
     /// once approved), each met, late, overdue or pending.
     pub deadlines: Vec<crate::domain::deadlines::Deadline>,
+    #[schema(required = true)]
     pub created_by: Option<UserId>,
     pub version: i64,
     pub created_at: DateTime<Utc>,
@@ -219,7 +225,7 @@ pub async fn list_delegations(
 #[utoipa::path(
     tag = "delegations", security(("bearer" = [])), request_body = CreateDelegation,
     responses(
-        (status = 201, body = DelegationView, description = "Registered; `Location` names it"),
+        (status = 201, body = DelegationView, description = "Registered; `Location` names it", headers(("ETag"), ("Location"))),
         UnauthorizedProblem, ForbiddenProblem, JsonBodyProblems
     )
 )]
@@ -252,7 +258,7 @@ pub async fn create_delegation(
 #[utoipa::path(
     tag = "delegations", security(("bearer" = [])), params(("id" = i64, Path, description = "Delegation id")),
     responses(
-        (status = 200, body = DelegationView, description = "The delegation; `ETag` carries its version"),
+        (status = 200, body = DelegationView, description = "The delegation; `ETag` carries its version", headers(("ETag"))),
         UnauthorizedProblem, NotFoundProblem
     )
 )]
@@ -275,9 +281,9 @@ pub async fn get_delegation(
 /// Change a delegation: the host unit while it is a draft, Sở Ngoại vụ until it is approved.
 #[utoipa::path(
     tag = "delegations", security(("bearer" = [])), request_body = UpdateDelegation,
-    params(("id" = i64, Path, description = "Delegation id"), ("If-Match" = Option<String>, Header, description = "The ETag last read", max_length = 64)),
+    params(("id" = i64, Path, description = "Delegation id"), ("If-Match" = Option<String>, Header, description = "The ETag last read, quoted as it came (`\"3\"`; a bare `3` matches no version: 412)", max_length = 64)),
     responses(
-        (status = 200, body = DelegationView, description = "The changed delegation"),
+        (status = 200, body = DelegationView, description = "The changed delegation", headers(("ETag"))),
         UnauthorizedProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem, PreconditionFailedProblem, JsonBodyProblems
     )
 )]

@@ -1,5 +1,6 @@
 //! `POST /api/v1/delegations/{id}/itinerary/import`: a delegation's
-//! itinerary from an .ics file a partner sends (`text/calendar`).
+//! itinerary from an .ics file a partner sends (`text/calendar`, or
+//! `application/octet-stream` as generated clients send a file).
 
 use std::future::Future;
 use std::pin::Pin;
@@ -27,6 +28,12 @@ use crate::model::itinerary::open_to;
 #[derive(Debug)]
 pub struct CalendarBody(pub web::Bytes);
 
+/// The content types an .ics file is taken as: its own, and the generic
+/// one for a file, which generated clients send (openapi-python-client
+/// knows no `text/calendar` body; openapi-fetch sends JSON unless told).
+/// The bytes are read as iCalendar either way.
+pub const CALENDAR_CONTENT_TYPES: [&str; 2] = ["text/calendar", "application/octet-stream"];
+
 /// The largest .ics file imported, in bytes, whatever the body limit: a
 /// delegation's programme is a few kilobytes, and the document names a bound.
 pub const CALENDAR_FILE_LIMIT: usize = 1024 * 1024;
@@ -41,12 +48,17 @@ impl FromRequest for CalendarBody {
             .get(header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.split(';').next())
-            .is_some_and(|v| v.trim().eq_ignore_ascii_case("text/calendar"));
+            .is_some_and(|v| {
+                CALENDAR_CONTENT_TYPES
+                    .iter()
+                    .any(|t| v.trim().eq_ignore_ascii_case(t))
+            });
         let body = crate::http::extract::read_body(req, payload);
         Box::pin(async move {
             if !is_calendar {
                 return Err(ApiError::UnsupportedMediaType(
-                    "the request body must be an iCalendar file (Content-Type: text/calendar)"
+                    "the request body must be an iCalendar file (Content-Type: text/calendar or \
+                     application/octet-stream)"
                         .into(),
                 ));
             }
@@ -58,6 +70,32 @@ impl FromRequest for CalendarBody {
             }
             Ok(CalendarBody(bytes))
         })
+    }
+}
+
+/// The body as the document declares it: a file's bytes (`format: binary`,
+/// which generated clients send as a file), whose content is iCalendar.
+#[derive(Debug)]
+pub struct CalendarFileDoc;
+
+impl utoipa::PartialSchema for CalendarFileDoc {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{KnownFormat, ObjectBuilder, SchemaFormat, Type};
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .format(Some(SchemaFormat::KnownFormat(KnownFormat::Binary)))
+            .content_media_type("text/calendar")
+            .description(Some("An iCalendar (RFC 5545) file, at most 1 MiB."))
+            .min_length(Some(1))
+            .max_length(Some(CALENDAR_FILE_LIMIT))
+            .build()
+            .into()
+    }
+}
+
+impl ToSchema for CalendarFileDoc {
+    fn name() -> std::borrow::Cow<'static, str> {
+        "CalendarFile".into()
     }
 }
 
@@ -101,8 +139,9 @@ pub struct ImportResult {
     tag = "delegations", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Delegation id"), ImportQuery),
     request_body(
-        content = super::CalendarFileDoc, content_type = "text/calendar",
-        description = "An iCalendar (RFC 5545) file"
+        content = CalendarFileDoc, content_type = "application/octet-stream",
+        description = "An iCalendar (RFC 5545) file, sent as `application/octet-stream` or \
+                       `text/calendar` (the same bytes either way)"
     ),
     responses(
         (status = 200, body = ImportResult,
@@ -112,7 +151,7 @@ pub struct ImportResult {
         UnauthorizedProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem,
         PayloadTooLargeProblem,
         (status = 415, body = Problem, content_type = "application/problem+json",
-         description = "The request body must be text/calendar"),
+         description = "The request body must be application/octet-stream or text/calendar"),
         (status = 422, body = Problem, content_type = "application/problem+json",
          description = "Invalid events (nothing imported): `errors` names each as \
                         `events[i].PROPERTY`, or the body when it holds no events")

@@ -32,6 +32,7 @@ pub struct InterviewView {
     pub outlet: String,
     pub reporter_ids: Vec<ReporterId>,
     /// For foreign reporters: the accreditation that covers the interview.
+    #[schema(required = true)]
     pub accreditation_id: Option<AccreditationId>,
     pub starts_at: DateTime<FixedOffset>,
     pub ends_at: DateTime<FixedOffset>,
@@ -39,11 +40,15 @@ pub struct InterviewView {
     pub place: String,
     pub topics: String,
     /// Questions sent ahead.
+    #[schema(required = true)]
     pub questions: Option<String>,
+    #[schema(required = true)]
     pub organizing_unit_id: Option<UnitId>,
     pub status: InterviewStatus,
     /// When the accreditation that covered it was revoked (it needs a decision).
+    #[schema(required = true)]
     pub accreditation_revoked_at: Option<DateTime<Utc>>,
+    #[schema(required = true)]
     pub created_by: Option<UserId>,
     pub version: i64,
     pub created_at: DateTime<Utc>,
@@ -150,7 +155,7 @@ pub async fn list_interviews(
 #[utoipa::path(
     tag = "press", security(("bearer" = [])), request_body = InterviewInput,
     responses(
-        (status = 201, body = InterviewView, description = "Requested; `Location` names it"),
+        (status = 201, body = InterviewView, description = "Requested; `Location` names it", headers(("ETag"), ("Location"))),
         UnauthorizedProblem, ForbiddenProblem, NotFoundProblem, JsonBodyProblems
     )
 )]
@@ -179,7 +184,7 @@ pub async fn create_interview(
 /// One interview.
 #[utoipa::path(
     tag = "press", security(("bearer" = [])), params(("id" = i64, Path, description = "Interview id")),
-    responses((status = 200, body = InterviewView, description = "The interview; `ETag` carries its version"), UnauthorizedProblem, NotFoundProblem)
+    responses((status = 200, body = InterviewView, description = "The interview; `ETag` carries its version", headers(("ETag"))), UnauthorizedProblem, NotFoundProblem)
 )]
 #[get("/interviews/{id}")]
 pub async fn get_interview(
@@ -200,9 +205,9 @@ pub async fn get_interview(
 /// Change an interview while it is requested or approved.
 #[utoipa::path(
     tag = "press", security(("bearer" = [])), request_body = InterviewPatch,
-    params(("id" = i64, Path, description = "Interview id"), ("If-Match" = Option<String>, Header, description = "The ETag last read", max_length = 64)),
+    params(("id" = i64, Path, description = "Interview id"), ("If-Match" = Option<String>, Header, description = "The ETag last read, quoted as it came (`\"3\"`; a bare `3` matches no version: 412)", max_length = 64)),
     responses(
-        (status = 200, body = InterviewView, description = "The changed interview"),
+        (status = 200, body = InterviewView, description = "The changed interview", headers(("ETag"))),
         UnauthorizedProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem, PreconditionFailedProblem, JsonBodyProblems
     )
 )]
@@ -230,7 +235,7 @@ pub async fn update_interview(
     tag = "press", security(("bearer" = [])), request_body = super::ActionRequest<InterviewAction>,
     params(("id" = i64, Path, description = "Interview id")),
     responses(
-        (status = 200, body = InterviewView, description = "The interview in its new state"),
+        (status = 200, body = InterviewView, description = "The interview in its new state", headers(("ETag"))),
         UnauthorizedProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem, JsonBodyProblems
     )
 )]

@@ -28,7 +28,9 @@ pub struct ItemView {
     pub title: String,
     pub place: PlaceView,
     /// Provincial participants (the leader who receives them, …).
+    #[schema(required = true)]
     pub participants: Option<String>,
+    #[schema(required = true)]
     pub escort_officer: Option<String>,
     pub status: ItemStatus,
     pub version: i64,
@@ -95,7 +97,7 @@ pub async fn list_items(
     tag = "delegations", security(("bearer" = [])), request_body = EntryInput<ItemKind>,
     params(("id" = i64, Path, description = "Delegation id")),
     responses(
-        (status = 201, body = ItemView, description = "Added"),
+        (status = 201, body = ItemView, description = "Added", headers(("ETag"))),
         UnauthorizedProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem, JsonBodyProblems
     )
 )]
@@ -124,10 +126,10 @@ pub async fn add_item(
     tag = "delegations", security(("bearer" = [])), request_body = ItemPatch,
     params(
         ("id" = i64, Path, description = "Delegation id"), ("item_id" = i64, Path, description = "Item id"),
-        ("If-Match" = Option<String>, Header, description = "The item's ETag last read", max_length = 64)
+        ("If-Match" = Option<String>, Header, description = "The item's ETag last read, quoted as it came (`\"3\"`; a bare `3` matches no version: 412)", max_length = 64)
     ),
     responses(
-        (status = 200, body = ItemView, description = "The changed item"),
+        (status = 200, body = ItemView, description = "The changed item", headers(("ETag"))),
         UnauthorizedProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem, PreconditionFailedProblem, JsonBodyProblems
     )
 )]

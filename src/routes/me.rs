@@ -15,7 +15,7 @@ use crate::http::auth::{self, SignedIn, client_address};
 use crate::http::extract::ValidJson;
 
 /// The logged-in user.
-#[utoipa::path(tag = "auth", security(("bearer" = [])), responses((status = 200, body = UserView, description = "The logged-in user"), UnauthorizedProblem))]
+#[utoipa::path(tag = "auth", security(("bearer" = [])), responses((status = 200, body = UserView, description = "The logged-in user", headers(("ETag"))), UnauthorizedProblem))]
 #[get("/me")]
 pub async fn get_me(state: web::Data<AppState>, signed_in: SignedIn) -> ApiResult<HttpResponse> {
     let me = signed_in.account(&state.db).await?;
@@ -78,6 +78,7 @@ pub async fn change_password(
 pub struct MailSettingsView {
     /// Where reminders go; `null`: no e-mail. Seen only by its user (and
     /// the administrators).
+    #[schema(required = true)]
     pub address: Option<String>,
     /// A daily e-mail of what waits on one's unit, due and overdue (opt-in).
     pub daily_digest: bool,

@@ -24,6 +24,7 @@ pub struct MemberView {
     pub id: MemberId,
     pub delegation_id: DelegationId,
     pub full_name: String,
+    #[schema(required = true)]
     pub gender: Option<Gender>,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<NaiveDate>)]
@@ -33,7 +34,9 @@ pub struct MemberView {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<String>)]
     pub passport_number: Option<Option<String>>,
+    #[schema(required = true)]
     pub organization: Option<String>,
+    #[schema(required = true)]
     pub position: Option<String>,
     pub role: MemberRole,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -140,7 +143,7 @@ pub async fn list_members(
     tag = "delegations", security(("bearer" = [])), request_body = MemberInput,
     params(("id" = i64, Path, description = "Delegation id")),
     responses(
-        (status = 201, body = MemberView, description = "Added"),
+        (status = 201, body = MemberView, description = "Added", headers(("ETag"))),
         UnauthorizedProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem, JsonBodyProblems
     )
 )]
@@ -171,10 +174,10 @@ pub async fn add_member(
     tag = "delegations", security(("bearer" = [])), request_body = MemberPatch,
     params(
         ("id" = i64, Path, description = "Delegation id"), ("member_id" = i64, Path, description = "Member id"),
-        ("If-Match" = Option<String>, Header, description = "The member's ETag last read", max_length = 64)
+        ("If-Match" = Option<String>, Header, description = "The member's ETag last read, quoted as it came (`\"3\"`; a bare `3` matches no version: 412)", max_length = 64)
     ),
     responses(
-        (status = 200, body = MemberView, description = "The changed member"),
+        (status = 200, body = MemberView, description = "The changed member", headers(("ETag"))),
         UnauthorizedProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem, PreconditionFailedProblem, JsonBodyProblems
     )
 )]
@@ -206,7 +209,7 @@ pub async fn update_member(
     responses((status = 204, description = "Removed"), UnauthorizedProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem)
 )]
 #[delete("/delegations/{id}/members/{member_id}")]
-pub async fn remove_member(
+pub async fn delete_member(
     state: web::Data<AppState>,
     signed_in: SignedIn,
     path: web::Path<(DelegationId, MemberId)>,

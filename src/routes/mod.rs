@@ -73,7 +73,7 @@ where
                 .service(member::list_members)
                 .service(member::add_member)
                 .service(member::update_member)
-                .service(member::remove_member)
+                .service(member::delete_member)
                 .service(itinerary::list_items)
                 .service(itinerary::add_item)
                 .service(itinerary::update_item)
@@ -152,7 +152,10 @@ pub const DOCUMENT_PATH: &str = "/api/v1/openapi.json";
 pub struct Document(pub(crate) String);
 
 impl Document {
+    /// The routes' document, finished for generated clients
+    /// (`openapi::finish`).
     pub fn new(document: &utoipa::openapi::OpenApi) -> Self {
+        let document = crate::openapi::finish(document.clone());
         let mut json = document.to_pretty_json().unwrap_or_default();
         json.push('\n');
         Self(json)
@@ -169,9 +172,27 @@ pub(crate) use crate::model::input::{
     ActionRequest, cursor, day, instant, limit, not_blank, rule, trimmed,
 };
 
-crate::model::input::text_schemas! {
-    CalendarFileDoc as "CalendarFile": 1..=import::CALENDAR_FILE_LIMIT,
-        "An iCalendar (RFC 5545) file, at most 1 MiB.";
+/// A file's bytes, for the document: an .xlsx or .docx answer is
+/// `format: binary` (not an array of numbers, as `Vec<u8>` would say).
+#[derive(Debug)]
+pub struct BinaryFileDoc;
+
+impl utoipa::PartialSchema for BinaryFileDoc {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{KnownFormat, ObjectBuilder, SchemaFormat, Type};
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .format(Some(SchemaFormat::KnownFormat(KnownFormat::Binary)))
+            .description(Some("A file's bytes."))
+            .build()
+            .into()
+    }
+}
+
+impl ToSchema for BinaryFileDoc {
+    fn name() -> std::borrow::Cow<'static, str> {
+        "BinaryFile".into()
+    }
 }
 
 /// A page of a list: the items and where the next page starts (`null` at the end).
@@ -179,6 +200,7 @@ crate::model::input::text_schemas! {
 pub struct Page<T> {
     pub items: Vec<T>,
     /// Pass as `cursor` to get the next page; `null` when this is the last.
+    #[schema(required = true)]
     pub next_cursor: Option<String>,
 }
 

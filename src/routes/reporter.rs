@@ -37,6 +37,7 @@ pub struct ReporterView {
     /// reporter, camera, producer, …
     pub position: String,
     /// Issued by the Ministry of Foreign Affairs, where there is one.
+    #[schema(required = true)]
     pub press_card_number: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<String>)]
@@ -61,6 +62,7 @@ pub struct ReporterView {
     #[schema(value_type = Option<NaiveDate>)]
     pub visa_end: Option<Option<NaiveDate>>,
     /// The press card's last day.
+    #[schema(required = true)]
     pub press_card_end: Option<NaiveDate>,
     pub version: i64,
     pub created_at: DateTime<Utc>,
@@ -130,7 +132,7 @@ pub struct ReporterInterview {
 
 /// A reporter's page: the reporter, its accreditations and its interviews.
 #[derive(Debug, Serialize, ToSchema)]
-pub struct ReporterPage {
+pub struct ReporterDetail {
     #[serde(flatten)]
     pub reporter: ReporterView,
     pub accreditations: Vec<ReporterAccreditation>,
@@ -197,7 +199,7 @@ pub async fn list_reporters(
 #[utoipa::path(
     tag = "press", security(("bearer" = [])), request_body = ReporterInput,
     responses(
-        (status = 201, body = ReporterView, description = "Registered; `Location` names it"),
+        (status = 201, body = ReporterView, description = "Registered; `Location` names it", headers(("ETag"), ("Location"))),
         UnauthorizedProblem, ForbiddenProblem, NotFoundProblem, JsonBodyProblems
     )
 )]
@@ -227,7 +229,7 @@ pub async fn create_reporter(
 /// A reporter's page: the reporter, its accreditations and its interviews.
 #[utoipa::path(
     tag = "press", security(("bearer" = [])), params(("id" = i64, Path, description = "Reporter id")),
-    responses((status = 200, body = ReporterPage, description = "The reporter; `ETag` carries its version"), UnauthorizedProblem, NotFoundProblem)
+    responses((status = 200, body = ReporterDetail, description = "The reporter; `ETag` carries its version", headers(("ETag"))), UnauthorizedProblem, NotFoundProblem)
 )]
 #[get("/reporters/{id}")]
 pub async fn get_reporter(
@@ -244,7 +246,7 @@ pub async fn get_reporter(
         })
         .await?;
     let version = reporter.version;
-    let page = ReporterPage {
+    let page = ReporterDetail {
         reporter: ReporterView::new(reporter, caller).with_documents(docs, caller),
         accreditations: accreditations
             .into_iter()
@@ -275,9 +277,9 @@ pub async fn get_reporter(
 /// Change a reporter (Sở Ngoại vụ).
 #[utoipa::path(
     tag = "press", security(("bearer" = [])), request_body = ReporterPatch,
-    params(("id" = i64, Path, description = "Reporter id"), ("If-Match" = Option<String>, Header, description = "The ETag last read", max_length = 64)),
+    params(("id" = i64, Path, description = "Reporter id"), ("If-Match" = Option<String>, Header, description = "The ETag last read, quoted as it came (`\"3\"`; a bare `3` matches no version: 412)", max_length = 64)),
     responses(
-        (status = 200, body = ReporterView, description = "The changed reporter"),
+        (status = 200, body = ReporterView, description = "The changed reporter", headers(("ETag"))),
         UnauthorizedProblem, ForbiddenProblem, NotFoundProblem, PreconditionFailedProblem, JsonBodyProblems
     )
 )]

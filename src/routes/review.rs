@@ -13,7 +13,9 @@ use crate::domain::role::Role;
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ReviewView {
     pub status: ReviewStatus,
+    #[schema(required = true)]
     pub officer: Option<String>,
+    #[schema(required = true)]
     pub reviewed_at: Option<DateTime<Utc>>,
     /// The police's notes: present for the police and the administrator only.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -39,16 +39,37 @@ pub struct ScheduleItem {
     pub ends_at: DateTime<FixedOffset>,
     pub time_zone: String,
     pub place: String,
+    #[schema(schema_with = entry_status)]
     pub status: String,
+    #[schema(required = true)]
     pub escort_officer: Option<String>,
     pub foreigners: Foreigners,
     /// The security review of the record it belongs to (delegations, accreditations).
+    #[schema(required = true)]
     pub security_review_status: Option<ReviewStatus>,
     /// Entries at overlapping times with the same leader, escort officer or
     /// venue: the first 20 (`conflicts_total` says how many there are).
     pub conflicts: Vec<Clash>,
     /// How many entries this one clashes with.
     pub conflicts_total: usize,
+}
+
+/// The document's `ScheduleItem.status`: the entry's own status, one of its
+/// kind's (an itinerary item's or a press activity's is an `ItemStatus`).
+fn entry_status() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+    use crate::domain::itinerary::ItemStatus;
+    use crate::domain::press::{ConferenceStatus, InterviewStatus};
+    use utoipa::openapi::Ref;
+    let any_of = utoipa::openapi::schema::AnyOfBuilder::new()
+        .item(Ref::from_schema_name(ItemStatus::name()))
+        .item(Ref::from_schema_name(InterviewStatus::name()))
+        .item(Ref::from_schema_name(ConferenceStatus::name()))
+        .description(Some(
+            "The entry's own status: an `ItemStatus` for an itinerary item or a press \
+             activity, an `InterviewStatus`, a `ConferenceStatus`.",
+        ))
+        .build();
+    utoipa::openapi::RefOr::T(utoipa::openapi::schema::Schema::AnyOf(any_of))
 }
 
 impl From<Entry> for ScheduleItem {

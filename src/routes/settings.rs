@@ -161,7 +161,7 @@ impl SettingsPatch {
 /// The province's calendar, deadline and expiry settings, each with its default.
 #[utoipa::path(
     tag = "coordination", security(("bearer" = [])),
-    responses((status = 200, body = SettingsView, description = "The settings; `ETag` carries their version"), UnauthorizedProblem)
+    responses((status = 200, body = SettingsView, description = "The settings; `ETag` carries their version", headers(("ETag"))), UnauthorizedProblem)
 )]
 #[get("/settings")]
 pub async fn get_settings(
@@ -176,9 +176,9 @@ pub async fn get_settings(
 /// updates. Every due date is counted again with them at once.
 #[utoipa::path(
     tag = "coordination", security(("bearer" = [])), request_body = SettingsPatch,
-    params(("If-Match" = Option<String>, Header, description = "The ETag last read", max_length = 64)),
+    params(("If-Match" = Option<String>, Header, description = "The ETag last read, quoted as it came (`\"3\"`; a bare `3` matches no version: 412)", max_length = 64)),
     responses(
-        (status = 200, body = SettingsView, description = "The settings; `ETag` carries their version"),
+        (status = 200, body = SettingsView, description = "The settings; `ETag` carries their version", headers(("ETag"))),
         UnauthorizedProblem, ForbiddenProblem, ConflictProblem, PreconditionFailedProblem, JsonBodyProblems
     )
 )]
@@ -220,10 +220,13 @@ pub struct DayView {
     pub date: NaiveDate,
     pub working: bool,
     /// The public holiday's Vietnamese name (or its substitute day's), or `null`.
+    #[schema(required = true)]
     pub holiday: Option<String>,
     /// The holiday's English name.
+    #[schema(required = true)]
     pub holiday_en: Option<String>,
     /// The note of the government's swap on this day, or `null`.
+    #[schema(required = true)]
     pub swap: Option<String>,
 }
 

@@ -20,11 +20,16 @@ use crate::model::subscription::FeedAddress;
 pub struct SubscriptionView {
     pub id: i64,
     pub name: String,
+    #[schema(value_type = Vec<crate::model::subscription::FeedKindDoc>)]
     pub kinds: Vec<String>,
+    #[schema(required = true)]
     pub unit_id: Option<UnitId>,
+    #[schema(required = true)]
     pub delegation_id: Option<DelegationId>,
     pub created_at: DateTime<Utc>,
+    #[schema(required = true)]
     pub last_used_at: Option<DateTime<Utc>>,
+    #[schema(required = true)]
     pub revoked_at: Option<DateTime<Utc>>,
 }
 
@@ -48,6 +53,7 @@ impl From<Subscription> for SubscriptionView {
 pub struct NewSubscriptionView {
     pub id: i64,
     pub name: String,
+    #[schema(value_type = Vec<crate::model::subscription::FeedKindDoc>)]
     pub kinds: Vec<String>,
     /// `https://…/calendar/{token}.ics`: paste into Google Calendar, Outlook, Thunderbird.
     pub url: String,

@@ -23,7 +23,7 @@ pub use crate::model::delegation::TransitionRequest;
     tag = "delegations", security(("bearer" = [])), request_body = TransitionRequest,
     params(("id" = i64, Path, description = "Delegation id")),
     responses(
-        (status = 200, body = super::delegation::DelegationView, description = "The delegation in its new state"),
+        (status = 200, body = super::delegation::DelegationView, description = "The delegation in its new state", headers(("ETag"))),
         UnauthorizedProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem, JsonBodyProblems
     )
 )]
@@ -50,7 +50,7 @@ pub async fn transition_delegation(
     tag = "delegations", security(("bearer" = [])), request_body = PutReview,
     params(("id" = i64, Path, description = "Delegation id")),
     responses(
-        (status = 200, body = super::delegation::DelegationView, description = "The delegation with its new review"),
+        (status = 200, body = super::delegation::DelegationView, description = "The delegation with its new review", headers(("ETag"))),
         UnauthorizedProblem, ForbiddenProblem, NotFoundProblem, JsonBodyProblems
     )
 )]
@@ -79,9 +79,9 @@ pub struct HistoryEntry {
     pub at: DateTime<Utc>,
     pub actor: ActorView,
     pub action: String,
+    #[schema(required = true)]
     pub note: Option<String>,
-    /// What changed; personal data and police notes only for those who may see them.
-    #[schema(value_type = Object)]
+    #[schema(value_type = super::audit::ChangesDoc)]
     pub changes: serde_json::Value,
 }
 

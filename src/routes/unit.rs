@@ -29,6 +29,7 @@ pub struct UnitView {
     pub kind: UnitKind,
     /// The unit this one was merged into (`POST /units/{id}/merge`): it is
     /// kept for history's sake and can no longer be chosen.
+    #[schema(required = true)]
     pub merged_into: Option<UnitId>,
     pub version: i64,
     pub created_at: DateTime<Utc>,
@@ -120,7 +121,7 @@ pub async fn list_units(
 /// One unit.
 #[utoipa::path(
     tag = "units", security(("bearer" = [])), params(("id" = i64, Path, description = "Unit id")),
-    responses((status = 200, body = UnitView, description = "The unit; `ETag` carries its version"), UnauthorizedProblem, NotFoundProblem)
+    responses((status = 200, body = UnitView, description = "The unit; `ETag` carries its version", headers(("ETag"))), UnauthorizedProblem, NotFoundProblem)
 )]
 #[get("/units/{id}")]
 pub async fn get_unit(
@@ -138,7 +139,7 @@ pub async fn get_unit(
 /// Create a unit (administrator).
 #[utoipa::path(
     tag = "units", security(("bearer" = [])), request_body = CreateUnit,
-    responses((status = 201, body = UnitView, description = "Created; `Location` names the new unit"), UnauthorizedProblem, ForbiddenProblem, ConflictProblem, JsonBodyProblems)
+    responses((status = 201, body = UnitView, description = "Created; `Location` names the new unit", headers(("ETag"), ("Location"))), UnauthorizedProblem, ForbiddenProblem, ConflictProblem, JsonBodyProblems)
 )]
 #[post("/units")]
 pub async fn create_unit(
@@ -169,9 +170,9 @@ pub async fn create_unit(
 /// Change a unit (administrator); `If-Match` guards against lost updates.
 #[utoipa::path(
     tag = "units", security(("bearer" = [])), request_body = UpdateUnit,
-    params(("id" = i64, Path, description = "Unit id"), ("If-Match" = Option<String>, Header, description = "The ETag last read", max_length = 64)),
+    params(("id" = i64, Path, description = "Unit id"), ("If-Match" = Option<String>, Header, description = "The ETag last read, quoted as it came (`\"3\"`; a bare `3` matches no version: 412)", max_length = 64)),
     responses(
-        (status = 200, body = UnitView, description = "The unit; `ETag` carries its version"), UnauthorizedProblem, ForbiddenProblem, NotFoundProblem,
+        (status = 200, body = UnitView, description = "The unit; `ETag` carries its version", headers(("ETag"))), UnauthorizedProblem, ForbiddenProblem, NotFoundProblem,
         ConflictProblem, PreconditionFailedProblem, JsonBodyProblems
     )
 )]

@@ -25,6 +25,7 @@ pub struct UserView {
     pub id: UserId,
     pub username: String,
     pub display_name: String,
+    #[schema(required = true)]
     pub unit_id: Option<UnitId>,
     pub role: Role,
     pub active: bool,
@@ -147,7 +148,7 @@ pub async fn list_users(
 /// One user (administrator).
 #[utoipa::path(
     tag = "users", security(("bearer" = [])), params(("id" = i64, Path, description = "User id")),
-    responses((status = 200, body = UserView, description = "The user; `ETag` carries its version"), UnauthorizedProblem, ForbiddenProblem, NotFoundProblem)
+    responses((status = 200, body = UserView, description = "The user; `ETag` carries its version", headers(("ETag"))), UnauthorizedProblem, ForbiddenProblem, NotFoundProblem)
 )]
 #[get("/users/{id}")]
 pub async fn get_user(
@@ -228,7 +229,7 @@ impl NewUserInput {
 /// Create a user (administrator).
 #[utoipa::path(
     tag = "users", security(("bearer" = [])), request_body = CreateUser,
-    responses((status = 201, body = UserView, description = "Created; `Location` names the new user"), UnauthorizedProblem, ForbiddenProblem, ConflictProblem, JsonBodyProblems)
+    responses((status = 201, body = UserView, description = "Created; `Location` names the new user", headers(("ETag"), ("Location"))), UnauthorizedProblem, ForbiddenProblem, ConflictProblem, JsonBodyProblems)
 )]
 #[post("/users")]
 pub async fn create_user(
@@ -259,9 +260,9 @@ pub async fn create_user(
 /// Change a user (administrator): deactivate, change role, unit, name or password.
 #[utoipa::path(
     tag = "users", security(("bearer" = [])), request_body = UpdateUser,
-    params(("id" = i64, Path, description = "User id"), ("If-Match" = Option<String>, Header, description = "The ETag last read", max_length = 64)),
+    params(("id" = i64, Path, description = "User id"), ("If-Match" = Option<String>, Header, description = "The ETag last read, quoted as it came (`\"3\"`; a bare `3` matches no version: 412)", max_length = 64)),
     responses(
-        (status = 200, body = UserView, description = "The user; `ETag` carries its version"), UnauthorizedProblem, ForbiddenProblem, NotFoundProblem,
+        (status = 200, body = UserView, description = "The user; `ETag` carries its version", headers(("ETag"))), UnauthorizedProblem, ForbiddenProblem, NotFoundProblem,
         ConflictProblem, PreconditionFailedProblem, JsonBodyProblems
     )
 )]

@@ -10,6 +10,7 @@ use crate::on_both_engines;
 
 on_both_engines!(
     a_valid_file_is_imported,
+    a_file_sent_as_octet_stream_is_read_as_a_calendar,
     one_invalid_event_means_nothing_is_imported,
     partial_imports_the_valid_events_and_reports_the_others,
     the_same_file_twice_does_not_duplicate_items,
@@ -324,6 +325,33 @@ async fn the_same_file_twice_does_not_duplicate_items(app: TestApp) {
     let audit = app.audit_entries().await;
     assert_eq!(audit.len(), entries + 1);
     assert_eq!(audit[entries].action, "update_item");
+}
+
+/// Generated clients send a file as `application/octet-stream` (the
+/// document declares the body so): the same bytes, the same import.
+async fn a_file_sent_as_octet_stream_is_read_as_a_calendar(app: TestApp) {
+    let cast = Cast::new(&app).await;
+    let id = fixtures::draft(&app, &cast, "incoming").await;
+    let send = |content_type: &'static str| {
+        app.finish(
+            app.request(Method::POST, &import_path(id, false))
+                .bearer_auth(&cast.host.token)
+                .content_type(content_type)
+                .send_body(calendar(&three_events())),
+        )
+    };
+
+    let body = send("application/octet-stream").await.ok(200);
+    assert_eq!(
+        (&body["imported"], &body["updated"], &body["unchanged"]),
+        (&json!(3), &json!(0), &json!(0)),
+        "{body}"
+    );
+    assert_eq!(body["items"][1]["starts_at"], "2025-03-11T14:00:00+07:00");
+    // The same file as text/calendar: the same events, already there.
+    let again = send("text/calendar").await.ok(200);
+    assert_eq!(again["unchanged"], 3, "{again}");
+    assert_eq!(itinerary(&app, id).await.len(), 4);
 }
 
 async fn what_is_not_a_calendar_is_refused(app: TestApp) {

@@ -6,6 +6,7 @@
     reason = "a test that cannot set itself up should fail loudly"
 )]
 
+mod conformance;
 mod feed_checks;
 mod fixtures;
 mod helpers;

@@ -207,15 +207,18 @@ pub struct ReportFigures {
     pub last_day: NaiveDate,
     pub previous_period: Period,
     /// The unit these figures are of; absent for the province's.
+    #[schema(required = true)]
     pub unit: Option<UnitCount>,
     pub incoming: DelegationFigures,
     pub outgoing: DelegationFigures,
     pub post_trip_reports: PostTripFigures,
     pub security_reviews: ReviewFigures,
     /// Absent for a caller who does not see the press side.
+    #[schema(required = true)]
     pub interviews: Option<InterviewFigures>,
     /// The province's only, and not for a caller who does not see the
     /// press side.
+    #[schema(required = true)]
     pub press: Option<PressFigures>,
 }
 

@@ -297,7 +297,9 @@ pub struct OverviewRow {
     /// `not_started`, or the status of the unit's report.
     pub status: Progress,
     /// The unit's report for the period, once begun.
+    #[schema(required = true)]
     pub report_id: Option<UnitReportId>,
+    #[schema(required = true)]
     pub submitted_at: Option<chrono::DateTime<chrono::Utc>>,
     /// The due date has passed and the report was not handed in.
     pub overdue: bool,
@@ -311,6 +313,7 @@ pub struct Overview {
     pub last_day: NaiveDate,
     pub due_date: NaiveDate,
     /// The compiling unit the settings name (none yet: `null`).
+    #[schema(required = true)]
     pub compiling_unit_id: Option<UnitId>,
     /// Every unit that reports (those not merged into another, and any
     /// that began a report before it was), by name.

@@ -30,7 +30,9 @@ pub struct ActivityView {
     pub kind: ActivityKind,
     pub title: String,
     pub place: PlaceView,
+    #[schema(required = true)]
     pub participants: Option<String>,
+    #[schema(required = true)]
     pub escort_officer: Option<String>,
     pub status: ItemStatus,
     pub version: i64,
@@ -98,7 +100,7 @@ pub async fn list_activities(
     tag = "press", security(("bearer" = [])), request_body = EntryInput<ActivityKind>,
     params(("id" = i64, Path, description = "Accreditation id")),
     responses(
-        (status = 201, body = ActivityView, description = "Planned"),
+        (status = 201, body = ActivityView, description = "Planned", headers(("ETag"))),
         UnauthorizedProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem, JsonBodyProblems
     )
 )]
@@ -136,10 +138,10 @@ fn answer(activity: PressActivity) -> HttpResponse {
     tag = "press", security(("bearer" = [])), request_body = ActivityPatch,
     params(
         ("id" = i64, Path, description = "Accreditation id"), ("activity_id" = i64, Path, description = "Activity id"),
-        ("If-Match" = Option<String>, Header, description = "The activity's ETag last read", max_length = 64)
+        ("If-Match" = Option<String>, Header, description = "The activity's ETag last read, quoted as it came (`\"3\"`; a bare `3` matches no version: 412)", max_length = 64)
     ),
     responses(
-        (status = 200, body = ActivityView, description = "The changed activity; `ETag` carries its version"),
+        (status = 200, body = ActivityView, description = "The changed activity; `ETag` carries its version", headers(("ETag"))),
         UnauthorizedProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem, PreconditionFailedProblem, JsonBodyProblems
     )
 )]
@@ -171,10 +173,10 @@ pub async fn update_activity(
     tag = "press", security(("bearer" = [])), request_body = super::super::ActionRequest<ActivityAction>,
     params(
         ("id" = i64, Path, description = "Accreditation id"), ("activity_id" = i64, Path, description = "Activity id"),
-        ("If-Match" = Option<String>, Header, description = "The activity's ETag last read", max_length = 64)
+        ("If-Match" = Option<String>, Header, description = "The activity's ETag last read, quoted as it came (`\"3\"`; a bare `3` matches no version: 412)", max_length = 64)
     ),
     responses(
-        (status = 200, body = ActivityView, description = "The activity, cancelled"),
+        (status = 200, body = ActivityView, description = "The activity, cancelled", headers(("ETag"))),
         UnauthorizedProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem, PreconditionFailedProblem, JsonBodyProblems
     )
 )]

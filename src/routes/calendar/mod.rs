@@ -204,11 +204,18 @@ fn delegation_event(d: &Delegation, host: &str) -> Event {
 /// unknown one, or a deactivated owner answer 404.
 #[utoipa::path(
     get, path = "/calendar/{token}.ics",
-    tag = "calendar", params(("token" = String, Path, description = "The secret token of the subscription's address",
-        min_length = 64, max_length = 64, pattern = "^[0-9a-f]{64}$")),
+    tag = "calendar",
+    params(
+        ("token" = String, Path, description = "The secret token of the subscription's address",
+         min_length = 64, max_length = 64, pattern = "^[0-9a-f]{64}$"),
+        ("If-None-Match" = Option<String>, Header, description = "The feed's `ETag` last read: 304 if it still holds"),
+        ("If-Modified-Since" = Option<String>, Header, description = "The feed's `Last-Modified` last read (an HTTP date): 304 if nothing changed since; `If-None-Match` wins when both are sent")
+    ),
     responses(
-        (status = 200, description = "The calendar (text/calendar)", content_type = "text/calendar"),
-        (status = 304, description = "Unchanged since the ETag or date the client holds"),
+        (status = 200, description = "The calendar (text/calendar)", content_type = "text/calendar", body = String,
+         headers(("ETag" = String, description = "The feed's validator: send it back as `If-None-Match` (a gzipped answer has its own)"), ("Last-Modified"), ("Cache-Control"))),
+        (status = 304, description = "Unchanged since the ETag or date the client holds",
+         headers(("ETag" = String, description = "The feed's validator: send it back as `If-None-Match` (a gzipped answer has its own)"), ("Last-Modified"), ("Cache-Control"))),
         NotFoundProblem
     )
 )]
@@ -260,9 +267,15 @@ pub async fn subscription_feed(
 #[utoipa::path(
     get, path = "/calendar/public/press-conferences.ics",
     tag = "calendar",
+    params(
+        ("If-None-Match" = Option<String>, Header, description = "The feed's `ETag` last read: 304 if it still holds"),
+        ("If-Modified-Since" = Option<String>, Header, description = "The feed's `Last-Modified` last read (an HTTP date): 304 if nothing changed since; `If-None-Match` wins when both are sent")
+    ),
     responses(
-        (status = 200, description = "The calendar (text/calendar)", content_type = "text/calendar"),
-        (status = 304, description = "Unchanged since the ETag or date the client holds"),
+        (status = 200, description = "The calendar (text/calendar)", content_type = "text/calendar", body = String,
+         headers(("ETag" = String, description = "The feed's validator: send it back as `If-None-Match` (a gzipped answer has its own)"), ("Last-Modified"), ("Cache-Control"))),
+        (status = 304, description = "Unchanged since the ETag or date the client holds",
+         headers(("ETag" = String, description = "The feed's validator: send it back as `If-None-Match` (a gzipped answer has its own)"), ("Last-Modified"), ("Cache-Control"))),
         UnavailableProblem
     )
 )]

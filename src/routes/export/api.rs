@@ -44,7 +44,7 @@ const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.
 #[utoipa::path(
     tag = "exports", security(("bearer" = [])), params(ExportQuery, DelegationQuery),
     responses(
-        (status = 200, description = "The file (`Content-Disposition: attachment`)", content((String = CSV), (Vec<u8> = XLSX))),
+        (status = 200, description = "The file (`Content-Disposition: attachment`)", content((String = CSV), (crate::routes::BinaryFileDoc = XLSX)), headers(("Cache-Control"))),
         UnauthorizedProblem, InvalidProblem
     )
 )]
@@ -64,7 +64,7 @@ pub async fn export_delegations(
     tag = "exports", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Delegation id"), ExportQuery),
     responses(
-        (status = 200, description = "The file (`Content-Disposition: attachment`)", content((String = CSV), (Vec<u8> = XLSX))),
+        (status = 200, description = "The file (`Content-Disposition: attachment`)", content((String = CSV), (crate::routes::BinaryFileDoc = XLSX)), headers(("Cache-Control"))),
         UnauthorizedProblem, NotFoundProblem, InvalidProblem
     )
 )]
@@ -85,7 +85,7 @@ pub async fn export_members(
 #[utoipa::path(
     tag = "exports", security(("bearer" = [])), params(ExportQuery, ReporterQuery),
     responses(
-        (status = 200, description = "The file (`Content-Disposition: attachment`)", content((String = CSV), (Vec<u8> = XLSX))),
+        (status = 200, description = "The file (`Content-Disposition: attachment`)", content((String = CSV), (crate::routes::BinaryFileDoc = XLSX)), headers(("Cache-Control"))),
         UnauthorizedProblem, ForbiddenProblem, NotFoundProblem, InvalidProblem
     )
 )]
@@ -104,7 +104,7 @@ pub async fn export_reporters(
 #[utoipa::path(
     tag = "exports", security(("bearer" = [])), params(ExportQuery, AccreditationQuery),
     responses(
-        (status = 200, description = "The file (`Content-Disposition: attachment`)", content((String = CSV), (Vec<u8> = XLSX))),
+        (status = 200, description = "The file (`Content-Disposition: attachment`)", content((String = CSV), (crate::routes::BinaryFileDoc = XLSX)), headers(("Cache-Control"))),
         UnauthorizedProblem, ForbiddenProblem, NotFoundProblem, InvalidProblem
     )
 )]
@@ -122,7 +122,7 @@ pub async fn export_accreditations(
 #[utoipa::path(
     tag = "exports", security(("bearer" = [])), params(ExportQuery, InterviewQuery),
     responses(
-        (status = 200, description = "The file (`Content-Disposition: attachment`)", content((String = CSV), (Vec<u8> = XLSX))),
+        (status = 200, description = "The file (`Content-Disposition: attachment`)", content((String = CSV), (crate::routes::BinaryFileDoc = XLSX)), headers(("Cache-Control"))),
         UnauthorizedProblem, ForbiddenProblem, NotFoundProblem, InvalidProblem
     )
 )]
@@ -140,7 +140,7 @@ pub async fn export_interviews(
 #[utoipa::path(
     tag = "exports", security(("bearer" = [])), params(ExportQuery, ConferenceQuery),
     responses(
-        (status = 200, description = "The file (`Content-Disposition: attachment`)", content((String = CSV), (Vec<u8> = XLSX))),
+        (status = 200, description = "The file (`Content-Disposition: attachment`)", content((String = CSV), (crate::routes::BinaryFileDoc = XLSX)), headers(("Cache-Control"))),
         UnauthorizedProblem, ForbiddenProblem, NotFoundProblem, InvalidProblem
     )
 )]
@@ -160,7 +160,7 @@ pub async fn export_conferences(
 #[utoipa::path(
     tag = "exports", security(("bearer" = [])), params(ExportQuery, ScheduleQuery),
     responses(
-        (status = 200, description = "The file (`Content-Disposition: attachment`)", content((String = CSV), (Vec<u8> = XLSX))),
+        (status = 200, description = "The file (`Content-Disposition: attachment`)", content((String = CSV), (crate::routes::BinaryFileDoc = XLSX)), headers(("Cache-Control"))),
         UnauthorizedProblem, InvalidProblem
     )
 )]
@@ -179,7 +179,7 @@ pub async fn export_schedule(
 #[utoipa::path(
     tag = "exports", security(("bearer" = [])), params(ExportQuery, AuditQuery),
     responses(
-        (status = 200, description = "The file (`Content-Disposition: attachment`)", content((String = CSV), (Vec<u8> = XLSX))),
+        (status = 200, description = "The file (`Content-Disposition: attachment`)", content((String = CSV), (crate::routes::BinaryFileDoc = XLSX)), headers(("Cache-Control"))),
         UnauthorizedProblem, ForbiddenProblem, InvalidProblem
     )
 )]

@@ -94,7 +94,7 @@ pub(crate) fn answer(
     tag = "reports", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Unit report id"), DocumentQuery),
     responses(
-        (status = 200, description = "The file (`Content-Disposition: attachment`)", content((Vec<u8> = DOCX), (Vec<u8> = XLSX))),
+        (status = 200, description = "The file (`Content-Disposition: attachment`)", content((crate::routes::BinaryFileDoc = DOCX), (crate::routes::BinaryFileDoc = XLSX)), headers(("Cache-Control"))),
         UnauthorizedProblem, NotFoundProblem, InvalidProblem
     )
 )]
@@ -125,7 +125,7 @@ pub async fn unit_report_document(
 #[utoipa::path(
     tag = "reports", security(("bearer" = [])), params(ProvinceDocumentQuery),
     responses(
-        (status = 200, description = "The file (`Content-Disposition: attachment`)", content((Vec<u8> = DOCX), (Vec<u8> = XLSX))),
+        (status = 200, description = "The file (`Content-Disposition: attachment`)", content((crate::routes::BinaryFileDoc = DOCX), (crate::routes::BinaryFileDoc = XLSX)), headers(("Cache-Control"))),
         UnauthorizedProblem, ForbiddenProblem, InvalidProblem
     )
 )]

@@ -41,11 +41,14 @@ pub struct UnitReportView {
     /// Plan for the next period.
     pub plan: String,
     /// The compiling unit's note when it last returned the report.
+    #[schema(required = true)]
     pub return_note: Option<String>,
+    #[schema(required = true)]
     pub created_by: Option<UserId>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     /// When it was last submitted.
+    #[schema(required = true)]
     pub submitted_at: Option<DateTime<Utc>>,
     pub version: i64,
 }
@@ -124,7 +127,7 @@ pub async fn list_unit_reports(
 #[utoipa::path(
     tag = "reports", security(("bearer" = [])), request_body = CreateUnitReport,
     responses(
-        (status = 201, body = UnitReportView, description = "Begun; `Location` names it"),
+        (status = 201, body = UnitReportView, description = "Begun; `Location` names it", headers(("ETag"), ("Location"))),
         UnauthorizedProblem, ForbiddenProblem, ConflictProblem, JsonBodyProblems
     )
 )]
@@ -153,7 +156,7 @@ pub async fn create_unit_report(
 /// One unit's report.
 #[utoipa::path(
     tag = "reports", security(("bearer" = [])), params(("id" = i64, Path, description = "Unit report id")),
-    responses((status = 200, body = UnitReportView, description = "The report; `ETag` carries its version"), UnauthorizedProblem, NotFoundProblem)
+    responses((status = 200, body = UnitReportView, description = "The report; `ETag` carries its version", headers(("ETag"))), UnauthorizedProblem, NotFoundProblem)
 )]
 #[get("/unit-reports/{id}")]
 pub async fn get_unit_report(
@@ -174,9 +177,9 @@ pub async fn get_unit_report(
 /// Write a unit report's sections while it is a draft or returned (its unit).
 #[utoipa::path(
     tag = "reports", security(("bearer" = [])), request_body = UnitReportPatch,
-    params(("id" = i64, Path, description = "Unit report id"), ("If-Match" = Option<String>, Header, description = "The ETag last read", max_length = 64)),
+    params(("id" = i64, Path, description = "Unit report id"), ("If-Match" = Option<String>, Header, description = "The ETag last read, quoted as it came (`\"3\"`; a bare `3` matches no version: 412)", max_length = 64)),
     responses(
-        (status = 200, body = UnitReportView, description = "The changed report"),
+        (status = 200, body = UnitReportView, description = "The changed report", headers(("ETag"))),
         UnauthorizedProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem, PreconditionFailedProblem, JsonBodyProblems
     )
 )]
@@ -206,7 +209,7 @@ pub async fn update_unit_report(
     tag = "reports", security(("bearer" = [])), request_body = ActionRequest<ReportAction>,
     params(("id" = i64, Path, description = "Unit report id")),
     responses(
-        (status = 200, body = UnitReportView, description = "The report in its new state"),
+        (status = 200, body = UnitReportView, description = "The report in its new state", headers(("ETag"))),
         UnauthorizedProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem, JsonBodyProblems
     )
 )]
