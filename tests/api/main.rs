@@ -32,6 +32,7 @@ mod expiry;
 mod exports;
 mod extremes;
 mod feeds;
+mod fuzz_http;
 mod generate;
 mod ical_property;
 mod import;
