@@ -28,7 +28,9 @@ use crate::documents::Cell;
 use crate::domain::FieldError;
 use crate::domain::ids::UnitReportId;
 use crate::domain::report::figures::{Figure, ReportFigures};
-use crate::domain::report::workflow::{self as rules, ReportAction, Standing, UnitReport};
+use crate::domain::report::workflow::{
+    self as rules, ReportAction, ReportStatus, Standing, UnitReport,
+};
 use crate::domain::report::{Period, PeriodKind};
 use crate::domain::time::{PROVINCE_TZ, province_today};
 use crate::domain::workflow::Verdict;
@@ -413,7 +415,9 @@ async fn render(
             id: r.id,
             status: r.status.as_str(),
             status_name: t.name("reports-status", r.status.as_str()),
-            return_note: r.return_note,
+            // The last return's note, until the report is accepted: then
+            // it no longer says what to fix (the model keeps it).
+            return_note: r.return_note.filter(|_| r.status != ReportStatus::Accepted),
             submitted: r.submitted_at.map(|at| t.date_time(&at, PROVINCE_TZ)),
             results: r.sections.results,
             difficulties: r.sections.difficulties,

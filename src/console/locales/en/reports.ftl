@@ -69,6 +69,10 @@ err-a-unit-report-is-written-while-it-is-a-draft-or-returned-this-one-is-submitt
 err-a-unit-report-is-written-while-it-is-a-draft-or-returned-this-one-is-accepted = The report is accepted and can no longer be changed
 err-this-unit-has-begun-its-report-for-n-h-n-already-id-n = Your unit has begun its report for this period already
 err-this-unit-has-begun-its-report-for-n-already-id-n = Your unit has begun its report for this period already
+# Why a report waits in the inbox (model/report/unit_report.rs: inbox_entries)
+err-the-compiling-unit-returned-the-report-for-changes = The compiling unit returned the report for changes
+err-the-unit-has-not-submitted-its-report-for-n-h-n = The unit has not submitted its half-year report for { $n1 }
+err-the-unit-has-not-submitted-its-report-for-n = The unit has not submitted its annual report for { $n1 }
 
 # Downloads of a report and of the province's compiled report
 reports-download = Download the report:

@@ -69,6 +69,10 @@ err-a-unit-report-is-written-while-it-is-a-draft-or-returned-this-one-is-submitt
 err-a-unit-report-is-written-while-it-is-a-draft-or-returned-this-one-is-accepted = Báo cáo đã được tiếp nhận, không sửa được nữa
 err-this-unit-has-begun-its-report-for-n-h-n-already-id-n = Đơn vị đã bắt đầu báo cáo kỳ này rồi
 err-this-unit-has-begun-its-report-for-n-already-id-n = Đơn vị đã bắt đầu báo cáo kỳ này rồi
+# Why a report waits in the inbox (model/report/unit_report.rs: inbox_entries)
+err-the-compiling-unit-returned-the-report-for-changes = Đơn vị tổng hợp đã trả lại báo cáo: xem lý do và gửi lại
+err-the-unit-has-not-submitted-its-report-for-n-h-n = Đơn vị chưa gửi báo cáo 6 tháng đầu năm { $n1 }
+err-the-unit-has-not-submitted-its-report-for-n = Đơn vị chưa gửi báo cáo năm { $n1 }
 
 # Downloads of a report and of the province's compiled report
 reports-download = Tải báo cáo:
