@@ -480,11 +480,38 @@ fn many(each: impl Fn(usize) -> (String, Output) + Sync) -> Vec<String> {
 }
 
 /// `serve` until it answers, then SIGTERM; how it ended.
+/// Whether process `pid` holds the socket listening on the loopback's
+/// `port` (Linux: the socket's inode in /proc/net/tcp among the process's
+/// open files).
+fn listens_on(pid: u32, port: u16) -> bool {
+    let tcp = std::fs::read_to_string("/proc/net/tcp").unwrap_or_default();
+    let sockets: Vec<String> = tcp
+        .lines()
+        .skip(1)
+        .filter_map(|line| {
+            let fields: Vec<&str> = line.split_whitespace().collect();
+            let local_port = u16::from_str_radix(fields.get(1)?.rsplit(':').next()?, 16).ok()?;
+            let inode = fields.get(9)?;
+            // State 0A is LISTEN.
+            (local_port == port && *fields.get(3)? == "0A").then(|| format!("socket:[{inode}]"))
+        })
+        .collect();
+    std::fs::read_dir(format!("/proc/{pid}/fd"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .any(|fd| {
+            std::fs::read_link(fd.path())
+                .is_ok_and(|target| sockets.iter().any(|s| target.as_os_str() == s.as_str()))
+        })
+}
+
 fn serve_then_term(db_url: &str, dir: &std::path::Path) -> Output {
     // A port free when asked may be taken by another test before the
     // service binds it: then it ends at once, and another port is tried.
     for _ in 0..5 {
-        let address = format!("127.0.0.1:{}", free_port());
+        let port = free_port();
+        let address = format!("127.0.0.1:{port}");
         let mut child = Command::new(release_binary())
             .args(["serve", "--database-url", db_url, "--bind", &address])
             .current_dir(dir)
@@ -498,7 +525,12 @@ fn serve_then_term(db_url: &str, dir: &std::path::Path) -> Output {
             .unwrap();
         let started = std::time::Instant::now();
         let up = loop {
-            if http_get(&address, "/healthz").is_some_and(|r| r.starts_with("HTTP/1.1 200")) {
+            // Another test's service may hold the port this one failed to
+            // bind: its answer says nothing of this child, which could still
+            // be starting when it gets the TERM (1 run in 800 under load).
+            if listens_on(child.id(), port)
+                && http_get(&address, "/healthz").is_some_and(|r| r.starts_with("HTTP/1.1 200"))
+            {
                 break true;
             }
             if child.try_wait().unwrap().is_some()
