@@ -265,8 +265,9 @@ fn free_port() -> u16 {
         .port()
 }
 
-#[test]
-fn the_demo_starts_logs_each_request_without_secrets_and_stops_on_sigterm() {
+/// `serve --demo` in a new folder on a free port, logging at info to a
+/// pipe, once it answers; its standard output goes to `stdout`.
+fn serve_demo(stdout: Stdio) -> (tempfile::TempDir, String, std::process::Child) {
     let dir = tempfile::tempdir().unwrap();
     let address = format!("127.0.0.1:{}", free_port());
     let child = Command::new(env!("CARGO_BIN_EXE_visitdesk"))
@@ -275,11 +276,17 @@ fn the_demo_starts_logs_each_request_without_secrets_and_stops_on_sigterm() {
         .env_remove("DATABASE_URL")
         .env_remove("VISITDESK_JWT_SECRET")
         .env("RUST_LOG", "info")
-        .stdout(Stdio::piped())
+        .stdout(stdout)
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
     wait_until_up(&address);
+    (dir, address, child)
+}
+
+#[test]
+fn the_demo_starts_logs_each_request_without_secrets_and_stops_on_sigterm() {
+    let (dir, address, child) = serve_demo(Stdio::piped());
 
     let body = r#"{"username":"ngoaivu","password":"visitdesk-demo"}"#;
     let login = http(
@@ -362,19 +369,7 @@ fn the_demo_starts_logs_each_request_without_secrets_and_stops_on_sigterm() {
 /// on, and no such client writes an ERROR line into the log.
 #[test]
 fn a_request_head_the_parser_refuses_is_answered_and_logs_no_error() {
-    let dir = tempfile::tempdir().unwrap();
-    let address = format!("127.0.0.1:{}", free_port());
-    let child = Command::new(env!("CARGO_BIN_EXE_visitdesk"))
-        .args(["serve", "--demo", "--bind", &address])
-        .current_dir(dir.path())
-        .env_remove("DATABASE_URL")
-        .env_remove("VISITDESK_JWT_SECRET")
-        .env("RUST_LOG", "info")
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    wait_until_up(&address);
+    let (_dir, address, child) = serve_demo(Stdio::null());
 
     let status_line = |answer: Option<String>| {
         answer
