@@ -265,6 +265,16 @@ fn free_port() -> u16 {
         .port()
 }
 
+/// Sends `child` a TERM, as a service manager stops it, and waits for its end.
+fn term_and_wait(child: std::process::Child) -> Output {
+    let status = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    child.wait_with_output().unwrap()
+}
+
 /// `serve --demo` in a new folder on a free port, logging at info to a
 /// pipe, once it answers; its standard output goes to `stdout`.
 fn serve_demo(stdout: Stdio) -> (tempfile::TempDir, String, std::process::Child) {
@@ -319,12 +329,7 @@ fn the_demo_starts_logs_each_request_without_secrets_and_stops_on_sigterm() {
     );
     assert!(http_get(&address, "/calendar/secret-feed-token.ics").is_some());
 
-    let status = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let out = child.wait_with_output().unwrap();
+    let out = term_and_wait(child);
     assert!(
         out.status.success(),
         "graceful stop exits 0: {:?}",
@@ -398,12 +403,7 @@ fn a_request_head_the_parser_refuses_is_answered_and_logs_no_error() {
     let healthz = status_line(http_get(&address, "/healthz"));
     assert!(healthz.starts_with("HTTP/1.1 200"), "{healthz}");
 
-    let status = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let out = child.wait_with_output().unwrap();
+    let out = term_and_wait(child);
     let log = String::from_utf8_lossy(&out.stderr);
     assert!(
         !log.lines().any(|l| l.contains("ERROR")),
@@ -551,12 +551,7 @@ fn serve_then_term(db_url: &str, dir: &std::path::Path) -> Output {
             }
             return out;
         }
-        let status = Command::new("kill")
-            .args(["-TERM", &child.id().to_string()])
-            .status()
-            .unwrap();
-        assert!(status.success());
-        return child.wait_with_output().unwrap();
+        return term_and_wait(child);
     }
     panic!("no free port for `serve` in five tries");
 }
