@@ -613,9 +613,11 @@ async fn no_file_for_whoever_may_not_read_the_report(app: TestApp) {
         .problem(404);
 }
 
-/// Reads the unit's .docx back with python-docx, when the CI's virtualenv
-/// (`target/ci-venv`) has it: the headings are paragraphs, and a table
-/// cell holds the incoming delegations' total.
+/// Reads the unit's .docx back with python-docx from the CI's virtualenv
+/// (`target/ci-venv`, tests/documents/requirements.txt): the headings are
+/// paragraphs, and a table cell holds the incoming delegations' total. A
+/// machine without it skips this check, saying so; under CI (`CI` set) a
+/// missing python-docx fails the test, as .ci/run installs it first.
 fn check_with_python_docx(app: &TestApp, docx: &[u8], figures: &Value) {
     let target = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
         .parent()
@@ -625,9 +627,16 @@ fn check_with_python_docx(app: &TestApp, docx: &[u8], figures: &Value) {
     let has_docx = python.exists()
         && std::process::Command::new(&python)
             .args(["-c", "import docx"])
+            .stderr(std::process::Stdio::null())
             .status()
             .is_ok_and(|s| s.success());
     if !has_docx {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "python-docx is not installed in {} under CI: \
+             pip install -r tests/documents/requirements.txt",
+            python.display()
+        );
         println!(
             "python-docx not installed in {}: not read back",
             python.display()
