@@ -214,11 +214,8 @@ pub fn accreditations(conn: &mut AnyConnection, span: Span) -> ApiResult<Vec<Acc
     // An activity's changes are audited on its accreditation, naming it.
     let mut activity_status: HashMap<i64, String> = HashMap::new();
     for e in &later {
-        if let (Some(activity), Some(from)) = (
-            e.changes.get("activity_id").and_then(Value::as_i64),
-            status_from(&e.changes),
-        ) {
-            activity_status.entry(activity).or_insert(from);
+        if let (Some(activity), Some(from)) = (e.activity_id, e.status_from()) {
+            activity_status.entry(activity).or_insert(from.to_owned());
         }
     }
     let mut reporters: HashMap<i64, Vec<(i64, String, String)>> = HashMap::new();
@@ -347,11 +344,38 @@ pub fn conferences(conn: &mut AnyConnection, span: Span) -> ApiResult<Vec<Confer
         .collect())
 }
 
-/// An audit entry written after a cut-off.
+/// An audit entry written after a cut-off: of its changes only what the
+/// figures read (a period's later entries are thousands, and whole JSON
+/// trees of them were most of a report's memory).
 struct Later {
     record_id: i64,
     action: String,
-    changes: Value,
+    /// The `status` change, when the entry has one.
+    status: Option<Value>,
+    /// The press activity an accreditation's entry names.
+    activity_id: Option<i64>,
+}
+
+/// The part of an entry's `changes` that [`Later`] keeps; the rest is
+/// skipped unread.
+#[derive(serde::Deserialize, Default)]
+struct LaterChanges {
+    #[serde(default, deserialize_with = "present")]
+    status: Option<Value>,
+    #[serde(default)]
+    activity_id: Option<Value>,
+}
+
+/// A field that is there, `null` included.
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Value>, D::Error> {
+    serde::Deserialize::deserialize(d).map(Some)
+}
+
+impl Later {
+    /// The status the change moved from.
+    fn status_from(&self) -> Option<&str> {
+        self.status.as_ref()?.get("from")?.as_str()
+    }
 }
 
 /// The audit entries of `kind` records `ids` at or after `cutoff`, oldest first.
@@ -370,23 +394,19 @@ fn later_entries(
             .filter(ae::at.ge(cutoff))
             .order((ae::at.asc(), ae::id.asc()))
             .load(conn)?;
-        out.extend(rows.into_iter().map(|(record_id, action, changes)| Later {
-            record_id,
-            action,
-            changes: serde_json::from_str(&changes).unwrap_or(Value::Null),
+        out.extend(rows.into_iter().map(|(record_id, action, changes)| {
+            let changes: LaterChanges = serde_json::from_str(&changes).unwrap_or_default();
+            Later {
+                record_id,
+                action,
+                status: changes.status,
+                activity_id: changes.activity_id.as_ref().and_then(Value::as_i64),
+            }
         }));
     }
     // Chunks are each in order; records never span chunks, so per record
     // the order holds.
     Ok(out)
-}
-
-fn status_from(changes: &Value) -> Option<String> {
-    changes
-        .get("status")?
-        .get("from")?
-        .as_str()
-        .map(str::to_owned)
 }
 
 /// Each record's status at the cut-off, for those changed after it by one
@@ -395,9 +415,9 @@ fn status_at(later: &[Later], actions: &[&str]) -> HashMap<i64, String> {
     let mut out = HashMap::new();
     for e in later {
         if actions.contains(&e.action.as_str())
-            && let Some(from) = status_from(&e.changes)
+            && let Some(from) = e.status_from()
         {
-            out.entry(e.record_id).or_insert(from);
+            out.entry(e.record_id).or_insert_with(|| from.to_owned());
         }
     }
     out
@@ -423,11 +443,8 @@ fn reviews_at(
     }
     let mut seen = HashSet::new();
     for e in later {
-        if e.action == "security_review"
-            && e.changes.get("status").is_some()
-            && seen.insert(e.record_id)
-        {
-            let from = status_from(&e.changes).unwrap_or_else(|| "pending".to_owned());
+        if e.action == "security_review" && e.status.is_some() && seen.insert(e.record_id) {
+            let from = e.status_from().unwrap_or("pending").to_owned();
             out.insert(e.record_id, from);
         }
     }

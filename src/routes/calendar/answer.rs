@@ -203,19 +203,21 @@ pub(super) async fn answer_feed(
     key: String,
     content: impl FnOnce(&mut AnyConnection, NaiveDate) -> ApiResult<FeedContent> + Send + 'static,
 ) -> ApiResult<HttpResponse> {
-    let answer = match state.feed_tags.get(&key, request.stamp) {
-        Some((etag, last_modified)) if is_fresh(&request.conditional, &etag, last_modified) => {
-            FeedAnswer::not_modified(etag, last_modified)
-        }
-        _ => match request.kept(state).await? {
-            Some(kept) => kept,
-            None => {
-                state
-                    .limits
-                    .big_answer(build_feed(state, &request, key, content))
-                    .await?
+    let answer = match known_answer(state, &request, &key).await? {
+        Some(known) => known,
+        None => {
+            // One build per address at a time; who waited takes its answer.
+            let _turn = state.kept_answers.turn(&request.question()).await;
+            match known_answer(state, &request, &key).await? {
+                Some(known) => known,
+                None => {
+                    state
+                        .limits
+                        .big_answer(build_feed(state, &request, key, content))
+                        .await?
+                }
             }
-        },
+        }
     };
     if let Some(stamp) = request.stamp {
         state.feed_tags.note_recent(
@@ -226,6 +228,21 @@ pub(super) async fn answer_feed(
         );
     }
     Ok(answer.respond())
+}
+
+/// The answer known without reading the feed's contents: 304 when the
+/// client holds the validators computed for these data, else the kept body.
+async fn known_answer(
+    state: &AppState,
+    request: &FeedRequest,
+    key: &str,
+) -> ApiResult<Option<FeedAnswer>> {
+    match state.feed_tags.get(key, request.stamp) {
+        Some((etag, last_modified)) if is_fresh(&request.conditional, &etag, last_modified) => {
+            Ok(Some(FeedAnswer::not_modified(etag, last_modified)))
+        }
+        _ => request.kept(state).await,
+    }
 }
 
 /// A feed's answer from its contents (under the big-answer gate); the body
@@ -268,7 +285,7 @@ async fn build_feed(
         events,
     });
     let question = request.question();
-    let answer = KeptAnswer::new(body.into(), Some((etag.clone(), last_modified)));
+    let answer = KeptAnswer::new(body.into_bytes(), Some((etag.clone(), last_modified)));
     if let Some(stamp) = stamp {
         state
             .kept_answers
