@@ -40,6 +40,7 @@ pub struct RecordRef {
 pub struct Foreigners {
     pub count: usize,
     /// ISO 3166-1 alpha-2, sorted, each once.
+    #[schema(value_type = Vec<crate::domain::text::CountryCode>)]
     pub nationalities: Vec<String>,
 }
 

@@ -24,6 +24,28 @@ impl CountryCode {
     }
 }
 
+/// In answers: the code as stored, always upper case (requests take either
+/// case, `CountryCode` in the document's inputs).
+impl utoipa::PartialSchema for CountryCode {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .description(Some("ISO 3166-1 alpha-2 country code, upper case."))
+            .min_length(Some(2))
+            .max_length(Some(2))
+            .pattern(Some("^[A-Z]{2}$"))
+            .examples(["JP"])
+            .build()
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for CountryCode {
+    fn name() -> std::borrow::Cow<'static, str> {
+        "StoredCountryCode".into()
+    }
+}
+
 /// Folds text for search: lower case, without diacritics, so that "hoa binh"
 /// finds "Hòa Bình" and "nguyen" finds "Nguyễn" (đ folds to d).
 pub fn fold(text: &str) -> String {

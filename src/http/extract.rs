@@ -193,7 +193,9 @@ pub fn parse_query<T: DeserializeOwned + Validate>(query: &str) -> ApiResult<T> 
     {
         return Err(ApiError::invalid(&name.replace('\0', ""), NUL));
     }
-    let de = serde_urlencoded::Deserializer::new(form_urlencoded_parse(query));
+    // serde_html_form (serde_urlencoded's fork that axum-extra reads
+    // queries with): a repeated key fills a list (`kind=a&kind=b`).
+    let de = serde_html_form::Deserializer::from_bytes(query.as_bytes());
     let value: T = serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
         ApiError::invalid(

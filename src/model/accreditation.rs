@@ -64,22 +64,33 @@ pub struct AccreditationInput {
 #[serde(deny_unknown_fields)]
 pub struct AccreditationPatch {
     #[validate(length(min = 1, max = 50))]
-    #[schema(min_items = 1, max_items = 50)]
+    #[schema(nullable = false, min_items = 1, max_items = 50)]
+    #[serde(default, deserialize_with = "super::input::not_null")]
     pub reporter_ids: Option<Vec<ReporterId>>,
     #[validate(length(min = 1, max = 2000))]
-    #[schema(min_length = 1, max_length = 2000)]
+    #[schema(nullable = false, min_length = 1, max_length = 2000)]
+    #[serde(default, deserialize_with = "super::input::not_null")]
     pub topics: Option<String>,
     #[validate(length(max = 50), custom(function = "each_place_is_a_name"))]
-    #[schema(value_type = Option<Vec<super::input::PlaceNameDoc>>, max_items = 50)]
+    #[schema(nullable = false, value_type = Option<Vec<super::input::PlaceNameDoc>>, max_items = 50)]
+    #[serde(default, deserialize_with = "super::input::not_null")]
     pub permitted_places: Option<Vec<String>>,
+    #[serde(default, deserialize_with = "super::input::not_null")]
+    #[schema(nullable = false)]
     pub start_date: Option<NaiveDate>,
+    #[serde(default, deserialize_with = "super::input::not_null")]
+    #[schema(nullable = false)]
     pub end_date: Option<NaiveDate>,
     #[validate(length(min = 1, max = 100))]
-    #[schema(min_length = 1, max_length = 100)]
+    #[schema(nullable = false, min_length = 1, max_length = 100)]
+    #[serde(default, deserialize_with = "super::input::not_null")]
     pub referral_number: Option<String>,
+    #[serde(default, deserialize_with = "super::input::not_null")]
+    #[schema(nullable = false)]
     pub referral_date: Option<NaiveDate>,
     #[validate(length(max = 200))]
-    #[schema(max_length = 200)]
+    #[schema(nullable = false, max_length = 200)]
+    #[serde(default, deserialize_with = "super::input::not_null")]
     pub escort_officer: Option<String>,
 }
 

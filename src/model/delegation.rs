@@ -65,24 +65,35 @@ pub struct CreateDelegation {
 #[serde(deny_unknown_fields)]
 pub struct UpdateDelegation {
     #[validate(length(max = 500), custom(function = "not_blank"))]
-    #[schema(min_length = 1, max_length = 500)]
+    #[schema(nullable = false, min_length = 1, max_length = 500)]
+    #[serde(default, deserialize_with = "super::input::not_null")]
     pub title: Option<String>,
     #[validate(length(max = 5000), custom(function = "not_blank"))]
-    #[schema(min_length = 1, max_length = 5000)]
+    #[schema(nullable = false, min_length = 1, max_length = 5000)]
+    #[serde(default, deserialize_with = "super::input::not_null")]
     pub purpose: Option<String>,
     #[validate(length(max = 500), custom(function = "not_blank"))]
-    #[schema(min_length = 1, max_length = 500)]
+    #[schema(nullable = false, min_length = 1, max_length = 500)]
+    #[serde(default, deserialize_with = "super::input::not_null")]
     pub partner_organization: Option<String>,
     #[validate(length(min = 1, max = 30), custom(function = "check_countries"))]
-    #[schema(value_type = Option<Vec<CountryCodeDoc>>, min_items = 1, max_items = 30)]
+    #[schema(nullable = false, value_type = Option<Vec<CountryCodeDoc>>, min_items = 1, max_items = 30)]
+    #[serde(default, deserialize_with = "super::input::not_null")]
     pub countries: Option<Vec<String>>,
+    #[serde(default, deserialize_with = "super::input::not_null")]
+    #[schema(nullable = false)]
     pub host_unit_id: Option<UnitId>,
     #[validate(length(max = 200), custom(function = "not_blank"))]
-    #[schema(min_length = 1, max_length = 200)]
+    #[schema(nullable = false, min_length = 1, max_length = 200)]
+    #[serde(default, deserialize_with = "super::input::not_null")]
     pub head_of_delegation: Option<String>,
     #[validate(custom(function = "check_date"))]
+    #[serde(default, deserialize_with = "super::input::not_null")]
+    #[schema(nullable = false)]
     pub start_date: Option<NaiveDate>,
     #[validate(custom(function = "check_date"))]
+    #[serde(default, deserialize_with = "super::input::not_null")]
+    #[schema(nullable = false)]
     pub end_date: Option<NaiveDate>,
 }
 

@@ -61,6 +61,27 @@ text_schemas! {
     SpeakerNameDoc as "SpeakerName": 1..=200, "A speaker's name and position.";
 }
 
+/// For PATCH bodies: a field that cannot be cleared is absent (`None`, it
+/// stays) or holds a value; `null` is refused (422 naming the field) rather
+/// than taken as "leave it", which a client meaning "clear it" would not
+/// notice. The field says `#[schema(nullable = false)]` beside it.
+pub fn not_null<'de, T, D>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    T: serde::Deserialize<'de>,
+    D: serde::Deserializer<'de>,
+{
+    use serde::Deserialize as _;
+    use serde::de::Error as _;
+    // Through `Option`: `null` where serde_json wants an enum is otherwise
+    // its syntax error ("expected value"), a 400 that names no field.
+    match Option::<T>::deserialize(deserializer)? {
+        Some(value) => Ok(Some(value)),
+        None => Err(D::Error::custom(
+            "must not be null: leave the field out to keep what it holds",
+        )),
+    }
+}
+
 /// For PATCH bodies: tells an absent field (`None`) from an explicit `null`
 /// (`Some(None)`, which clears it).
 pub fn double_option<'de, T, D>(deserializer: D) -> Result<Option<Option<T>>, D::Error>

@@ -118,39 +118,51 @@ fn checked(input: InterviewInput) -> ApiResult<(Fields, Vec<ReporterId>)> {
 #[serde(deny_unknown_fields)]
 pub struct InterviewPatch {
     #[validate(length(min = 1, max = 200))]
-    #[schema(min_length = 1, max_length = 200)]
+    #[schema(nullable = false, min_length = 1, max_length = 200)]
+    #[serde(default, deserialize_with = "super::input::not_null")]
     pub interviewee_name: Option<String>,
     #[validate(length(min = 1, max = 200))]
-    #[schema(min_length = 1, max_length = 200)]
+    #[schema(nullable = false, min_length = 1, max_length = 200)]
+    #[serde(default, deserialize_with = "super::input::not_null")]
     pub interviewee_position: Option<String>,
     #[validate(length(min = 1, max = 200))]
-    #[schema(min_length = 1, max_length = 200)]
+    #[schema(nullable = false, min_length = 1, max_length = 200)]
+    #[serde(default, deserialize_with = "super::input::not_null")]
     pub outlet: Option<String>,
     #[validate(length(max = 20))]
-    #[schema(max_items = 20)]
+    #[schema(nullable = false, max_items = 20)]
+    #[serde(default, deserialize_with = "super::input::not_null")]
     pub reporter_ids: Option<Vec<ReporterId>>,
     /// `null` takes the accreditation off (once no foreign reporter is left).
     #[serde(default, deserialize_with = "super::input::double_option")]
     #[schema(value_type = Option<AccreditationId>)]
     pub accreditation_id: Option<Option<AccreditationId>>,
     #[validate(length(max = 64))]
-    #[schema(max_length = 64)]
+    #[schema(nullable = false, max_length = 64)]
+    #[serde(default, deserialize_with = "super::input::not_null")]
     pub starts_at: Option<String>,
     #[validate(length(max = 64))]
-    #[schema(max_length = 64)]
+    #[schema(nullable = false, max_length = 64)]
+    #[serde(default, deserialize_with = "super::input::not_null")]
     pub ends_at: Option<String>,
     #[validate(length(max = 64))]
-    #[schema(max_length = 64)]
+    #[schema(nullable = false, max_length = 64)]
+    #[serde(default, deserialize_with = "super::input::not_null")]
     pub time_zone: Option<String>,
     #[validate(length(min = 1, max = 300))]
-    #[schema(min_length = 1, max_length = 300)]
+    #[schema(nullable = false, min_length = 1, max_length = 300)]
+    #[serde(default, deserialize_with = "super::input::not_null")]
     pub place: Option<String>,
     #[validate(length(min = 1, max = 2000))]
-    #[schema(min_length = 1, max_length = 2000)]
+    #[schema(nullable = false, min_length = 1, max_length = 2000)]
+    #[serde(default, deserialize_with = "super::input::not_null")]
     pub topics: Option<String>,
     #[validate(length(max = 20000))]
-    #[schema(max_length = 20000)]
+    #[schema(nullable = false, max_length = 20000)]
+    #[serde(default, deserialize_with = "super::input::not_null")]
     pub questions: Option<String>,
+    #[serde(default, deserialize_with = "super::input::not_null")]
+    #[schema(nullable = false)]
     pub organizing_unit_id: Option<UnitId>,
 }
 

@@ -81,29 +81,41 @@ pub struct EntryInput<K> {
 #[serde(deny_unknown_fields)]
 pub struct ItemPatch {
     #[validate(length(max = 64))]
-    #[schema(max_length = 64)]
+    #[schema(nullable = false, max_length = 64)]
+    #[serde(default, deserialize_with = "super::input::not_null")]
     pub starts_at: Option<String>,
     #[validate(length(max = 64))]
-    #[schema(max_length = 64)]
+    #[schema(nullable = false, max_length = 64)]
+    #[serde(default, deserialize_with = "super::input::not_null")]
     pub ends_at: Option<String>,
     #[validate(length(max = 64))]
-    #[schema(max_length = 64)]
+    #[schema(nullable = false, max_length = 64)]
+    #[serde(default, deserialize_with = "super::input::not_null")]
     pub time_zone: Option<String>,
+    #[serde(default, deserialize_with = "super::input::not_null")]
+    #[schema(nullable = false)]
     pub kind: Option<ItemKind>,
     #[validate(
         length(min = 1, max = 500),
         custom(function = "super::input::not_blank")
     )]
-    #[schema(min_length = 1, max_length = 500)]
+    #[schema(nullable = false, min_length = 1, max_length = 500)]
+    #[serde(default, deserialize_with = "super::input::not_null")]
     pub title: Option<String>,
     #[validate(nested)]
+    #[serde(default, deserialize_with = "super::input::not_null")]
+    #[schema(nullable = false)]
     pub place: Option<PlaceView>,
     #[validate(length(max = 2000))]
-    #[schema(max_length = 2000)]
+    #[schema(nullable = false, max_length = 2000)]
+    #[serde(default, deserialize_with = "super::input::not_null")]
     pub participants: Option<String>,
     #[validate(length(max = 200))]
-    #[schema(max_length = 200)]
+    #[schema(nullable = false, max_length = 200)]
+    #[serde(default, deserialize_with = "super::input::not_null")]
     pub escort_officer: Option<String>,
+    #[serde(default, deserialize_with = "super::input::not_null")]
+    #[schema(nullable = false)]
     pub status: Option<ItemStatus>,
 }
 

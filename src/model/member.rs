@@ -93,7 +93,8 @@ pub struct MemberInput {
 #[serde(deny_unknown_fields)]
 pub struct MemberPatch {
     #[validate(length(max = 200), custom(function = "not_blank"))]
-    #[schema(min_length = 1, max_length = 200)]
+    #[schema(nullable = false, min_length = 1, max_length = 200)]
+    #[serde(default, deserialize_with = "super::input::not_null")]
     pub full_name: Option<String>,
     #[serde(default, deserialize_with = "super::input::double_option")]
     #[schema(value_type = Option<Gender>)]
@@ -102,7 +103,13 @@ pub struct MemberPatch {
     #[schema(value_type = Option<NaiveDate>)]
     pub date_of_birth: Option<Option<NaiveDate>>,
     #[validate(custom(function = "check_country"))]
-    #[schema(min_length = 2, max_length = 2, pattern = "^[A-Za-z]{2}$")]
+    #[schema(
+        nullable = false,
+        min_length = 2,
+        max_length = 2,
+        pattern = "^[A-Za-z]{2}$"
+    )]
+    #[serde(default, deserialize_with = "super::input::not_null")]
     pub nationality: Option<String>,
     #[serde(default, deserialize_with = "super::input::double_option")]
     #[schema(value_type = Option<String>, max_length = 30)]
@@ -113,6 +120,8 @@ pub struct MemberPatch {
     #[serde(default, deserialize_with = "super::input::double_option")]
     #[schema(value_type = Option<String>, max_length = 200)]
     pub position: Option<Option<String>>,
+    #[serde(default, deserialize_with = "super::input::not_null")]
+    #[schema(nullable = false)]
     pub role: Option<MemberRole>,
     #[serde(default, deserialize_with = "super::input::double_option")]
     #[schema(value_type = Option<String>, max_length = 200, format = Email)]

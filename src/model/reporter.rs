@@ -104,46 +104,74 @@ pub struct ReporterInput {
 #[serde(deny_unknown_fields)]
 pub struct ReporterPatch {
     #[validate(length(max = 200), custom(function = "not_blank"))]
-    #[schema(min_length = 1, max_length = 200)]
+    #[schema(nullable = false, min_length = 1, max_length = 200)]
+    #[serde(default, deserialize_with = "super::input::not_null")]
     pub full_name: Option<String>,
     #[validate(custom(function = "check_country"))]
-    #[schema(min_length = 2, max_length = 2, pattern = "^[A-Za-z]{2}$")]
+    #[schema(
+        nullable = false,
+        min_length = 2,
+        max_length = 2,
+        pattern = "^[A-Za-z]{2}$"
+    )]
+    #[serde(default, deserialize_with = "super::input::not_null")]
     pub nationality: Option<String>,
     #[validate(custom(function = "check_passport"))]
-    #[schema(max_length = 30)]
+    #[schema(nullable = false, max_length = 30)]
+    #[serde(default, deserialize_with = "super::input::not_null")]
     pub passport_number: Option<String>,
     #[validate(length(max = 200), custom(function = "not_blank"))]
-    #[schema(min_length = 1, max_length = 200)]
+    #[schema(nullable = false, min_length = 1, max_length = 200)]
+    #[serde(default, deserialize_with = "super::input::not_null")]
     pub outlet: Option<String>,
     #[validate(custom(function = "check_country"))]
-    #[schema(min_length = 2, max_length = 2, pattern = "^[A-Za-z]{2}$")]
+    #[schema(
+        nullable = false,
+        min_length = 2,
+        max_length = 2,
+        pattern = "^[A-Za-z]{2}$"
+    )]
+    #[serde(default, deserialize_with = "super::input::not_null")]
     pub outlet_country: Option<String>,
     #[validate(length(max = 100), custom(function = "not_blank"))]
-    #[schema(min_length = 1, max_length = 100)]
+    #[schema(nullable = false, min_length = 1, max_length = 100)]
+    #[serde(default, deserialize_with = "super::input::not_null")]
     pub position: Option<String>,
     #[validate(length(max = 50))]
-    #[schema(max_length = 50)]
+    #[schema(nullable = false, max_length = 50)]
+    #[serde(default, deserialize_with = "super::input::not_null")]
     pub press_card_number: Option<String>,
     #[validate(email, length(max = 200))]
-    #[schema(max_length = 200, format = Email)]
+    #[schema(nullable = false, max_length = 200, format = Email)]
+    #[serde(default, deserialize_with = "super::input::not_null")]
     pub email: Option<String>,
     #[validate(length(max = 40))]
-    #[schema(max_length = 40)]
+    #[schema(nullable = false, max_length = 40)]
+    #[serde(default, deserialize_with = "super::input::not_null")]
     pub phone: Option<String>,
     /// The passport's last day of validity (personal data).
     #[validate(custom(function = "check_date"))]
+    #[serde(default, deserialize_with = "super::input::not_null")]
+    #[schema(nullable = false)]
     pub passport_expiry: Option<NaiveDate>,
     /// `pv1` (resident press), `pv2` (short-term press) or `other` (personal data).
+    #[serde(default, deserialize_with = "super::input::not_null")]
+    #[schema(nullable = false)]
     pub visa_type: Option<VisaType>,
     /// The visa's number (personal data).
     #[validate(length(max = 30))]
-    #[schema(max_length = 30)]
+    #[schema(nullable = false, max_length = 30)]
+    #[serde(default, deserialize_with = "super::input::not_null")]
     pub visa_number: Option<String>,
     /// The visa's last day (personal data).
     #[validate(custom(function = "check_date"))]
+    #[serde(default, deserialize_with = "super::input::not_null")]
+    #[schema(nullable = false)]
     pub visa_end: Option<NaiveDate>,
     /// The last day of the press card the Ministry of Foreign Affairs issued.
     #[validate(custom(function = "check_date"))]
+    #[serde(default, deserialize_with = "super::input::not_null")]
+    #[schema(nullable = false)]
     pub press_card_end: Option<NaiveDate>,
 }
 

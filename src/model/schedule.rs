@@ -66,23 +66,31 @@ pub fn visible_kinds(caller: Caller) -> Vec<EntryKind> {
         .collect()
 }
 
-/// The kinds a request lists (comma-separated), every kind when it names
-/// none; 422 on `kind` for a name that is no kind.
-pub fn parse_kinds(raw: Option<&str>) -> ApiResult<Vec<EntryKind>> {
-    match raw.map(str::trim).filter(|r| !r.is_empty()) {
-        None => Ok(EntryKind::ALL.to_vec()),
-        Some(raw) => raw
-            .split(',')
-            .map(|k| {
-                EntryKind::parse(k.trim()).ok_or_else(|| {
-                    ApiError::invalid(
-                        "kind",
-                        "must list itinerary_item, press_activity, interview or press_conference",
-                    )
-                })
-            })
-            .collect(),
+/// The kinds a request lists (`kind` repeated, each value a kind or, as
+/// before, a comma-separated list of them), every kind when it names none;
+/// 422 on `kind` for a name that is no kind.
+pub fn parse_kinds<S: AsRef<str>>(values: &[S]) -> ApiResult<Vec<EntryKind>> {
+    let mut kinds = Vec::new();
+    for name in values
+        .iter()
+        .flat_map(|v| v.as_ref().split(','))
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+    {
+        let kind = EntryKind::parse(name).ok_or_else(|| {
+            ApiError::invalid(
+                "kind",
+                "must list itinerary_item, press_activity, interview or press_conference",
+            )
+        })?;
+        if !kinds.contains(&kind) {
+            kinds.push(kind);
+        }
     }
+    if kinds.is_empty() {
+        kinds = EntryKind::ALL.to_vec();
+    }
+    Ok(kinds)
 }
 
 /// What `GET /schedule` answers: the entries in `scope` overlapping

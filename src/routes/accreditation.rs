@@ -114,7 +114,7 @@ pub struct AccreditationQuery {
 
 /// List accreditations, newest first by start date.
 #[utoipa::path(
-    tag = "press", security(("bearer" = [])), params(AccreditationQuery),
+    tag = "accreditations", security(("bearer" = [])), params(AccreditationQuery),
     responses((status = 200, body = Page<AccreditationView>, description = "A page of accreditations"), UnauthorizedProblem, NotFoundProblem, InvalidProblem)
 )]
 #[get("/accreditations")]
@@ -177,7 +177,7 @@ pub struct CoveringList {
 /// The approved accreditations covering a day (and naming a reporter): those
 /// an interview or a foreign attendee on that day may rely on.
 #[utoipa::path(
-    tag = "press", security(("bearer" = [])), params(CoveringQuery),
+    tag = "accreditations", security(("bearer" = [])), params(CoveringQuery),
     responses((status = 200, body = CoveringList, description = "The accreditations covering the day, by reference"), UnauthorizedProblem, NotFoundProblem, InvalidProblem)
 )]
 #[get("/accreditations/covering")]
@@ -211,7 +211,7 @@ pub async fn covering_accreditations(
 
 /// Register an accreditation (Sở Ngoại vụ); it starts as a draft.
 #[utoipa::path(
-    tag = "press", security(("bearer" = [])), request_body = AccreditationInput,
+    tag = "accreditations", security(("bearer" = [])), request_body = AccreditationInput,
     responses(
         (status = 201, body = AccreditationView, description = "Registered; `Location` names it", headers(("ETag"), ("Location"))),
         UnauthorizedProblem, ForbiddenProblem, NotFoundProblem, JsonBodyProblems
@@ -242,7 +242,7 @@ pub async fn create_accreditation(
 
 /// One accreditation.
 #[utoipa::path(
-    tag = "press", security(("bearer" = [])), params(("id" = i64, Path, description = "Accreditation id")),
+    tag = "accreditations", security(("bearer" = [])), params(("id" = i64, Path, description = "Accreditation id")),
     responses((status = 200, body = AccreditationView, description = "The accreditation; `ETag` carries its version", headers(("ETag"))), UnauthorizedProblem, NotFoundProblem)
 )]
 #[get("/accreditations/{id}")]
@@ -263,7 +263,7 @@ pub async fn get_accreditation(
 
 /// Change an accreditation while it is a draft or submitted (Sở Ngoại vụ).
 #[utoipa::path(
-    tag = "press", security(("bearer" = [])), request_body = AccreditationPatch,
+    tag = "accreditations", security(("bearer" = [])), request_body = AccreditationPatch,
     params(("id" = i64, Path, description = "Accreditation id"), ("If-Match" = Option<String>, Header, description = "The ETag last read, quoted as it came (`\"3\"`; a bare `3` matches no version: 412)", max_length = 64)),
     responses(
         (status = 200, body = AccreditationView, description = "The changed accreditation", headers(("ETag"))),
@@ -293,7 +293,7 @@ pub async fn update_accreditation(
 /// reject, revoke (Sở Ngoại vụ or the police, with a note; flags the
 /// interviews it covered), complete, cancel.
 #[utoipa::path(
-    tag = "press", security(("bearer" = [])), request_body = super::ActionRequest<AccreditationAction>,
+    tag = "accreditations", security(("bearer" = [])), request_body = super::ActionRequest<AccreditationAction>,
     params(("id" = i64, Path, description = "Accreditation id")),
     responses(
         (status = 200, body = AccreditationView, description = "The accreditation in its new state", headers(("ETag"))),
@@ -321,7 +321,7 @@ pub async fn transition_accreditation(
 
 /// Record the police's security review of an accreditation.
 #[utoipa::path(
-    tag = "press", security(("bearer" = [])), request_body = PutReview,
+    tag = "accreditations", security(("bearer" = [])), request_body = PutReview,
     params(("id" = i64, Path, description = "Accreditation id")),
     responses(
         (status = 200, body = AccreditationView, description = "The accreditation with its new review", headers(("ETag"))),

@@ -127,7 +127,7 @@ impl ConferenceQuery {
 
 /// List press conferences, newest first.
 #[utoipa::path(
-    tag = "press", security(("bearer" = [])), params(ConferenceQuery),
+    tag = "press-conferences", security(("bearer" = [])), params(ConferenceQuery),
     responses((status = 200, body = Page<ConferenceView>, description = "A page of press conferences"), UnauthorizedProblem, NotFoundProblem, InvalidProblem)
 )]
 #[get("/press-conferences")]
@@ -155,7 +155,7 @@ pub async fn list_conferences(
 
 /// Plan a press conference (Provincial Office).
 #[utoipa::path(
-    tag = "press", security(("bearer" = [])), request_body = ConferenceInput,
+    tag = "press-conferences", security(("bearer" = [])), request_body = ConferenceInput,
     responses(
         (status = 201, body = ConferenceView, description = "Planned; `Location` names it", headers(("ETag"), ("Location"))),
         UnauthorizedProblem, ForbiddenProblem, NotFoundProblem, JsonBodyProblems
@@ -185,7 +185,7 @@ pub async fn create_conference(
 
 /// One press conference.
 #[utoipa::path(
-    tag = "press", security(("bearer" = [])), params(("id" = i64, Path, description = "Press conference id")),
+    tag = "press-conferences", security(("bearer" = [])), params(("id" = i64, Path, description = "Press conference id")),
     responses((status = 200, body = ConferenceView, description = "The press conference; `ETag` carries its version", headers(("ETag"))), UnauthorizedProblem, NotFoundProblem)
 )]
 #[get("/press-conferences/{id}")]
@@ -206,7 +206,7 @@ pub async fn get_conference(
 
 /// Change a press conference while it is planned or announced (Provincial Office).
 #[utoipa::path(
-    tag = "press", security(("bearer" = [])), request_body = ConferencePatch,
+    tag = "press-conferences", security(("bearer" = [])), request_body = ConferencePatch,
     params(("id" = i64, Path, description = "Press conference id"), ("If-Match" = Option<String>, Header, description = "The ETag last read, quoted as it came (`\"3\"`; a bare `3` matches no version: 412)", max_length = 64)),
     responses(
         (status = 200, body = ConferenceView, description = "The changed press conference", headers(("ETag"))),
@@ -234,7 +234,7 @@ pub async fn update_conference(
 
 /// Announce (from then on it is in the public feed), complete (held) or cancel a press conference.
 #[utoipa::path(
-    tag = "press", security(("bearer" = [])), request_body = super::ActionRequest<ConferenceAction>,
+    tag = "press-conferences", security(("bearer" = [])), request_body = super::ActionRequest<ConferenceAction>,
     params(("id" = i64, Path, description = "Press conference id")),
     responses(
         (status = 200, body = ConferenceView, description = "The press conference in its new state", headers(("ETag"))),
@@ -290,7 +290,7 @@ pub struct AttendeeList {
 
 /// The attendees of a press conference.
 #[utoipa::path(
-    tag = "press", security(("bearer" = [])), params(("id" = i64, Path, description = "Press conference id")),
+    tag = "press-conferences", security(("bearer" = [])), params(("id" = i64, Path, description = "Press conference id")),
     responses((status = 200, body = AttendeeList, description = "The attendees"), UnauthorizedProblem, NotFoundProblem)
 )]
 #[get("/press-conferences/{id}/attendees")]
@@ -314,7 +314,7 @@ pub async fn list_attendees(
 /// Register an attendee (Provincial Office); a foreign reporter must hold an
 /// approved accreditation covering the day.
 #[utoipa::path(
-    tag = "press", security(("bearer" = [])), request_body = AttendeeInput,
+    tag = "press-conferences", security(("bearer" = [])), request_body = AttendeeInput,
     params(("id" = i64, Path, description = "Press conference id")),
     responses(
         (status = 201, body = AttendeeView, description = "Registered"),

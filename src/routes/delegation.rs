@@ -52,6 +52,7 @@ pub struct DelegationView {
     pub purpose: String,
     pub partner_organization: String,
     /// ISO 3166-1 alpha-2 codes.
+    #[schema(value_type = Vec<crate::domain::text::CountryCode>)]
     pub countries: Vec<String>,
     pub host_unit_id: UnitId,
     pub head_of_delegation: String,

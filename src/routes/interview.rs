@@ -125,7 +125,7 @@ impl InterviewQuery {
 
 /// List interviews, newest first.
 #[utoipa::path(
-    tag = "press", security(("bearer" = [])), params(InterviewQuery),
+    tag = "interviews", security(("bearer" = [])), params(InterviewQuery),
     responses((status = 200, body = Page<InterviewView>, description = "A page of interviews"), UnauthorizedProblem, NotFoundProblem, InvalidProblem)
 )]
 #[get("/interviews")]
@@ -153,7 +153,7 @@ pub async fn list_interviews(
 
 /// Request an interview (Provincial Office, or Sở Ngoại vụ for foreign reporters).
 #[utoipa::path(
-    tag = "press", security(("bearer" = [])), request_body = InterviewInput,
+    tag = "interviews", security(("bearer" = [])), request_body = InterviewInput,
     responses(
         (status = 201, body = InterviewView, description = "Requested; `Location` names it", headers(("ETag"), ("Location"))),
         UnauthorizedProblem, ForbiddenProblem, NotFoundProblem, JsonBodyProblems
@@ -183,7 +183,7 @@ pub async fn create_interview(
 
 /// One interview.
 #[utoipa::path(
-    tag = "press", security(("bearer" = [])), params(("id" = i64, Path, description = "Interview id")),
+    tag = "interviews", security(("bearer" = [])), params(("id" = i64, Path, description = "Interview id")),
     responses((status = 200, body = InterviewView, description = "The interview; `ETag` carries its version", headers(("ETag"))), UnauthorizedProblem, NotFoundProblem)
 )]
 #[get("/interviews/{id}")]
@@ -204,7 +204,7 @@ pub async fn get_interview(
 
 /// Change an interview while it is requested or approved.
 #[utoipa::path(
-    tag = "press", security(("bearer" = [])), request_body = InterviewPatch,
+    tag = "interviews", security(("bearer" = [])), request_body = InterviewPatch,
     params(("id" = i64, Path, description = "Interview id"), ("If-Match" = Option<String>, Header, description = "The ETag last read, quoted as it came (`\"3\"`; a bare `3` matches no version: 412)", max_length = 64)),
     responses(
         (status = 200, body = InterviewView, description = "The changed interview", headers(("ETag"))),
@@ -232,7 +232,7 @@ pub async fn update_interview(
 
 /// Approve (Provincial Office), complete or cancel an interview.
 #[utoipa::path(
-    tag = "press", security(("bearer" = [])), request_body = super::ActionRequest<InterviewAction>,
+    tag = "interviews", security(("bearer" = [])), request_body = super::ActionRequest<InterviewAction>,
     params(("id" = i64, Path, description = "Interview id")),
     responses(
         (status = 200, body = InterviewView, description = "The interview in its new state", headers(("ETag"))),

@@ -30,6 +30,7 @@ pub struct MemberView {
     #[schema(value_type = Option<NaiveDate>)]
     pub date_of_birth: Option<Option<NaiveDate>>,
     /// ISO 3166-1 alpha-2.
+    #[schema(value_type = crate::domain::text::CountryCode)]
     pub nationality: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<String>)]

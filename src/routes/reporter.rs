@@ -27,12 +27,14 @@ pub struct ReporterView {
     pub id: ReporterId,
     pub full_name: String,
     /// ISO 3166-1 alpha-2.
+    #[schema(value_type = crate::domain::text::CountryCode)]
     pub nationality: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<String>)]
     pub passport_number: Option<Option<String>>,
     pub outlet: String,
     /// ISO 3166-1 alpha-2.
+    #[schema(value_type = crate::domain::text::CountryCode)]
     pub outlet_country: String,
     /// reporter, camera, producer, …
     pub position: String,
@@ -162,7 +164,7 @@ pub struct ReporterQuery {
 
 /// List reporters.
 #[utoipa::path(
-    tag = "press", security(("bearer" = [])), params(ReporterQuery),
+    tag = "reporters", security(("bearer" = [])), params(ReporterQuery),
     responses((status = 200, body = Page<ReporterView>, description = "A page of reporters"), UnauthorizedProblem, NotFoundProblem, InvalidProblem)
 )]
 #[get("/reporters")]
@@ -197,7 +199,7 @@ pub async fn list_reporters(
 
 /// Register a foreign reporter (Sở Ngoại vụ).
 #[utoipa::path(
-    tag = "press", security(("bearer" = [])), request_body = ReporterInput,
+    tag = "reporters", security(("bearer" = [])), request_body = ReporterInput,
     responses(
         (status = 201, body = ReporterView, description = "Registered; `Location` names it", headers(("ETag"), ("Location"))),
         UnauthorizedProblem, ForbiddenProblem, NotFoundProblem, JsonBodyProblems
@@ -228,7 +230,7 @@ pub async fn create_reporter(
 
 /// A reporter's page: the reporter, its accreditations and its interviews.
 #[utoipa::path(
-    tag = "press", security(("bearer" = [])), params(("id" = i64, Path, description = "Reporter id")),
+    tag = "reporters", security(("bearer" = [])), params(("id" = i64, Path, description = "Reporter id")),
     responses((status = 200, body = ReporterDetail, description = "The reporter; `ETag` carries its version", headers(("ETag"))), UnauthorizedProblem, NotFoundProblem)
 )]
 #[get("/reporters/{id}")]
@@ -276,7 +278,7 @@ pub async fn get_reporter(
 
 /// Change a reporter (Sở Ngoại vụ).
 #[utoipa::path(
-    tag = "press", security(("bearer" = [])), request_body = ReporterPatch,
+    tag = "reporters", security(("bearer" = [])), request_body = ReporterPatch,
     params(("id" = i64, Path, description = "Reporter id"), ("If-Match" = Option<String>, Header, description = "The ETag last read, quoted as it came (`\"3\"`; a bare `3` matches no version: 412)", max_length = 64)),
     responses(
         (status = 200, body = ReporterView, description = "The changed reporter", headers(("ETag"))),

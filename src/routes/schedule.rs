@@ -115,10 +115,12 @@ pub struct ScheduleQuery {
     #[validate(length(max = 64, message = "must be at most 64 characters"))]
     #[param(max_length = 64)]
     pub to: Option<String>,
-    /// Kinds to include, comma-separated: itinerary_item, press_activity, interview, press_conference.
-    #[validate(length(max = 200, message = "must be at most 200 characters"))]
-    #[param(max_length = 200)]
-    pub kind: Option<String>,
+    /// Kinds to include, the parameter repeated (`kind=interview&kind=press_conference`);
+    /// every kind the caller may see when absent. A comma-separated value is read too.
+    #[serde(default)]
+    #[validate(length(max = 8, message = "must be named at most 8 times"))]
+    #[param(value_type = Option<Vec<EntryKind>>, style = Form, explode, max_items = 8)]
+    pub kind: Vec<String>,
 }
 
 impl ScheduleQuery {
@@ -160,7 +162,7 @@ pub async fn get_schedule(
 ) -> ApiResult<HttpResponse> {
     let q = query.0;
     let (from, to) = q.window()?;
-    let scope = scope(signed_in.caller(), parse_kinds(q.kind.as_deref())?);
+    let scope = scope(signed_in.caller(), parse_kinds(&q.kind)?);
     // The scope says everything the answer depends on besides the data.
     let question = format!(
         "{from}|{to}|{:?}|{:?}|{}",

@@ -64,17 +64,23 @@ fn answer_settings(s: Settings) -> HttpResponse {
 #[serde(deny_unknown_fields)]
 pub struct DeadlinesPatch {
     #[validate(range(max = 60))]
-    #[schema(minimum = 0, maximum = 60)]
+    #[schema(nullable = false, minimum = 0, maximum = 60)]
+    #[serde(default, deserialize_with = "crate::model::input::not_null")]
     pub programme_notice_working_days: Option<u32>,
     #[validate(range(max = 60))]
-    #[schema(minimum = 0, maximum = 60)]
+    #[schema(nullable = false, minimum = 0, maximum = 60)]
+    #[serde(default, deserialize_with = "crate::model::input::not_null")]
     pub resident_answer_working_days: Option<u32>,
     #[validate(range(max = 60))]
-    #[schema(minimum = 0, maximum = 60)]
+    #[schema(nullable = false, minimum = 0, maximum = 60)]
+    #[serde(default, deserialize_with = "crate::model::input::not_null")]
     pub conference_notice_working_days: Option<u32>,
     #[validate(range(max = 366))]
-    #[schema(minimum = 0, maximum = 366)]
+    #[schema(nullable = false, minimum = 0, maximum = 366)]
+    #[serde(default, deserialize_with = "crate::model::input::not_null")]
     pub report_days: Option<u32>,
+    #[serde(default, deserialize_with = "crate::model::input::not_null")]
+    #[schema(nullable = false)]
     pub report_day_count: Option<DayCount>,
 }
 
@@ -83,16 +89,20 @@ pub struct DeadlinesPatch {
 #[serde(deny_unknown_fields)]
 pub struct ExpiryPatch {
     #[validate(range(max = 60))]
-    #[schema(minimum = 0, maximum = 60)]
+    #[schema(nullable = false, minimum = 0, maximum = 60)]
+    #[serde(default, deserialize_with = "crate::model::input::not_null")]
     pub passport_months_after_entry: Option<u32>,
     #[validate(range(max = 366))]
-    #[schema(minimum = 0, maximum = 366)]
+    #[schema(nullable = false, minimum = 0, maximum = 366)]
+    #[serde(default, deserialize_with = "crate::model::input::not_null")]
     pub visa_days_before_passport: Option<u32>,
     #[validate(range(max = 366))]
-    #[schema(minimum = 0, maximum = 366)]
+    #[schema(nullable = false, minimum = 0, maximum = 366)]
+    #[serde(default, deserialize_with = "crate::model::input::not_null")]
     pub press_card_warning_days: Option<u32>,
     #[validate(range(max = 366))]
-    #[schema(minimum = 0, maximum = 366)]
+    #[schema(nullable = false, minimum = 0, maximum = 366)]
+    #[serde(default, deserialize_with = "crate::model::input::not_null")]
     pub accreditation_warning_days: Option<u32>,
 }
 
@@ -100,13 +110,23 @@ pub struct ExpiryPatch {
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SettingsPatch {
+    #[serde(default, deserialize_with = "crate::model::input::not_null")]
+    #[schema(nullable = false)]
     pub saturday_working: Option<bool>,
+    #[serde(default, deserialize_with = "crate::model::input::not_null")]
+    #[schema(nullable = false)]
     pub culture_day: Option<bool>,
     #[validate(nested)]
+    #[serde(default, deserialize_with = "crate::model::input::not_null")]
+    #[schema(nullable = false)]
     pub deadlines: Option<DeadlinesPatch>,
     #[validate(nested)]
+    #[serde(default, deserialize_with = "crate::model::input::not_null")]
+    #[schema(nullable = false)]
     pub expiry: Option<ExpiryPatch>,
     /// The report settings, whole (they are few).
+    #[serde(default, deserialize_with = "crate::model::input::not_null")]
+    #[schema(nullable = false)]
     pub reports: Option<ReportSettings>,
 }
 

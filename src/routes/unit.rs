@@ -71,11 +71,15 @@ pub struct CreateUnit {
 #[serde(deny_unknown_fields)]
 pub struct UpdateUnit {
     #[validate(length(max = 200), custom(function = "super::not_blank"))]
-    #[schema(min_length = 1, max_length = 200)]
+    #[schema(nullable = false, min_length = 1, max_length = 200)]
+    #[serde(default, deserialize_with = "crate::model::input::not_null")]
     pub name: Option<String>,
     #[validate(length(max = 200), custom(function = "super::not_blank"))]
-    #[schema(min_length = 1, max_length = 200)]
+    #[schema(nullable = false, min_length = 1, max_length = 200)]
+    #[serde(default, deserialize_with = "crate::model::input::not_null")]
     pub name_en: Option<String>,
+    #[serde(default, deserialize_with = "crate::model::input::not_null")]
+    #[schema(nullable = false)]
     pub kind: Option<UnitKind>,
 }
 

@@ -86,16 +86,24 @@ pub struct CreateUser {
 #[serde(deny_unknown_fields)]
 pub struct UpdateUser {
     /// `false` deactivates: the user's tokens stop working at once.
+    #[serde(default, deserialize_with = "crate::model::input::not_null")]
+    #[schema(nullable = false)]
     pub active: Option<bool>,
+    #[serde(default, deserialize_with = "crate::model::input::not_null")]
+    #[schema(nullable = false)]
     pub role: Option<Role>,
     #[validate(custom(function = "check_display_name"))]
-    #[schema(min_length = 1, max_length = 200)]
+    #[schema(nullable = false, min_length = 1, max_length = 200)]
+    #[serde(default, deserialize_with = "crate::model::input::not_null")]
     pub display_name: Option<String>,
     /// A new password (the user's tokens stop working).
     #[validate(custom(function = "check_password"))]
-    #[schema(min_length = 10, max_length = 128, format = Password)]
+    #[schema(nullable = false, min_length = 10, max_length = 128, format = Password)]
+    #[serde(default, deserialize_with = "crate::model::input::not_null")]
     pub password: Option<String>,
     /// Move the user to another unit.
+    #[serde(default, deserialize_with = "crate::model::input::not_null")]
+    #[schema(nullable = false)]
     pub unit_id: Option<UnitId>,
 }
 

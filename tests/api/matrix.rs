@@ -23,7 +23,10 @@ use crate::on_both_engines;
 use crate::press_fixtures::{self as press, Reporters};
 use crate::schedule_fixtures::{self as schedule, day};
 
-on_both_engines!(every_operation_answers_every_role_as_the_design_says);
+on_both_engines!(
+    every_operation_answers_every_role_as_the_design_says,
+    a_patch_refuses_null_wherever_the_document_says_a_field_is_not_nullable
+);
 
 // ---------------------------------------------------------------------------
 // The rules (DESIGN.md), as a table.
@@ -1514,4 +1517,124 @@ fn batches(cases: Vec<&Case>) -> Vec<Vec<&Case>> {
 /// The start of an answer, for a failure message.
 fn excerpt(text: &str) -> String {
     text.chars().take(300).collect()
+}
+
+// ---------------------------------------------------------------------------
+// PATCH bodies: `null` only where the document says it clears.
+
+/// Every property of every PATCH body that the document does not declare
+/// nullable, sent as `null` (and each such property of a nested object, as
+/// `{"deadlines": {"report_days": null}}`) by the administrator on a record
+/// the administrator may change: 422 naming it, and nothing written. A
+/// field that cannot be cleared once took `null` as "leave it", which a
+/// client meaning "clear it" never learnt (issue 12).
+async fn a_patch_refuses_null_wherever_the_document_says_a_field_is_not_nullable(app: TestApp) {
+    let document = app
+        .send(Method::GET, "/api/v1/openapi.json", None, None)
+        .await
+        .ok(200);
+    let world = World::new(&app).await;
+    let mut tried = 0;
+    for (op, method, template, rule) in OPERATIONS {
+        if method != "PATCH" {
+            continue;
+        }
+        let admin = Some(Role::Admin);
+        let side = *sides(op, rule, admin)
+            .iter()
+            .find(|&&side| expected(rule, admin, side) == 200)
+            .unwrap_or_else(|| panic!("{template}: no record the administrator may change"));
+        let (path, token, _) = prepare(&app, &world, op, admin, side).await;
+        let schema = body_schema(&document, template);
+        for body in null_bodies(&document, &schema) {
+            let newest = newest_audit_entry(&app).await;
+            let mut req = app.request(Method::PATCH, &path);
+            if let Some(token) = &token {
+                req = req.bearer_auth(token);
+            }
+            let reply = app.finish(req.send_json(&body.0)).await;
+            let problem = reply.problem(422);
+            assert_eq!(
+                problem["errors"][0]["field"], body.1,
+                "PATCH {template} {}: {problem}",
+                body.0
+            );
+            assert_eq!(
+                newest_audit_entry(&app).await,
+                newest,
+                "PATCH {template} {} wrote",
+                body.0
+            );
+            tried += 1;
+        }
+    }
+    // The twelve PATCH bodies hold about a hundred such fields.
+    assert!(tried > 80, "only {tried} fields tried");
+}
+
+/// The request body schema of `PATCH template`, its `$ref` followed.
+fn body_schema(document: &Value, template: &str) -> Value {
+    let body = &document["paths"][template]["patch"]["requestBody"]["content"]["application/json"]
+        ["schema"];
+    resolved(document, body)
+}
+
+fn resolved(document: &Value, schema: &Value) -> Value {
+    match schema["$ref"].as_str() {
+        Some(name) => {
+            let name = name.trim_start_matches("#/components/schemas/");
+            document["components"]["schemas"][name].clone()
+        }
+        None => schema.clone(),
+    }
+}
+
+/// Whether a property's schema takes `null`: `type` naming it, or a
+/// `oneOf`/`anyOf` with a null branch.
+fn nullable(schema: &Value) -> bool {
+    let null_type = |s: &Value| match &s["type"] {
+        Value::String(t) => t == "null",
+        Value::Array(types) => types.iter().any(|t| t == "null"),
+        _ => false,
+    };
+    null_type(schema)
+        || ["oneOf", "anyOf"]
+            .iter()
+            .filter_map(|k| schema[*k].as_array())
+            .flatten()
+            .any(null_type)
+}
+
+/// The bodies that set one not-nullable property (or one of a nested
+/// object's) to `null`, each with the field the answer must name.
+fn null_bodies(document: &Value, schema: &Value) -> Vec<(Value, String)> {
+    let mut out = Vec::new();
+    for (name, property) in schema["properties"].as_object().into_iter().flatten() {
+        if nullable(property) {
+            continue;
+        }
+        out.push((json!({ name: null }), name.clone()));
+        // A nested patch (every property optional), not a whole value.
+        let inner = resolved(document, property);
+        let patch =
+            inner["type"] == "object" && inner["required"].as_array().is_none_or(|r| r.is_empty());
+        for (inner_name, inner_property) in inner["properties"].as_object().into_iter().flatten() {
+            if patch && !nullable(inner_property) {
+                out.push((
+                    json!({ name: { inner_name: null } }),
+                    format!("{name}.{inner_name}"),
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// The id of the newest audit entry (the administrator reads the audit).
+async fn newest_audit_entry(app: &TestApp) -> Value {
+    let page = app
+        .get("/api/v1/audit?limit=1", &app.admin_token)
+        .await
+        .ok(200);
+    page["items"][0]["id"].clone()
 }

@@ -490,6 +490,12 @@ async fn the_kind_filter_keeps_the_kinds_asked_for(app: TestApp) {
         "{body}"
     );
     assert_eq!(items(&body).len(), 2);
+    // The parameter repeated, as the document declares it (an array,
+    // form-style, exploded): what generated clients send.
+    let mut repeated = pairs(&w);
+    repeated.push(("kind", "itinerary_item"));
+    repeated.push(("kind", "interview"));
+    assert_eq!(schedule(&app, token, &repeated).await, body);
     let mut one = pairs(&w);
     one.push(("kind", "press_conference"));
     assert_eq!(
@@ -498,6 +504,14 @@ async fn the_kind_filter_keeps_the_kinds_asked_for(app: TestApp) {
     );
     let mut bad = pairs(&w);
     bad.push(("kind", "itinerary_item,meeting"));
+    invalid(
+        &app.get(&format!("/api/v1/schedule?{}", query(&bad)), token)
+            .await,
+        "kind",
+    );
+    let mut bad = pairs(&w);
+    bad.push(("kind", "itinerary_item"));
+    bad.push(("kind", "meeting"));
     invalid(
         &app.get(&format!("/api/v1/schedule?{}", query(&bad)), token)
             .await,

@@ -132,7 +132,7 @@ impl Asked {
     }
 
     fn kinds(&self) -> ApiResult<Vec<EntryKind>> {
-        model::schedule::parse_kinds(Some(&self.kinds.join(",")))
+        model::schedule::parse_kinds(&self.kinds)
     }
 }
 

@@ -34,29 +34,39 @@ use crate::model::reporter::require_foreign_affairs;
 pub struct ActivityPatch {
     /// `2026-12-01T09:00` in `time_zone`, or RFC 3339 with an offset.
     #[validate(length(max = 64))]
-    #[schema(max_length = 64, example = "2026-12-01T09:00")]
+    #[schema(nullable = false, max_length = 64, example = "2026-12-01T09:00")]
+    #[serde(default, deserialize_with = "crate::model::input::not_null")]
     pub starts_at: Option<String>,
     #[validate(length(max = 64))]
-    #[schema(max_length = 64, example = "2026-12-01T11:00")]
+    #[schema(nullable = false, max_length = 64, example = "2026-12-01T11:00")]
+    #[serde(default, deserialize_with = "crate::model::input::not_null")]
     pub ends_at: Option<String>,
     /// IANA zone; absent: the activity's own. Times not given are kept as
     /// instants and checked in the new zone.
     #[validate(length(max = 64))]
-    #[schema(max_length = 64, example = "Asia/Ho_Chi_Minh")]
+    #[schema(nullable = false, max_length = 64, example = "Asia/Ho_Chi_Minh")]
+    #[serde(default, deserialize_with = "crate::model::input::not_null")]
     pub time_zone: Option<String>,
+    #[serde(default, deserialize_with = "crate::model::input::not_null")]
+    #[schema(nullable = false)]
     pub kind: Option<ActivityKind>,
     #[validate(length(min = 1, max = 500))]
-    #[schema(min_length = 1, max_length = 500)]
+    #[schema(nullable = false, min_length = 1, max_length = 500)]
+    #[serde(default, deserialize_with = "crate::model::input::not_null")]
     pub title: Option<String>,
     #[validate(nested)]
+    #[serde(default, deserialize_with = "crate::model::input::not_null")]
+    #[schema(nullable = false)]
     pub place: Option<PlaceView>,
     /// Empty: none.
     #[validate(length(max = 2000))]
-    #[schema(max_length = 2000)]
+    #[schema(nullable = false, max_length = 2000)]
+    #[serde(default, deserialize_with = "crate::model::input::not_null")]
     pub participants: Option<String>,
     /// Empty: none.
     #[validate(length(max = 200))]
-    #[schema(max_length = 200)]
+    #[schema(nullable = false, max_length = 200)]
+    #[serde(default, deserialize_with = "crate::model::input::not_null")]
     pub escort_officer: Option<String>,
 }
 

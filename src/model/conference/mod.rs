@@ -131,33 +131,47 @@ fn checked(input: ConferenceInput) -> ApiResult<Fields> {
 #[serde(deny_unknown_fields)]
 pub struct ConferencePatch {
     #[validate(length(min = 1, max = 500))]
-    #[schema(min_length = 1, max_length = 500)]
+    #[schema(nullable = false, min_length = 1, max_length = 500)]
+    #[serde(default, deserialize_with = "crate::model::input::not_null")]
     pub title: Option<String>,
+    #[serde(default, deserialize_with = "crate::model::input::not_null")]
+    #[schema(nullable = false)]
     pub kind: Option<ConferenceKind>,
     #[validate(length(max = 64))]
-    #[schema(max_length = 64)]
+    #[schema(nullable = false, max_length = 64)]
+    #[serde(default, deserialize_with = "crate::model::input::not_null")]
     pub starts_at: Option<String>,
     #[validate(length(max = 64))]
-    #[schema(max_length = 64)]
+    #[schema(nullable = false, max_length = 64)]
+    #[serde(default, deserialize_with = "crate::model::input::not_null")]
     pub ends_at: Option<String>,
     #[validate(length(max = 64))]
-    #[schema(max_length = 64)]
+    #[schema(nullable = false, max_length = 64)]
+    #[serde(default, deserialize_with = "crate::model::input::not_null")]
     pub time_zone: Option<String>,
     #[validate(length(min = 1, max = 300))]
-    #[schema(min_length = 1, max_length = 300)]
+    #[schema(nullable = false, min_length = 1, max_length = 300)]
+    #[serde(default, deserialize_with = "crate::model::input::not_null")]
     pub venue: Option<String>,
     #[validate(length(min = 1, max = 2000))]
-    #[schema(min_length = 1, max_length = 2000)]
+    #[schema(nullable = false, min_length = 1, max_length = 2000)]
+    #[serde(default, deserialize_with = "crate::model::input::not_null")]
     pub topics: Option<String>,
     #[validate(length(max = 20))]
-    #[schema(value_type = Option<Vec<super::input::SpeakerNameDoc>>, max_items = 20)]
+    #[schema(nullable = false, value_type = Option<Vec<super::input::SpeakerNameDoc>>, max_items = 20)]
+    #[serde(default, deserialize_with = "crate::model::input::not_null")]
     pub speakers: Option<Vec<String>>,
     /// `province` drops a foreign body's name and date; `foreign_body`
     /// needs both (given here or already on the conference).
+    #[serde(default, deserialize_with = "crate::model::input::not_null")]
+    #[schema(nullable = false)]
     pub organizer: Option<OrganizerKind>,
-    #[schema(max_length = 300)]
+    #[schema(nullable = false, max_length = 300)]
+    #[serde(default, deserialize_with = "crate::model::input::not_null")]
     pub organizer_name: Option<String>,
     #[validate(custom(function = "super::input::check_date"))]
+    #[serde(default, deserialize_with = "crate::model::input::not_null")]
+    #[schema(nullable = false)]
     pub registration_date: Option<NaiveDate>,
 }
 

@@ -69,16 +69,20 @@ pub struct CreateUnitReport {
 #[serde(deny_unknown_fields)]
 pub struct UnitReportPatch {
     #[validate(length(max = 20000))]
-    #[schema(max_length = 20000)]
+    #[schema(nullable = false, max_length = 20000)]
+    #[serde(default, deserialize_with = "crate::model::input::not_null")]
     pub results: Option<String>,
     #[validate(length(max = 20000))]
-    #[schema(max_length = 20000)]
+    #[schema(nullable = false, max_length = 20000)]
+    #[serde(default, deserialize_with = "crate::model::input::not_null")]
     pub difficulties: Option<String>,
     #[validate(length(max = 20000))]
-    #[schema(max_length = 20000)]
+    #[schema(nullable = false, max_length = 20000)]
+    #[serde(default, deserialize_with = "crate::model::input::not_null")]
     pub proposals: Option<String>,
     #[validate(length(max = 20000))]
-    #[schema(max_length = 20000)]
+    #[schema(nullable = false, max_length = 20000)]
+    #[serde(default, deserialize_with = "crate::model::input::not_null")]
     pub plan: Option<String>,
 }
 

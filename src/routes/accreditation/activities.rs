@@ -73,7 +73,7 @@ pub struct ActivityList {
 
 /// An accreditation's activities, in order of start.
 #[utoipa::path(
-    tag = "press", security(("bearer" = [])), params(("id" = i64, Path, description = "Accreditation id")),
+    tag = "accreditations", security(("bearer" = [])), params(("id" = i64, Path, description = "Accreditation id")),
     responses((status = 200, body = ActivityList, description = "The activities"), UnauthorizedProblem, NotFoundProblem)
 )]
 #[get("/accreditations/{id}/activities")]
@@ -97,7 +97,7 @@ pub async fn list_activities(
 /// Plan an activity (Sở Ngoại vụ), while the accreditation is submitted or
 /// approved: within its dates and, where it lists places, at one of them.
 #[utoipa::path(
-    tag = "press", security(("bearer" = [])), request_body = EntryInput<ActivityKind>,
+    tag = "accreditations", security(("bearer" = [])), request_body = EntryInput<ActivityKind>,
     params(("id" = i64, Path, description = "Accreditation id")),
     responses(
         (status = 201, body = ActivityView, description = "Planned", headers(("ETag"))),
@@ -135,7 +135,7 @@ fn answer(activity: PressActivity) -> HttpResponse {
 /// zone, at a permitted place, as a new one would. `If-Match` takes the
 /// activity's `ETag` (its version).
 #[utoipa::path(
-    tag = "press", security(("bearer" = [])), request_body = ActivityPatch,
+    tag = "accreditations", security(("bearer" = [])), request_body = ActivityPatch,
     params(
         ("id" = i64, Path, description = "Accreditation id"), ("activity_id" = i64, Path, description = "Activity id"),
         ("If-Match" = Option<String>, Header, description = "The activity's ETag last read, quoted as it came (`\"3\"`; a bare `3` matches no version: 412)", max_length = 64)
@@ -170,7 +170,7 @@ pub async fn update_activity(
 /// (`STATUS:CANCELLED`), so that whoever follows the week sees it go.
 /// `If-Match` (optional) takes the activity's `ETag`.
 #[utoipa::path(
-    tag = "press", security(("bearer" = [])), request_body = super::super::ActionRequest<ActivityAction>,
+    tag = "accreditations", security(("bearer" = [])), request_body = super::super::ActionRequest<ActivityAction>,
     params(
         ("id" = i64, Path, description = "Accreditation id"), ("activity_id" = i64, Path, description = "Activity id"),
         ("If-Match" = Option<String>, Header, description = "The activity's ETag last read, quoted as it came (`\"3\"`; a bare `3` matches no version: 412)", max_length = 64)

@@ -85,7 +85,7 @@ pub(super) fn read(
         }
         Export::Schedule(q) => {
             let (from, to) = q.window()?;
-            let kinds = model::schedule::parse_kinds(q.kind.as_deref())?;
+            let kinds = model::schedule::parse_kinds(&q.kind)?;
             let entries = model::schedule::entries(conn, caller, kinds, from, to)?;
             if entries.len() > MAX_ROWS {
                 return Err(super::too_many(MAX_ROWS));

@@ -116,7 +116,7 @@ impl Browser {
 
     /// POSTs exactly `fields` (no CSRF token added).
     pub async fn post_raw(&mut self, app: &TestApp, path: &str, fields: &[(&str, &str)]) -> Reply {
-        let body = serde_urlencoded::to_string(fields).unwrap();
+        let body = serde_html_form::to_string(fields).unwrap();
         let req = self
             .request(app, Method::POST, path)
             .insert_header(("content-type", "application/x-www-form-urlencoded"));
