@@ -34,11 +34,15 @@ pub enum ItemStatus {
 }
 text_enum!(ItemStatus { Planned => "planned", Cancelled => "cancelled", Done => "done" });
 
-/// Where an entry takes place.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// Where an entry takes place; as answers carry it, `address` and
+/// `district` always there, `null` when unknown (requests send a
+/// `PlaceInput`, where they may be left out).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, ToSchema)]
 pub struct Place {
     pub name: String,
+    #[schema(required = true)]
     pub address: Option<String>,
+    #[schema(required = true)]
     pub district: Option<String>,
 }
 

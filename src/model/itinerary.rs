@@ -21,8 +21,10 @@ use crate::domain::text::parse_zone;
 use crate::domain::time::PROVINCE_TZ;
 use crate::error::{ApiError, ApiResult};
 
+/// A place as a request gives it.
 #[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(as = PlaceInput)]
 pub struct PlaceView {
     #[validate(
         length(min = 1, max = 300),

@@ -8,7 +8,7 @@ use utoipa::ToSchema;
 
 use crate::AppState;
 use crate::domain::ids::{DelegationId, ItineraryItemId};
-use crate::domain::itinerary::{ItemKind, ItemStatus, ItineraryItem};
+use crate::domain::itinerary::{ItemKind, ItemStatus, ItineraryItem, Place};
 use crate::error::*;
 use crate::http::auth::SignedIn;
 use crate::http::extract::{IfMatch, ValidJson, etag};
@@ -26,7 +26,7 @@ pub struct ItemView {
     pub time_zone: String,
     pub kind: ItemKind,
     pub title: String,
-    pub place: PlaceView,
+    pub place: Place,
     /// Provincial participants (the leader who receives them, …).
     #[schema(required = true)]
     pub participants: Option<String>,
@@ -48,11 +48,7 @@ impl From<ItineraryItem> for ItemView {
             time_zone: i.time_zone.name().to_owned(),
             kind: i.kind,
             title: i.title,
-            place: PlaceView {
-                name: i.place.name,
-                address: i.place.address,
-                district: i.place.district,
-            },
+            place: i.place,
             participants: i.participants,
             escort_officer: i.escort_officer,
             status: i.status,

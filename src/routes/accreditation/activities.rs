@@ -7,11 +7,11 @@ use chrono::{DateTime, FixedOffset, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::super::itinerary::{EntryInput, PlaceView};
+use super::super::itinerary::EntryInput;
 use super::super::trimmed;
 use crate::AppState;
 use crate::domain::ids::{AccreditationId, PressActivityId};
-use crate::domain::itinerary::ItemStatus;
+use crate::domain::itinerary::{ItemStatus, Place};
 use crate::domain::press::{ActivityAction, ActivityKind, PressActivity};
 use crate::error::*;
 use crate::http::auth::SignedIn;
@@ -29,7 +29,7 @@ pub struct ActivityView {
     pub time_zone: String,
     pub kind: ActivityKind,
     pub title: String,
-    pub place: PlaceView,
+    pub place: Place,
     #[schema(required = true)]
     pub participants: Option<String>,
     #[schema(required = true)]
@@ -50,11 +50,7 @@ impl From<PressActivity> for ActivityView {
             time_zone: p.time_zone.name().to_owned(),
             kind: p.kind,
             title: p.title,
-            place: PlaceView {
-                name: p.place.name,
-                address: p.place.address,
-                district: p.place.district,
-            },
+            place: p.place,
             participants: p.participants,
             escort_officer: p.escort_officer,
             status: p.status,
