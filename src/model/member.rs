@@ -113,21 +113,26 @@ pub struct MemberPatch {
     pub nationality: Option<String>,
     #[serde(default, deserialize_with = "super::input::double_option")]
     #[schema(value_type = Option<String>, max_length = 30)]
+    #[validate(custom(function = "check_passport"))]
     pub passport_number: Option<Option<String>>,
     #[serde(default, deserialize_with = "super::input::double_option")]
     #[schema(value_type = Option<String>, max_length = 200)]
+    #[validate(length(max = 200))]
     pub organization: Option<Option<String>>,
     #[serde(default, deserialize_with = "super::input::double_option")]
     #[schema(value_type = Option<String>, max_length = 200)]
+    #[validate(length(max = 200))]
     pub position: Option<Option<String>>,
     #[serde(default, deserialize_with = "super::input::not_null")]
     #[schema(nullable = false)]
     pub role: Option<MemberRole>,
     #[serde(default, deserialize_with = "super::input::double_option")]
     #[schema(value_type = Option<String>, max_length = 200, format = Email)]
+    #[validate(email, length(max = 200))]
     pub email: Option<Option<String>>,
     #[serde(default, deserialize_with = "super::input::double_option")]
     #[schema(value_type = Option<String>, max_length = 40)]
+    #[validate(length(max = 40))]
     pub phone: Option<Option<String>>,
     #[serde(default, deserialize_with = "super::input::double_option")]
     #[schema(value_type = Option<NaiveDate>)]
@@ -138,6 +143,7 @@ pub struct MemberPatch {
     pub visa_type: Option<Option<VisaType>>,
     #[serde(default, deserialize_with = "super::input::double_option")]
     #[schema(value_type = Option<String>, max_length = 30)]
+    #[validate(length(max = 30))]
     pub visa_number: Option<Option<String>>,
     #[serde(default, deserialize_with = "super::input::double_option")]
     #[schema(value_type = Option<NaiveDate>)]

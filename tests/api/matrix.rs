@@ -25,7 +25,8 @@ use crate::schedule_fixtures::{self as schedule, day};
 
 on_both_engines!(
     every_operation_answers_every_role_as_the_design_says,
-    a_patch_refuses_null_wherever_the_document_says_a_field_is_not_nullable
+    a_patch_refuses_null_wherever_the_document_says_a_field_is_not_nullable,
+    a_patch_checks_its_body_before_the_version_it_names
 );
 
 // ---------------------------------------------------------------------------
@@ -1570,6 +1571,58 @@ async fn a_patch_refuses_null_wherever_the_document_says_a_field_is_not_nullable
     }
     // The twelve PATCH bodies hold about a hundred such fields.
     assert!(tried > 80, "only {tried} fields tried");
+}
+
+/// Every string property of every PATCH body one character longer than the
+/// document's `maxLength`, sent with an `If-Match` that names no version:
+/// 422 naming the field, not 412. The body is wrong whatever the version,
+/// and a client that reads the version again and resends gets the 422 then
+/// (schemathesis found a member's `position` answered 412).
+async fn a_patch_checks_its_body_before_the_version_it_names(app: TestApp) {
+    let document = app
+        .send(Method::GET, "/api/v1/openapi.json", None, None)
+        .await
+        .ok(200);
+    let world = World::new(&app).await;
+    let mut tried = 0;
+    for (op, method, template, rule) in OPERATIONS {
+        if method != "PATCH" {
+            continue;
+        }
+        let admin = Some(Role::Admin);
+        let side = *sides(op, rule, admin)
+            .iter()
+            .find(|&&side| expected(rule, admin, side) == 200)
+            .unwrap_or_else(|| panic!("{template}: no record the administrator may change"));
+        let (path, token, _) = prepare(&app, &world, op, admin, side).await;
+        let schema = body_schema(&document, template);
+        for (name, property) in schema["properties"].as_object().into_iter().flatten() {
+            let Some(most) = property["maxLength"].as_u64() else {
+                continue;
+            };
+            let long = "x".repeat(usize::try_from(most).unwrap() + 1);
+            let mut req = app
+                .request(Method::PATCH, &path)
+                .insert_header(("If-Match", "\"999999\""));
+            if let Some(token) = &token {
+                req = req.bearer_auth(token);
+            }
+            let reply = app.finish(req.send_json(&json!({ name: long }))).await;
+            assert_eq!(
+                reply.status.as_u16(),
+                422,
+                "PATCH {template} {name}: {}",
+                reply.text()
+            );
+            let problem = reply.problem(422);
+            assert_eq!(
+                problem["errors"][0]["field"], *name,
+                "PATCH {template} {name}: {problem}"
+            );
+            tried += 1;
+        }
+    }
+    assert!(tried > 40, "only {tried} fields tried");
 }
 
 /// The request body schema of `PATCH template`, its `$ref` followed.

@@ -66,6 +66,7 @@ pub struct ConferenceInput {
     /// organisation or enterprise), which registers it with the province.
     pub organizer: Option<OrganizerKind>,
     /// A foreign body's name (required for `foreign_body`, absent otherwise).
+    #[validate(length(max = 300))]
     #[schema(max_length = 300, example = "Đại sứ quán Nhật Bản")]
     pub organizer_name: Option<String>,
     /// The day a foreign body's registration reached the province
@@ -166,6 +167,7 @@ pub struct ConferencePatch {
     #[serde(default, deserialize_with = "crate::model::input::not_null")]
     #[schema(nullable = false)]
     pub organizer: Option<OrganizerKind>,
+    #[validate(length(max = 300))]
     #[schema(nullable = false, max_length = 300)]
     #[serde(default, deserialize_with = "crate::model::input::not_null")]
     pub organizer_name: Option<String>,
