@@ -1,6 +1,6 @@
 //! visitdesk: the service a Vietnamese province runs its foreign-information
-//! work with. `app` builds the HTTP application shared by `main`, the tests
-//! and the OpenAPI document.
+//! work with. `app` builds the HTTP application shared by `main` and the
+//! tests; `openapi::document` the OpenAPI document, from the same routes.
 
 pub mod cli;
 pub mod config;
@@ -25,7 +25,6 @@ use actix_web::body::MessageBody;
 use actix_web::dev::{Server, ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::middleware::from_fn;
 use actix_web::{App, HttpRequest, HttpServer, web};
-use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::config::Config;
@@ -75,9 +74,35 @@ impl AppState {
     }
 }
 
+/// What every worker's application shares: the OpenAPI document as served
+/// and the 404/405 answers drawn from it, built once per process (the
+/// document takes about 20 MB of short-lived allocations to build).
+#[derive(Debug, Clone)]
+pub struct Shared {
+    fallback: web::Data<routes::Fallback>,
+    document: web::Data<routes::Document>,
+}
+
+impl Shared {
+    pub fn new() -> Self {
+        let document = openapi::document();
+        Self {
+            fallback: web::Data::new(routes::Fallback::new(&document)),
+            document: web::Data::new(routes::Document::new(&document)),
+        }
+    }
+}
+
+impl Default for Shared {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 /// The application: routes, documentation and the request-wide middleware.
 pub fn app(
     state: web::Data<AppState>,
+    shared: Shared,
 ) -> App<
     impl ServiceFactory<
         ServiceRequest,
@@ -88,9 +113,7 @@ pub fn app(
     >,
 > {
     let body_limit = state.config.body_limit;
-    let utoipa_app = App::new()
-        .into_utoipa_app()
-        .openapi(openapi::root())
+    let app = App::new()
         .app_data(state)
         .app_data(web::PayloadConfig::new(body_limit))
         .app_data(web::PathConfig::default().error_handler(|_, req| {
@@ -106,16 +129,14 @@ pub fn app(
             web::QueryConfig::default()
                 .error_handler(|e, _| ApiError::invalid("query", e.to_string()).into()),
         );
-    let (app, document) = routes::register(utoipa_app).split_for_parts();
-    let fallback = web::Data::new(routes::Fallback::new(&document));
-    let document = web::Data::new(routes::Document::new(&document));
-    app.service(web::redirect("/docs", "/docs/"))
+    routes::register_plain(app)
+        .service(web::redirect("/docs", "/docs/"))
         .service(
             SwaggerUi::new("/docs/{_:.*}")
                 .config(utoipa_swagger_ui::Config::from(routes::DOCUMENT_PATH)),
         )
-        .app_data(fallback)
-        .app_data(document)
+        .app_data(shared.fallback)
+        .app_data(shared.document)
         .service(console::scope())
         .default_service(web::to(
             |req: HttpRequest, fallback: web::Data<routes::Fallback>| async move {
@@ -132,7 +153,8 @@ pub fn server(state: AppState, listener: TcpListener) -> std::io::Result<Server>
     let workers = state.config.workers.unwrap_or_else(config::cores).max(1);
     let blocking = blocking_threads(state.config.pool.max_connections, workers);
     let state = web::Data::new(state);
-    let server = HttpServer::new(move || app(state.clone()))
+    let shared = Shared::new();
+    let server = HttpServer::new(move || app(state.clone(), shared.clone()))
         .workers(workers)
         .worker_max_blocking_threads(blocking)
         // A big answer leaves in slices; with Nagle's algorithm the last

@@ -35,113 +35,141 @@ use utoipa_actix_web::scope::scope;
 
 /// The one list of routes: the served application and the OpenAPI document
 /// are both built from it, so they cannot drift apart.
-pub fn register<T>(app: UtoipaApp<T>) -> UtoipaApp<T>
-where
-    T: ServiceFactory<ServiceRequest, Config = (), Error = actix_web::Error, InitError = ()>,
-{
-    app.service(health::healthz)
-        .service(health::readyz)
-        .service(crate::http::metrics::metrics)
-        .service(calendar::public_feed)
-        .service(calendar::subscription_feed)
-        .service(
-            scope("/api/v1")
-                .service(auth::login)
-                .service(me::get_me)
-                .service(me::change_password)
-                .service(me::get_mail_settings)
-                .service(me::set_mail_settings)
-                .service(unit::list_units)
-                .service(unit::create_unit)
-                .service(unit::get_unit)
-                .service(unit::update_unit)
-                .service(unit::merge_unit)
-                .service(user::list_users)
-                .service(user::create_user)
-                .service(user::get_user)
-                .service(user::get_user_mail_settings)
-                .service(user::update_user)
-                .service(audit::list_audit)
-                .service(delegation::list_delegations)
-                .service(delegation::create_delegation)
-                .service(delegation::get_delegation)
-                .service(delegation::update_delegation)
-                .service(delegation::delete_delegation)
-                .service(transitions::transition_delegation)
-                .service(transitions::review_delegation)
-                .service(transitions::delegation_history)
-                .service(member::list_members)
-                .service(member::add_member)
-                .service(member::update_member)
-                .service(member::delete_member)
-                .service(itinerary::list_items)
-                .service(itinerary::add_item)
-                .service(itinerary::update_item)
-                .service(itinerary::delete_item)
-                .service(import::import_itinerary)
-                .service(inbox::get_inbox)
-                .service(inbox::delegation_deadlines)
-                .service(inbox::accreditation_deadlines)
-                .service(deadlines::conference_deadlines)
-                .service(deadlines::interview_deadlines)
-                .service(settings::get_settings)
-                .service(settings::update_settings)
-                .service(settings::calendar_days)
-                .service(settings::list_swaps)
-                .service(settings::replace_swaps)
-                .service(settings::put_swap)
-                .service(settings::delete_swap)
-                .service(schedule::get_schedule)
-                .service(subscription::list_subscriptions)
-                .service(subscription::create_subscription)
-                .service(subscription::revoke_subscription)
-                .service(reporter::list_reporters)
-                .service(reporter::create_reporter)
-                .service(reporter::get_reporter)
-                .service(reporter::update_reporter)
-                .service(accreditation::covering_accreditations)
-                .service(accreditation::list_accreditations)
-                .service(accreditation::create_accreditation)
-                .service(accreditation::get_accreditation)
-                .service(accreditation::update_accreditation)
-                .service(accreditation::transition_accreditation)
-                .service(accreditation::review_accreditation)
-                .service(accreditation::list_activities)
-                .service(accreditation::add_activity)
-                .service(accreditation::update_activity)
-                .service(accreditation::transition_activity)
-                .service(interview::list_interviews)
-                .service(interview::create_interview)
-                .service(interview::get_interview)
-                .service(interview::update_interview)
-                .service(interview::transition_interview)
-                .service(conference::list_conferences)
-                .service(conference::create_conference)
-                .service(conference::get_conference)
-                .service(conference::update_conference)
-                .service(conference::transition_conference)
-                .service(conference::list_attendees)
-                .service(conference::add_attendee)
-                .service(report::unit_reports::list_unit_reports)
-                .service(report::unit_reports::create_unit_report)
-                .service(report::unit_reports::get_unit_report)
-                .service(report::unit_reports::update_unit_report)
-                .service(report::unit_reports::transition_unit_report)
-                .service(report::unit_reports::get_reports_overview)
-                .service(report::figures::get_report_figures)
-                .service(report::documents::unit_report_document)
-                .service(report::documents::province_report_document)
-                .service(export::api::export_delegations)
-                .service(export::api::export_members)
-                .service(export::api::export_reporters)
-                .service(export::api::export_accreditations)
-                .service(export::api::export_interviews)
-                .service(export::api::export_conferences)
-                .service(export::api::export_schedule)
-                .service(export::api::export_audit)
-                // The document itself: served, not described in itself.
-                .route("/openapi.json", actix_web::web::get().to(serve_document)),
-        )
+///
+/// Each worker registers them on a plain `App` ([`register_plain`]); the
+/// document is built once per process from [`register`]: building it is
+/// about 20 MB of short-lived allocations, which each worker's arena kept
+/// (bench/run's peak RSS, issue 18).
+macro_rules! routes {
+    (top: [$($top:path),* $(,)?], api: [$($api:path),* $(,)?] $(,)?) => {
+        /// The routes with their documentation, for the OpenAPI document.
+        pub fn register<T>(app: UtoipaApp<T>) -> UtoipaApp<T>
+        where
+            T: ServiceFactory<ServiceRequest, Config = (), Error = actix_web::Error, InitError = ()>,
+        {
+            app$(.service($top))*.service(
+                scope("/api/v1")$(.service($api))*
+                    // The document itself: served, not described in itself.
+                    .route("/openapi.json", actix_web::web::get().to(serve_document)),
+            )
+        }
+
+        /// The same routes on a plain `App`: what a worker serves.
+        pub fn register_plain<T>(app: actix_web::App<T>) -> actix_web::App<T>
+        where
+            T: ServiceFactory<ServiceRequest, Config = (), Error = actix_web::Error, InitError = ()>,
+        {
+            app$(.service($top))*.service(
+                actix_web::web::scope("/api/v1")$(.service($api))*
+                    .route("/openapi.json", actix_web::web::get().to(serve_document)),
+            )
+        }
+    };
+}
+
+routes! {
+    top: [
+        health::healthz,
+        health::readyz,
+        crate::http::metrics::metrics,
+        calendar::public_feed,
+        calendar::subscription_feed,
+    ],
+    api: [
+        auth::login,
+        me::get_me,
+        me::change_password,
+        me::get_mail_settings,
+        me::set_mail_settings,
+        unit::list_units,
+        unit::create_unit,
+        unit::get_unit,
+        unit::update_unit,
+        unit::merge_unit,
+        user::list_users,
+        user::create_user,
+        user::get_user,
+        user::get_user_mail_settings,
+        user::update_user,
+        audit::list_audit,
+        delegation::list_delegations,
+        delegation::create_delegation,
+        delegation::get_delegation,
+        delegation::update_delegation,
+        delegation::delete_delegation,
+        transitions::transition_delegation,
+        transitions::review_delegation,
+        transitions::delegation_history,
+        member::list_members,
+        member::add_member,
+        member::update_member,
+        member::delete_member,
+        itinerary::list_items,
+        itinerary::add_item,
+        itinerary::update_item,
+        itinerary::delete_item,
+        import::import_itinerary,
+        inbox::get_inbox,
+        inbox::delegation_deadlines,
+        inbox::accreditation_deadlines,
+        deadlines::conference_deadlines,
+        deadlines::interview_deadlines,
+        settings::get_settings,
+        settings::update_settings,
+        settings::calendar_days,
+        settings::list_swaps,
+        settings::replace_swaps,
+        settings::put_swap,
+        settings::delete_swap,
+        schedule::get_schedule,
+        subscription::list_subscriptions,
+        subscription::create_subscription,
+        subscription::revoke_subscription,
+        reporter::list_reporters,
+        reporter::create_reporter,
+        reporter::get_reporter,
+        reporter::update_reporter,
+        accreditation::covering_accreditations,
+        accreditation::list_accreditations,
+        accreditation::create_accreditation,
+        accreditation::get_accreditation,
+        accreditation::update_accreditation,
+        accreditation::transition_accreditation,
+        accreditation::review_accreditation,
+        accreditation::list_activities,
+        accreditation::add_activity,
+        accreditation::update_activity,
+        accreditation::transition_activity,
+        interview::list_interviews,
+        interview::create_interview,
+        interview::get_interview,
+        interview::update_interview,
+        interview::transition_interview,
+        conference::list_conferences,
+        conference::create_conference,
+        conference::get_conference,
+        conference::update_conference,
+        conference::transition_conference,
+        conference::list_attendees,
+        conference::add_attendee,
+        report::unit_reports::list_unit_reports,
+        report::unit_reports::create_unit_report,
+        report::unit_reports::get_unit_report,
+        report::unit_reports::update_unit_report,
+        report::unit_reports::transition_unit_report,
+        report::unit_reports::get_reports_overview,
+        report::figures::get_report_figures,
+        report::documents::unit_report_document,
+        report::documents::province_report_document,
+        export::api::export_delegations,
+        export::api::export_members,
+        export::api::export_reporters,
+        export::api::export_accreditations,
+        export::api::export_interviews,
+        export::api::export_conferences,
+        export::api::export_schedule,
+        export::api::export_audit,
+    ],
 }
 
 /// Where the OpenAPI document is served.
