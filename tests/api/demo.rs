@@ -14,6 +14,7 @@ use visitdesk::domain::press::AccreditationStatus;
 use visitdesk::domain::role::Role;
 use visitdesk::domain::text::{fold, parse_zone};
 
+use crate::fixtures;
 use crate::helpers::TestApp;
 use crate::on_both_engines;
 
@@ -233,14 +234,6 @@ async fn all_of(app: &TestApp, path: &str) -> Vec<Value> {
     page["items"].as_array().unwrap().clone()
 }
 
-async fn newest_audit_entry(app: &TestApp) -> Value {
-    let page = app
-        .get("/api/v1/audit?limit=1", &app.admin_token)
-        .await
-        .ok(200);
-    page["items"][0]["id"].clone()
-}
-
 async fn the_demo_holds_the_press_side_in_every_state(app: TestApp) {
     let db = app.db.clone();
     let first = actix_web::web::block(move || demo::load(&db))
@@ -264,7 +257,7 @@ async fn the_demo_holds_the_press_side_in_every_state(app: TestApp) {
     assert_eq!(accreditations.len(), first.accreditations_created);
     assert_eq!(interviews.len(), first.interviews_created);
     assert_eq!(conferences.len(), first.press_conferences_created);
-    let newest = newest_audit_entry(&app).await;
+    let newest = fixtures::newest_audit_entry(&app).await;
 
     let db = app.db.clone();
     let second = actix_web::web::block(move || demo::load(&db))
@@ -286,7 +279,7 @@ async fn the_demo_holds_the_press_side_in_every_state(app: TestApp) {
         );
     }
     assert_eq!(
-        newest_audit_entry(&app).await,
+        fixtures::newest_audit_entry(&app).await,
         newest,
         "nor writes an audit entry"
     );

@@ -290,3 +290,13 @@ pub fn query(pairs: &[(&str, &str)]) -> String {
         .extend_pairs(pairs)
         .finish()
 }
+
+/// The id of the newest audit entry (the administrator reads the audit):
+/// unchanged across a request, that request wrote nothing.
+pub async fn newest_audit_entry(app: &TestApp) -> Value {
+    let page = app
+        .get("/api/v1/audit?limit=1", &app.admin_token)
+        .await
+        .ok(200);
+    page["items"][0]["id"].clone()
+}

@@ -1530,25 +1530,12 @@ fn excerpt(text: &str) -> String {
 /// field that cannot be cleared once took `null` as "leave it", which a
 /// client meaning "clear it" never learnt (issue 12).
 async fn a_patch_refuses_null_wherever_the_document_says_a_field_is_not_nullable(app: TestApp) {
-    let document = app
-        .send(Method::GET, "/api/v1/openapi.json", None, None)
-        .await
-        .ok(200);
-    let world = World::new(&app).await;
+    let (document, targets) = patch_targets(&app).await;
     let mut tried = 0;
-    for (op, method, template, rule) in OPERATIONS {
-        if method != "PATCH" {
-            continue;
-        }
-        let admin = Some(Role::Admin);
-        let side = *sides(op, rule, admin)
-            .iter()
-            .find(|&&side| expected(rule, admin, side) == 200)
-            .unwrap_or_else(|| panic!("{template}: no record the administrator may change"));
-        let (path, token, _) = prepare(&app, &world, op, admin, side).await;
+    for (template, path, token) in targets {
         let schema = body_schema(&document, template);
         for body in null_bodies(&document, &schema) {
-            let newest = newest_audit_entry(&app).await;
+            let newest = fixtures::newest_audit_entry(&app).await;
             let mut req = app.request(Method::PATCH, &path);
             if let Some(token) = &token {
                 req = req.bearer_auth(token);
@@ -1561,7 +1548,7 @@ async fn a_patch_refuses_null_wherever_the_document_says_a_field_is_not_nullable
                 body.0
             );
             assert_eq!(
-                newest_audit_entry(&app).await,
+                fixtures::newest_audit_entry(&app).await,
                 newest,
                 "PATCH {template} {} wrote",
                 body.0
@@ -1579,22 +1566,9 @@ async fn a_patch_refuses_null_wherever_the_document_says_a_field_is_not_nullable
 /// and a client that reads the version again and resends gets the 422 then
 /// (schemathesis found a member's `position` answered 412).
 async fn a_patch_checks_its_body_before_the_version_it_names(app: TestApp) {
-    let document = app
-        .send(Method::GET, "/api/v1/openapi.json", None, None)
-        .await
-        .ok(200);
-    let world = World::new(&app).await;
+    let (document, targets) = patch_targets(&app).await;
     let mut tried = 0;
-    for (op, method, template, rule) in OPERATIONS {
-        if method != "PATCH" {
-            continue;
-        }
-        let admin = Some(Role::Admin);
-        let side = *sides(op, rule, admin)
-            .iter()
-            .find(|&&side| expected(rule, admin, side) == 200)
-            .unwrap_or_else(|| panic!("{template}: no record the administrator may change"));
-        let (path, token, _) = prepare(&app, &world, op, admin, side).await;
+    for (template, path, token) in targets {
         let schema = body_schema(&document, template);
         for (name, property) in schema["properties"].as_object().into_iter().flatten() {
             let Some(most) = property["maxLength"].as_u64() else {
@@ -1623,6 +1597,30 @@ async fn a_patch_checks_its_body_before_the_version_it_names(app: TestApp) {
         }
     }
     assert!(tried > 40, "only {tried} fields tried");
+}
+
+/// The document, and each PATCH operation's template with a record the
+/// administrator may change by it (its path and the token to send).
+async fn patch_targets(app: &TestApp) -> (Value, Vec<(&'static str, String, Option<String>)>) {
+    let document = app
+        .send(Method::GET, "/api/v1/openapi.json", None, None)
+        .await
+        .ok(200);
+    let world = World::new(app).await;
+    let admin = Some(Role::Admin);
+    let mut targets = Vec::new();
+    for (op, method, template, rule) in OPERATIONS {
+        if method != "PATCH" {
+            continue;
+        }
+        let side = *sides(op, rule, admin)
+            .iter()
+            .find(|&&side| expected(rule, admin, side) == 200)
+            .unwrap_or_else(|| panic!("{template}: no record the administrator may change"));
+        let (path, token, _) = prepare(app, &world, op, admin, side).await;
+        targets.push((template, path, token));
+    }
+    (document, targets)
 }
 
 /// The request body schema of `PATCH template`, its `$ref` followed.
@@ -1681,13 +1679,4 @@ fn null_bodies(document: &Value, schema: &Value) -> Vec<(Value, String)> {
         }
     }
     out
-}
-
-/// The id of the newest audit entry (the administrator reads the audit).
-async fn newest_audit_entry(app: &TestApp) -> Value {
-    let page = app
-        .get("/api/v1/audit?limit=1", &app.admin_token)
-        .await
-        .ok(200);
-    page["items"][0]["id"].clone()
 }
