@@ -198,10 +198,15 @@ pub fn parse_query<T: DeserializeOwned + Validate>(query: &str) -> ApiResult<T> 
     let de = serde_html_form::Deserializer::from_bytes(query.as_bytes());
     let value: T = serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
-        ApiError::invalid(
-            if path == "." { "query" } else { &path },
-            e.into_inner().to_string(),
-        )
+        let message = e.into_inner().to_string();
+        // What serde_html_form says of a parameter that takes one value
+        // and was given several (`limit=1&limit=2`).
+        let message = if message == "unsupported value" {
+            "is given more than once; give it once".to_owned()
+        } else {
+            message
+        };
+        ApiError::invalid(if path == "." { "query" } else { &path }, message)
     })?;
     validate(&value)?;
     Ok(value)
@@ -268,6 +273,26 @@ mod tests {
         name: String,
         #[allow(dead_code)]
         tags: Vec<u8>,
+    }
+
+    #[test]
+    fn a_query_repeats_a_list_and_not_a_value() {
+        #[derive(Debug, Deserialize, Validate)]
+        struct Query {
+            #[serde(default)]
+            kind: Vec<String>,
+            #[allow(dead_code)]
+            limit: Option<u32>,
+        }
+        let query = parse_query::<Query>("kind=a&kind=b").ok();
+        assert_eq!(query.map(|q| q.kind), Some(vec!["a".into(), "b".into()]));
+        match parse_query::<Query>("limit=1&limit=2") {
+            Err(ApiError::Invalid(errors)) => {
+                assert_eq!(errors[0].field, "limit");
+                assert_eq!(errors[0].message, "is given more than once; give it once");
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]
