@@ -6,7 +6,7 @@
 //! reporters' expiry warnings (the model's, as for the API); and its history.
 
 use actix_web::http::StatusCode;
-use actix_web::{HttpResponse, get, post, web};
+use actix_web::{HttpResponse, get, web};
 use askama::Template;
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -16,10 +16,9 @@ use crate::AppState;
 use crate::console::error::PageError;
 use crate::console::i18n::Tr;
 use crate::console::page::{self, Chrome, FormErrors, Nav};
-use crate::console::pages::delegation::form::{Reader, text};
+use crate::console::pages::delegation::Head;
 use crate::console::pages::delegation::history::{HistoryPage, Vocabulary};
 use crate::console::pages::delegation::record::span;
-use crate::console::pages::delegation::{Choice, Head, choices};
 use crate::console::pages::inbox::{DeadlineRow, WarningRow, deadline_rows};
 use crate::console::session::{Account, Visit};
 use crate::domain::ids::AccreditationId;
@@ -27,13 +26,18 @@ use crate::domain::itinerary::ItemStatus;
 use crate::domain::press::{
     self, Accreditation, AccreditationAction, AccreditationAllowed, PressActivity,
 };
-use crate::domain::review::ReviewStatus;
 use crate::domain::role::Role;
 use crate::domain::time::PROVINCE_TZ;
 use crate::error::ApiError;
 use crate::model;
 use crate::routes::reporter::ReporterView;
-use crate::routes::review::{PutReview, ReviewView};
+use crate::routes::review::ReviewView;
+
+mod actions;
+mod review;
+
+pub use actions::{ActionForm, act, action_form};
+pub use review::{ReviewForm, review_form, save_review};
 
 /// What a change just done left to say (`?done=…`, a catalogue id's tail).
 #[derive(Debug, Default, Deserialize)]
@@ -219,33 +223,6 @@ pub async fn show(
     page::html(&visit, &page)
 }
 
-/// What an action's form sends.
-#[derive(Debug, Default, Clone, Deserialize)]
-#[serde(default)]
-pub struct ActionForm {
-    csrf: String,
-    note: String,
-}
-
-#[derive(Template)]
-#[template(path = "press/action.html")]
-struct ActionPage {
-    c: Chrome,
-    errors: FormErrors,
-    head: Head,
-    action: String,
-    title: String,
-    intro: String,
-    button: String,
-    note_label: String,
-    warning: bool,
-    form: ActionForm,
-}
-
-fn action_of(raw: &str) -> Result<AccreditationAction, PageError> {
-    AccreditationAction::parse(raw).ok_or(PageError::Api(ApiError::NotFound))
-}
-
 /// What a person may not open now: 403, said in the page's language.
 pub(super) fn not_open() -> PageError {
     PageError::Api(ApiError::forbidden(
@@ -279,58 +256,6 @@ pub(super) fn status_of(errors: &FormErrors) -> StatusCode {
     }
 }
 
-fn action_page(
-    visit: &Visit,
-    account: &Account,
-    a: &Accreditation,
-    action: AccreditationAction,
-    form: ActionForm,
-    errors: FormErrors,
-) -> Result<HttpResponse, PageError> {
-    let t = visit.tr();
-    let head = head(a);
-    let name = action.as_str();
-    let path = format!("{}/actions/{name}", head.href);
-    let label = t.t("press-action-note");
-    let page = ActionPage {
-        c: Chrome::new(visit, Some(account), Nav::Press, &path),
-        title: t.name("press-action", name),
-        intro: t.t(&format!("press-action-intro-{name}")),
-        button: t.t(&format!("press-action-button-{name}")),
-        note_label: if press::accreditation_needs_note(action) {
-            label
-        } else {
-            t.t1("press-optional", "label", &label)
-        },
-        warning: warns(action),
-        form,
-        errors,
-        head,
-        action: path,
-    };
-    page::html_with(visit, status_of(&page.errors), &page)
-}
-
-/// `GET /accreditations/{id}/actions/{action}`.
-#[get("/{id}/actions/{action}")]
-pub async fn action_form(
-    state: web::Data<AppState>,
-    visit: Visit,
-    path: web::Path<(AccreditationId, String)>,
-) -> Result<HttpResponse, PageError> {
-    let (id, raw) = path.into_inner();
-    let action = action_of(&raw)?;
-    let (account, a) = open(&state, &visit, id, |x| x.actions.contains(&action)).await?;
-    action_page(
-        &visit,
-        &account,
-        &a,
-        action,
-        ActionForm::default(),
-        FormErrors::default(),
-    )
-}
-
 /// Splits a write's outcome: the refused input (shown with the form) from
 /// the errors that are pages of their own.
 pub(super) fn refused<T>(outcome: Result<T, PageError>) -> Result<Result<T, ApiError>, PageError> {
@@ -339,152 +264,6 @@ pub(super) fn refused<T>(outcome: Result<T, PageError>) -> Result<Result<T, ApiE
         Err(PageError::Api(e @ (ApiError::Invalid(_) | ApiError::Conflict { .. }))) => Ok(Err(e)),
         Err(other) => Err(other),
     }
-}
-
-/// `POST /accreditations/{id}/actions/{action}`: takes it (the workflow
-/// table decides, and what it needs is checked, as for the API).
-#[post("/{id}/actions/{action}")]
-pub async fn act(
-    state: web::Data<AppState>,
-    visit: Visit,
-    path: web::Path<(AccreditationId, String)>,
-    form: web::Form<ActionForm>,
-) -> Result<HttpResponse, PageError> {
-    let (id, raw) = path.into_inner();
-    let form = form.into_inner();
-    visit.check_csrf(&form.csrf)?;
-    let action = action_of(&raw)?;
-    let note = text(&form.note).map(|n| n.trim().to_owned());
-    let outcome = visit
-        .write(&state.db, move |conn, caller| {
-            model::accreditation::transition(conn, caller, id, action, note)
-        })
-        .await;
-    let error = match refused(outcome)? {
-        Ok(a) => {
-            return Ok(page::see_other(&format!(
-                "{}?done=action-{}",
-                accreditation_href(a.id),
-                action.as_str()
-            )));
-        }
-        Err(e) => e,
-    };
-    let errors = super::errors(error, visit.tr(), &["note"])?;
-    let (account, a) = open(&state, &visit, id, |x| x.actions.contains(&action)).await?;
-    action_page(&visit, &account, &a, action, form, errors)
-}
-
-/// What the review form sends.
-#[derive(Debug, Default, Clone, Deserialize)]
-#[serde(default)]
-pub struct ReviewForm {
-    csrf: String,
-    status: String,
-    officer: String,
-    notes: String,
-}
-
-#[derive(Template)]
-#[template(path = "press/review.html")]
-struct ReviewPage {
-    c: Chrome,
-    errors: FormErrors,
-    head: Head,
-    action: String,
-    statuses: Vec<Choice>,
-    form: ReviewForm,
-}
-
-fn review_page(
-    visit: &Visit,
-    account: &Account,
-    a: &Accreditation,
-    form: ReviewForm,
-    errors: FormErrors,
-) -> Result<HttpResponse, PageError> {
-    let head = head(a);
-    let action = format!("{}/review", head.href);
-    let page = ReviewPage {
-        c: Chrome::new(visit, Some(account), Nav::Press, &action),
-        statuses: choices(
-            ReviewStatus::ALL,
-            ReviewStatus::as_str,
-            "press-review",
-            &form.status,
-            visit.tr(),
-        ),
-        errors,
-        head,
-        action,
-        form,
-    };
-    page::html_with(visit, status_of(&page.errors), &page)
-}
-
-/// `GET /accreditations/{id}/review`: the police's review, as recorded.
-#[get("/{id}/review")]
-pub async fn review_form(
-    state: web::Data<AppState>,
-    visit: Visit,
-    id: web::Path<AccreditationId>,
-) -> Result<HttpResponse, PageError> {
-    let (account, a) = open(&state, &visit, id.into_inner(), |x| x.review).await?;
-    let view = ReviewView::new(a.review.clone(), false, account.caller.role);
-    let form = ReviewForm {
-        csrf: String::new(),
-        status: view.status.as_str().to_owned(),
-        officer: view.officer.unwrap_or_default(),
-        notes: view.notes.flatten().unwrap_or_default(),
-    };
-    review_page(&visit, &account, &a, form, FormErrors::default())
-}
-
-/// `POST /accreditations/{id}/review`: records it.
-#[post("/{id}/review")]
-pub async fn save_review(
-    state: web::Data<AppState>,
-    visit: Visit,
-    id: web::Path<AccreditationId>,
-    form: web::Form<ReviewForm>,
-) -> Result<HttpResponse, PageError> {
-    let id = id.into_inner();
-    let form = form.into_inner();
-    visit.check_csrf(&form.csrf)?;
-    let mut read = Reader::new();
-    let status = read.required_choice("status", &form.status, ReviewStatus::parse);
-    let request = read.finish().map(|()| PutReview {
-        status: status.unwrap_or(ReviewStatus::Pending),
-        officer: text(&form.officer),
-        notes: text(&form.notes),
-    });
-    let outcome = match request.and_then(|r| {
-        let mut read = Reader::new();
-        read.check(&r);
-        read.finish().map(|()| r)
-    }) {
-        Ok(request) => refused(
-            visit
-                .write(&state.db, move |conn, caller| {
-                    let review = request.review(caller.id);
-                    model::accreditation::review(conn, caller, id, &review)
-                })
-                .await,
-        )?,
-        Err(e) => Err(e),
-    };
-    let error = match outcome {
-        Ok(a) => {
-            return Ok(page::see_other(&format!(
-                "{}?done=reviewed",
-                accreditation_href(a.id)
-            )));
-        }
-        Err(e) => e,
-    };
-    let errors = super::errors(error, visit.tr(), &["status", "officer", "notes"])?;
-    let (account, a) = open(&state, &visit, id, |x| x.review).await?;
-    review_page(&visit, &account, &a, form, errors)
 }
 
 /// The closed sets an accreditation's field's values come from: its own
