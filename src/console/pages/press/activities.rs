@@ -4,19 +4,16 @@
 //! operation the API calls; what is offered is the domain's
 //! `activity_open`, and the operation decides again.
 
-use actix_web::{HttpResponse, get, post, web};
-use askama::Template;
+use actix_web::HttpResponse;
 use serde::Deserialize;
 
 use super::accreditation_href;
-use super::record::{head, not_open, refused, status_of};
+use super::record::{not_open, refused};
 use crate::AppState;
 use crate::console::error::PageError;
 use crate::console::i18n::Tr;
-use crate::console::page::{self, Chrome, FormErrors, Nav};
-use crate::console::pages::delegation::form::{self, Reader, text};
-use crate::console::pages::delegation::record::span;
-use crate::console::pages::delegation::{Choice, Head, choices};
+use crate::console::page;
+use crate::console::pages::delegation::form::{Reader, text};
 use crate::console::session::{Account, Visit};
 use crate::domain::ids::{AccreditationId, PressActivityId};
 use crate::domain::press::{self, Accreditation, ActivityKind, PressActivity};
@@ -24,6 +21,12 @@ use crate::error::ApiError;
 use crate::model;
 use crate::model::accreditation::ActivityPatch;
 use crate::model::itinerary::{EntryInput, PlaceView};
+
+mod cancelling;
+mod edit;
+
+pub use cancelling::{CancelForm, cancel, cancel_form};
+pub use edit::{activity_form, add_activity, edit_form, update};
 
 /// What the activity form sends: each end a day and a time, read in the
 /// activity's zone (the province's for a new one).
@@ -123,59 +126,6 @@ impl ActivityForm {
     }
 }
 
-#[derive(Template)]
-#[template(path = "press/activity.html")]
-struct ActivityPage {
-    c: Chrome,
-    errors: FormErrors,
-    head: Head,
-    action: String,
-    /// Changing an activity (else planning one).
-    editing: bool,
-    kinds: Vec<Choice>,
-    places: Vec<String>,
-    dates: String,
-    form: ActivityForm,
-}
-
-fn activity_page(
-    visit: &Visit,
-    account: &Account,
-    a: &Accreditation,
-    editing: Option<PressActivityId>,
-    form: ActivityForm,
-    errors: FormErrors,
-) -> Result<HttpResponse, PageError> {
-    let t = visit.tr();
-    let head = head(a);
-    let action = match editing {
-        Some(activity) => format!("{}/activities/{activity}/edit", head.href),
-        None => format!("{}/activities/new", head.href),
-    };
-    let page = ActivityPage {
-        c: Chrome::new(visit, Some(account), Nav::Press, &action),
-        kinds: choices(
-            ActivityKind::ALL,
-            ActivityKind::as_str,
-            "press-kind",
-            &form.kind,
-            t,
-        ),
-        places: a.permitted_places.clone(),
-        dates: format!("{} – {}", t.date(&a.start_date), t.date(&a.end_date)),
-        form: ActivityForm {
-            starts_at: form::iso(&form.starts_at),
-            ends_at: form::iso(&form.ends_at),
-            ..form
-        },
-        editing: editing.is_some(),
-        errors,
-        head,
-        action,
-    };
-    page::html_with(visit, status_of(&page.errors), &page)
-}
-
 /// The operations' refusals that these pages say in the person's
 /// language themselves (the others are the catalogue's phrases).
 pub(super) fn said(error: ApiError, t: Tr) -> ApiError {
@@ -241,240 +191,12 @@ fn done(id: AccreditationId, what: &str) -> HttpResponse {
     ))
 }
 
-/// `GET /accreditations/{id}/activities/new`.
-#[get("/{id}/activities/new")]
-pub async fn activity_form(
-    state: web::Data<AppState>,
-    visit: Visit,
-    id: web::Path<AccreditationId>,
-) -> Result<HttpResponse, PageError> {
-    let (account, a) = super::record::open(&state, &visit, id.into_inner(), |x| x.plan).await?;
-    let form = ActivityForm {
-        starts_at: a.start_date.to_string(),
-        ends_at: a.start_date.to_string(),
-        ..ActivityForm::default()
-    };
-    activity_page(&visit, &account, &a, None, form, FormErrors::default())
-}
-
-/// `POST /accreditations/{id}/activities/new`: plans it (within the
-/// dates, at a permitted place: the model decides).
-#[post("/{id}/activities/new")]
-pub async fn add_activity(
-    state: web::Data<AppState>,
-    visit: Visit,
-    id: web::Path<AccreditationId>,
-    form: web::Form<ActivityForm>,
-) -> Result<HttpResponse, PageError> {
-    let id = id.into_inner();
-    let form = form.into_inner();
-    visit.check_csrf(&form.csrf)?;
-    let outcome = match form.input() {
-        Ok(input) => refused(
-            visit
-                .write(&state.db, move |conn, caller| {
-                    model::accreditation::plan(conn, caller, id, input)
-                })
-                .await,
-        )?,
-        Err(e) => Err(e),
-    };
-    let error = match outcome {
-        Ok(_) => return Ok(done(id, "activity-added")),
-        Err(e) => e,
-    };
-    let errors = super::errors(error, visit.tr(), ACTIVITY_ORDER)?;
-    let (account, a) = super::record::open(&state, &visit, id, |x| x.plan).await?;
-    activity_page(&visit, &account, &a, None, form, errors)
-}
-
-/// `GET /accreditations/{id}/activities/{activity_id}/edit`: the form,
-/// filled with the activity.
-#[get("/{id}/activities/{activity_id}/edit")]
-pub async fn edit_form(
-    state: web::Data<AppState>,
-    visit: Visit,
-    path: web::Path<(AccreditationId, PressActivityId)>,
-) -> Result<HttpResponse, PageError> {
-    let (id, activity_id) = path.into_inner();
-    let (account, (a, activity)) = changeable(&state, &visit, id, activity_id).await?;
-    let form = ActivityForm::of(&activity);
-    activity_page(
-        &visit,
-        &account,
-        &a,
-        Some(activity_id),
-        form,
-        FormErrors::default(),
-    )
-}
-
-/// `POST /accreditations/{id}/activities/{activity_id}/edit`: changes it
-/// as the API's PATCH does (with the version the form was read at).
-#[post("/{id}/activities/{activity_id}/edit")]
-pub async fn update(
-    state: web::Data<AppState>,
-    visit: Visit,
-    path: web::Path<(AccreditationId, PressActivityId)>,
-    form: web::Form<ActivityForm>,
-) -> Result<HttpResponse, PageError> {
-    let (id, activity_id) = path.into_inner();
-    let mut form = form.into_inner();
-    visit.check_csrf(&form.csrf)?;
-    let if_match = form::version(&form.version);
-    let outcome = match form.patch() {
-        Ok(patch) => refused_or_stale(
-            visit
-                .write(&state.db, move |conn, caller| {
-                    model::accreditation::change_activity(
-                        conn,
-                        caller,
-                        id,
-                        activity_id,
-                        if_match,
-                        patch,
-                    )
-                })
-                .await,
-        )?,
-        Err(e) => Err(e),
-    };
-    let error = match outcome {
-        Ok(_) => return Ok(done(id, "activity-updated")),
-        Err(e) => e,
-    };
-    let t = visit.tr();
-    let errors = match said(error, t) {
-        stale @ ApiError::PreconditionFailed { .. } => {
-            form::refused(stale, t, ACTIVITY_ORDER, &mut form.version)?
-        }
-        other => super::errors(other, t, ACTIVITY_ORDER)?,
-    };
-    // The refusal comes back on the form, also when the activity has just
-    // closed (the reason says why).
-    let (account, (a, _)) = find(&state, &visit, id, activity_id).await?;
-    activity_page(&visit, &account, &a, Some(activity_id), form, errors)
-}
-
 /// [`refused`], with a stale version among the refusals shown on the form.
 fn refused_or_stale<T>(outcome: Result<T, PageError>) -> Result<Result<T, ApiError>, PageError> {
     match outcome {
         Err(PageError::Api(e @ ApiError::PreconditionFailed { .. })) => Ok(Err(e)),
         other => refused(other),
     }
-}
-
-/// What the cancellation's confirmation sends.
-#[derive(Debug, Default, Clone, Deserialize)]
-#[serde(default)]
-pub struct CancelForm {
-    csrf: String,
-    version: String,
-    note: String,
-}
-
-#[derive(Template)]
-#[template(path = "press/activity_cancel.html")]
-struct CancelPage {
-    c: Chrome,
-    errors: FormErrors,
-    head: Head,
-    action: String,
-    /// What is being cancelled: its title, when and where.
-    title: String,
-    when: String,
-    place: String,
-    form: CancelForm,
-}
-
-fn cancel_page(
-    visit: &Visit,
-    account: &Account,
-    a: &Accreditation,
-    activity: &PressActivity,
-    form: CancelForm,
-    errors: FormErrors,
-) -> Result<HttpResponse, PageError> {
-    let t = visit.tr();
-    let head = head(a);
-    let action = format!("{}/activities/{}/cancel", head.href, activity.id);
-    let day = t.date(
-        &activity
-            .starts_at
-            .with_timezone(&activity.time_zone)
-            .date_naive(),
-    );
-    let page = CancelPage {
-        c: Chrome::new(visit, Some(account), Nav::Press, &action),
-        title: activity.title.clone(),
-        when: format!(
-            "{day}, {}",
-            span(
-                t,
-                &activity.starts_at,
-                &activity.ends_at,
-                activity.time_zone
-            )
-        ),
-        place: activity.place.name.clone(),
-        errors,
-        head,
-        action,
-        form,
-    };
-    page::html_with(visit, status_of(&page.errors), &page)
-}
-
-/// `GET /accreditations/{id}/activities/{activity_id}/cancel`: are you sure?
-#[get("/{id}/activities/{activity_id}/cancel")]
-pub async fn cancel_form(
-    state: web::Data<AppState>,
-    visit: Visit,
-    path: web::Path<(AccreditationId, PressActivityId)>,
-) -> Result<HttpResponse, PageError> {
-    let (id, activity_id) = path.into_inner();
-    let (account, (a, activity)) = changeable(&state, &visit, id, activity_id).await?;
-    let form = CancelForm {
-        version: activity.version.to_string(),
-        ..CancelForm::default()
-    };
-    cancel_page(&visit, &account, &a, &activity, form, FormErrors::default())
-}
-
-/// `POST /accreditations/{id}/activities/{activity_id}/cancel`: cancels it
-/// (it stays, marked, on the page, in the schedule and in the feeds).
-#[post("/{id}/activities/{activity_id}/cancel")]
-pub async fn cancel(
-    state: web::Data<AppState>,
-    visit: Visit,
-    path: web::Path<(AccreditationId, PressActivityId)>,
-    form: web::Form<CancelForm>,
-) -> Result<HttpResponse, PageError> {
-    let (id, activity_id) = path.into_inner();
-    let mut form = form.into_inner();
-    visit.check_csrf(&form.csrf)?;
-    let if_match = form::version(&form.version);
-    let note = text(&form.note).map(|n| n.trim().to_owned());
-    let outcome = refused_or_stale(
-        visit
-            .write(&state.db, move |conn, caller| {
-                model::accreditation::cancel_activity(conn, caller, id, activity_id, if_match, note)
-            })
-            .await,
-    )?;
-    let error = match outcome {
-        Ok(_) => return Ok(done(id, "activity-cancelled")),
-        Err(e) => e,
-    };
-    let t = visit.tr();
-    let errors = match said(error, t) {
-        stale @ ApiError::PreconditionFailed { .. } => {
-            form::refused(stale, t, &["note"], &mut form.version)?
-        }
-        other => super::errors(other, t, &["note"])?,
-    };
-    let (account, (a, activity)) = find(&state, &visit, id, activity_id).await?;
-    cancel_page(&visit, &account, &a, &activity, form, errors)
 }
 
 /// The links an activity's row offers the caller now: (change, cancel).
