@@ -3,11 +3,10 @@
 //! member only for those who may see it, as the API's view keeps it.
 
 use crate::domain::expiry::{TravelDocuments, VisaType};
-use actix_web::{HttpResponse, get, post, web};
+use actix_web::HttpResponse;
 use askama::Template;
 use serde::Deserialize;
 
-use super::edit::{ConfirmPage, CsrfForm};
 use super::form::{self, Reader, text};
 use super::{Choice, Head, choices};
 use crate::AppState;
@@ -20,6 +19,12 @@ use crate::error::ApiError;
 use crate::model;
 use crate::model::member::{MemberInput, MemberPatch};
 use crate::routes::member::MemberView;
+
+mod form_pages;
+mod removal;
+
+pub use form_pages::{add, edit_form, new_form, update};
+pub use removal::{remove, remove_form};
 
 /// A member's fields as the form sends them.
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -289,183 +294,4 @@ async fn member(
     let (m, docs) = m;
     let view = MemberView::new(m, account.caller).with_documents(docs, account.caller);
     Ok((account, (d, view)))
-}
-
-/// `GET /delegations/{id}/members/new`.
-#[get("/{id}/members/new")]
-pub async fn new_form(
-    state: web::Data<AppState>,
-    visit: Visit,
-    id: web::Path<DelegationId>,
-) -> Result<HttpResponse, PageError> {
-    let (account, d) = editable(&state, &visit, id.into_inner()).await?;
-    let form = MemberForm {
-        role: MemberRole::Member.as_str().to_owned(),
-        ..MemberForm::default()
-    };
-    MemberPage::new(
-        &visit,
-        &account,
-        &d,
-        None,
-        true,
-        form,
-        FormErrors::default(),
-    )
-    .answer(&visit)
-}
-
-/// `POST /delegations/{id}/members/new`.
-#[post("/{id}/members/new")]
-pub async fn add(
-    state: web::Data<AppState>,
-    visit: Visit,
-    id: web::Path<DelegationId>,
-    form: web::Form<MemberForm>,
-) -> Result<HttpResponse, PageError> {
-    let id = id.into_inner();
-    let form = form.into_inner();
-    visit.check_csrf(&form.csrf)?;
-    let read = form
-        .input(true)
-        .and_then(|input| Ok((input.documents(), input.fields()?)));
-    let outcome = match read {
-        Ok((docs, fields)) => {
-            visit
-                .write(&state.db, move |conn, caller| {
-                    model::member::add_with_documents(conn, caller, id, &fields, &docs)
-                })
-                .await
-        }
-        Err(e) => Err(e.into()),
-    };
-    let error = match outcome {
-        Ok(_) => {
-            return Ok(page::see_other(&format!(
-                "{}?done=member-added#h-members",
-                super::href(id)
-            )));
-        }
-        Err(PageError::Api(e)) => e,
-        Err(other) => return Err(other),
-    };
-    let errors = form::errors(error, visit.tr(), ORDER)?;
-    let (account, d) = editable(&state, &visit, id).await?;
-    MemberPage::new(&visit, &account, &d, None, true, form, errors).answer(&visit)
-}
-
-/// `GET /delegations/{id}/members/{member_id}/edit`.
-#[get("/{id}/members/{member_id}/edit")]
-pub async fn edit_form(
-    state: web::Data<AppState>,
-    visit: Visit,
-    path: web::Path<(DelegationId, MemberId)>,
-) -> Result<HttpResponse, PageError> {
-    let (id, member_id) = path.into_inner();
-    let (account, (d, view)) = member(&state, &visit, id, member_id).await?;
-    let form = MemberForm::of(&view);
-    MemberPage::new(
-        &visit,
-        &account,
-        &d,
-        Some(member_id),
-        view.passport_number.is_some(),
-        form,
-        FormErrors::default(),
-    )
-    .answer(&visit)
-}
-
-/// `POST /delegations/{id}/members/{member_id}/edit`.
-#[post("/{id}/members/{member_id}/edit")]
-pub async fn update(
-    state: web::Data<AppState>,
-    visit: Visit,
-    path: web::Path<(DelegationId, MemberId)>,
-    form: web::Form<MemberForm>,
-) -> Result<HttpResponse, PageError> {
-    let (id, member_id) = path.into_inner();
-    let mut form = form.into_inner();
-    visit.check_csrf(&form.csrf)?;
-    // The same question the page asked to show the fields: does the view
-    // of a member keep personal data for this role?
-    let (account, (d, view)) = member(&state, &visit, id, member_id).await?;
-    let personal = view.passport_number.is_some();
-    let if_match = form::version(&form.version);
-    let outcome = match form.patch(personal) {
-        Ok(patch) => {
-            visit
-                .write(&state.db, move |conn, caller| {
-                    model::member::update(conn, caller, id, member_id, if_match, patch)
-                })
-                .await
-        }
-        Err(e) => Err(e.into()),
-    };
-    let error = match outcome {
-        Ok(_) => {
-            return Ok(page::see_other(&format!(
-                "{}?done=member-updated#h-members",
-                super::href(id)
-            )));
-        }
-        Err(PageError::Api(e)) => e,
-        Err(other) => return Err(other),
-    };
-    let errors = form::refused(error, visit.tr(), ORDER, &mut form.version)?;
-    MemberPage::new(
-        &visit,
-        &account,
-        &d,
-        Some(member_id),
-        personal,
-        form,
-        errors,
-    )
-    .answer(&visit)
-}
-
-/// `GET /delegations/{id}/members/{member_id}/remove`: are you sure?
-#[get("/{id}/members/{member_id}/remove")]
-pub async fn remove_form(
-    state: web::Data<AppState>,
-    visit: Visit,
-    path: web::Path<(DelegationId, MemberId)>,
-) -> Result<HttpResponse, PageError> {
-    let (id, member_id) = path.into_inner();
-    let (account, (d, view)) = member(&state, &visit, id, member_id).await?;
-    let t = visit.tr();
-    let head = Head::of(&d);
-    let action = format!("{}/members/{member_id}/remove", head.href);
-    let page = ConfirmPage {
-        c: Chrome::new(&visit, Some(&account), Nav::Delegations, &action),
-        title: t.t1("delegation-member-remove-title", "name", &view.full_name),
-        body: t.t("delegation-member-remove-body"),
-        button: t.t("delegation-member-remove"),
-        errors: FormErrors::default(),
-        action,
-        head,
-    };
-    page::html(&visit, &page)
-}
-
-/// `POST /delegations/{id}/members/{member_id}/remove`.
-#[post("/{id}/members/{member_id}/remove")]
-pub async fn remove(
-    state: web::Data<AppState>,
-    visit: Visit,
-    path: web::Path<(DelegationId, MemberId)>,
-    form: web::Form<CsrfForm>,
-) -> Result<HttpResponse, PageError> {
-    let (id, member_id) = path.into_inner();
-    visit.check_csrf(&form.csrf)?;
-    visit
-        .write(&state.db, move |conn, caller| {
-            model::member::remove(conn, caller, id, member_id)
-        })
-        .await?;
-    Ok(page::see_other(&format!(
-        "{}?done=member-removed#h-members",
-        super::href(id)
-    )))
 }
