@@ -6,7 +6,6 @@ use actix_web::{HttpResponse, get, post, web};
 use askama::Template;
 use serde::Deserialize;
 
-use super::edit::{ConfirmPage, CsrfForm};
 use super::form::{self, Reader, text};
 use super::{Choice, Head, choices};
 use crate::AppState;
@@ -20,6 +19,10 @@ use crate::domain::time::PROVINCE_TZ;
 use crate::error::ApiError;
 use crate::model;
 use crate::model::itinerary::{EntryInput, ItemPatch, PlaceView};
+
+mod confirmed;
+
+pub use confirmed::{cancel, cancel_form, remove, remove_form};
 
 /// An item's fields as the form sends them: each end a day and a time.
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -339,91 +342,4 @@ pub async fn update(
     let errors = form::refused(error, visit.tr(), ORDER, &mut form.version)?;
     let (account, (d, _)) = editable(&state, &visit, id, Some(item_id)).await?;
     ItemPage::new(&visit, &account, &d, Some(item_id), form, errors).answer(&visit)
-}
-
-/// A confirmation page for `verb` (`cancel`, `remove`) of an item.
-async fn confirm(
-    state: &AppState,
-    visit: &Visit,
-    id: DelegationId,
-    item_id: ItineraryItemId,
-    verb: &str,
-) -> Result<HttpResponse, PageError> {
-    let (account, (d, item)) = editable(state, visit, id, Some(item_id)).await?;
-    let t = visit.tr();
-    let head = Head::of(&d);
-    let action = format!("{}/itinerary/{item_id}/{verb}", head.href);
-    let title = item.map(|i| i.title).unwrap_or_default();
-    let page = ConfirmPage {
-        c: Chrome::new(visit, Some(&account), Nav::Delegations, &action),
-        title: t.t1(&format!("delegation-item-{verb}-title"), "title", &title),
-        body: t.t(&format!("delegation-item-{verb}-body")),
-        button: t.t(&format!("delegation-item-{verb}-button")),
-        errors: FormErrors::default(),
-        action,
-        head,
-    };
-    page::html(visit, &page)
-}
-
-/// `GET /delegations/{id}/itinerary/{item_id}/cancel`: are you sure?
-#[get("/{id}/itinerary/{item_id}/cancel")]
-pub async fn cancel_form(
-    state: web::Data<AppState>,
-    visit: Visit,
-    path: web::Path<(DelegationId, ItineraryItemId)>,
-) -> Result<HttpResponse, PageError> {
-    let (id, item_id) = path.into_inner();
-    confirm(&state, &visit, id, item_id, "cancel").await
-}
-
-/// `POST /delegations/{id}/itinerary/{item_id}/cancel`: it stays, marked cancelled.
-#[post("/{id}/itinerary/{item_id}/cancel")]
-pub async fn cancel(
-    state: web::Data<AppState>,
-    visit: Visit,
-    path: web::Path<(DelegationId, ItineraryItemId)>,
-    form: web::Form<CsrfForm>,
-) -> Result<HttpResponse, PageError> {
-    let (id, item_id) = path.into_inner();
-    visit.check_csrf(&form.csrf)?;
-    let patch = ItemPatch {
-        status: Some(ItemStatus::Cancelled),
-        ..ItemPatch::default()
-    };
-    visit
-        .write(&state.db, move |conn, caller| {
-            model::itinerary::update(conn, caller, id, item_id, None, patch)
-        })
-        .await?;
-    Ok(done(id, "item-cancelled"))
-}
-
-/// `GET /delegations/{id}/itinerary/{item_id}/remove`: are you sure?
-#[get("/{id}/itinerary/{item_id}/remove")]
-pub async fn remove_form(
-    state: web::Data<AppState>,
-    visit: Visit,
-    path: web::Path<(DelegationId, ItineraryItemId)>,
-) -> Result<HttpResponse, PageError> {
-    let (id, item_id) = path.into_inner();
-    confirm(&state, &visit, id, item_id, "remove").await
-}
-
-/// `POST /delegations/{id}/itinerary/{item_id}/remove`.
-#[post("/{id}/itinerary/{item_id}/remove")]
-pub async fn remove(
-    state: web::Data<AppState>,
-    visit: Visit,
-    path: web::Path<(DelegationId, ItineraryItemId)>,
-    form: web::Form<CsrfForm>,
-) -> Result<HttpResponse, PageError> {
-    let (id, item_id) = path.into_inner();
-    visit.check_csrf(&form.csrf)?;
-    visit
-        .write(&state.db, move |conn, caller| {
-            model::itinerary::remove(conn, caller, id, item_id)
-        })
-        .await?;
-    Ok(done(id, "item-removed"))
 }
