@@ -23,6 +23,10 @@ use crate::error::ApiError;
 use crate::model;
 use crate::routes::unit::CreateUnit;
 
+mod merging;
+
+pub use merging::{MergeForm, merge, merge_form};
+
 const ORDER: &[&str] = &["name", "name_en", "kind", "into"];
 
 fn href(id: UnitId) -> String {
@@ -329,95 +333,5 @@ pub async fn update(
         ..f
     };
     let page = unit_page(&visit, &account, Some((&unit, &units)), f, errors, "");
-    page::html_with(&visit, StatusCode::UNPROCESSABLE_ENTITY, &page)
-}
-
-/// The merge form as sent.
-#[derive(Debug, Default, Clone, Deserialize)]
-#[serde(default)]
-pub struct MergeForm {
-    csrf: String,
-    into: String,
-}
-
-#[derive(Template)]
-#[template(path = "admin/merge.html")]
-struct MergePage {
-    c: Chrome,
-    errors: FormErrors,
-    back: String,
-    action: String,
-    name: String,
-    /// Where the unit went, when it was merged already.
-    merged_into: Option<String>,
-    units: Vec<Choice>,
-}
-
-fn merge_page(
-    visit: &Visit,
-    account: &Account,
-    unit: &Unit,
-    units: &[Unit],
-    into: &str,
-    errors: FormErrors,
-) -> MergePage {
-    let t = visit.tr();
-    let others: Vec<Unit> = units.iter().filter(|u| u.id != unit.id).cloned().collect();
-    let back = href(unit.id);
-    MergePage {
-        c: Chrome::new(visit, Some(account), Nav::Admin, &format!("{back}/merge")),
-        errors,
-        action: format!("{back}/merge"),
-        back,
-        name: unit_name(unit, t),
-        merged_into: merged_into(units, unit, t),
-        units: super::unit_choices(&others, into, t),
-    }
-}
-
-/// `GET /admin/units/{id}/merge`: into which unit?
-#[get("/units/{id}/merge")]
-pub async fn merge_form(
-    state: web::Data<AppState>,
-    visit: Visit,
-    id: web::Path<UnitId>,
-) -> Result<HttpResponse, PageError> {
-    let (account, (unit, units)) = read_unit(&state, &visit, id.into_inner()).await?;
-    let page = merge_page(&visit, &account, &unit, &units, "", FormErrors::default());
-    page::html(&visit, &page)
-}
-
-/// `POST /admin/units/{id}/merge`: its users and records move; it is kept,
-/// marked merged.
-#[post("/units/{id}/merge")]
-pub async fn merge(
-    state: web::Data<AppState>,
-    visit: Visit,
-    id: web::Path<UnitId>,
-    form: web::Form<MergeForm>,
-) -> Result<HttpResponse, PageError> {
-    visit.check_csrf(&form.csrf)?;
-    let id = id.into_inner();
-    let f = form.into_inner();
-    let mut read = Reader::new();
-    let into = read.id("into", &f.into).map(UnitId);
-    let e = match (read.finish(), into) {
-        (Err(e), _) => e,
-        (Ok(()), None) => ApiError::invalid("into", "choose one"),
-        (Ok(()), Some(into)) => match visit
-            .write(&state.db, move |conn, caller| {
-                model::unit::merge(conn, caller, id, into)
-            })
-            .await
-        {
-            Ok(_) => return Ok(page::see_other(&format!("{}?done=merged", href(id)))),
-            Err(PageError::Api(e)) => e,
-            Err(other) => return Err(other),
-        },
-    };
-    let errors = refused(e, visit.tr(), ORDER, None)?;
-    let (account, (unit, units)) = read_unit(&state, &visit, id).await?;
-    let errors = super::name_merged(errors, &units, visit.tr());
-    let page = merge_page(&visit, &account, &unit, &units, &f.into, errors);
     page::html_with(&visit, StatusCode::UNPROCESSABLE_ENTITY, &page)
 }
