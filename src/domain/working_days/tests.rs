@@ -1,6 +1,9 @@
 //! Unit tests of `domain::working_days`.
 
+use chrono::Days;
+
 use super::*;
+use crate::domain::lunar;
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -331,8 +334,12 @@ fn holidays_listing() {
 mod oracle {
     //! The comparison with the `holidays` package (tests/oracle/vn_holidays.py).
 
+    use std::collections::BTreeSet;
+
+    use super::super::rules::Era;
     use super::super::*;
     use super::date;
+    use crate::domain::lunar::{self, LunarDate};
     use serde::Deserialize;
 
     #[derive(Deserialize)]
