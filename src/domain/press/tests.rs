@@ -1,7 +1,11 @@
 //! Unit tests of `domain::press`.
 
+use chrono::{NaiveDate, Utc};
+
 use super::*;
-use crate::domain::ids::AccreditationId;
+use crate::domain::ids::{AccreditationId, ReporterId};
+use crate::domain::review::{ReviewStatus, SecurityReview};
+use crate::domain::workflow::Verdict;
 
 fn accreditation(status: AccreditationStatus, places: &[&str]) -> Accreditation {
     let now = Utc::now();
