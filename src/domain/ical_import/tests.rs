@@ -1,7 +1,10 @@
 //! Calendars as the programs partners use write them.
 
-use chrono::{NaiveDate, TimeZone, Utc};
+use chrono::{Duration, NaiveDate, TimeZone, Utc};
+use ical::property::Property;
 
+use super::properties::split_list;
+use super::times::duration;
 use super::*;
 
 /// CRLF line ends, as every exporter writes them.
