@@ -8,17 +8,27 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use self::delegations::{delegations, post_trip};
+use self::press::press;
 use super::Period;
-use crate::domain::delegation::{DelegationStatus, Direction};
+use crate::domain::delegation::Direction;
 use crate::domain::ids::UnitId;
-use crate::domain::press::{
-    AccreditationStatus, ConferenceKind, ConferenceStatus, InterviewStatus,
-};
+use crate::domain::press::InterviewStatus;
 use crate::domain::review::ReviewStatus;
+
+mod delegations;
+mod facts;
+pub use facts::{
+    AccreditationFact, ConferenceFact, DelegationFact, InterviewFact, PeriodFacts, PostTripFact,
+    PressFacts, ReporterFact,
+};
+mod press;
+pub use press::quarters;
+mod tables;
 
 /// A count in the period and in the same period a year before.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, ToSchema)]
@@ -43,87 +53,6 @@ pub struct UnitCount {
     pub name: String,
     pub current: i64,
     pub previous: i64,
-}
-
-/// What one delegation counted in a period says, as it stood at the cut-off.
-#[derive(Debug, Clone)]
-pub struct DelegationFact {
-    pub direction: Direction,
-    pub status: DelegationStatus,
-    pub countries: Vec<String>,
-    pub unit: UnitId,
-    /// One nationality per member on it at the cut-off.
-    pub nationalities: Vec<String>,
-    pub review: ReviewStatus,
-}
-
-/// A post-trip report that fell due in the period: when, and the province
-/// day it was filed if it was by the cut-off.
-#[derive(Debug, Clone, Copy)]
-pub struct PostTripFact {
-    pub due: NaiveDate,
-    pub filed_on: Option<NaiveDate>,
-}
-
-/// A reporter on an accreditation.
-#[derive(Debug, Clone)]
-pub struct ReporterFact {
-    pub id: i64,
-    pub nationality: String,
-    pub outlet: String,
-}
-
-/// What one accreditation counted in a period says at the cut-off.
-#[derive(Debug, Clone)]
-pub struct AccreditationFact {
-    pub status: AccreditationStatus,
-    pub review: ReviewStatus,
-    pub reporters: Vec<ReporterFact>,
-    /// Its press activities starting in the period, not cancelled.
-    pub activities: i64,
-}
-
-impl AccreditationFact {
-    /// The reporters came: it was approved (and may since have ended or
-    /// been revoked).
-    fn received(&self) -> bool {
-        use AccreditationStatus as A;
-        matches!(self.status, A::Approved | A::Completed | A::Revoked)
-    }
-}
-
-/// An interview starting in the period, at the cut-off.
-#[derive(Debug, Clone, Copy)]
-pub struct InterviewFact {
-    pub status: InterviewStatus,
-    /// With at least one reporter who is not Vietnamese.
-    pub foreign: bool,
-}
-
-/// A press conference starting in the period, at the cut-off.
-#[derive(Debug, Clone, Copy)]
-pub struct ConferenceFact {
-    pub kind: ConferenceKind,
-    pub status: ConferenceStatus,
-    /// Its day in its own zone.
-    pub day: NaiveDate,
-}
-
-/// Everything one period's figures are counted from. `interviews` is absent
-/// for a caller who does not see the press side; `press` (accreditations,
-/// activities, conferences, which belong to no host unit) also for a unit.
-#[derive(Debug, Clone, Default)]
-pub struct PeriodFacts {
-    pub delegations: Vec<DelegationFact>,
-    pub post_trip: Vec<PostTripFact>,
-    pub interviews: Option<Vec<InterviewFact>>,
-    pub press: Option<PressFacts>,
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct PressFacts {
-    pub accreditations: Vec<AccreditationFact>,
-    pub conferences: Vec<ConferenceFact>,
 }
 
 /// Delegations of one direction.
@@ -321,94 +250,6 @@ fn keyed(current: BTreeMap<String, i64>, previous: BTreeMap<String, i64>) -> Vec
     out
 }
 
-fn delegations(
-    direction: Direction,
-    names: &Names<'_>,
-    current: &PeriodFacts,
-    previous: &PeriodFacts,
-) -> DelegationFigures {
-    let of = |f: &'_ PeriodFacts| -> Vec<DelegationFact> {
-        f.delegations
-            .iter()
-            .filter(|d| d.direction == direction)
-            .cloned()
-            .collect()
-    };
-    let (cur, prev) = (of(current), of(previous));
-    let by_status = DelegationStatus::ALL
-        .iter()
-        .map(|s| Keyed {
-            key: s.as_str().to_owned(),
-            current: cur.iter().filter(|d| d.status == *s).count() as i64,
-            previous: prev.iter().filter(|d| d.status == *s).count() as i64,
-        })
-        .collect();
-    let countries = |ds: &[DelegationFact]| {
-        tally(
-            ds.iter()
-                .flat_map(|d| d.countries.iter().map(String::as_str)),
-        )
-    };
-    let nationalities = |ds: &[DelegationFact]| {
-        tally(
-            ds.iter()
-                .flat_map(|d| d.nationalities.iter().map(String::as_str)),
-        )
-    };
-    let units = |ds: &[DelegationFact]| {
-        let mut m: BTreeMap<UnitId, i64> = BTreeMap::new();
-        for d in ds {
-            *m.entry(d.unit).or_insert(0) += 1;
-        }
-        m
-    };
-    let (cu, pu) = (units(&cur), units(&prev));
-    let mut by_unit: Vec<UnitCount> = cu
-        .keys()
-        .chain(pu.keys())
-        .copied()
-        .collect::<std::collections::BTreeSet<_>>()
-        .into_iter()
-        .map(|id| UnitCount {
-            unit_id: id,
-            name: names.of(id),
-            current: cu.get(&id).copied().unwrap_or(0),
-            previous: pu.get(&id).copied().unwrap_or(0),
-        })
-        .collect();
-    by_unit.sort_by(|a, b| b.current.cmp(&a.current).then_with(|| a.name.cmp(&b.name)));
-    let members = |ds: &[DelegationFact]| ds.iter().map(|d| d.nationalities.len() as i64).sum();
-    DelegationFigures {
-        total: Figure {
-            current: cur.len() as i64,
-            previous: prev.len() as i64,
-        },
-        by_status,
-        by_country: keyed(countries(&cur), countries(&prev)),
-        by_unit,
-        members: Figure {
-            current: members(&cur),
-            previous: members(&prev),
-        },
-        members_by_nationality: keyed(nationalities(&cur), nationalities(&prev)),
-    }
-}
-
-fn post_trip(current: &PeriodFacts, previous: &PeriodFacts) -> PostTripFigures {
-    let count = |which: fn(&PostTripFact) -> bool| {
-        figure(
-            |f| f.post_trip.iter().filter(|r| which(r)).count() as i64,
-            current,
-            previous,
-        )
-    };
-    PostTripFigures {
-        on_time: count(|r| r.filed_on.is_some_and(|d| d <= r.due)),
-        late: count(|r| r.filed_on.is_some_and(|d| d > r.due)),
-        missing: count(|r| r.filed_on.is_none()),
-    }
-}
-
 fn interviews(current: &PeriodFacts, previous: &PeriodFacts) -> Option<InterviewFigures> {
     current.interviews.as_ref()?;
     let count = |foreign: bool| {
@@ -429,129 +270,6 @@ fn interviews(current: &PeriodFacts, previous: &PeriodFacts) -> Option<Interview
         domestic_press: count(false),
     })
 }
-
-/// The calendar quarters the window touches, clipped to it.
-pub fn quarters(
-    first_day: NaiveDate,
-    last_day: NaiveDate,
-) -> Vec<(i32, u32, NaiveDate, NaiveDate)> {
-    let mut out = Vec::new();
-    let mut start = first_day;
-    while start <= last_day {
-        let q = (start.month() - 1) / 3 + 1;
-        let next = if q == 4 {
-            NaiveDate::from_ymd_opt(start.year() + 1, 1, 1)
-        } else {
-            NaiveDate::from_ymd_opt(start.year(), q * 3 + 1, 1)
-        };
-        let Some(next) = next else { break };
-        let end = next.pred_opt().unwrap_or(next).min(last_day);
-        out.push((start.year(), q, start, end));
-        start = next;
-    }
-    out
-}
-
-fn quarter_of(day: NaiveDate) -> (i32, u32) {
-    (day.year(), (day.month() - 1) / 3 + 1)
-}
-
-fn press(window: Window, current: &PeriodFacts, previous: &PeriodFacts) -> Option<PressFigures> {
-    let cur = current.press.as_ref()?;
-    let empty = PressFacts::default();
-    let prev = previous.press.as_ref().unwrap_or(&empty);
-    let reporters = |p: &PressFacts| -> Vec<ReporterFact> {
-        let mut seen = std::collections::HashSet::new();
-        p.accreditations
-            .iter()
-            .filter(|a| a.received())
-            .flat_map(|a| a.reporters.iter())
-            .filter(|r| seen.insert(r.id))
-            .cloned()
-            .collect()
-    };
-    let (rc, rp) = (reporters(cur), reporters(prev));
-    let by = |rs: &[ReporterFact], key: fn(&ReporterFact) -> &str| tally(rs.iter().map(key));
-    let status = |which: fn(AccreditationStatus) -> bool| Figure {
-        current: cur
-            .accreditations
-            .iter()
-            .filter(|a| which(a.status))
-            .count() as i64,
-        previous: prev
-            .accreditations
-            .iter()
-            .filter(|a| which(a.status))
-            .count() as i64,
-    };
-    let activities = |p: &PressFacts| {
-        p.accreditations
-            .iter()
-            .filter(|a| a.received())
-            .map(|a| a.activities)
-            .sum()
-    };
-    let held = |p: &PressFacts, kind: ConferenceKind, quarter: Option<(i32, u32)>| {
-        p.conferences
-            .iter()
-            .filter(|c| c.status == ConferenceStatus::Held && c.kind == kind)
-            .filter(|c| quarter.is_none_or(|q| quarter_of(c.day) == q))
-            .count() as i64
-    };
-    let by_quarter: Vec<QuarterFigures> = quarters(window.first_day, window.last_day)
-        .into_iter()
-        .map(|(year, q, first_day, last_day)| {
-            let (now, before) = (Some((year, q)), Some((year - 1, q)));
-            let kind = |k| Figure {
-                current: held(cur, k, now),
-                previous: held(prev, k, before),
-            };
-            QuarterFigures {
-                quarter: format!("{year}-Q{q}"),
-                first_day,
-                last_day,
-                periodic: kind(ConferenceKind::Periodic),
-                ad_hoc: kind(ConferenceKind::AdHoc),
-            }
-        })
-        .collect();
-    let quarters_without_periodic = by_quarter
-        .iter()
-        .filter(|q| q.periodic.current == 0)
-        .map(|q| q.quarter.clone())
-        .collect();
-    use AccreditationStatus as A;
-    Some(PressFigures {
-        reporters: Figure {
-            current: rc.len() as i64,
-            previous: rp.len() as i64,
-        },
-        reporters_by_country: keyed(by(&rc, |r| &r.nationality), by(&rp, |r| &r.nationality)),
-        reporters_by_outlet: keyed(by(&rc, |r| &r.outlet), by(&rp, |r| &r.outlet)),
-        // Completed accreditations were approved and ran their course.
-        accreditations_approved: status(|s| matches!(s, A::Approved | A::Completed)),
-        accreditations_rejected: status(|s| s == A::Rejected),
-        accreditations_revoked: status(|s| s == A::Revoked),
-        press_activities: Figure {
-            current: activities(cur),
-            previous: activities(prev),
-        },
-        conferences: ConferenceFigures {
-            periodic: Figure {
-                current: held(cur, ConferenceKind::Periodic, None),
-                previous: held(prev, ConferenceKind::Periodic, None),
-            },
-            ad_hoc: Figure {
-                current: held(cur, ConferenceKind::AdHoc, None),
-                previous: held(prev, ConferenceKind::AdHoc, None),
-            },
-            by_quarter,
-            quarters_without_periodic,
-        },
-    })
-}
-
-mod tables;
 
 #[cfg(test)]
 mod tests;

@@ -6,6 +6,8 @@ use chrono::NaiveDate;
 
 use super::*;
 use crate::documents::Cell;
+use crate::domain::delegation::DelegationStatus;
+use crate::domain::press::{AccreditationStatus, ConferenceKind, ConferenceStatus};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
