@@ -1,5 +1,7 @@
 //! Unit tests of `domain::ical`.
 
+use chrono::{Duration, TimeZone};
+
 use super::*;
 
 fn event(summary: &str, tz: Tz) -> Event {
