@@ -3,105 +3,26 @@
 //! returns its audit entry. The JSON routes and the demo call these; a
 //! console page will too.
 
-use chrono::NaiveDate;
-use serde::Deserialize;
-use utoipa::ToSchema;
-use validator::Validate;
+mod requests;
+mod search;
+mod workflow;
+pub use requests::{CreateDelegation, TransitionRequest, UpdateDelegation};
+pub use search::{Search, history, list};
+pub use workflow::{review, transition};
 
-use super::input::{CountryCodeDoc, check_date, not_blank};
-use crate::db::delegation::{Cursor, Filter, NewDelegation};
+use chrono::NaiveDate;
+
+// The children name `super::input::…` (in serde attributes too).
+use super::input;
+use crate::db::delegation::NewDelegation;
 use crate::db::{self, AnyConnection, Audited};
-use crate::domain::FieldError;
-use crate::domain::audit::{AuditEntry, AuditEvent, Changes, RecordKind, redact_changes};
-use crate::domain::delegation::{
-    self as rules, Delegation, DelegationAction, DelegationStatus, Direction, EditVerdict, Facts,
-    Recommendation, TransitionInput, Unmet,
-};
+use crate::domain::audit::{AuditEvent, Changes, RecordKind};
+use crate::domain::delegation::{self as rules, Delegation, DelegationStatus, EditVerdict};
 use crate::domain::ids::{DelegationId, UnitId};
-use crate::domain::pagination::Limit;
-use crate::domain::review::SecurityReview;
 use crate::domain::role::Caller;
-use crate::domain::text::{CountryCode, fold};
-use crate::domain::time::Bound;
+use crate::domain::text::CountryCode;
 use crate::domain::unit::Unit;
 use crate::error::{ApiError, ApiResult};
-
-// A new delegation as a client or a form gives it (not in the document:
-// its description there is the operation's).
-#[derive(Debug, Deserialize, Validate, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct CreateDelegation {
-    pub direction: Direction,
-    #[validate(length(max = 500), custom(function = "not_blank"))]
-    #[schema(
-        min_length = 1,
-        max_length = 500,
-        example = "Đoàn doanh nghiệp tỉnh Shizuoka"
-    )]
-    pub title: String,
-    #[validate(length(max = 5000), custom(function = "not_blank"))]
-    #[schema(min_length = 1, max_length = 5000)]
-    pub purpose: String,
-    #[validate(length(max = 500), custom(function = "not_blank"))]
-    #[schema(min_length = 1, max_length = 500)]
-    pub partner_organization: String,
-    /// ISO 3166-1 alpha-2: where the delegation comes from (incoming) or goes to (outgoing).
-    #[validate(length(min = 1, max = 30), custom(function = "check_countries"))]
-    #[schema(value_type = Vec<CountryCodeDoc>, min_items = 1, max_items = 30, example = json!(["JP"]))]
-    pub countries: Vec<String>,
-    /// Incoming: the unit that receives it; outgoing: the unit that sends it.
-    pub host_unit_id: UnitId,
-    #[validate(length(max = 200), custom(function = "not_blank"))]
-    #[schema(min_length = 1, max_length = 200)]
-    pub head_of_delegation: String,
-    #[validate(custom(function = "check_date"))]
-    pub start_date: NaiveDate,
-    #[validate(custom(function = "check_date"))]
-    pub end_date: NaiveDate,
-}
-
-/// Fields to change; absent fields stay as they are.
-#[derive(Debug, Deserialize, Validate, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct UpdateDelegation {
-    #[validate(length(max = 500), custom(function = "not_blank"))]
-    #[schema(nullable = false, min_length = 1, max_length = 500)]
-    #[serde(default, deserialize_with = "super::input::not_null")]
-    pub title: Option<String>,
-    #[validate(length(max = 5000), custom(function = "not_blank"))]
-    #[schema(nullable = false, min_length = 1, max_length = 5000)]
-    #[serde(default, deserialize_with = "super::input::not_null")]
-    pub purpose: Option<String>,
-    #[validate(length(max = 500), custom(function = "not_blank"))]
-    #[schema(nullable = false, min_length = 1, max_length = 500)]
-    #[serde(default, deserialize_with = "super::input::not_null")]
-    pub partner_organization: Option<String>,
-    #[validate(length(min = 1, max = 30), custom(function = "check_countries"))]
-    #[schema(nullable = false, value_type = Option<Vec<CountryCodeDoc>>, min_items = 1, max_items = 30)]
-    #[serde(default, deserialize_with = "super::input::not_null")]
-    pub countries: Option<Vec<String>>,
-    #[serde(default, deserialize_with = "super::input::not_null")]
-    #[schema(nullable = false)]
-    pub host_unit_id: Option<UnitId>,
-    #[validate(length(max = 200), custom(function = "not_blank"))]
-    #[schema(nullable = false, min_length = 1, max_length = 200)]
-    #[serde(default, deserialize_with = "super::input::not_null")]
-    pub head_of_delegation: Option<String>,
-    #[validate(custom(function = "check_date"))]
-    #[serde(default, deserialize_with = "super::input::not_null")]
-    #[schema(nullable = false)]
-    pub start_date: Option<NaiveDate>,
-    #[validate(custom(function = "check_date"))]
-    #[serde(default, deserialize_with = "super::input::not_null")]
-    #[schema(nullable = false)]
-    pub end_date: Option<NaiveDate>,
-}
-
-fn check_countries(codes: &[String]) -> Result<(), validator::ValidationError> {
-    codes
-        .iter()
-        .try_for_each(|c| super::input::check_country(c))
-}
 
 /// The codes as stored: upper case, each once, in the order given.
 fn countries(codes: &[String]) -> Vec<String> {
@@ -251,86 +172,6 @@ pub fn host_units(conn: &mut AnyConnection, caller: Caller) -> ApiResult<Vec<Uni
     Ok(units)
 }
 
-/// A search of the delegations as a client or a form asks for it, before
-/// it is read: the API's query parameters, the console's filters.
-#[derive(Debug, Default)]
-pub struct Search<'a> {
-    pub direction: Option<Direction>,
-    pub status: Option<DelegationStatus>,
-    pub from: Option<&'a str>,
-    pub to: Option<&'a str>,
-    pub q: Option<&'a str>,
-    pub country: Option<&'a str>,
-    pub host_unit_id: Option<i64>,
-}
-
-impl Search<'_> {
-    /// The filter it asks for, or 422 naming the parameter at fault.
-    pub fn filter(&self) -> ApiResult<Filter> {
-        let country = self
-            .country
-            .map(|c| {
-                CountryCode::parse(c)
-                    .map(|c| c.as_str().to_owned())
-                    .map_err(|m| ApiError::invalid("country", m))
-            })
-            .transpose()?;
-        Ok(Filter {
-            direction: self.direction,
-            status: self.status,
-            from: super::input::day("from", self.from, Bound::Start)?,
-            to: super::input::day("to", self.to, Bound::End)?,
-            words: self
-                .q
-                .map(fold)
-                .unwrap_or_default()
-                .split_whitespace()
-                .map(str::to_owned)
-                .collect(),
-            country,
-            host_unit_id: self.host_unit_id.map(UnitId),
-            only_unit: None,
-            statuses: Vec::new(),
-        })
-    }
-}
-
-/// A page of the delegations `caller` may see that match `filter`.
-#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id))]
-pub fn list(
-    conn: &mut AnyConnection,
-    caller: Caller,
-    mut filter: Filter,
-    after: Option<Cursor>,
-    limit: Limit,
-) -> ApiResult<Vec<Delegation>> {
-    filter.only_unit = rules::list_scope(caller);
-    db::delegation::list(conn, &filter, after, limit)
-}
-
-/// The delegation's own timeline, oldest first; personal data and police
-/// notes only for those who may see them.
-#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id, id = %id))]
-pub fn history(
-    conn: &mut AnyConnection,
-    caller: Caller,
-    id: DelegationId,
-) -> ApiResult<Vec<AuditEntry>> {
-    visible(conn, caller, id)?;
-    let filter = db::audit::AuditFilter {
-        record_kind: Some(RecordKind::Delegation),
-        record_id: Some(id.get()),
-        ..Default::default()
-    };
-    let max = Limit::parse(Some(i64::from(Limit::MAX))).map_err(ApiError::internal)?;
-    let mut entries = db::audit::list(conn, &filter, None, max)?;
-    entries.reverse();
-    for e in &mut entries {
-        redact_changes(&mut e.changes, caller.role);
-    }
-    Ok(entries)
-}
-
 /// Registers a delegation as a draft (Sở Ngoại vụ for any unit, a host unit
 /// for its own), numbered in its direction's series for the current year.
 #[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id))]
@@ -462,138 +303,4 @@ pub fn delete(
         .set("reference", &d.reference)
         .set("title", &d.title);
     Ok(Audited::new((), event("delete", &d, changes)))
-}
-
-#[derive(Debug, Deserialize, Validate, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct TransitionRequest {
-    pub action: DelegationAction,
-    /// Required to return (what to fix), appraise and cancel; optional otherwise.
-    #[validate(length(max = 5000))]
-    #[schema(max_length = 5000)]
-    pub note: Option<String>,
-    /// For `appraise`.
-    pub recommendation: Option<Recommendation>,
-    /// For `approve` and `reject`: the number of the province's decision.
-    #[validate(length(max = 100))]
-    #[schema(max_length = 100, example = "1234/QĐ-UBND")]
-    pub decision_number: Option<String>,
-    /// For `approve` and `reject`.
-    #[validate(custom(function = "check_date"))]
-    pub decision_date: Option<NaiveDate>,
-    /// For `report`: the report's text.
-    #[validate(length(max = 100000))]
-    #[schema(max_length = 100000)]
-    pub report: Option<String>,
-}
-
-impl TransitionRequest {
-    /// The action and what it carries, as [`transition`] takes them: the
-    /// note and the decision's number trimmed, a blank note none.
-    pub fn input(self) -> (DelegationAction, TransitionInput) {
-        let input = TransitionInput {
-            note: self
-                .note
-                .map(|n| n.trim().to_owned())
-                .filter(|n| !n.is_empty()),
-            recommendation: self.recommendation,
-            decision_number: self.decision_number.map(|n| n.trim().to_owned()),
-            decision_date: self.decision_date,
-            report: self.report,
-        };
-        (self.action, input)
-    }
-}
-
-/// Takes a workflow action: the table decides (403 / 409), the action's
-/// needs are checked (422 / 409), and what it records is written; the
-/// caller is recorded as who decided (approve, reject).
-#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id, id = %id))]
-pub fn transition(
-    conn: &mut AnyConnection,
-    caller: Caller,
-    id: DelegationId,
-    action: DelegationAction,
-    input: TransitionInput,
-    today: NaiveDate,
-) -> ApiResult<Audited<Delegation>> {
-    let current = for_change(conn, caller, id)?;
-    let subject = caller.facing(current.host_unit_id);
-    let verdict = rules::decide_transition(action, current.status, subject);
-    let to = super::go(verdict, action, subject.role, "delegation")?;
-    let facts = Facts {
-        members: db::member::count(conn, current.id)?,
-        items: db::itinerary::count(conn, current.id)?,
-        today,
-    };
-    rules::check_needs(action, &current, &input, facts).map_err(|unmet| match unmet {
-        Unmet::Missing(fields) => ApiError::Invalid(
-            fields
-                .into_iter()
-                .map(|(f, m)| FieldError::new(f, m))
-                .collect(),
-        ),
-        Unmet::Condition(why) => ApiError::conflict(why),
-    })?;
-
-    let now = db::now();
-    let mut set = db::delegation::Changes {
-        status: Some(to.as_str().to_owned()),
-        ..Default::default()
-    };
-    let mut changes = Changes::new().diff("status", &current.status, &to);
-    match action {
-        DelegationAction::Submit => set.returned_note = Some(None),
-        DelegationAction::Return => set.returned_note = Some(input.note.clone()),
-        DelegationAction::Appraise => {
-            set.appraisal_recommendation =
-                Some(input.recommendation.map(|r| r.as_str().to_owned()));
-            set.appraisal_note = Some(input.note.clone());
-            changes = changes.set("recommendation", input.recommendation);
-        }
-        DelegationAction::Approve | DelegationAction::Reject => {
-            set.decision_number = Some(input.decision_number.clone());
-            set.decision_date = Some(input.decision_date);
-            set.decided_by = Some(Some(caller.id.get()));
-            changes = changes
-                .set("decision_number", &input.decision_number)
-                .set("decision_date", input.decision_date);
-        }
-        DelegationAction::Report => {
-            set.report = Some(input.report.clone());
-            set.report_submitted_at = Some(Some(now.naive_utc()));
-            changes = changes.set("report", &input.report);
-        }
-        DelegationAction::Complete | DelegationAction::Cancel => {}
-    }
-    let d = db::delegation::update(conn, current.id, current.version, &set, now)?.ok_or(
-        ApiError::PreconditionFailed {
-            current: current.version,
-        },
-    )?;
-    let entry = event(action.as_str(), &current, changes).with_note(input.note);
-    Ok(Audited::new(d, entry))
-}
-
-/// Records the police's security review of a delegation (police and administrator).
-#[tracing::instrument(level = "debug", skip_all, fields(caller = %caller.id, id = %id))]
-pub fn review(
-    conn: &mut AnyConnection,
-    caller: Caller,
-    id: DelegationId,
-    new: &SecurityReview,
-) -> ApiResult<Audited<Delegation>> {
-    let current = for_change(conn, caller, id)?;
-    super::review::require_reviewer(caller)?;
-    // The version first: its row lock orders two reviews at once.
-    touch(conn, &current, false)?;
-    let changes = super::review::store(
-        conn,
-        db::delegation::KIND,
-        current.id.get(),
-        &current.review,
-        new,
-    )?;
-    let d = db::delegation::find(conn, current.id)?.ok_or(ApiError::NotFound)?;
-    Ok(Audited::new(d, event("security_review", &current, changes)))
 }
