@@ -24,10 +24,7 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
 use crate::config::DatabaseArgs;
-use crate::db::schema::{
-    audit_entries, delegation_members, delegations, itinerary_items, reference_counters,
-    security_reviews, units,
-};
+use crate::db::schema::units;
 use crate::db::{AnyConnection, DatabaseUrl, Db, PoolOptions};
 use crate::domain::reference::{Series, format as reference};
 use crate::domain::time::PROVINCE_TZ;
@@ -335,198 +332,18 @@ impl<'c> Generator<'c> {
     ) {
         self.audit.push((at, action, kind, id, changes));
     }
-
-    fn flush_audit(&mut self) -> Result<(), String> {
-        let mut rows = std::mem::take(&mut self.audit);
-        rows.sort_by_key(|r| r.0);
-        for chunk in rows.chunks(ROWS_PER_INSERT) {
-            let values: Vec<_> = chunk
-                .iter()
-                .map(|(at, action, kind, id, changes)| {
-                    (
-                        audit_entries::at.eq(*at),
-                        audit_entries::actor_username.eq("generator"),
-                        audit_entries::action.eq(*action),
-                        audit_entries::record_kind.eq(*kind),
-                        audit_entries::record_id.eq(*id),
-                        audit_entries::changes.eq(changes.as_str()),
-                    )
-                })
-                .collect();
-            insert_rows!(self.conn, audit_entries::table, &values)?;
-        }
-        self.out.audit_entries = rows.len();
-        Ok(())
-    }
-
-    fn counters(&mut self) -> Result<(), String> {
-        for ((prefix, year), last) in std::mem::take(&mut self.counters) {
-            let existing: Option<i64> = reference_counters::table
-                .filter(reference_counters::prefix.eq(prefix))
-                .filter(reference_counters::year.eq(year))
-                .select(reference_counters::last_number)
-                .first(self.conn)
-                .optional()
-                .map_err(|e| e.to_string())?;
-            match existing {
-                Some(_) => {
-                    diesel::update(
-                        reference_counters::table
-                            .filter(reference_counters::prefix.eq(prefix))
-                            .filter(reference_counters::year.eq(year)),
-                    )
-                    .set(reference_counters::last_number.eq(last))
-                    .execute(self.conn)
-                    .map_err(|e| e.to_string())?;
-                }
-                None => {
-                    diesel::insert_into(reference_counters::table)
-                        .values((
-                            reference_counters::prefix.eq(prefix),
-                            reference_counters::year.eq(year),
-                            reference_counters::last_number.eq(last),
-                        ))
-                        .execute(self.conn)
-                        .map_err(|e| e.to_string())?;
-                }
-            }
-        }
-        Ok(())
-    }
-
-    fn load_counters(&mut self) -> Result<(), String> {
-        let rows: Vec<(String, i32, i64)> = reference_counters::table
-            .select((
-                reference_counters::prefix,
-                reference_counters::year,
-                reference_counters::last_number,
-            ))
-            .load(self.conn)
-            .map_err(|e| e.to_string())?;
-        for (prefix, year, last) in rows {
-            let series = [
-                Series::IncomingDelegation,
-                Series::OutgoingDelegation,
-                Series::Accreditation,
-                Series::Interview,
-                Series::PressConference,
-            ]
-            .into_iter()
-            .find(|s| s.prefix() == prefix);
-            if let Some(series) = series {
-                self.counters.insert((series.prefix(), year), last);
-            }
-        }
-        Ok(())
-    }
 }
 
-pub(super) type DelegationRow = (
-    (
-        diesel::dsl::Eq<delegations::id, i64>,
-        diesel::dsl::Eq<delegations::reference, String>,
-        diesel::dsl::Eq<delegations::direction, &'static str>,
-        diesel::dsl::Eq<delegations::title, String>,
-        diesel::dsl::Eq<delegations::purpose, &'static str>,
-        diesel::dsl::Eq<delegations::partner_organization, &'static str>,
-        diesel::dsl::Eq<delegations::countries, String>,
-        diesel::dsl::Eq<delegations::host_unit_id, i64>,
-        diesel::dsl::Eq<delegations::head_of_delegation, String>,
-        diesel::dsl::Eq<delegations::start_date, NaiveDate>,
-        diesel::dsl::Eq<delegations::end_date, NaiveDate>,
-        diesel::dsl::Eq<delegations::status, &'static str>,
-    ),
-    (
-        diesel::dsl::Eq<delegations::decision_number, Option<String>>,
-        diesel::dsl::Eq<delegations::decision_date, Option<NaiveDate>>,
-        diesel::dsl::Eq<delegations::report, Option<&'static str>>,
-        diesel::dsl::Eq<delegations::search_text, String>,
-        diesel::dsl::Eq<delegations::created_at, NaiveDateTime>,
-        diesel::dsl::Eq<delegations::updated_at, NaiveDateTime>,
-        diesel::dsl::Eq<delegations::version, i64>,
-    ),
-);
-
-pub(super) type ReviewRow = (
-    diesel::dsl::Eq<security_reviews::record_kind, &'static str>,
-    diesel::dsl::Eq<security_reviews::record_id, i64>,
-    diesel::dsl::Eq<security_reviews::status, &'static str>,
-    diesel::dsl::Eq<security_reviews::officer, Option<&'static str>>,
-    diesel::dsl::Eq<security_reviews::notes, Option<&'static str>>,
-    diesel::dsl::Eq<security_reviews::reviewed_at, NaiveDateTime>,
-);
-
-pub(super) type MemberRow = (
-    diesel::dsl::Eq<delegation_members::delegation_id, i64>,
-    diesel::dsl::Eq<delegation_members::full_name, String>,
-    diesel::dsl::Eq<delegation_members::gender, Option<&'static str>>,
-    diesel::dsl::Eq<delegation_members::date_of_birth, Option<NaiveDate>>,
-    diesel::dsl::Eq<delegation_members::nationality, &'static str>,
-    diesel::dsl::Eq<delegation_members::passport_number, Option<String>>,
-    diesel::dsl::Eq<delegation_members::role, &'static str>,
-    diesel::dsl::Eq<delegation_members::created_at, NaiveDateTime>,
-    diesel::dsl::Eq<delegation_members::updated_at, NaiveDateTime>,
-);
-
-pub(super) type ItemRow = (
-    (
-        diesel::dsl::Eq<itinerary_items::delegation_id, i64>,
-        diesel::dsl::Eq<itinerary_items::starts_at, NaiveDateTime>,
-        diesel::dsl::Eq<itinerary_items::ends_at, NaiveDateTime>,
-        diesel::dsl::Eq<itinerary_items::time_zone, &'static str>,
-        diesel::dsl::Eq<itinerary_items::kind, &'static str>,
-        diesel::dsl::Eq<itinerary_items::title, String>,
-        diesel::dsl::Eq<itinerary_items::place_name, String>,
-        diesel::dsl::Eq<itinerary_items::place_district, Option<&'static str>>,
-    ),
-    (
-        diesel::dsl::Eq<itinerary_items::participants, Option<&'static str>>,
-        diesel::dsl::Eq<itinerary_items::escort_officer, Option<String>>,
-        diesel::dsl::Eq<itinerary_items::status, &'static str>,
-        diesel::dsl::Eq<itinerary_items::created_at, NaiveDateTime>,
-        diesel::dsl::Eq<itinerary_items::updated_at, NaiveDateTime>,
-    ),
-);
-
+mod bookkeeping;
 mod ceiling;
 mod delegation;
 mod names;
 mod press;
+mod rows;
 
 pub use ceiling::{CommitCeilingArgs, commit_ceiling};
 use names::*;
+use rows::{DelegationRow, ItemRow, MemberRow, ReviewRow};
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn scale_one_is_the_busy_province_of_the_issue() {
-        let v = Volume::at(1.0);
-        assert_eq!(v.delegations * v.members_per_delegation, 200_000);
-        assert_eq!(
-            v.delegations * v.items_per_delegation
-                + v.accreditations * v.activities_per_accreditation,
-            1_000_000
-        );
-        assert_eq!(v.interviews + v.conferences, 50_000);
-        assert_eq!(v.reporters, 20_000);
-    }
-
-    #[test]
-    fn every_status_has_the_steps_that_lead_to_it() {
-        assert!(Generator::steps("draft").is_empty());
-        assert_eq!(Generator::steps("reported").len(), 5);
-        for status in [
-            "submitted",
-            "appraised",
-            "approved",
-            "rejected",
-            "completed",
-            "reported",
-            "cancelled",
-        ] {
-            assert_eq!(Generator::steps(status).last().map(|s| s.1), Some(status));
-        }
-    }
-}
+mod tests;
