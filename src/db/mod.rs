@@ -36,15 +36,16 @@ pub mod unit_report;
 pub mod user;
 pub mod writer;
 
-use std::time::Duration;
+mod audited;
+mod open;
 
 use chrono::{DateTime, SubsecRound, Utc};
 use diesel::prelude::*;
 
+use self::audited::audited;
+pub use self::audited::{Actor, Audited};
 pub use self::connection::{AnyConnection, DatabaseUrl, Engine};
-use crate::domain::audit::AuditEvent;
-use crate::domain::ids::{UnitId, UserId};
-use crate::domain::role::Role;
+pub use self::open::{OpenError, PoolOptions, ServingDb};
 use crate::error::{ApiError, ApiResult};
 
 type Pool = r2d2::Pool<connection::Manager>;
@@ -90,130 +91,7 @@ impl std::fmt::Debug for Db {
     }
 }
 
-/// Why the database could not be opened at start.
-#[derive(Debug, thiserror::Error)]
-pub enum OpenError {
-    #[error("cannot connect to the database: {0}")]
-    Connect(#[from] diesel::ConnectionError),
-    #[error("cannot prepare the database connection: {0}")]
-    Prepare(#[from] diesel::result::Error),
-    #[error("cannot migrate the database: {0}")]
-    Migrate(Box<dyn std::error::Error + Send + Sync>),
-    #[error("cannot open the connection pool: {0}")]
-    Pool(#[from] r2d2::Error),
-}
-
-/// Pool sizes and timeouts.
-#[derive(Debug, Clone, Copy)]
-pub struct PoolOptions {
-    pub max_connections: u32,
-    pub acquire_timeout: Duration,
-}
-
-impl Default for PoolOptions {
-    fn default() -> Self {
-        Self {
-            max_connections: 8,
-            acquire_timeout: Duration::from_secs(10),
-        }
-    }
-}
-
-/// A [`Db`] that takes in the changes other processes commit ([`notify`]:
-/// on PostgreSQL a `LISTEN` connection and its thread), so that answers
-/// kept in memory can be trusted. Only [`Db::open_for_serving`] makes one,
-/// and [`crate::AppState::new`] takes nothing else: the service cannot be
-/// started on a database it does not watch.
-#[derive(Debug, Clone)]
-pub struct ServingDb(Db);
-
-impl ServingDb {
-    pub fn db(&self) -> &Db {
-        &self.0
-    }
-
-    pub fn into_db(self) -> Db {
-        self.0
-    }
-}
-
 impl Db {
-    /// Connects (failing with the engine's own message), applies pending
-    /// migrations, and opens the pools, for a one-shot command (`migrate`,
-    /// `user create`, `generate`, `copy`, ...): it watches no other process
-    /// (no `LISTEN` connection, no thread; nothing it builds is kept), so
-    /// it starts and ends sooner. `serve` uses [`Db::open_for_serving`].
-    pub fn open(url: &DatabaseUrl, options: PoolOptions) -> Result<(Self, Vec<String>), OpenError> {
-        Self::open_watching(url, options, false)
-    }
-
-    /// [`Db::open`], then watching for the changes other processes commit
-    /// (on PostgreSQL listening before the first request is answered).
-    pub fn open_for_serving(
-        url: &DatabaseUrl,
-        options: PoolOptions,
-    ) -> Result<(ServingDb, Vec<String>), OpenError> {
-        let (db, applied) = Self::open_watching(url, options, true)?;
-        Ok((ServingDb(db), applied))
-    }
-
-    fn open_watching(
-        url: &DatabaseUrl,
-        options: PoolOptions,
-        watch: bool,
-    ) -> Result<(Self, Vec<String>), OpenError> {
-        let mut first = url.connect()?;
-        connection::prepare(&mut first, false)?;
-        let applied = migrate::run_pending(&mut first).map_err(OpenError::Migrate)?;
-        drop(first);
-
-        // A SQLite connection is a file handle that cannot drop like a
-        // server's socket, so it is not pinged before each use (that ping
-        // was one more parsed statement per request); PostgreSQL's are.
-        let test_on_check_out = url.engine() == Engine::Postgres;
-        let build = |read_only: bool, size: u32| {
-            // Named for the metrics by what it serves: on PostgreSQL one
-            // pool serves reads and writes alike.
-            let name = match (url.engine(), read_only) {
-                (Engine::Postgres, _) => "main",
-                (Engine::Sqlite, true) => "read",
-                (Engine::Sqlite, false) => "write",
-            };
-            r2d2::Pool::builder()
-                .event_handler(Box::new(crate::http::metrics::PoolEvents::new(name)))
-                .max_size(size)
-                .min_idle(Some(1))
-                .test_on_check_out(test_on_check_out)
-                .connection_timeout(options.acquire_timeout)
-                .build(connection::Manager::new(url.clone(), read_only))
-        };
-        let (reader, writes) = match url.engine() {
-            Engine::Sqlite => (
-                build(true, options.max_connections)?,
-                Writes::Group {
-                    group: writer::GroupWriter::start(url)?,
-                    blocking: build(false, 1)?,
-                },
-            ),
-            Engine::Postgres => {
-                let pool = build(false, options.max_connections)?;
-                (pool.clone(), Writes::Pool(pool))
-            }
-        };
-        let db = Self {
-            engine: url.engine(),
-            reader,
-            writes,
-            changes: if watch {
-                notify::ChangeWatch::start(url)?
-            } else {
-                notify::ChangeWatch::unwatched()
-            },
-            mail: std::sync::Arc::default(),
-        };
-        Ok((db, applied))
-    }
-
     pub fn engine(&self) -> Engine {
         self.engine
     }
@@ -366,109 +244,6 @@ impl Db {
             Ok(())
         })
         .await
-    }
-}
-
-/// `f` followed by the insertion of the audit entries it returns, and —
-/// while e-mail is on — the change notices of the schedule entries of the
-/// coming week it changed (`model::notices`: the one place every change
-/// passes through); whether it wrote mail, to wake the sender after commit.
-fn audited<T>(
-    actor: Actor,
-    mail: std::sync::Arc<outbox::Signal>,
-    f: impl FnOnce(&mut AnyConnection) -> ApiResult<Audited<T>>,
-) -> impl FnOnce(&mut AnyConnection) -> ApiResult<(T, bool)> {
-    move |conn| {
-        let watch = if mail.enabled() {
-            Some(crate::model::notices::Watch::before(conn)?)
-        } else {
-            None
-        };
-        let Audited { value, events } = f(conn)?;
-        let mailed = match watch {
-            Some(watch) => watch.after(conn, &events, &actor)? > 0,
-            None => false,
-        };
-        audit::insert(conn, &actor, &events, now())?;
-        Ok((value, mailed))
-    }
-}
-
-/// A change's result together with the audit entries it must leave.
-#[derive(Debug)]
-pub struct Audited<T> {
-    value: T,
-    events: Vec<AuditEvent>,
-}
-
-impl<T> Audited<T> {
-    pub fn new(value: T, event: AuditEvent) -> Self {
-        Self {
-            value,
-            events: vec![event],
-        }
-    }
-
-    /// A request that turned out to change nothing: no entry, as no change.
-    pub fn unchanged(value: T) -> Self {
-        Self {
-            value,
-            events: Vec::new(),
-        }
-    }
-
-    /// The same entries over another value.
-    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Audited<U> {
-        Audited {
-            value: f(self.value),
-            events: self.events,
-        }
-    }
-
-    /// The value and the entries, for a caller that gathers the entries of
-    /// several operations into one transaction (the demo loader).
-    pub fn into_parts(self) -> (T, Vec<AuditEvent>) {
-        (self.value, self.events)
-    }
-
-    /// Another entry in the same transaction (a change touching two records).
-    pub fn and(mut self, event: AuditEvent) -> Self {
-        self.events.push(event);
-        self
-    }
-}
-
-/// Who makes a change, as the audit trail records it.
-#[derive(Debug, Clone)]
-pub struct Actor {
-    pub user_id: Option<UserId>,
-    pub username: String,
-    pub role: Option<Role>,
-    pub unit_id: Option<UnitId>,
-    pub request_id: Option<String>,
-}
-
-impl Actor {
-    /// Changes made from the command line or at start (demo data).
-    pub fn system(what: &str) -> Self {
-        Self {
-            user_id: None,
-            username: format!("({what})"),
-            role: None,
-            unit_id: None,
-            request_id: None,
-        }
-    }
-
-    /// A signed-in user, as the audit names them, for one request.
-    pub fn of(user: crate::domain::user::User, request_id: String) -> Self {
-        Self {
-            user_id: Some(user.id),
-            username: user.username,
-            role: Some(user.role),
-            unit_id: user.unit_id,
-            request_id: Some(request_id),
-        }
     }
 }
 
