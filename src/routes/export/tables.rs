@@ -3,16 +3,16 @@
 //! JSON view shows them, one column per field a clerk reads, headed and
 //! named from the console's catalogues.
 
-use chrono::{DateTime, FixedOffset, Utc};
-use serde::Serialize;
+mod cells;
+mod press;
 
+use self::cells::{at, code, count, local, table, unit_name};
+use self::press::{accreditations, conferences, interviews};
 use super::{Export, MAX_ROWS, walk};
 use crate::console::i18n::Tr;
 use crate::db::AnyConnection;
 use crate::documents::{Cell, Table};
 use crate::domain::role::Caller;
-use crate::domain::time::PROVINCE_TZ;
-use crate::domain::unit::Unit;
 use crate::error::ApiResult;
 use crate::model;
 use crate::routes::accreditation::AccreditationView;
@@ -234,109 +234,6 @@ fn reporters(t: Tr, caller: Caller, views: impl Iterator<Item = ReporterView>) -
     table
 }
 
-fn accreditations(t: Tr, views: impl Iterator<Item = AccreditationView>) -> Table {
-    let mut table = table(
-        t,
-        "accreditations",
-        &[
-            "reference",
-            "reporters",
-            "topics",
-            "places",
-            "start",
-            "end",
-            "referral",
-            "referral-date",
-            "escort",
-            "status",
-        ],
-    );
-    for a in views {
-        table.rows.push(vec![
-            a.reference.into(),
-            count(a.reporter_ids.len()),
-            a.topics.into(),
-            a.permitted_places.join("; ").into(),
-            a.start_date.into(),
-            a.end_date.into(),
-            a.referral_number.into(),
-            a.referral_date.into(),
-            a.escort_officer.into(),
-            t.name("press-status", &code(&a.status)).into(),
-        ]);
-    }
-    table
-}
-
-fn interviews(t: Tr, views: impl Iterator<Item = InterviewView>) -> Table {
-    let mut table = table(
-        t,
-        "interviews",
-        &[
-            "reference",
-            "interviewee",
-            "position",
-            "outlet",
-            "starts",
-            "ends",
-            "zone",
-            "place",
-            "topics",
-            "status",
-        ],
-    );
-    for i in views {
-        table.rows.push(vec![
-            i.reference.into(),
-            i.interviewee_name.into(),
-            i.interviewee_position.into(),
-            i.outlet.into(),
-            local(t, &i.starts_at).into(),
-            local(t, &i.ends_at).into(),
-            i.time_zone.into(),
-            i.place.into(),
-            i.topics.into(),
-            t.name("meetings-interview-status", &code(&i.status)).into(),
-        ]);
-    }
-    table
-}
-
-fn conferences(t: Tr, views: impl Iterator<Item = ConferenceView>) -> Table {
-    let mut table = table(
-        t,
-        "conferences",
-        &[
-            "reference",
-            "title",
-            "kind",
-            "starts",
-            "ends",
-            "zone",
-            "venue",
-            "topics",
-            "speakers",
-            "status",
-        ],
-    );
-    for c in views {
-        table.rows.push(vec![
-            c.reference.into(),
-            c.title.into(),
-            t.name("meetings-kind", &code(&c.kind)).into(),
-            local(t, &c.starts_at).into(),
-            local(t, &c.ends_at).into(),
-            c.time_zone.into(),
-            c.venue.into(),
-            c.topics.into(),
-            c.speakers.join("; ").into(),
-            t.name("meetings-conference-status", &code(&c.status))
-                .into(),
-        ]);
-    }
-    table
-}
-
 fn schedule(t: Tr, items: impl Iterator<Item = ScheduleItem>) -> Table {
     let mut table = table(
         t,
@@ -403,48 +300,4 @@ fn audit(t: Tr, views: impl Iterator<Item = AuditEntryView>) -> Table {
         ]);
     }
     table
-}
-
-/// An empty table titled and headed from the catalogue (`export-title-*`,
-/// `export-column-*`).
-fn table(t: Tr, list: &str, columns: &[&str]) -> Table {
-    Table {
-        title: t.t(&format!("export-title-{list}")),
-        headers: columns
-            .iter()
-            .map(|c| t.t(&format!("export-column-{c}")))
-            .collect(),
-        rows: Vec::new(),
-    }
-}
-
-/// A closed value as the API writes it (`approved`, `incoming`), to name
-/// it from the catalogue.
-fn code<T: Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        Ok(other) => other.to_string(),
-        Err(_) => String::new(),
-    }
-}
-
-fn count(n: usize) -> Cell {
-    i64::try_from(n).map_or(Cell::Empty, Cell::Number)
-}
-
-fn unit_name(units: &[Unit], id: crate::domain::ids::UnitId) -> String {
-    units
-        .iter()
-        .find(|u| u.id == id)
-        .map_or_else(|| id.to_string(), |u| u.name.clone())
-}
-
-/// A time in its own zone, as the office writes it.
-fn local(t: Tr, at: &DateTime<FixedOffset>) -> String {
-    format!("{} {}", t.date(&at.date_naive()), at.format("%H:%M"))
-}
-
-/// An instant in the province's time.
-fn at(t: Tr, at: &DateTime<Utc>) -> String {
-    t.date_time(at, PROVINCE_TZ)
 }
