@@ -74,28 +74,21 @@ impl AppState {
     }
 }
 
-/// What every worker's application shares: the OpenAPI document as served
-/// and the 404/405 answers drawn from it, built once per process (the
-/// document takes about 20 MB of short-lived allocations to build).
+/// What every worker's application shares: the 404/405 answers drawn from
+/// the OpenAPI document's paths, read once per process.
 #[derive(Debug, Clone)]
 pub struct Shared {
     fallback: web::Data<routes::Fallback>,
-    document: web::Data<routes::Document>,
 }
 
 impl Shared {
-    pub fn new() -> Self {
-        let document = openapi::document();
-        Self {
-            fallback: web::Data::new(routes::Fallback::new(&document)),
-            document: web::Data::new(routes::Document::new(&document)),
-        }
-    }
-}
-
-impl Default for Shared {
-    fn default() -> Self {
-        Self::new()
+    /// Reads the paths of the committed document ([`openapi::COMMITTED`]);
+    /// an error only if that document is not JSON, which the suite rules out.
+    pub fn new() -> std::io::Result<Self> {
+        let fallback = routes::Fallback::new(openapi::COMMITTED).map_err(std::io::Error::other)?;
+        Ok(Self {
+            fallback: web::Data::new(fallback),
+        })
     }
 }
 
@@ -136,7 +129,6 @@ pub fn app(
                 .config(utoipa_swagger_ui::Config::from(routes::DOCUMENT_PATH)),
         )
         .app_data(shared.fallback)
-        .app_data(shared.document)
         .service(console::scope())
         .default_service(web::to(
             |req: HttpRequest, fallback: web::Data<routes::Fallback>| async move {
@@ -153,7 +145,7 @@ pub fn server(state: AppState, listener: TcpListener) -> std::io::Result<Server>
     let workers = state.config.workers.unwrap_or_else(config::cores).max(1);
     let blocking = blocking_threads(state.config.pool.max_connections, workers);
     let state = web::Data::new(state);
-    let shared = Shared::new();
+    let shared = Shared::new()?;
     let server = HttpServer::new(move || app(state.clone(), shared.clone()))
         .workers(workers)
         .worker_max_blocking_threads(blocking)

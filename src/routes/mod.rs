@@ -175,25 +175,20 @@ routes! {
 /// Where the OpenAPI document is served.
 pub const DOCUMENT_PATH: &str = "/api/v1/openapi.json";
 
-/// The OpenAPI document as served: the bytes of `openapi/openapi.json`.
-#[derive(Debug)]
-pub struct Document(pub(crate) String);
-
-impl Document {
-    /// The routes' document, finished for generated clients
-    /// (`openapi::finish`).
-    pub fn new(document: &utoipa::openapi::OpenApi) -> Self {
-        let document = crate::openapi::finish(document.clone());
-        let mut json = document.to_pretty_json().unwrap_or_default();
-        json.push('\n');
-        Self(json)
-    }
+/// The routes' document, finished for generated clients
+/// (`openapi::finish`): pretty JSON, newline-terminated, as committed.
+pub fn document_text(document: &utoipa::openapi::OpenApi) -> String {
+    let document = crate::openapi::finish(document.clone());
+    let mut json = document.to_pretty_json().unwrap_or_default();
+    json.push('\n');
+    json
 }
 
-async fn serve_document(document: actix_web::web::Data<Document>) -> actix_web::HttpResponse {
+/// The committed document, as it is: a static body, not copied per request.
+async fn serve_document() -> actix_web::HttpResponse {
     actix_web::HttpResponse::Ok()
         .content_type("application/json")
-        .body(document.0.clone())
+        .body(crate::openapi::COMMITTED)
 }
 
 pub(crate) use crate::model::input::{
@@ -271,28 +266,28 @@ impl Template {
 }
 
 impl Fallback {
-    pub fn new(document: &utoipa::openapi::OpenApi) -> Self {
-        let routes = document
-            .paths
-            .paths
+    /// The paths of `document` (OpenAPI JSON) and the methods each takes.
+    pub fn new(document: &str) -> Result<Self, serde_json::Error> {
+        /// Only what the fallback reads of the document: each path's methods.
+        #[derive(serde::Deserialize)]
+        struct Paths {
+            paths: std::collections::BTreeMap<
+                String,
+                std::collections::BTreeMap<String, serde::de::IgnoredAny>,
+            >,
+        }
+        let Paths { paths } = serde_json::from_str(document)?;
+        let routes = paths
             .iter()
             .map(|(path, item)| {
-                let methods = [
-                    ("GET", item.get.is_some()),
-                    ("POST", item.post.is_some()),
-                    ("PUT", item.put.is_some()),
-                    ("PATCH", item.patch.is_some()),
-                    ("DELETE", item.delete.is_some()),
-                ];
-                let allow: Vec<&str> = methods
-                    .iter()
-                    .filter(|(_, has)| *has)
-                    .map(|(m, _)| *m)
+                let allow: Vec<&str> = ["GET", "POST", "PUT", "PATCH", "DELETE"]
+                    .into_iter()
+                    .filter(|m| item.contains_key(&m.to_ascii_lowercase()))
                     .collect();
                 (Template::new(path), allow.join(", "))
             })
             .collect();
-        Self { routes }
+        Ok(Self { routes })
     }
 
     /// 405 for a request to a documented path without parameters (say
