@@ -10,7 +10,7 @@ use visitdesk::config::{Config, JwtSecret, ServeArgs};
 use visitdesk::{AppState, demo};
 
 /// jemalloc rather than glibc's malloc (settings in `.cargo/config.toml`:
-/// two arenas, freed pages returned after a second). Measured by bench/run's
+/// two arenas, freed pages returned at once). Measured by bench/run's
 /// load on this 2-core machine: peak RSS 51 MB against 66 MB with glibc,
 /// which kept what each thread freed in its own arena, and more answers per
 /// second (one delegation 33k against 28k, a week's schedule 134 against
