@@ -4,8 +4,8 @@
 
 mod press;
 pub use press::{
-    accreditation_reporters, accreditations, interview_reporters, interviews,
-    press_activities, press_conference_attendees, press_conferences, reporters,
+    accreditation_reporters, accreditations, interview_reporters, interviews, press_activities,
+    press_conference_attendees, press_conferences, reporters,
 };
 
 diesel::table! {
