@@ -6,12 +6,13 @@
     reason = "a test that cannot set itself up should fail loudly"
 )]
 
-mod conformance;
-mod feed_checks;
-mod fixtures;
-mod helpers;
-mod press_fixtures;
-mod schedule_fixtures;
+mod support;
+
+/// The shared set-up, named from the crate root (`crate::helpers::TestApp`)
+/// wherever a test lives.
+pub(crate) use support::{
+    conformance, feed_checks, fixtures, helpers, press_fixtures, schedule_fixtures,
+};
 
 mod audit;
 mod auth;
