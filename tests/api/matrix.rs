@@ -314,7 +314,7 @@ const OPERATIONS: [(Op, &str, &str, Rule); 98] = [
     (Op::ReportsOverview, "GET", "/api/v1/reports/overview", Rule::Compiling(200)),
     (Op::ProvinceDocument, "GET", "/api/v1/reports/province-document", Rule::Compiling(200)),
     // Every caller lists; which reports the list holds is the model's
-    // filter (tests/api/unit_reports.rs), not a status.
+    // filter (tests/api/report/unit_reports.rs), not a status.
     (Op::ListUnitReports, "GET", "/api/v1/unit-reports", Rule::Anyone(200)),
     (Op::CreateUnitReport, "POST", "/api/v1/unit-reports", Rule::NewUnitReport(201)),
     (Op::GetUnitReport, "GET", "/api/v1/unit-reports/{id}", Rule::UnitReport(200)),

@@ -1,6 +1,10 @@
 //! Delegations: registering, reading, changing and deleting them; lists with
 //! filters, search and pages; references; ETags; history and audit.
 
+mod input;
+mod visibility;
+mod workflow;
+
 use awc::http::Method;
 use chrono::Datelike;
 use serde_json::{Value, json};

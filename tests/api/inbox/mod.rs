@@ -1,6 +1,9 @@
 //! The inbox: what waits on the caller's unit, worked out from the
 //! delegations' states, earliest due first.
 
+mod expiry;
+mod press;
+
 use chrono::{Days, NaiveDate};
 use serde_json::{Value, json};
 use visitdesk::domain::time::province_today;
@@ -196,7 +199,7 @@ async fn a_host_unit_sees_its_returned_drafts_and_reports_due(app: TestApp) {
         "{entries:?}"
     );
     // 15 calendar days after the end, a last day off moving to the next
-    // working day (the province's default; tests/api/deadlines.rs counts it).
+    // working day (the province's default; tests/api/deadlines/ counts it).
     for (id, end) in [(due, days_ago(2)), (overdue, days_ago(30))] {
         let d = app.get(&path(id), &cast.host.token).await.ok(200);
         assert_eq!(entry(id)["due_date"], d["report_due_date"]);

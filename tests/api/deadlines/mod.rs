@@ -2,6 +2,8 @@
 //! the 10-working-day notice of a press programme, the swap table kept by
 //! the administrator, and what the inbox says about them.
 
+mod conference;
+
 use chrono::{Days, NaiveDate};
 use serde_json::{Value, json};
 use visitdesk::domain::time::province_today;

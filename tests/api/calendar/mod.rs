@@ -4,6 +4,8 @@
 //! cancellations and deletions; who sees what; no personal data or police
 //! notes ever; tokens that stop working.
 
+mod ical_property;
+
 use chrono::{Days, Duration, NaiveDate};
 use serde_json::json;
 use visitdesk::domain::role::Role;
