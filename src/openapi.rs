@@ -72,7 +72,7 @@ pub fn root() -> utoipa::openapi::OpenApi {
 /// The document as committed in `openapi/openapi.json`, which the service
 /// serves at `/api/v1/openapi.json` and reads its known paths from
 /// (`routes::Fallback`). The suite holds it equal to what the routes'
-/// annotations generate (tests/api/openapi.rs), so a build whose code and
+/// annotations generate (tests/api/service/openapi.rs), so a build whose code and
 /// document differ fails its tests; a running service never generates it:
 /// that took about 20 MB of short-lived allocations and 5 MB of code paged
 /// in at every start (bench/run's peak RSS, issue 18).

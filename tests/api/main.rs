@@ -35,19 +35,6 @@ mod user;
 mod console;
 mod mail;
 
-// Not yet in a folder.
-mod cli;
-mod concurrency;
-mod demo;
-mod durability;
-mod errors;
-mod extremes;
-mod fuzz_http;
-mod generate;
-mod matrix;
-mod metrics;
-mod openapi;
-mod ops;
-mod parsers_property;
-mod range_repair;
-mod scale_out;
+// The whole service over HTTP, and the binary as an operator runs it.
+mod operations;
+mod service;

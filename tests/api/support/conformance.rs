@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use serde_json::Value;
 
 use crate::helpers::Reply;
-use crate::openapi::{committed, operations};
+use crate::service::openapi::{committed, operations};
 
 /// The response headers a client may rely on: each is declared where it is
 /// sent, and sent where it is declared.

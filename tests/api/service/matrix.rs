@@ -207,7 +207,7 @@ const COMPILER: Role = PO;
 const OPERATIONS: [(Op, &str, &str, Rule); 98] = [
     (Op::Healthz, "GET", "/healthz", Rule::Public { user: 200, anonymous: 200 }),
     (Op::Readyz, "GET", "/readyz", Rule::Public { user: 200, anonymous: 200 }),
-    // Closed unless a metrics token is configured (tests/api/metrics.rs).
+    // Closed unless a metrics token is configured (tests/api/operations/metrics.rs).
     (Op::Metrics, "GET", "/metrics", Rule::Public { user: 404, anonymous: 404 }),
     (Op::PublicFeed, "GET", "/calendar/public/press-conferences.ics", Rule::Public { user: 200, anonymous: 200 }),
     (Op::SubscriptionFeed, "GET", "/calendar/{token}.ics", Rule::Public { user: 200, anonymous: 404 }),

@@ -9,9 +9,9 @@ use awc::http::Method;
 
 use visitdesk::domain::unit::UnitKind;
 
+use super::ops::Service;
 use crate::helpers::{Engine, TestApp};
 use crate::on_both_engines;
-use crate::ops::Service;
 
 const TOKEN: &str = "metrics-token-long-enough-for-the-service";
 
