@@ -52,6 +52,9 @@ pub struct AppState {
     /// closed. Beside the configuration rather than in it so that every
     /// `Config` built by hand stays valid; `serve` sets it from its flags.
     pub metrics: Option<http::metrics::MetricsToken>,
+    /// The account behind each token and the province's calendar, kept
+    /// while nothing is written ([`db::kept`]).
+    pub kept_reads: std::sync::Arc<http::auth::KeptReads>,
 }
 
 impl AppState {
@@ -59,6 +62,7 @@ impl AppState {
     /// (`kept_answers`, `feed_tags`), so the database must be watched.
     pub fn new(db: db::ServingDb, config: Config) -> Self {
         let db = db.into_db();
+        let kept_reads = std::sync::Arc::new(http::auth::KeptReads::new(db.changes().clone()));
         let tokens = TokenKeys::new(&config.jwt_secret, config.token_lifetime);
         let csrf = console::session::CsrfKey::new(&config.jwt_secret);
         Self {
@@ -70,6 +74,7 @@ impl AppState {
             limits: http::limits::Limits::default(),
             kept_answers: http::kept_answers::KeptAnswers::default(),
             metrics: None,
+            kept_reads,
         }
     }
 }

@@ -17,6 +17,7 @@ pub mod connection;
 pub mod delegation;
 pub mod interview;
 pub mod itinerary;
+pub mod kept;
 pub mod login_throttle;
 pub mod member;
 pub mod migrate;

@@ -204,6 +204,20 @@ impl ChangeWatch {
             Source::Unwatched => None,
         }
     }
+
+    /// [`ChangeWatch::stamp`] where knowing costs no round trip: on SQLite
+    /// (`data_version`, read in shared memory, callable from a pooled
+    /// connection's thread); `None` on PostgreSQL, whose fence is a round
+    /// trip on one shared connection, as dear as the small reads
+    /// [`super::kept`] would save, and taken one request at a time.
+    pub fn local_stamp(&self) -> Option<u64> {
+        match &self.shared.source {
+            Source::DataVersion(watch) => lock(watch)
+                .check(&self.shared)
+                .then(|| self.shared.current()),
+            Source::Listen(_) | Source::Unwatched => None,
+        }
+    }
 }
 
 impl Shared {

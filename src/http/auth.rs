@@ -1,13 +1,17 @@
 //! Logins: password hashing (argon2id), JWT issue and verification (HS256
 //! only), and the [`SignedIn`] extractor that gives handlers the logged-in user.
 
+mod kept;
 mod login;
 mod password;
 mod token;
+pub use kept::KeptReads;
 pub(crate) use login::client_address;
 pub use login::{replace_password, sign_in};
 pub use password::{dummy_hash, hash_password, verify_password};
 pub use token::{Claims, TokenKeys};
+
+use std::sync::Arc;
 
 use actix_web::dev::Payload;
 use actix_web::http::header;
@@ -20,6 +24,7 @@ use crate::domain::role::{Caller, Role};
 use crate::domain::user::User;
 use crate::error::{ApiError, ApiResult};
 use crate::http::middleware::RequestId;
+use crate::model::settings::Calendar;
 
 /// The logged-in user making the request, as a well-signed token names
 /// them. The account behind it (active, at the token's epoch, with the
@@ -30,6 +35,7 @@ use crate::http::middleware::RequestId;
 pub struct SignedIn {
     token: Token,
     pub request_id: String,
+    kept: Arc<KeptReads>,
 }
 
 /// What a token vouches for.
@@ -42,9 +48,20 @@ struct Token {
 }
 
 impl Token {
-    /// The account, if the token still speaks for it; 401 otherwise.
+    /// The account as it is now, if the token still speaks for it; 401
+    /// otherwise. A change reads the row itself: its audit names the
+    /// account as the transaction sees it.
     fn check(self, conn: &mut db::AnyConnection) -> ApiResult<User> {
-        db::user::find(conn, self.id)?
+        self.speaks_for(db::user::find(conn, self.id)?)
+    }
+
+    /// [`Token::check`] for a read, on the account as kept.
+    fn check_kept(self, conn: &mut db::AnyConnection, kept: &kept::Now) -> ApiResult<User> {
+        self.speaks_for(kept.account(conn, self.id)?)
+    }
+
+    fn speaks_for(self, account: Option<User>) -> ApiResult<User> {
+        account
             .filter(|u| {
                 u.active
                     && u.token_epoch == self.epoch
@@ -82,9 +99,28 @@ impl SignedIn {
         T: Send + 'static,
     {
         let token = self.token;
+        let kept = Arc::clone(&self.kept);
         db.read(move |conn| {
-            token.check(conn)?;
+            token.check_kept(conn, &kept.now())?;
             f(conn)
+        })
+        .await
+    }
+
+    /// [`SignedIn::read`] for an answer that carries due dates: with the
+    /// province's calendar as it is now.
+    pub async fn read_dated<T, F>(&self, db: &db::Db, f: F) -> ApiResult<(T, Arc<Calendar>)>
+    where
+        F: FnOnce(&mut db::AnyConnection) -> ApiResult<T> + Send + 'static,
+        T: Send + 'static,
+    {
+        let token = self.token;
+        let kept = Arc::clone(&self.kept);
+        db.read(move |conn| {
+            let now = kept.now();
+            token.check_kept(conn, &now)?;
+            let found = f(conn)?;
+            Ok((found, now.calendar(conn)?))
         })
         .await
     }
@@ -92,7 +128,9 @@ impl SignedIn {
     /// The signed-in user's own account.
     pub async fn account(&self, db: &db::Db) -> ApiResult<User> {
         let token = self.token;
-        db.read(move |conn| token.check(conn)).await
+        let kept = Arc::clone(&self.kept);
+        db.read(move |conn| token.check_kept(conn, &kept.now()))
+            .await
     }
 
     /// A change and its audit entries, after the account check, in one
@@ -169,6 +207,7 @@ fn signed_in(req: &HttpRequest) -> ApiResult<SignedIn> {
             epoch: claims.ver,
         },
         request_id,
+        kept: Arc::clone(&state.kept_reads),
     })
 }
 

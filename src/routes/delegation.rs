@@ -126,19 +126,31 @@ impl DelegationView {
     }
 }
 
-/// The answer for one delegation: its view with its version as ETag; its
-/// due dates on the province's calendar as it is now.
+/// The answer for one delegation after a change: [`answer_on`] the
+/// province's calendar as it is now.
 pub(crate) async fn answer(
     state: &AppState,
-    mut builder: actix_web::HttpResponseBuilder,
+    builder: actix_web::HttpResponseBuilder,
     d: Delegation,
     caller: Caller,
 ) -> ApiResult<HttpResponse> {
-    let calendar = state.db.read(model::settings::calendar).await?;
+    let kept = std::sync::Arc::clone(&state.kept_reads);
+    let calendar = state.db.read(move |conn| kept.now().calendar(conn)).await?;
+    Ok(answer_on(builder, d, caller, &calendar))
+}
+
+/// The answer for one delegation: its view with its version as ETag; its
+/// due dates on `calendar`.
+fn answer_on(
+    mut builder: actix_web::HttpResponseBuilder,
+    d: Delegation,
+    caller: Caller,
+    calendar: &model::settings::Calendar,
+) -> HttpResponse {
     let rules = calendar.rules(crate::domain::time::province_today());
-    Ok(builder
+    builder
         .insert_header(header::ETag(etag(d.version)))
-        .json(DelegationView::new(d, caller, &rules)))
+        .json(DelegationView::new(d, caller, &rules))
 }
 
 #[derive(Debug, Deserialize, Validate, IntoParams)]
@@ -206,9 +218,8 @@ pub async fn list_delegations(
     let after = super::cursor::<db::delegation::Cursor>(q.cursor.as_deref())?;
     let filter = q.filter()?;
     let (rows, calendar) = signed_in
-        .read(&state.db, move |conn| {
-            let rows = model::delegation::list(conn, caller, filter, after, limit)?;
-            Ok((rows, model::settings::calendar(conn)?))
+        .read_dated(&state.db, move |conn| {
+            model::delegation::list(conn, caller, filter, after, limit)
         })
         .await?;
     let (items, next_cursor) = page(rows, limit, |d| (d.start_date, d.id.get()));
@@ -271,12 +282,12 @@ pub async fn get_delegation(
 ) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
     let caller = signed_in.caller();
-    let d = signed_in
-        .read(&state.db, move |conn| {
+    let (d, calendar) = signed_in
+        .read_dated(&state.db, move |conn| {
             model::delegation::visible(conn, caller, id)
         })
         .await?;
-    answer(&state, HttpResponse::Ok(), d, caller).await
+    Ok(answer_on(HttpResponse::Ok(), d, caller, &calendar))
 }
 
 /// Change a delegation: the host unit while it is a draft, Sở Ngoại vụ until it is approved.

@@ -413,6 +413,42 @@ async fn two_processes(db: &Scratch, engine: Engine) {
         assert_eq!(from_a, etag, "both processes tag the same calendar alike");
     }
 
+    // An administrator made by A, whose account B has just checked (and
+    // keeps): deactivated through A, B refuses the token at once.
+    let other = a
+        .ok(
+            "POST",
+            "/api/v1/users",
+            Some(
+                json!({"username": "root2", "display_name": "Quản trị hai", "password": PASSWORD,
+                        "role": "admin"}),
+            ),
+        )
+        .await;
+    let token2 = login
+        .ok(
+            "POST",
+            "/api/v1/auth/login",
+            Some(json!({"username": "root2", "password": PASSWORD})),
+        )
+        .await["access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let b2 = Client::new(&pb, &token2);
+    b2.ok("GET", "/api/v1/me", None).await;
+    b2.ok("GET", &path, None).await;
+    a.ok(
+        "PATCH",
+        &format!("/api/v1/users/{}", other["id"]),
+        Some(json!({"active": false})),
+    )
+    .await;
+    for page in ["/api/v1/me", path.as_str()] {
+        let refused = b2.send("GET", page, &[], None).await;
+        assert_eq!(refused.status, StatusCode::UNAUTHORIZED, "{page}");
+    }
+
     if engine == Engine::Postgres {
         assert_eq!(
             db.listeners(),
