@@ -66,21 +66,13 @@ fn matching(
         query = query.limit(limit);
     }
     if let Some(direction) = filter.direction {
-        query = query.filter(d::direction.eq(direction.as_str()));
+        query = query.filter(d::direction.eq(direction));
     }
     if let Some(status) = filter.status {
-        query = query.filter(d::status.eq(status.as_str()));
+        query = query.filter(d::status.eq(status));
     }
     if !filter.statuses.is_empty() {
-        query = query.filter(
-            d::status.eq_any(
-                filter
-                    .statuses
-                    .iter()
-                    .map(|s| s.as_str())
-                    .collect::<Vec<_>>(),
-            ),
-        );
+        query = query.filter(d::status.eq_any(&filter.statuses));
     }
     if let Some(from) = filter.from {
         query = query.filter(d::end_date.ge(from));
@@ -99,10 +91,10 @@ fn matching(
         query = query.filter(d::countries.like(format!("%,{country},%")));
     }
     if let Some(unit) = filter.host_unit_id {
-        query = query.filter(d::host_unit_id.eq(unit.get()));
+        query = query.filter(d::host_unit_id.eq(unit));
     }
     if let Some(unit) = filter.only_unit {
-        query = query.filter(d::host_unit_id.eq(unit.get()));
+        query = query.filter(d::host_unit_id.eq(unit));
     }
     if let Some((date, id)) = after {
         query = query.filter(
@@ -112,13 +104,14 @@ fn matching(
         );
     }
     let rows: Vec<Row> = query.load(conn)?;
-    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let ids: Vec<i64> = rows.iter().map(|r| r.id.get()).collect();
     let mut reviews: HashMap<i64, SecurityReview> =
         super::super::review::for_records(conn, KIND, &ids)?;
-    rows.into_iter()
+    Ok(rows
+        .into_iter()
         .map(|row| {
-            let review = reviews.remove(&row.id).unwrap_or_default();
+            let review = reviews.remove(&row.id.get()).unwrap_or_default();
             row.into_delegation(review)
         })
-        .collect()
+        .collect())
 }
