@@ -8,6 +8,7 @@ use diesel::prelude::*;
 
 use super::{KIND, Row};
 use crate::db::AnyConnection;
+use crate::db::filters::{after_newest, contains};
 use crate::db::schema::delegations as d;
 use crate::domain::delegation::{Delegation, DelegationStatus, Direction};
 use crate::domain::ids::UnitId;
@@ -81,11 +82,7 @@ fn matching(
         query = query.filter(d::start_date.le(to));
     }
     for word in &filter.words {
-        query = query.filter(
-            d::search_text
-                .like(format!("%{}%", super::super::escape_like(word)))
-                .escape('\\'),
-        );
+        query = query.filter(contains(d::search_text, word));
     }
     if let Some(country) = &filter.country {
         query = query.filter(d::countries.like(format!("%,{country},%")));
@@ -96,12 +93,8 @@ fn matching(
     if let Some(unit) = filter.only_unit {
         query = query.filter(d::host_unit_id.eq(unit));
     }
-    if let Some((date, id)) = after {
-        query = query.filter(
-            d::start_date
-                .lt(date)
-                .or(d::start_date.eq(date).and(d::id.lt(id))),
-        );
+    if let Some(cursor) = after {
+        query = query.filter(after_newest(d::start_date, d::id, cursor));
     }
     let rows: Vec<Row> = query.load(conn)?;
     let ids: Vec<i64> = rows.iter().map(|r| r.id.get()).collect();
