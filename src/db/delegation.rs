@@ -230,17 +230,13 @@ pub fn update(
     changes: &Changes,
     at: DateTime<Utc>,
 ) -> ApiResult<Option<Delegation>> {
-    let updated = diesel::update(
-        d::table
-            .filter(d::id.eq(id))
-            .filter(d::version.eq(version)),
-    )
-    .set((
-        changes,
-        d::updated_at.eq(at.naive_utc()),
-        d::version.eq(d::version + 1),
-    ))
-    .execute(conn)?;
+    let updated = diesel::update(d::table.filter(d::id.eq(id)).filter(d::version.eq(version)))
+        .set((
+            changes,
+            d::updated_at.eq(at.naive_utc()),
+            d::version.eq(d::version + 1),
+        ))
+        .execute(conn)?;
     if updated == 0 {
         return Ok(None);
     }

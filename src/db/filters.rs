@@ -9,7 +9,9 @@ use diesel::sql_types::{BigInt, Bool, Text};
 use super::connection::MultiBackend;
 
 /// The rows after `(at, last)` in a list ordered `(key DESC, id DESC)`: an
-/// earlier key, or the same key and a smaller id.
+/// earlier key, or the same key and a smaller id. The bounds only spell out
+/// diesel's type of that expression; boxed, it goes into any list's boxed
+/// query (delegations, accreditations, interviews, press conferences).
 pub fn after_newest<T, K, I, V>(
     key: K,
     id: I,
@@ -30,7 +32,7 @@ where
 }
 
 /// `column` contains `word` (already folded) as it is: `%`, `_` and `\`
-/// in the word match themselves.
+/// in the word match themselves (`LIKE '%…%' ESCAPE '\'`).
 pub fn contains<C>(column: C, word: &str) -> dsl::Escape<dsl::Like<C, String>>
 where
     C: Expression<SqlType = Text>,
