@@ -28,7 +28,7 @@ pub const KIND: &str = "accreditation";
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = a)]
 struct Row {
-    id: i64,
+    id: AccreditationId,
     reference: String,
     topics: String,
     permitted_places: String,
@@ -37,10 +37,10 @@ struct Row {
     referral_number: String,
     referral_date: NaiveDate,
     escort_officer: Option<String>,
-    status: String,
+    status: AccreditationStatus,
     schedule_changed_at: Option<Stamp>,
     status_note: Option<String>,
-    created_by: Option<i64>,
+    created_by: Option<UserId>,
     created_at: Stamp,
     updated_at: Stamp,
     version: i64,
@@ -52,14 +52,15 @@ impl Row {
         reporter_ids: Vec<ReporterId>,
         review: SecurityReview,
     ) -> ApiResult<Accreditation> {
-        let corrupt = |what: &str| {
-            ApiError::internal(format_args!("accreditation {} has a bad {what}", self.id))
-        };
         Ok(Accreditation {
-            id: AccreditationId(self.id),
-            status: AccreditationStatus::parse(&self.status).ok_or_else(|| corrupt("status"))?,
-            permitted_places: serde_json::from_str(&self.permitted_places)
-                .map_err(|_| corrupt("place list"))?,
+            id: self.id,
+            status: self.status,
+            permitted_places: serde_json::from_str(&self.permitted_places).map_err(|_| {
+                ApiError::internal(format_args!(
+                    "accreditation {} has a bad place list",
+                    self.id
+                ))
+            })?,
             reporter_ids,
             review,
             reference: self.reference,
@@ -71,7 +72,7 @@ impl Row {
             escort_officer: self.escort_officer,
             schedule_changed_at: self.schedule_changed_at.map(|t| t.and_utc()),
             status_note: self.status_note,
-            created_by: self.created_by.map(UserId),
+            created_by: self.created_by,
             created_at: self.created_at.and_utc(),
             updated_at: self.updated_at.and_utc(),
             version: self.version,
@@ -101,22 +102,22 @@ impl Fields {
 
 /// Loads the reporters and reviews of these rows (two queries for a whole page).
 fn assemble(conn: &mut AnyConnection, rows: Vec<Row>) -> ApiResult<Vec<Accreditation>> {
-    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let ids: Vec<i64> = rows.iter().map(|r| r.id.get()).collect();
     let mut reviews = super::review::for_records(conn, KIND, &ids)?;
     let mut reporters: HashMap<i64, Vec<ReporterId>> = HashMap::new();
     if !ids.is_empty() {
-        let pairs: Vec<(i64, i64)> = ar::table
+        let pairs: Vec<(i64, ReporterId)> = ar::table
             .filter(ar::accreditation_id.eq_any(&ids))
             .order((ar::accreditation_id.asc(), ar::reporter_id.asc()))
             .select((ar::accreditation_id, ar::reporter_id))
             .load(conn)?;
         for (acc, rep) in pairs {
-            reporters.entry(acc).or_default().push(ReporterId(rep));
+            reporters.entry(acc).or_default().push(rep);
         }
     }
     rows.into_iter()
         .map(|row| {
-            let id = row.id;
+            let id = row.id.get();
             row.into_accreditation(
                 reporters.remove(&id).unwrap_or_default(),
                 reviews.remove(&id).unwrap_or_default(),
@@ -127,7 +128,7 @@ fn assemble(conn: &mut AnyConnection, rows: Vec<Row>) -> ApiResult<Vec<Accredita
 
 pub fn find(conn: &mut AnyConnection, id: AccreditationId) -> ApiResult<Option<Accreditation>> {
     let rows: Vec<Row> = a::table
-        .filter(a::id.eq(id.get()))
+        .filter(a::id.eq(id))
         .select(Row::as_select())
         .load(conn)?;
     Ok(assemble(conn, rows)?.pop())
@@ -152,15 +153,15 @@ pub fn insert(
             a::referral_number.eq(&fields.referral_number),
             a::referral_date.eq(fields.referral_date),
             a::escort_officer.eq(fields.escort_officer.as_deref()),
-            a::status.eq(AccreditationStatus::Draft.as_str()),
-            a::created_by.eq(by.map(UserId::get)),
+            a::status.eq(AccreditationStatus::Draft),
+            a::created_by.eq(by),
             a::created_at.eq(at),
             a::updated_at.eq(at),
             a::version.eq(1_i64),
         ))
         .returning(a::all_columns)
         .get_result::<Row>(conn)?;
-    set_reporters(conn, AccreditationId(row.id), reporters)?;
+    set_reporters(conn, row.id, reporters)?;
     Ok(assemble(conn, vec![row])?.remove(0))
 }
 
@@ -169,13 +170,10 @@ pub fn set_reporters(
     id: AccreditationId,
     reporters: &[ReporterId],
 ) -> ApiResult<()> {
-    diesel::delete(ar::table.filter(ar::accreditation_id.eq(id.get()))).execute(conn)?;
+    diesel::delete(ar::table.filter(ar::accreditation_id.eq(id))).execute(conn)?;
     for reporter in reporters {
         diesel::insert_into(ar::table)
-            .values((
-                ar::accreditation_id.eq(id.get()),
-                ar::reporter_id.eq(reporter.get()),
-            ))
+            .values((ar::accreditation_id.eq(id), ar::reporter_id.eq(reporter)))
             .execute(conn)?;
     }
     Ok(())
@@ -185,7 +183,7 @@ pub fn set_reporters(
 #[derive(Debug, Clone, Default, AsChangeset)]
 #[diesel(table_name = a)]
 pub struct StateChanges {
-    pub status: Option<String>,
+    pub status: Option<AccreditationStatus>,
     pub status_note: Option<Option<String>>,
 }
 
@@ -198,9 +196,7 @@ pub fn update(
     state: &StateChanges,
     at: DateTime<Utc>,
 ) -> ApiResult<Option<Accreditation>> {
-    let target = a::table
-        .filter(a::id.eq(id.get()))
-        .filter(a::version.eq(version));
+    let target = a::table.filter(a::id.eq(id)).filter(a::version.eq(version));
     let stamp = (
         a::updated_at.eq(at.naive_utc()),
         a::version.eq(a::version + 1),
@@ -231,7 +227,7 @@ pub fn touch(
     schedule_changed: bool,
 ) -> ApiResult<()> {
     let at = at.naive_utc();
-    let target = a::table.filter(a::id.eq(id.get()));
+    let target = a::table.filter(a::id.eq(id));
     if schedule_changed {
         diesel::update(target)
             .set((
@@ -263,11 +259,11 @@ pub fn find_many(conn: &mut AnyConnection, ids: &[i64]) -> ApiResult<Vec<Accredi
 /// Whether an approved accreditation names `reporter` and covers `day`.
 pub fn covers(conn: &mut AnyConnection, reporter: ReporterId, day: NaiveDate) -> ApiResult<bool> {
     let ids = ar::table
-        .filter(ar::reporter_id.eq(reporter.get()))
+        .filter(ar::reporter_id.eq(reporter))
         .select(ar::accreditation_id);
     let n: i64 = a::table
         .filter(a::id.eq_any(ids))
-        .filter(a::status.eq(AccreditationStatus::Approved.as_str()))
+        .filter(a::status.eq(AccreditationStatus::Approved))
         .filter(a::start_date.le(day))
         .filter(a::end_date.ge(day))
         .count()
@@ -278,7 +274,7 @@ pub fn covers(conn: &mut AnyConnection, reporter: ReporterId, day: NaiveDate) ->
 /// Takes the row lock for the rest of the transaction, so that two changes
 /// at once are applied one after the other (see `delegations::lock`).
 pub fn lock(conn: &mut AnyConnection, id: AccreditationId) -> ApiResult<bool> {
-    Ok(diesel::update(a::table.find(id.get()))
+    Ok(diesel::update(a::table.find(id))
         .set(a::version.eq(a::version))
         .execute(conn)?
         > 0)
@@ -290,7 +286,7 @@ pub fn mark_schedule_changed(
     id: AccreditationId,
     at: DateTime<Utc>,
 ) -> ApiResult<()> {
-    diesel::update(a::table.find(id.get()))
+    diesel::update(a::table.find(id))
         .set(a::schedule_changed_at.eq(Some(at.naive_utc())))
         .execute(conn)?;
     Ok(())

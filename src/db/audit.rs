@@ -49,12 +49,12 @@ pub(super) fn insert(
         let id: i64 = diesel::insert_into(audit_entries::table)
             .values((
                 audit_entries::at.eq(at.naive_utc()),
-                audit_entries::actor_id.eq(actor.user_id.map(UserId::get)),
+                audit_entries::actor_id.eq(actor.user_id),
                 audit_entries::actor_username.eq(&actor.username),
-                audit_entries::actor_role.eq(actor.role.map(Role::as_str)),
-                audit_entries::actor_unit_id.eq(actor.unit_id.map(UnitId::get)),
+                audit_entries::actor_role.eq(actor.role),
+                audit_entries::actor_unit_id.eq(actor.unit_id),
                 audit_entries::action.eq(event.action),
-                audit_entries::record_kind.eq(event.record_kind.as_str()),
+                audit_entries::record_kind.eq(event.record_kind),
                 audit_entries::record_id.eq(event.record_id),
                 audit_entries::changes.eq(event.changes.to_string()),
                 audit_entries::note.eq(event.note.as_deref()),
@@ -74,14 +74,14 @@ pub(super) fn insert(
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = audit_entries)]
 struct AuditRow {
-    id: i64,
+    id: AuditEntryId,
     at: NaiveDateTime,
-    actor_id: Option<i64>,
+    actor_id: Option<UserId>,
     actor_username: Option<String>,
-    actor_role: Option<String>,
-    actor_unit_id: Option<i64>,
+    actor_role: Option<Role>,
+    actor_unit_id: Option<UnitId>,
     action: String,
-    record_kind: String,
+    record_kind: RecordKind,
     record_id: i64,
     changes: String,
     note: Option<String>,
@@ -92,21 +92,16 @@ impl TryFrom<AuditRow> for AuditEntry {
     type Error = ApiError;
 
     fn try_from(row: AuditRow) -> ApiResult<AuditEntry> {
-        let corrupt = |what: &str| {
-            ApiError::internal(format_args!("audit entry {} has a bad {what}", row.id))
-        };
         Ok(AuditEntry {
-            id: AuditEntryId(row.id),
+            id: row.id,
             at: row.at.and_utc(),
-            actor_id: row.actor_id.map(UserId),
-            actor_role: match row.actor_role.as_deref() {
-                Some(r) => Some(Role::parse(r).ok_or_else(|| corrupt("role"))?),
-                None => None,
-            },
-            actor_unit_id: row.actor_unit_id.map(UnitId),
-            record_kind: RecordKind::parse(&row.record_kind)
-                .ok_or_else(|| corrupt("record kind"))?,
-            changes: serde_json::from_str(&row.changes).map_err(|_| corrupt("changes"))?,
+            actor_id: row.actor_id,
+            actor_role: row.actor_role,
+            actor_unit_id: row.actor_unit_id,
+            record_kind: row.record_kind,
+            changes: serde_json::from_str(&row.changes).map_err(|_| {
+                ApiError::internal(format_args!("audit entry {} has bad changes", row.id))
+            })?,
             actor_username: row.actor_username,
             action: row.action,
             record_id: row.record_id,
@@ -140,13 +135,13 @@ pub fn list(
         .limit(limit.probe())
         .into_boxed();
     if let Some(kind) = filter.record_kind {
-        query = query.filter(audit_entries::record_kind.eq(kind.as_str()));
+        query = query.filter(audit_entries::record_kind.eq(kind));
     }
     if let Some(id) = filter.record_id {
         query = query.filter(audit_entries::record_id.eq(id));
     }
     if let Some(actor) = filter.actor_id {
-        query = query.filter(audit_entries::actor_id.eq(actor.get()));
+        query = query.filter(audit_entries::actor_id.eq(actor));
     }
     if let Some(action) = &filter.action {
         query = query.filter(audit_entries::action.eq(action.clone()));
@@ -172,15 +167,11 @@ pub fn list(
 /// find). One probe of `audit_entries_actor_idx` per user.
 pub fn actors(conn: &mut AnyConnection) -> ApiResult<Vec<(UserId, String, String)>> {
     use super::schema::users;
-    let rows: Vec<(i64, String, String)> = users::table
+    Ok(users::table
         .filter(diesel::dsl::exists(
             audit_entries::table.filter(audit_entries::actor_id.eq(users::id.nullable())),
         ))
         .select((users::id, users::username, users::display_name))
         .order(users::id.asc())
-        .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, username, name)| (UserId(id), username, name))
-        .collect())
+        .load(conn)?)
 }

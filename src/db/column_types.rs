@@ -1,14 +1,19 @@
 //! How domain values sit in columns: diesel reads and writes the domain's
-//! enums (as their text names) and id newtypes (as `BigInt`) directly, so a
-//! stored status is never parsed again by hand and a query cannot bind a
-//! unit id where a user id is meant.
+//! enums (as their text names), report periods (as text) and id newtypes
+//! (as `BigInt`) directly, and reads time zones (by name), so a stored
+//! status is never parsed again by hand and a query cannot bind a unit id
+//! where a user id is meant.
 //!
 //! `domain/` knows nothing of diesel; the impls live here. Each type gets
 //! what `#[derive(AsExpression, FromSqlRow)]` would give it (through diesel's
 //! `foreign_derive`), plus `FromSql`/`ToSql` for both engines and for the
 //! combined backend of [`super::AnyConnection`].
 
-use diesel::deserialize::{self, FromSql};
+use std::borrow::Cow;
+use std::io::Write;
+
+use chrono_tz::Tz;
+use diesel::deserialize::{self, FromSql, Queryable};
 use diesel::pg::{Pg, PgValue};
 use diesel::serialize::{self, IsNull, Output, ToSql};
 use diesel::sql_types::{BigInt, Text};
@@ -16,13 +21,37 @@ use diesel::sqlite::{Sqlite, SqliteValue};
 
 use super::connection::MultiBackend;
 
-/// A text column read back as a domain enum: a value the enum does not
-/// name is a corrupt row, reported with the text found.
+/// A text column read back as a domain value: a value the type does not
+/// name is a corrupt row, reported with the text found (diesel's
+/// deserialization error, which `ApiError` answers as a logged 500).
 fn unknown(what: &str, found: &str) -> Box<dyn std::error::Error + Send + Sync> {
     format!("a stored {what} reads {found:?}, which it cannot be").into()
 }
 
+/// What a text column holds of a domain value, and the value read back.
+trait TextForm: Sized {
+    fn to_text(&self) -> Cow<'static, str>;
+    fn from_text(text: &str) -> Option<Self>;
+}
+
 /// Enums stored as their snake_case names (`text_enum!` in `domain/`).
+macro_rules! text_enums {
+    ($($ty:path),* $(,)?) => {$(
+        impl TextForm for $ty {
+            fn to_text(&self) -> Cow<'static, str> {
+                Cow::Borrowed(self.as_str())
+            }
+
+            fn from_text(text: &str) -> Option<Self> {
+                <$ty>::parse(text)
+            }
+        }
+    )*
+        text_columns!($($ty),*);
+    };
+}
+
+/// Values stored as their [`TextForm`].
 macro_rules! text_columns {
     ($($ty:path),* $(,)?) => {$(
         const _: () = {
@@ -35,14 +64,14 @@ macro_rules! text_columns {
             impl FromSql<Text, Sqlite> for $ty {
                 fn from_sql(mut value: SqliteValue<'_, '_, '_>) -> deserialize::Result<Self> {
                     let text = value.read_text();
-                    <$ty>::parse(text).ok_or_else(|| unknown(stringify!($ty), text))
+                    <$ty as TextForm>::from_text(text).ok_or_else(|| unknown(stringify!($ty), text))
                 }
             }
 
             impl FromSql<Text, Pg> for $ty {
                 fn from_sql(value: PgValue<'_>) -> deserialize::Result<Self> {
                     let text = std::str::from_utf8(value.as_bytes())?;
-                    <$ty>::parse(text).ok_or_else(|| unknown(stringify!($ty), text))
+                    <$ty as TextForm>::from_text(text).ok_or_else(|| unknown(stringify!($ty), text))
                 }
             }
 
@@ -56,14 +85,18 @@ macro_rules! text_columns {
 
             impl ToSql<Text, Sqlite> for $ty {
                 fn to_sql<'b>(&'b self, out: &mut Output<'b, '_, Sqlite>) -> serialize::Result {
-                    out.set_value(self.as_str());
+                    match self.to_text() {
+                        Cow::Borrowed(text) => out.set_value(text),
+                        Cow::Owned(text) => out.set_value(text),
+                    }
                     Ok(IsNull::No)
                 }
             }
 
             impl ToSql<Text, Pg> for $ty {
                 fn to_sql<'b>(&'b self, out: &mut Output<'b, '_, Pg>) -> serialize::Result {
-                    <str as ToSql<Text, Pg>>::to_sql(self.as_str(), out)
+                    out.write_all(self.to_text().as_bytes())?;
+                    Ok(IsNull::No)
                 }
             }
 
@@ -129,7 +162,7 @@ macro_rules! id_columns {
     )*};
 }
 
-text_columns!(
+text_enums!(
     crate::domain::audit::RecordKind,
     crate::domain::delegation::DelegationAction,
     crate::domain::delegation::DelegationStatus,
@@ -137,6 +170,7 @@ text_columns!(
     crate::domain::delegation::Gender,
     crate::domain::delegation::MemberRole,
     crate::domain::delegation::Recommendation,
+    crate::domain::expiry::VisaType,
     crate::domain::itinerary::ItemKind,
     crate::domain::itinerary::ItemStatus,
     crate::domain::press::AccreditationStatus,
@@ -144,10 +178,46 @@ text_columns!(
     crate::domain::press::ConferenceKind,
     crate::domain::press::ConferenceStatus,
     crate::domain::press::InterviewStatus,
+    crate::domain::press::OrganizerKind,
+    crate::domain::report::workflow::ReportStatus,
     crate::domain::review::ReviewStatus,
     crate::domain::role::Role,
     crate::domain::unit::UnitKind,
 );
+
+/// A report's period, stored as `2026-h1` or `2026` (`Period::as_text`).
+impl TextForm for crate::domain::report::Period {
+    fn to_text(&self) -> Cow<'static, str> {
+        Cow::Owned(self.as_text())
+    }
+
+    fn from_text(text: &str) -> Option<Self> {
+        Self::parse(text)
+    }
+}
+
+text_columns!(crate::domain::report::Period);
+
+// A time zone is read by its IANA name. chrono-tz's `Tz` is foreign to this
+// crate as diesel's traits are, so only the impls that name the combined
+// backend (ours) are allowed: it is read through `AnyConnection` and written
+// as `tz.name()`.
+impl FromSql<Text, MultiBackend> for Tz {
+    fn from_sql(
+        value: <MultiBackend as diesel::backend::Backend>::RawValue<'_>,
+    ) -> deserialize::Result<Self> {
+        let text = <String as FromSql<Text, MultiBackend>>::from_sql(value)?;
+        text.parse().map_err(|_| unknown("time zone", &text))
+    }
+}
+
+impl Queryable<Text, MultiBackend> for Tz {
+    type Row = Self;
+
+    fn build(row: Self) -> deserialize::Result<Self> {
+        Ok(row)
+    }
+}
 
 id_columns!(
     crate::domain::ids::AccreditationId,
@@ -161,5 +231,6 @@ id_columns!(
     crate::domain::ids::PressConferenceId,
     crate::domain::ids::ReporterId,
     crate::domain::ids::UnitId,
+    crate::domain::ids::UnitReportId,
     crate::domain::ids::UserId,
 );

@@ -1,12 +1,11 @@
 //! The `press_conferences` table and its attendees.
 
-use std::str::FromStr;
-
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 use diesel::prelude::*;
 
 use super::AnyConnection;
+use super::filters::after_newest;
 use super::schema::{press_conference_attendees as pca, press_conferences as pc};
 use super::stamp::Stamp;
 use crate::domain::ids::{AttendeeId, PressConferenceId, ReporterId, UserId};
@@ -20,23 +19,23 @@ use crate::error::{ApiError, ApiResult};
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = pc)]
 struct Row {
-    id: i64,
+    id: PressConferenceId,
     reference: String,
     title: String,
-    kind: String,
+    kind: ConferenceKind,
     starts_at: Stamp,
     ends_at: Stamp,
-    time_zone: String,
+    time_zone: Tz,
     venue: String,
     topics: String,
     speakers: String,
-    status: String,
+    status: ConferenceStatus,
     announced_at: Option<Stamp>,
-    created_by: Option<i64>,
+    created_by: Option<UserId>,
     created_at: Stamp,
     updated_at: Stamp,
     version: i64,
-    organizer_kind: String,
+    organizer_kind: OrganizerKind,
     organizer_name: Option<String>,
     registration_date: Option<NaiveDate>,
 }
@@ -49,17 +48,20 @@ impl TryFrom<Row> for PressConference {
             ApiError::internal(format_args!("press conference {} has a bad {what}", row.id))
         };
         Ok(PressConference {
-            id: PressConferenceId(row.id),
-            kind: ConferenceKind::parse(&row.kind).ok_or_else(|| corrupt("kind"))?,
-            status: ConferenceStatus::parse(&row.status).ok_or_else(|| corrupt("status"))?,
-            time_zone: Tz::from_str(&row.time_zone).map_err(|_| corrupt("time zone"))?,
+            id: row.id,
+            kind: row.kind,
+            status: row.status,
+            time_zone: row.time_zone,
             speakers: serde_json::from_str(&row.speakers).map_err(|_| corrupt("speaker list"))?,
-            organizer: OrganizerKind::parse(&row.organizer_kind)
-                .and_then(|kind| {
-                    Organizer::parse(kind, row.organizer_name.as_deref(), row.registration_date)
-                        .ok()
-                })
-                .ok_or_else(|| corrupt("organizer"))?,
+            // The three columns must agree (a name and a date only for a
+            // foreign body): a rule across columns, which no column's type
+            // can check.
+            organizer: Organizer::parse(
+                row.organizer_kind,
+                row.organizer_name.as_deref(),
+                row.registration_date,
+            )
+            .map_err(|_| corrupt("organizer"))?,
             reference: row.reference,
             title: row.title,
             starts_at: row.starts_at.and_utc(),
@@ -67,7 +69,7 @@ impl TryFrom<Row> for PressConference {
             venue: row.venue,
             topics: row.topics,
             announced_at: row.announced_at.map(|t| t.and_utc()),
-            created_by: row.created_by.map(UserId),
+            created_by: row.created_by,
             created_at: row.created_at.and_utc(),
             updated_at: row.updated_at.and_utc(),
             version: row.version,
@@ -120,7 +122,7 @@ impl Fields {
 
 pub fn find(conn: &mut AnyConnection, id: PressConferenceId) -> ApiResult<Option<PressConference>> {
     pc::table
-        .find(id.get())
+        .find(id)
         .select(Row::as_select())
         .first::<Row>(conn)
         .optional()?
@@ -154,8 +156,8 @@ pub fn insert(
         .values((
             pc::reference.eq(reference),
             fields,
-            pc::status.eq(ConferenceStatus::Planned.as_str()),
-            pc::created_by.eq(by.map(UserId::get)),
+            pc::status.eq(ConferenceStatus::Planned),
+            pc::created_by.eq(by),
             pc::created_at.eq(at),
             pc::updated_at.eq(at),
             pc::version.eq(1_i64),
@@ -175,7 +177,7 @@ pub fn update(
     at: DateTime<Utc>,
 ) -> ApiResult<Option<PressConference>> {
     let target = pc::table
-        .filter(pc::id.eq(id.get()))
+        .filter(pc::id.eq(id))
         .filter(pc::version.eq(version));
     let stamp = (
         pc::updated_at.eq(at.naive_utc()),
@@ -186,11 +188,11 @@ pub fn update(
         .map(|_| at.naive_utc());
     let updated = match (fields, status) {
         (Some(f), Some(s)) => diesel::update(target)
-            .set((f, pc::status.eq(s.as_str()), stamp))
+            .set((f, pc::status.eq(s), stamp))
             .execute(conn)?,
         (Some(f), None) => diesel::update(target).set((f, stamp)).execute(conn)?,
         (None, Some(s)) => diesel::update(target)
-            .set((pc::status.eq(s.as_str()), stamp))
+            .set((pc::status.eq(s), stamp))
             .execute(conn)?,
         (None, None) => diesel::update(target).set(stamp).execute(conn)?,
     };
@@ -198,7 +200,7 @@ pub fn update(
         return Ok(None);
     }
     if let Some(at) = announced {
-        diesel::update(pc::table.find(id.get()))
+        diesel::update(pc::table.find(id))
             .set(pc::announced_at.eq(Some(at)))
             .execute(conn)?;
     }
@@ -207,7 +209,7 @@ pub fn update(
 
 /// A version bump for a change to the conference's attendees.
 pub fn touch(conn: &mut AnyConnection, id: PressConferenceId, at: DateTime<Utc>) -> ApiResult<()> {
-    diesel::update(pc::table.find(id.get()))
+    diesel::update(pc::table.find(id))
         .set((
             pc::updated_at.eq(at.naive_utc()),
             pc::version.eq(pc::version + 1),
@@ -240,10 +242,10 @@ pub fn list(
         .limit(limit.probe())
         .into_boxed();
     if let Some(status) = filter.status {
-        query = query.filter(pc::status.eq(status.as_str()));
+        query = query.filter(pc::status.eq(status));
     }
     if let Some(kind) = filter.kind {
-        query = query.filter(pc::kind.eq(kind.as_str()));
+        query = query.filter(pc::kind.eq(kind));
     }
     if let Some(from) = filter.from {
         query = query.filter(pc::ends_at.gt(from.naive_utc()));
@@ -251,12 +253,8 @@ pub fn list(
     if let Some(to) = filter.to {
         query = query.filter(pc::starts_at.lt(to.naive_utc()));
     }
-    if let Some((at, id)) = after {
-        query = query.filter(
-            pc::starts_at
-                .lt(at)
-                .or(pc::starts_at.eq(at).and(pc::id.lt(id))),
-        );
+    if let Some(cursor) = after {
+        query = query.filter(after_newest(pc::starts_at, pc::id, cursor));
     }
     query
         .load::<Row>(conn)?
@@ -277,8 +275,14 @@ pub struct Attendee {
 }
 
 pub fn attendees(conn: &mut AnyConnection, id: PressConferenceId) -> ApiResult<Vec<Attendee>> {
-    let rows: Vec<(i64, String, String, Option<i64>, NaiveDateTime)> = pca::table
-        .filter(pca::press_conference_id.eq(id.get()))
+    let rows: Vec<(
+        AttendeeId,
+        String,
+        String,
+        Option<ReporterId>,
+        NaiveDateTime,
+    )> = pca::table
+        .filter(pca::press_conference_id.eq(id))
         .order(pca::id.asc())
         .select((
             pca::id,
@@ -290,11 +294,11 @@ pub fn attendees(conn: &mut AnyConnection, id: PressConferenceId) -> ApiResult<V
         .load(conn)?;
     Ok(rows
         .into_iter()
-        .map(|(id, outlet, name, reporter, at)| Attendee {
-            id: AttendeeId(id),
+        .map(|(id, outlet, name, reporter_id, at)| Attendee {
+            id,
             outlet,
             name,
-            reporter_id: reporter.map(ReporterId),
+            reporter_id,
             created_at: at.and_utc(),
         })
         .collect())
@@ -309,18 +313,18 @@ pub fn add_attendee(
     at: DateTime<Utc>,
 ) -> ApiResult<Attendee> {
     let created_at = at.naive_utc();
-    let attendee_id: i64 = diesel::insert_into(pca::table)
+    let attendee_id: AttendeeId = diesel::insert_into(pca::table)
         .values((
-            pca::press_conference_id.eq(id.get()),
+            pca::press_conference_id.eq(id),
             pca::outlet.eq(outlet),
             pca::name.eq(name),
-            pca::reporter_id.eq(reporter.map(ReporterId::get)),
+            pca::reporter_id.eq(reporter),
             pca::created_at.eq(created_at),
         ))
         .returning(pca::id)
         .get_result(conn)?;
     Ok(Attendee {
-        id: AttendeeId(attendee_id),
+        id: attendee_id,
         outlet: outlet.to_owned(),
         name: name.to_owned(),
         reporter_id: reporter,
@@ -331,7 +335,7 @@ pub fn add_attendee(
 /// Takes the row lock for the rest of the transaction, so that two changes
 /// at once are applied one after the other (see `delegations::lock`).
 pub fn lock(conn: &mut AnyConnection, id: PressConferenceId) -> ApiResult<bool> {
-    Ok(diesel::update(pc::table.find(id.get()))
+    Ok(diesel::update(pc::table.find(id))
         .set(pc::version.eq(pc::version))
         .execute(conn)?
         > 0)
@@ -355,11 +359,8 @@ pub fn foreign_open(
     from: DateTime<Utc>,
 ) -> ApiResult<Vec<PressConference>> {
     pc::table
-        .filter(pc::organizer_kind.eq(OrganizerKind::ForeignBody.as_str()))
-        .filter(pc::status.eq_any([
-            ConferenceStatus::Planned.as_str(),
-            ConferenceStatus::Announced.as_str(),
-        ]))
+        .filter(pc::organizer_kind.eq(OrganizerKind::ForeignBody))
+        .filter(pc::status.eq_any([ConferenceStatus::Planned, ConferenceStatus::Announced]))
         .filter(pc::ends_at.gt(from.naive_utc()))
         .order((pc::starts_at.asc(), pc::id.asc()))
         .select(Row::as_select())

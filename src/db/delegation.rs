@@ -17,7 +17,7 @@ use crate::domain::delegation::{
 use crate::domain::ids::{DelegationId, UnitId, UserId};
 use crate::domain::review::SecurityReview;
 use crate::domain::text::fold;
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 
 /// The record kind under which delegations' reviews and audit entries are kept.
 pub const KIND: &str = "delegation";
@@ -26,64 +26,55 @@ pub const KIND: &str = "delegation";
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = d)]
 struct Row {
-    id: i64,
+    id: DelegationId,
     reference: String,
-    direction: String,
+    direction: Direction,
     title: String,
     purpose: String,
     partner_organization: String,
     countries: String,
-    host_unit_id: i64,
+    host_unit_id: UnitId,
     head_of_delegation: String,
     start_date: NaiveDate,
     end_date: NaiveDate,
-    status: String,
+    status: DelegationStatus,
     itinerary_changed_at: Option<Stamp>,
-    appraisal_recommendation: Option<String>,
+    appraisal_recommendation: Option<Recommendation>,
     appraisal_note: Option<String>,
     decision_number: Option<String>,
     decision_date: Option<NaiveDate>,
-    decided_by: Option<i64>,
+    decided_by: Option<UserId>,
     returned_note: Option<String>,
     report: Option<String>,
     report_submitted_at: Option<Stamp>,
     #[expect(dead_code, reason = "written for search, never read back")]
     search_text: String,
-    created_by: Option<i64>,
+    created_by: Option<UserId>,
     created_at: Stamp,
     updated_at: Stamp,
     version: i64,
 }
 
-fn corrupt(id: i64, what: &str) -> ApiError {
-    ApiError::internal(format_args!("delegation {id} has a bad {what}"))
-}
-
 impl Row {
-    fn into_delegation(self, review: SecurityReview) -> ApiResult<Delegation> {
-        let id = self.id;
-        Ok(Delegation {
-            id: DelegationId(id),
-            direction: Direction::parse(&self.direction).ok_or_else(|| corrupt(id, "direction"))?,
-            status: DelegationStatus::parse(&self.status).ok_or_else(|| corrupt(id, "status"))?,
+    fn into_delegation(self, review: SecurityReview) -> Delegation {
+        Delegation {
+            id: self.id,
+            direction: self.direction,
+            status: self.status,
             countries: self
                 .countries
                 .split(',')
                 .filter(|c| !c.is_empty())
                 .map(str::to_owned)
                 .collect(),
-            appraisal: match (self.appraisal_recommendation, self.appraisal_note) {
-                (Some(r), note) => Some((
-                    Recommendation::parse(&r).ok_or_else(|| corrupt(id, "recommendation"))?,
-                    note.unwrap_or_default(),
-                )),
-                (None, _) => None,
-            },
+            appraisal: self
+                .appraisal_recommendation
+                .map(|r| (r, self.appraisal_note.unwrap_or_default())),
             decision: match (self.decision_number, self.decision_date) {
                 (Some(number), Some(date)) => Some(Decision {
                     number,
                     date,
-                    by: self.decided_by.map(UserId),
+                    by: self.decided_by,
                 }),
                 _ => None,
             },
@@ -94,18 +85,18 @@ impl Row {
             title: self.title,
             purpose: self.purpose,
             partner_organization: self.partner_organization,
-            host_unit_id: UnitId(self.host_unit_id),
+            host_unit_id: self.host_unit_id,
             head_of_delegation: self.head_of_delegation,
             start_date: self.start_date,
             end_date: self.end_date,
             review,
             itinerary_changed_at: self.itinerary_changed_at.map(|t| t.and_utc()),
             returned_note: self.returned_note,
-            created_by: self.created_by.map(UserId),
+            created_by: self.created_by,
             created_at: self.created_at.and_utc(),
             updated_at: self.updated_at.and_utc(),
             version: self.version,
-        })
+        }
     }
 }
 
@@ -136,17 +127,17 @@ pub struct Changes {
     pub purpose: Option<String>,
     pub partner_organization: Option<String>,
     pub countries: Option<String>,
-    pub host_unit_id: Option<i64>,
+    pub host_unit_id: Option<UnitId>,
     pub head_of_delegation: Option<String>,
     pub start_date: Option<NaiveDate>,
     pub end_date: Option<NaiveDate>,
-    pub status: Option<String>,
+    pub status: Option<DelegationStatus>,
     pub itinerary_changed_at: Option<Option<NaiveDateTime>>,
-    pub appraisal_recommendation: Option<Option<String>>,
+    pub appraisal_recommendation: Option<Option<Recommendation>>,
     pub appraisal_note: Option<Option<String>>,
     pub decision_number: Option<Option<String>>,
     pub decision_date: Option<Option<NaiveDate>>,
-    pub decided_by: Option<Option<i64>>,
+    pub decided_by: Option<Option<UserId>>,
     pub returned_note: Option<Option<String>>,
     pub report: Option<Option<String>>,
     pub report_submitted_at: Option<Option<NaiveDateTime>>,
@@ -167,30 +158,30 @@ pub fn insert(
     let row = diesel::insert_into(d::table)
         .values((
             d::reference.eq(reference),
-            d::direction.eq(new.direction.as_str()),
+            d::direction.eq(new.direction),
             d::title.eq(&new.title),
             d::purpose.eq(&new.purpose),
             d::partner_organization.eq(&new.partner_organization),
             d::countries.eq(encode_countries(&new.countries)),
-            d::host_unit_id.eq(new.host_unit_id.get()),
+            d::host_unit_id.eq(new.host_unit_id),
             d::head_of_delegation.eq(&new.head_of_delegation),
             d::start_date.eq(new.start_date),
             d::end_date.eq(new.end_date),
-            d::status.eq(DelegationStatus::Draft.as_str()),
+            d::status.eq(DelegationStatus::Draft),
             d::search_text.eq(search),
-            d::created_by.eq(created_by.map(UserId::get)),
+            d::created_by.eq(created_by),
             d::created_at.eq(at),
             d::updated_at.eq(at),
             d::version.eq(1_i64),
         ))
         .returning(d::all_columns)
         .get_result::<Row>(conn)?;
-    row.into_delegation(SecurityReview::default())
+    Ok(row.into_delegation(SecurityReview::default()))
 }
 
 pub fn find(conn: &mut AnyConnection, id: DelegationId) -> ApiResult<Option<Delegation>> {
     let Some(row) = d::table
-        .find(id.get())
+        .find(id)
         .select(Row::as_select())
         .first::<Row>(conn)
         .optional()?
@@ -198,7 +189,7 @@ pub fn find(conn: &mut AnyConnection, id: DelegationId) -> ApiResult<Option<Dele
         return Ok(None);
     };
     let review = super::review::for_record(conn, KIND, id.get())?;
-    row.into_delegation(review).map(Some)
+    Ok(Some(row.into_delegation(review)))
 }
 
 /// The delegations with these ids, with their reviews, in two queries.
@@ -211,20 +202,21 @@ pub fn find_many(conn: &mut AnyConnection, ids: &[i64]) -> ApiResult<HashMap<i64
         .select(Row::as_select())
         .load(conn)?;
     let mut reviews = super::review::for_records(conn, KIND, ids)?;
-    rows.into_iter()
+    Ok(rows
+        .into_iter()
         .map(|row| {
-            let id = row.id;
+            let id = row.id.get();
             let review = reviews.remove(&id).unwrap_or_default();
-            row.into_delegation(review).map(|d| (id, d))
+            (id, row.into_delegation(review))
         })
-        .collect()
+        .collect())
 }
 
 /// Takes the delegation's row lock for the rest of the transaction, so that
 /// two changes at once are applied one after the other, the second seeing
 /// the first (on SQLite writes are serial anyway). Returns whether it exists.
 pub fn lock(conn: &mut AnyConnection, id: DelegationId) -> ApiResult<bool> {
-    Ok(diesel::update(d::table.find(id.get()))
+    Ok(diesel::update(d::table.find(id))
         .set(d::version.eq(d::version))
         .execute(conn)?
         > 0)
@@ -238,17 +230,13 @@ pub fn update(
     changes: &Changes,
     at: DateTime<Utc>,
 ) -> ApiResult<Option<Delegation>> {
-    let updated = diesel::update(
-        d::table
-            .filter(d::id.eq(id.get()))
-            .filter(d::version.eq(version)),
-    )
-    .set((
-        changes,
-        d::updated_at.eq(at.naive_utc()),
-        d::version.eq(d::version + 1),
-    ))
-    .execute(conn)?;
+    let updated = diesel::update(d::table.filter(d::id.eq(id)).filter(d::version.eq(version)))
+        .set((
+            changes,
+            d::updated_at.eq(at.naive_utc()),
+            d::version.eq(d::version + 1),
+        ))
+        .execute(conn)?;
     if updated == 0 {
         return Ok(None);
     }
@@ -272,7 +260,7 @@ pub fn touch(
     itinerary_changed: bool,
 ) -> ApiResult<()> {
     let at = at.naive_utc();
-    let target = d::table.filter(d::id.eq(id.get()));
+    let target = d::table.filter(d::id.eq(id));
     if itinerary_changed {
         diesel::update(target)
             .set((
@@ -292,7 +280,7 @@ pub fn touch(
 /// Recomputes the folded search text from the delegation and its members.
 pub fn refresh_search(conn: &mut AnyConnection, id: DelegationId) -> ApiResult<()> {
     let (reference, title, partner, head): (String, String, String, String) = d::table
-        .find(id.get())
+        .find(id)
         .select((
             d::reference,
             d::title,
@@ -301,7 +289,7 @@ pub fn refresh_search(conn: &mut AnyConnection, id: DelegationId) -> ApiResult<(
         ))
         .first(conn)?;
     let names: Vec<String> = delegation_members::table
-        .filter(delegation_members::delegation_id.eq(id.get()))
+        .filter(delegation_members::delegation_id.eq(id))
         .order(delegation_members::id.asc())
         .select(delegation_members::full_name)
         .load(conn)?;
@@ -309,7 +297,7 @@ pub fn refresh_search(conn: &mut AnyConnection, id: DelegationId) -> ApiResult<(
         "{reference} {title} {partner} {head} {}",
         names.join(" ")
     ));
-    diesel::update(d::table.find(id.get()))
+    diesel::update(d::table.find(id))
         .set(d::search_text.eq(text))
         .execute(conn)?;
     Ok(())
@@ -317,6 +305,6 @@ pub fn refresh_search(conn: &mut AnyConnection, id: DelegationId) -> ApiResult<(
 
 pub fn delete(conn: &mut AnyConnection, id: DelegationId) -> ApiResult<()> {
     super::review::delete(conn, KIND, id.get())?;
-    diesel::delete(d::table.find(id.get())).execute(conn)?;
+    diesel::delete(d::table.find(id)).execute(conn)?;
     Ok(())
 }

@@ -1,71 +1,69 @@
 //! The `interviews` table and its reporters.
 
 use std::collections::HashMap;
-use std::str::FromStr;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 use diesel::prelude::*;
 
 use super::AnyConnection;
+use super::filters::after_newest;
 use super::schema::{interview_reporters as ir, interviews as iv};
 use super::stamp::Stamp;
 use crate::domain::ids::{AccreditationId, InterviewId, ReporterId, UnitId, UserId};
 use crate::domain::pagination::Limit;
 use crate::domain::press::{Interview, InterviewStatus};
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 
 // Field order is the table's (RETURNING loads by position).
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = iv)]
 struct Row {
-    id: i64,
+    id: InterviewId,
     reference: String,
     interviewee_name: String,
     interviewee_position: String,
     outlet: String,
-    accreditation_id: Option<i64>,
+    accreditation_id: Option<AccreditationId>,
     starts_at: Stamp,
     ends_at: Stamp,
-    time_zone: String,
+    time_zone: Tz,
     place: String,
     topics: String,
     questions: Option<String>,
-    organizing_unit_id: Option<i64>,
-    status: String,
+    organizing_unit_id: Option<UnitId>,
+    status: InterviewStatus,
     accreditation_revoked_at: Option<Stamp>,
-    created_by: Option<i64>,
+    created_by: Option<UserId>,
     created_at: Stamp,
     updated_at: Stamp,
     version: i64,
 }
 
 impl Row {
-    fn into_interview(self, reporter_ids: Vec<ReporterId>) -> ApiResult<Interview> {
-        let corrupt =
-            |what: &str| ApiError::internal(format_args!("interview {} has a bad {what}", self.id));
-        Ok(Interview {
-            id: InterviewId(self.id),
-            time_zone: Tz::from_str(&self.time_zone).map_err(|_| corrupt("time zone"))?,
-            status: InterviewStatus::parse(&self.status).ok_or_else(|| corrupt("status"))?,
+    fn into_interview(self, reporter_ids: Vec<ReporterId>) -> Interview {
+        Interview {
+            id: self.id,
+            time_zone: self.time_zone,
+            status: self.status,
             reporter_ids,
             reference: self.reference,
             interviewee_name: self.interviewee_name,
             interviewee_position: self.interviewee_position,
             outlet: self.outlet,
-            accreditation_id: self.accreditation_id.map(AccreditationId),
+            accreditation_id: self.accreditation_id,
             starts_at: self.starts_at.and_utc(),
             ends_at: self.ends_at.and_utc(),
             place: self.place,
             topics: self.topics,
             questions: self.questions,
-            organizing_unit_id: self.organizing_unit_id.map(UnitId),
+            organizing_unit_id: self.organizing_unit_id,
             accreditation_revoked_at: self.accreditation_revoked_at.map(|t| t.and_utc()),
-            created_by: self.created_by.map(UserId),
+            created_by: self.created_by,
             created_at: self.created_at.and_utc(),
             updated_at: self.updated_at.and_utc(),
             version: self.version,
-        })
+        }
     }
 }
 
@@ -87,32 +85,30 @@ pub struct Fields {
 }
 
 fn assemble(conn: &mut AnyConnection, rows: Vec<Row>) -> ApiResult<Vec<Interview>> {
-    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let ids: Vec<i64> = rows.iter().map(|r| r.id.get()).collect();
     let mut reporters: HashMap<i64, Vec<ReporterId>> = HashMap::new();
     if !ids.is_empty() {
-        let pairs: Vec<(i64, i64)> = ir::table
+        let pairs: Vec<(i64, ReporterId)> = ir::table
             .filter(ir::interview_id.eq_any(&ids))
             .order((ir::interview_id.asc(), ir::reporter_id.asc()))
             .select((ir::interview_id, ir::reporter_id))
             .load(conn)?;
         for (interview, reporter) in pairs {
-            reporters
-                .entry(interview)
-                .or_default()
-                .push(ReporterId(reporter));
+            reporters.entry(interview).or_default().push(reporter);
         }
     }
-    rows.into_iter()
+    Ok(rows
+        .into_iter()
         .map(|row| {
-            let id = row.id;
+            let id = row.id.get();
             row.into_interview(reporters.remove(&id).unwrap_or_default())
         })
-        .collect()
+        .collect())
 }
 
 pub fn find(conn: &mut AnyConnection, id: InterviewId) -> ApiResult<Option<Interview>> {
     let rows: Vec<Row> = iv::table
-        .filter(iv::id.eq(id.get()))
+        .filter(iv::id.eq(id))
         .select(Row::as_select())
         .load(conn)?;
     Ok(assemble(conn, rows)?.pop())
@@ -120,7 +116,7 @@ pub fn find(conn: &mut AnyConnection, id: InterviewId) -> ApiResult<Option<Inter
 
 pub fn for_reporter(conn: &mut AnyConnection, reporter: ReporterId) -> ApiResult<Vec<Interview>> {
     let ids = ir::table
-        .filter(ir::reporter_id.eq(reporter.get()))
+        .filter(ir::reporter_id.eq(reporter))
         .select(ir::interview_id);
     let rows: Vec<Row> = iv::table
         .filter(iv::id.eq_any(ids))
@@ -144,16 +140,15 @@ pub fn insert(
         .values((
             iv::reference.eq(reference),
             fields,
-            iv::status.eq(InterviewStatus::Requested.as_str()),
-            iv::created_by.eq(by.map(UserId::get)),
+            iv::status.eq(InterviewStatus::Requested),
+            iv::created_by.eq(by),
             iv::created_at.eq(at),
             iv::updated_at.eq(at),
             iv::version.eq(1_i64),
         ))
         .returning(iv::all_columns)
         .get_result::<Row>(conn)?;
-    let id = row.id;
-    set_reporters(conn, InterviewId(id), reporters)?;
+    set_reporters(conn, row.id, reporters)?;
     Ok(assemble(conn, vec![row])?.remove(0))
 }
 
@@ -162,13 +157,10 @@ pub fn set_reporters(
     id: InterviewId,
     reporters: &[ReporterId],
 ) -> ApiResult<()> {
-    diesel::delete(ir::table.filter(ir::interview_id.eq(id.get()))).execute(conn)?;
+    diesel::delete(ir::table.filter(ir::interview_id.eq(id))).execute(conn)?;
     for reporter in reporters {
         diesel::insert_into(ir::table)
-            .values((
-                ir::interview_id.eq(id.get()),
-                ir::reporter_id.eq(reporter.get()),
-            ))
+            .values((ir::interview_id.eq(id), ir::reporter_id.eq(reporter)))
             .execute(conn)?;
     }
     Ok(())
@@ -184,7 +176,7 @@ pub fn update(
     at: DateTime<Utc>,
 ) -> ApiResult<Option<Interview>> {
     let target = iv::table
-        .filter(iv::id.eq(id.get()))
+        .filter(iv::id.eq(id))
         .filter(iv::version.eq(version));
     let stamp = (
         iv::updated_at.eq(at.naive_utc()),
@@ -192,11 +184,11 @@ pub fn update(
     );
     let updated = match (fields, status) {
         (Some(f), Some(s)) => diesel::update(target)
-            .set((f, iv::status.eq(s.as_str()), stamp))
+            .set((f, iv::status.eq(s), stamp))
             .execute(conn)?,
         (Some(f), None) => diesel::update(target).set((f, stamp)).execute(conn)?,
         (None, Some(s)) => diesel::update(target)
-            .set((iv::status.eq(s.as_str()), stamp))
+            .set((iv::status.eq(s), stamp))
             .execute(conn)?,
         (None, None) => diesel::update(target).set(stamp).execute(conn)?,
     };
@@ -213,12 +205,9 @@ pub fn flag_revoked(
     accreditation: AccreditationId,
     at: DateTime<Utc>,
 ) -> ApiResult<Vec<i64>> {
-    let open = [
-        InterviewStatus::Requested.as_str(),
-        InterviewStatus::Approved.as_str(),
-    ];
+    let open = [InterviewStatus::Requested, InterviewStatus::Approved];
     let target = iv::table
-        .filter(iv::accreditation_id.eq(accreditation.get()))
+        .filter(iv::accreditation_id.eq(accreditation))
         .filter(iv::status.eq_any(open));
     let ids: Vec<i64> = target.select(iv::id).load(conn)?;
     if !ids.is_empty() {
@@ -276,18 +265,10 @@ fn matching(
         query = query.limit(limit);
     }
     if let Some(status) = filter.status {
-        query = query.filter(iv::status.eq(status.as_str()));
+        query = query.filter(iv::status.eq(status));
     }
     if !filter.statuses.is_empty() {
-        query = query.filter(
-            iv::status.eq_any(
-                filter
-                    .statuses
-                    .iter()
-                    .map(|s| s.as_str())
-                    .collect::<Vec<_>>(),
-            ),
-        );
+        query = query.filter(iv::status.eq_any(&filter.statuses));
     }
     if let Some(from) = filter.from {
         query = query.filter(iv::ends_at.gt(from.naive_utc()));
@@ -296,14 +277,10 @@ fn matching(
         query = query.filter(iv::starts_at.lt(to.naive_utc()));
     }
     if let Some(acc) = filter.accreditation_id {
-        query = query.filter(iv::accreditation_id.eq(acc.get()));
+        query = query.filter(iv::accreditation_id.eq(acc));
     }
-    if let Some((at, id)) = after {
-        query = query.filter(
-            iv::starts_at
-                .lt(at)
-                .or(iv::starts_at.eq(at).and(iv::id.lt(id))),
-        );
+    if let Some(cursor) = after {
+        query = query.filter(after_newest(iv::starts_at, iv::id, cursor));
     }
     let rows: Vec<Row> = query.load(conn)?;
     assemble(conn, rows)
@@ -324,7 +301,7 @@ pub fn in_window(
 /// Takes the row lock for the rest of the transaction, so that two changes
 /// at once are applied one after the other (see `delegations::lock`).
 pub fn lock(conn: &mut AnyConnection, id: InterviewId) -> ApiResult<bool> {
-    Ok(diesel::update(iv::table.find(id.get()))
+    Ok(diesel::update(iv::table.find(id))
         .set(iv::version.eq(iv::version))
         .execute(conn)?
         > 0)

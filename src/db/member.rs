@@ -8,67 +8,54 @@ use super::schema::delegation_members as m;
 use crate::domain::delegation::{Gender, Member, MemberRole};
 use crate::domain::expiry::{TravelDocuments, VisaType};
 use crate::domain::ids::{DelegationId, MemberId};
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 
 // Field order is the table's (RETURNING loads by position).
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = m)]
 struct Row {
-    id: i64,
-    delegation_id: i64,
+    id: MemberId,
+    delegation_id: DelegationId,
     full_name: String,
-    gender: Option<String>,
+    gender: Option<Gender>,
     date_of_birth: Option<NaiveDate>,
     nationality: String,
     passport_number: Option<String>,
     organization: Option<String>,
     position: Option<String>,
-    role: String,
+    role: MemberRole,
     email: Option<String>,
     phone: Option<String>,
     created_at: NaiveDateTime,
     updated_at: NaiveDateTime,
     version: i64,
     passport_expiry: Option<NaiveDate>,
-    visa_type: Option<String>,
+    visa_type: Option<VisaType>,
     visa_number: Option<String>,
     visa_end: Option<NaiveDate>,
 }
 
 impl Row {
     /// The member and their travel documents.
-    fn split(self) -> ApiResult<(Member, TravelDocuments)> {
-        let visa_type = match self.visa_type.as_deref() {
-            Some(v) => Some(VisaType::parse(v).ok_or_else(|| {
-                ApiError::internal(format_args!("member {} has a bad visa type", self.id))
-            })?),
-            None => None,
-        };
+    fn split(self) -> (Member, TravelDocuments) {
         let docs = TravelDocuments {
             passport_expiry: self.passport_expiry,
-            visa_type,
+            visa_type: self.visa_type,
             visa_number: self.visa_number.clone(),
             visa_end: self.visa_end,
             press_card_end: None,
         };
-        Ok((Member::try_from(self)?, docs))
+        (Member::from(self), docs)
     }
 }
 
-impl TryFrom<Row> for Member {
-    type Error = ApiError;
-
-    fn try_from(row: Row) -> ApiResult<Member> {
-        let corrupt =
-            |what: &str| ApiError::internal(format_args!("member {} has a bad {what}", row.id));
-        Ok(Member {
-            id: MemberId(row.id),
-            delegation_id: DelegationId(row.delegation_id),
-            gender: match row.gender.as_deref() {
-                Some(g) => Some(Gender::parse(g).ok_or_else(|| corrupt("gender"))?),
-                None => None,
-            },
-            role: MemberRole::parse(&row.role).ok_or_else(|| corrupt("role"))?,
+impl From<Row> for Member {
+    fn from(row: Row) -> Member {
+        Member {
+            id: row.id,
+            delegation_id: row.delegation_id,
+            gender: row.gender,
+            role: row.role,
             full_name: row.full_name,
             date_of_birth: row.date_of_birth,
             nationality: row.nationality,
@@ -80,7 +67,7 @@ impl TryFrom<Row> for Member {
             created_at: row.created_at.and_utc(),
             updated_at: row.updated_at.and_utc(),
             version: row.version,
-        })
+        }
     }
 }
 
@@ -119,14 +106,14 @@ impl From<&Member> for MemberFields {
 }
 
 pub fn list(conn: &mut AnyConnection, delegation: DelegationId) -> ApiResult<Vec<Member>> {
-    m::table
-        .filter(m::delegation_id.eq(delegation.get()))
+    Ok(m::table
+        .filter(m::delegation_id.eq(delegation))
         .order(m::id.asc())
         .select(Row::as_select())
         .load::<Row>(conn)?
         .into_iter()
-        .map(Member::try_from)
-        .collect()
+        .map(Member::from)
+        .collect())
 }
 
 /// The members of a delegation with their travel documents.
@@ -134,14 +121,14 @@ pub fn list_with_documents(
     conn: &mut AnyConnection,
     delegation: DelegationId,
 ) -> ApiResult<Vec<(Member, TravelDocuments)>> {
-    m::table
-        .filter(m::delegation_id.eq(delegation.get()))
+    Ok(m::table
+        .filter(m::delegation_id.eq(delegation))
         .order(m::id.asc())
         .select(Row::as_select())
         .load::<Row>(conn)?
         .into_iter()
         .map(Row::split)
-        .collect()
+        .collect())
 }
 
 /// The members of these delegations with their travel documents, by delegation.
@@ -149,9 +136,8 @@ pub fn documents_of(
     conn: &mut AnyConnection,
     delegations: &[DelegationId],
 ) -> ApiResult<Vec<(Member, TravelDocuments)>> {
-    let ids: Vec<i64> = delegations.iter().map(|d| d.get()).collect();
-    m::table
-        .filter(m::delegation_id.eq_any(ids))
+    Ok(m::table
+        .filter(m::delegation_id.eq_any(delegations))
         .filter(
             m::passport_expiry
                 .is_not_null()
@@ -162,16 +148,16 @@ pub fn documents_of(
         .load::<Row>(conn)?
         .into_iter()
         .map(Row::split)
-        .collect()
+        .collect())
 }
 
 /// One member's travel documents.
 pub fn documents(conn: &mut AnyConnection, id: MemberId) -> ApiResult<TravelDocuments> {
     let row = m::table
-        .find(id.get())
+        .find(id)
         .select(Row::as_select())
         .first::<Row>(conn)?;
-    Ok(row.split()?.1)
+    Ok(row.split().1)
 }
 
 /// Writes one member's travel documents (in the change's transaction).
@@ -180,10 +166,10 @@ pub fn set_documents(
     id: MemberId,
     docs: &TravelDocuments,
 ) -> ApiResult<()> {
-    diesel::update(m::table.find(id.get()))
+    diesel::update(m::table.find(id))
         .set((
             m::passport_expiry.eq(docs.passport_expiry),
-            m::visa_type.eq(docs.visa_type.map(VisaType::as_str)),
+            m::visa_type.eq(docs.visa_type),
             m::visa_number.eq(docs.visa_number.as_deref()),
             m::visa_end.eq(docs.visa_end),
         ))
@@ -193,7 +179,7 @@ pub fn set_documents(
 
 pub fn count(conn: &mut AnyConnection, delegation: DelegationId) -> ApiResult<i64> {
     Ok(m::table
-        .filter(m::delegation_id.eq(delegation.get()))
+        .filter(m::delegation_id.eq(delegation))
         .count()
         .get_result(conn)?)
 }
@@ -203,14 +189,13 @@ pub fn find(
     delegation: DelegationId,
     id: MemberId,
 ) -> ApiResult<Option<Member>> {
-    m::table
-        .filter(m::delegation_id.eq(delegation.get()))
-        .filter(m::id.eq(id.get()))
+    Ok(m::table
+        .filter(m::delegation_id.eq(delegation))
+        .filter(m::id.eq(id))
         .select(Row::as_select())
         .first::<Row>(conn)
         .optional()?
-        .map(Member::try_from)
-        .transpose()
+        .map(Member::from))
 }
 
 pub fn insert(
@@ -222,7 +207,7 @@ pub fn insert(
     let at = at.naive_utc();
     let row = diesel::insert_into(m::table)
         .values((
-            m::delegation_id.eq(delegation.get()),
+            m::delegation_id.eq(delegation),
             fields,
             m::created_at.eq(at),
             m::updated_at.eq(at),
@@ -230,7 +215,7 @@ pub fn insert(
         ))
         .returning(m::all_columns)
         .get_result::<Row>(conn)?;
-    Member::try_from(row)
+    Ok(Member::from(row))
 }
 
 pub fn update(
@@ -239,9 +224,9 @@ pub fn update(
     fields: &MemberFields,
     at: DateTime<Utc>,
 ) -> ApiResult<Option<Member>> {
-    diesel::update(
+    Ok(diesel::update(
         m::table
-            .filter(m::id.eq(member.id.get()))
+            .filter(m::id.eq(member.id))
             .filter(m::version.eq(member.version)),
     )
     .set((
@@ -252,11 +237,10 @@ pub fn update(
     .returning(m::all_columns)
     .get_result::<Row>(conn)
     .optional()?
-    .map(Member::try_from)
-    .transpose()
+    .map(Member::from))
 }
 
 pub fn delete(conn: &mut AnyConnection, id: MemberId) -> ApiResult<()> {
-    diesel::delete(m::table.find(id.get())).execute(conn)?;
+    diesel::delete(m::table.find(id)).execute(conn)?;
     Ok(())
 }

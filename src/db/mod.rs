@@ -15,6 +15,7 @@ pub mod column_types;
 pub mod conference;
 pub mod connection;
 pub mod delegation;
+pub mod filters;
 pub mod interview;
 pub mod itinerary;
 pub mod kept;

@@ -4,6 +4,7 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
 
 use super::AnyConnection;
+use super::filters::contains;
 use super::schema::reporters as r;
 use crate::domain::expiry::{TravelDocuments, VisaType};
 use crate::domain::ids::ReporterId;
@@ -16,7 +17,7 @@ use crate::error::ApiResult;
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = r)]
 struct Row {
-    id: i64,
+    id: ReporterId,
     full_name: String,
     nationality: String,
     passport_number: Option<String>,
@@ -32,6 +33,7 @@ struct Row {
     updated_at: NaiveDateTime,
     version: i64,
     passport_expiry: Option<NaiveDate>,
+    /// Text, not [`VisaType`]: an unknown stored type reads as `other`.
     visa_type: Option<String>,
     visa_number: Option<String>,
     visa_end: Option<NaiveDate>,
@@ -59,7 +61,7 @@ impl Row {
 impl From<Row> for Reporter {
     fn from(row: Row) -> Reporter {
         Reporter {
-            id: ReporterId(row.id),
+            id: row.id,
             full_name: row.full_name,
             nationality: row.nationality,
             passport_number: row.passport_number,
@@ -128,7 +130,7 @@ impl From<&Reporter> for ReporterFields {
 
 pub fn find(conn: &mut AnyConnection, id: ReporterId) -> ApiResult<Option<Reporter>> {
     Ok(r::table
-        .find(id.get())
+        .find(id)
         .select(Row::as_select())
         .first::<Row>(conn)
         .optional()?
@@ -137,7 +139,6 @@ pub fn find(conn: &mut AnyConnection, id: ReporterId) -> ApiResult<Option<Report
 
 /// The reporters with these ids (those that exist).
 pub fn find_many(conn: &mut AnyConnection, ids: &[ReporterId]) -> ApiResult<Vec<Reporter>> {
-    let ids: Vec<i64> = ids.iter().map(|i| i.get()).collect();
     Ok(r::table
         .filter(r::id.eq_any(ids))
         .order(r::id.asc())
@@ -153,7 +154,6 @@ pub fn documents_of(
     conn: &mut AnyConnection,
     ids: &[ReporterId],
 ) -> ApiResult<Vec<(Reporter, TravelDocuments)>> {
-    let ids: Vec<i64> = ids.iter().map(|i| i.get()).collect();
     Ok(r::table
         .filter(r::id.eq_any(ids))
         .order(r::id.asc())
@@ -167,7 +167,7 @@ pub fn documents_of(
 /// One reporter's travel documents.
 pub fn documents(conn: &mut AnyConnection, id: ReporterId) -> ApiResult<TravelDocuments> {
     let row = r::table
-        .find(id.get())
+        .find(id)
         .select(Row::as_select())
         .first::<Row>(conn)?;
     Ok(row.split().1)
@@ -179,10 +179,10 @@ pub fn set_documents(
     id: ReporterId,
     docs: &TravelDocuments,
 ) -> ApiResult<()> {
-    diesel::update(r::table.find(id.get()))
+    diesel::update(r::table.find(id))
         .set((
             r::passport_expiry.eq(docs.passport_expiry),
-            r::visa_type.eq(docs.visa_type.map(VisaType::as_str)),
+            r::visa_type.eq(docs.visa_type),
             r::visa_number.eq(docs.visa_number.as_deref()),
             r::visa_end.eq(docs.visa_end),
             r::press_card_end.eq(docs.press_card_end),
@@ -211,11 +211,7 @@ pub fn list(
         .limit(limit.probe())
         .into_boxed();
     for word in &filter.words {
-        query = query.filter(
-            r::search_text
-                .like(format!("%{}%", super::escape_like(word)))
-                .escape('\\'),
-        );
+        query = query.filter(contains(r::search_text, word));
     }
     if let Some(n) = &filter.nationality {
         query = query.filter(r::nationality.eq(n.clone()));
@@ -254,7 +250,7 @@ pub fn insert(
 /// Takes the row lock for the rest of the transaction, so that two changes
 /// at once are applied one after the other (see `delegations::lock`).
 pub fn lock(conn: &mut AnyConnection, id: ReporterId) -> ApiResult<bool> {
-    Ok(diesel::update(r::table.find(id.get()))
+    Ok(diesel::update(r::table.find(id))
         .set(r::version.eq(r::version))
         .execute(conn)?
         > 0)
@@ -268,7 +264,7 @@ pub fn update(
 ) -> ApiResult<Option<Reporter>> {
     Ok(diesel::update(
         r::table
-            .filter(r::id.eq(current.id.get()))
+            .filter(r::id.eq(current.id))
             .filter(r::version.eq(current.version)),
     )
     .set((

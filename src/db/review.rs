@@ -10,31 +10,29 @@ use super::schema::security_reviews as sr;
 use super::stamp::Stamp;
 use crate::domain::ids::UserId;
 use crate::domain::review::{ReviewStatus, SecurityReview};
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 
 type Row = (
     i64,
-    String,
+    ReviewStatus,
     Option<String>,
     Option<String>,
     Stamp,
-    Option<i64>,
+    Option<UserId>,
 );
 
-fn to_review(row: Row) -> ApiResult<(i64, SecurityReview)> {
+fn to_review(row: Row) -> (i64, SecurityReview) {
     let (record_id, status, officer, notes, reviewed_at, reviewed_by) = row;
-    Ok((
+    (
         record_id,
         SecurityReview {
-            status: ReviewStatus::parse(&status).ok_or_else(|| {
-                ApiError::internal(format_args!("review of {record_id} has status {status:?}"))
-            })?,
+            status,
             officer,
             notes,
             reviewed_at: Some(reviewed_at.and_utc()),
-            reviewed_by: reviewed_by.map(UserId),
+            reviewed_by,
         },
-    ))
+    )
 }
 
 /// The columns of a [`Row`].
@@ -63,14 +61,14 @@ pub fn for_records(
     if ids.is_empty() {
         return Ok(HashMap::new());
     }
-    sr::table
+    Ok(sr::table
         .filter(sr::record_kind.eq(kind))
         .filter(sr::record_id.eq_any(ids))
         .select(COLUMNS)
         .load::<Row>(conn)?
         .into_iter()
         .map(to_review)
-        .collect()
+        .collect())
 }
 
 pub fn for_record(conn: &mut AnyConnection, kind: &str, id: i64) -> ApiResult<SecurityReview> {
@@ -82,10 +80,7 @@ pub fn for_record(conn: &mut AnyConnection, kind: &str, id: i64) -> ApiResult<Se
         .select(COLUMNS)
         .first::<Row>(conn)
         .optional()?;
-    match row {
-        Some(row) => Ok(to_review(row)?.1),
-        None => Ok(SecurityReview::default()),
-    }
+    Ok(row.map(|row| to_review(row).1).unwrap_or_default())
 }
 
 /// Records the police's review of a record, replacing the last one.
@@ -97,11 +92,11 @@ pub fn put(
     at: DateTime<Utc>,
 ) -> ApiResult<()> {
     let values = (
-        sr::status.eq(review.status.as_str()),
+        sr::status.eq(review.status),
         sr::officer.eq(review.officer.as_deref()),
         sr::notes.eq(review.notes.as_deref()),
         sr::reviewed_at.eq(at.naive_utc()),
-        sr::reviewed_by.eq(review.reviewed_by.map(UserId::get)),
+        sr::reviewed_by.eq(review.reviewed_by),
     );
     let target = sr::table
         .filter(sr::record_kind.eq(kind))

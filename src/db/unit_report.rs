@@ -11,64 +11,61 @@ use crate::domain::ids::{UnitId, UnitReportId, UserId};
 use crate::domain::pagination::Limit;
 use crate::domain::report::Period;
 use crate::domain::report::workflow::{ReportStatus, Sections, UnitReport};
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 
 // Field order is the table's (RETURNING loads by position).
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = r)]
 struct Row {
-    id: i64,
-    unit_id: i64,
-    period: String,
-    status: String,
+    id: UnitReportId,
+    unit_id: UnitId,
+    period: Period,
+    status: ReportStatus,
     results: String,
     difficulties: String,
     proposals: String,
     plan: String,
     return_note: Option<String>,
-    created_by: Option<i64>,
+    created_by: Option<UserId>,
     created_at: Stamp,
     updated_at: Stamp,
     submitted_at: Option<Stamp>,
     version: i64,
 }
 
-impl Row {
-    fn into_report(self) -> ApiResult<UnitReport> {
-        let corrupt = |what: &str| {
-            ApiError::internal(format_args!("unit report {} has a bad {what}", self.id))
-        };
-        Ok(UnitReport {
-            id: UnitReportId(self.id),
-            unit_id: UnitId(self.unit_id),
-            period: Period::parse(&self.period).ok_or_else(|| corrupt("period"))?,
-            status: ReportStatus::parse(&self.status).ok_or_else(|| corrupt("status"))?,
+impl From<Row> for UnitReport {
+    fn from(row: Row) -> UnitReport {
+        UnitReport {
+            id: row.id,
+            unit_id: row.unit_id,
+            period: row.period,
+            status: row.status,
             sections: Sections {
-                results: self.results,
-                difficulties: self.difficulties,
-                proposals: self.proposals,
-                plan: self.plan,
+                results: row.results,
+                difficulties: row.difficulties,
+                proposals: row.proposals,
+                plan: row.plan,
             },
-            return_note: self.return_note,
-            created_by: self.created_by.map(UserId),
-            created_at: self.created_at.and_utc(),
-            updated_at: self.updated_at.and_utc(),
-            submitted_at: self.submitted_at.map(|t| t.and_utc()),
-            version: self.version,
-        })
+            return_note: row.return_note,
+            created_by: row.created_by,
+            created_at: row.created_at.and_utc(),
+            updated_at: row.updated_at.and_utc(),
+            submitted_at: row.submitted_at.map(|t| t.and_utc()),
+            version: row.version,
+        }
     }
 }
 
-fn assemble(rows: Vec<Row>) -> ApiResult<Vec<UnitReport>> {
-    rows.into_iter().map(Row::into_report).collect()
+fn assemble(rows: Vec<Row>) -> Vec<UnitReport> {
+    rows.into_iter().map(UnitReport::from).collect()
 }
 
 pub fn find(conn: &mut AnyConnection, id: UnitReportId) -> ApiResult<Option<UnitReport>> {
     let rows: Vec<Row> = r::table
-        .filter(r::id.eq(id.get()))
+        .filter(r::id.eq(id))
         .select(Row::as_select())
         .load(conn)?;
-    Ok(assemble(rows)?.pop())
+    Ok(assemble(rows).pop())
 }
 
 /// The report of `unit` for `period`, if it was begun.
@@ -78,11 +75,11 @@ pub fn find_for(
     period: Period,
 ) -> ApiResult<Option<UnitReport>> {
     let rows: Vec<Row> = r::table
-        .filter(r::unit_id.eq(unit.get()))
-        .filter(r::period.eq(period.as_text()))
+        .filter(r::unit_id.eq(unit))
+        .filter(r::period.eq(period))
         .select(Row::as_select())
         .load(conn)?;
-    Ok(assemble(rows)?.pop())
+    Ok(assemble(rows).pop())
 }
 
 /// Every report of `period` (all units; a province has a few dozen), or
@@ -95,15 +92,15 @@ pub fn all(
 ) -> ApiResult<Vec<UnitReport>> {
     let mut query = r::table.select(Row::as_select()).into_boxed();
     if let Some(period) = period {
-        query = query.filter(r::period.eq(period.as_text()));
+        query = query.filter(r::period.eq(period));
     }
     if let Some(unit) = unit {
-        query = query.filter(r::unit_id.eq(unit.get()));
+        query = query.filter(r::unit_id.eq(unit));
     }
     let rows: Vec<Row> = query
         .order((r::period.desc(), r::unit_id.asc(), r::id.asc()))
         .load(conn)?;
-    assemble(rows)
+    Ok(assemble(rows))
 }
 
 /// A page of reports, newest first (by id), of `period` and `unit` when
@@ -118,27 +115,27 @@ pub fn list(
 ) -> ApiResult<Vec<UnitReport>> {
     let mut query = r::table.select(Row::as_select()).into_boxed();
     if let Some(period) = period {
-        query = query.filter(r::period.eq(period.as_text()));
+        query = query.filter(r::period.eq(period));
     }
     if let Some(unit) = unit {
-        query = query.filter(r::unit_id.eq(unit.get()));
+        query = query.filter(r::unit_id.eq(unit));
     }
     if let Some(after) = after {
         query = query.filter(r::id.lt(after));
     }
     let rows: Vec<Row> = query.order(r::id.desc()).limit(limit.probe()).load(conn)?;
-    assemble(rows)
+    Ok(assemble(rows))
 }
 
 /// `unit`'s reports returned to it for changes, of every period.
 pub fn returned(conn: &mut AnyConnection, unit: UnitId) -> ApiResult<Vec<UnitReport>> {
     let rows: Vec<Row> = r::table
-        .filter(r::unit_id.eq(unit.get()))
-        .filter(r::status.eq(ReportStatus::Returned.as_str()))
+        .filter(r::unit_id.eq(unit))
+        .filter(r::status.eq(ReportStatus::Returned))
         .order(r::id.asc())
         .select(Row::as_select())
         .load(conn)?;
-    assemble(rows)
+    Ok(assemble(rows))
 }
 
 /// Begins `unit`'s report for `period` as a draft with these sections.
@@ -153,27 +150,27 @@ pub fn insert(
     let at = at.naive_utc();
     let row = diesel::insert_into(r::table)
         .values((
-            r::unit_id.eq(unit.get()),
-            r::period.eq(period.as_text()),
-            r::status.eq(ReportStatus::Draft.as_str()),
+            r::unit_id.eq(unit),
+            r::period.eq(period),
+            r::status.eq(ReportStatus::Draft),
             r::results.eq(&sections.results),
             r::difficulties.eq(&sections.difficulties),
             r::proposals.eq(&sections.proposals),
             r::plan.eq(&sections.plan),
-            r::created_by.eq(by.map(UserId::get)),
+            r::created_by.eq(by),
             r::created_at.eq(at),
             r::updated_at.eq(at),
             r::version.eq(1_i64),
         ))
         .returning(r::all_columns)
         .get_result::<Row>(conn)?;
-    row.into_report()
+    Ok(row.into())
 }
 
 /// Locks the row (a no-op update), so that a change is decided on the
 /// report as the previous change left it.
 pub fn lock(conn: &mut AnyConnection, id: UnitReportId) -> ApiResult<bool> {
-    Ok(diesel::update(r::table.find(id.get()))
+    Ok(diesel::update(r::table.find(id))
         .set(r::version.eq(r::version))
         .execute(conn)?
         > 0)
@@ -188,20 +185,16 @@ pub fn set_sections(
     sections: &Sections,
     at: DateTime<Utc>,
 ) -> ApiResult<Option<UnitReport>> {
-    let updated = diesel::update(
-        r::table
-            .filter(r::id.eq(id.get()))
-            .filter(r::version.eq(version)),
-    )
-    .set((
-        r::results.eq(&sections.results),
-        r::difficulties.eq(&sections.difficulties),
-        r::proposals.eq(&sections.proposals),
-        r::plan.eq(&sections.plan),
-        r::updated_at.eq(at.naive_utc()),
-        r::version.eq(r::version + 1),
-    ))
-    .execute(conn)?;
+    let updated = diesel::update(r::table.filter(r::id.eq(id)).filter(r::version.eq(version)))
+        .set((
+            r::results.eq(&sections.results),
+            r::difficulties.eq(&sections.difficulties),
+            r::proposals.eq(&sections.proposals),
+            r::plan.eq(&sections.plan),
+            r::updated_at.eq(at.naive_utc()),
+            r::version.eq(r::version + 1),
+        ))
+        .execute(conn)?;
     if updated == 0 {
         return Ok(None);
     }
@@ -219,11 +212,9 @@ pub fn set_status(
     return_note: Option<&str>,
     at: DateTime<Utc>,
 ) -> ApiResult<Option<UnitReport>> {
-    let target = r::table
-        .filter(r::id.eq(id.get()))
-        .filter(r::version.eq(version));
+    let target = r::table.filter(r::id.eq(id)).filter(r::version.eq(version));
     let stamp = (
-        r::status.eq(status.as_str()),
+        r::status.eq(status),
         r::updated_at.eq(at.naive_utc()),
         r::version.eq(r::version + 1),
     );

@@ -268,7 +268,7 @@ pub fn update(
     }
     let set = db::delegation::Changes {
         countries: Some(db::delegation::encode_countries(&new.countries)),
-        host_unit_id: Some(new.host_unit_id.get()),
+        host_unit_id: Some(new.host_unit_id),
         title: Some(new.title),
         purpose: Some(new.purpose),
         partner_organization: Some(new.partner_organization),

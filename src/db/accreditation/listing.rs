@@ -6,6 +6,7 @@ use diesel::prelude::*;
 
 use super::{Row, assemble};
 use crate::db::AnyConnection;
+use crate::db::filters::after_newest;
 use crate::db::schema::{accreditation_reporters as ar, accreditations as a};
 use crate::domain::ids::ReporterId;
 use crate::domain::pagination::Limit;
@@ -54,18 +55,10 @@ fn matching(
         query = query.limit(limit);
     }
     if let Some(status) = filter.status {
-        query = query.filter(a::status.eq(status.as_str()));
+        query = query.filter(a::status.eq(status));
     }
     if !filter.statuses.is_empty() {
-        query = query.filter(
-            a::status.eq_any(
-                filter
-                    .statuses
-                    .iter()
-                    .map(|s| s.as_str())
-                    .collect::<Vec<_>>(),
-            ),
-        );
+        query = query.filter(a::status.eq_any(&filter.statuses));
     }
     if let Some(from) = filter.from {
         query = query.filter(a::end_date.ge(from));
@@ -75,16 +68,12 @@ fn matching(
     }
     if let Some(reporter) = filter.reporter_id {
         let ids = ar::table
-            .filter(ar::reporter_id.eq(reporter.get()))
+            .filter(ar::reporter_id.eq(reporter))
             .select(ar::accreditation_id);
         query = query.filter(a::id.eq_any(ids));
     }
-    if let Some((date, id)) = after {
-        query = query.filter(
-            a::start_date
-                .lt(date)
-                .or(a::start_date.eq(date).and(a::id.lt(id))),
-        );
+    if let Some(cursor) = after {
+        query = query.filter(after_newest(a::start_date, a::id, cursor));
     }
     let rows: Vec<Row> = query.load(conn)?;
     assemble(conn, rows)

@@ -8,6 +8,7 @@ use diesel::prelude::*;
 
 use super::{KIND, Row};
 use crate::db::AnyConnection;
+use crate::db::filters::{after_newest, contains};
 use crate::db::schema::delegations as d;
 use crate::domain::delegation::{Delegation, DelegationStatus, Direction};
 use crate::domain::ids::UnitId;
@@ -66,21 +67,13 @@ fn matching(
         query = query.limit(limit);
     }
     if let Some(direction) = filter.direction {
-        query = query.filter(d::direction.eq(direction.as_str()));
+        query = query.filter(d::direction.eq(direction));
     }
     if let Some(status) = filter.status {
-        query = query.filter(d::status.eq(status.as_str()));
+        query = query.filter(d::status.eq(status));
     }
     if !filter.statuses.is_empty() {
-        query = query.filter(
-            d::status.eq_any(
-                filter
-                    .statuses
-                    .iter()
-                    .map(|s| s.as_str())
-                    .collect::<Vec<_>>(),
-            ),
-        );
+        query = query.filter(d::status.eq_any(&filter.statuses));
     }
     if let Some(from) = filter.from {
         query = query.filter(d::end_date.ge(from));
@@ -89,36 +82,29 @@ fn matching(
         query = query.filter(d::start_date.le(to));
     }
     for word in &filter.words {
-        query = query.filter(
-            d::search_text
-                .like(format!("%{}%", super::super::escape_like(word)))
-                .escape('\\'),
-        );
+        query = query.filter(contains(d::search_text, word));
     }
     if let Some(country) = &filter.country {
         query = query.filter(d::countries.like(format!("%,{country},%")));
     }
     if let Some(unit) = filter.host_unit_id {
-        query = query.filter(d::host_unit_id.eq(unit.get()));
+        query = query.filter(d::host_unit_id.eq(unit));
     }
     if let Some(unit) = filter.only_unit {
-        query = query.filter(d::host_unit_id.eq(unit.get()));
+        query = query.filter(d::host_unit_id.eq(unit));
     }
-    if let Some((date, id)) = after {
-        query = query.filter(
-            d::start_date
-                .lt(date)
-                .or(d::start_date.eq(date).and(d::id.lt(id))),
-        );
+    if let Some(cursor) = after {
+        query = query.filter(after_newest(d::start_date, d::id, cursor));
     }
     let rows: Vec<Row> = query.load(conn)?;
-    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let ids: Vec<i64> = rows.iter().map(|r| r.id.get()).collect();
     let mut reviews: HashMap<i64, SecurityReview> =
         super::super::review::for_records(conn, KIND, &ids)?;
-    rows.into_iter()
+    Ok(rows
+        .into_iter()
         .map(|row| {
-            let review = reviews.remove(&row.id).unwrap_or_default();
+            let review = reviews.remove(&row.id.get()).unwrap_or_default();
             row.into_delegation(review)
         })
-        .collect()
+        .collect())
 }

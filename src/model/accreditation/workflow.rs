@@ -63,7 +63,7 @@ pub(crate) fn apply_action(
         })?;
     let now = db::now();
     let state = StateChanges {
-        status: Some(to.as_str().to_owned()),
+        status: Some(to),
         status_note: matches!(to, S::Revoked | S::Rejected | S::Cancelled).then(|| note.clone()),
     };
     let a = acc_db::update(conn, current.id, current.version, None, &state, now)?.ok_or(

@@ -48,7 +48,7 @@ pub fn transition(
 
     let now = db::now();
     let mut set = db::delegation::Changes {
-        status: Some(to.as_str().to_owned()),
+        status: Some(to),
         ..Default::default()
     };
     let mut changes = Changes::new().diff("status", &current.status, &to);
@@ -56,15 +56,14 @@ pub fn transition(
         DelegationAction::Submit => set.returned_note = Some(None),
         DelegationAction::Return => set.returned_note = Some(input.note.clone()),
         DelegationAction::Appraise => {
-            set.appraisal_recommendation =
-                Some(input.recommendation.map(|r| r.as_str().to_owned()));
+            set.appraisal_recommendation = Some(input.recommendation);
             set.appraisal_note = Some(input.note.clone());
             changes = changes.set("recommendation", input.recommendation);
         }
         DelegationAction::Approve | DelegationAction::Reject => {
             set.decision_number = Some(input.decision_number.clone());
             set.decision_date = Some(input.decision_date);
-            set.decided_by = Some(Some(caller.id.get()));
+            set.decided_by = Some(Some(caller.id));
             changes = changes
                 .set("decision_number", &input.decision_number)
                 .set("decision_date", input.decision_date);
