@@ -1,35 +1,36 @@
 //! The `itinerary_items` table.
 
-use std::str::FromStr;
+pub(crate) mod entry;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
-use chrono_tz::Tz;
 use diesel::prelude::*;
+use serde::Serialize;
 
+use self::entry::{entry_fields, entry_record, stored_zone};
 use super::AnyConnection;
 use super::schema::itinerary_items as i;
 use super::stamp::Stamp;
 use crate::domain::ids::{DelegationId, ItineraryItemId};
-use crate::domain::itinerary::{ItemKind, ItemStatus, ItineraryItem, Place};
+use crate::domain::itinerary::{EntryPlan, ItemKind, ItemStatus, ItineraryItem};
 use crate::error::{ApiError, ApiResult};
 
 // Field order is the table's (RETURNING loads by position).
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = i)]
 struct Row {
-    id: i64,
-    delegation_id: i64,
+    id: ItineraryItemId,
+    delegation_id: DelegationId,
     starts_at: Stamp,
     ends_at: Stamp,
     time_zone: String,
-    kind: String,
+    kind: ItemKind,
     title: String,
     place_name: String,
     place_address: Option<String>,
     place_district: Option<String>,
     participants: Option<String>,
     escort_officer: Option<String>,
-    status: String,
+    status: ItemStatus,
     import_uid: Option<String>,
     created_at: Stamp,
     updated_at: Stamp,
@@ -40,35 +41,20 @@ impl TryFrom<Row> for ItineraryItem {
     type Error = ApiError;
 
     fn try_from(row: Row) -> ApiResult<ItineraryItem> {
-        let corrupt = |what: &str| {
-            ApiError::internal(format_args!("itinerary item {} has a bad {what}", row.id))
-        };
-        Ok(ItineraryItem {
-            id: ItineraryItemId(row.id),
-            delegation_id: DelegationId(row.delegation_id),
-            starts_at: row.starts_at.and_utc(),
-            ends_at: row.ends_at.and_utc(),
-            time_zone: Tz::from_str(&row.time_zone).map_err(|_| corrupt("time zone"))?,
-            kind: ItemKind::parse(&row.kind).ok_or_else(|| corrupt("kind"))?,
-            status: ItemStatus::parse(&row.status).ok_or_else(|| corrupt("status"))?,
-            title: row.title,
-            place: Place {
-                name: row.place_name,
-                address: row.place_address,
-                district: row.place_district,
-            },
-            participants: row.participants,
-            escort_officer: row.escort_officer,
+        let time_zone = stored_zone(&row.time_zone, format_args!("itinerary item {}", row.id))?;
+        Ok(entry_record!(ItineraryItem {
+            id: row.id,
+            delegation_id: row.delegation_id,
+            time_zone,
             import_uid: row.import_uid,
-            created_at: row.created_at.and_utc(),
-            updated_at: row.updated_at.and_utc(),
-            version: row.version,
-        })
+        } from row))
     }
 }
 
-/// An item's fields, for a new item or in full for a change.
-#[derive(Debug, Clone, PartialEq, Insertable, AsChangeset)]
+/// An item's fields, for a new item or in full for a change. Serialized,
+/// they are what a change records (`Changes::between`); the .ics key is
+/// bookkeeping, not a change anyone makes.
+#[derive(Debug, Clone, PartialEq, Serialize, Insertable, AsChangeset)]
 #[diesel(table_name = i, treat_none_as_null = true)]
 pub struct ItemFields {
     pub starts_at: NaiveDateTime,
@@ -82,25 +68,19 @@ pub struct ItemFields {
     pub participants: Option<String>,
     pub escort_officer: Option<String>,
     pub status: String,
+    #[serde(skip)]
     pub import_uid: Option<String>,
+}
+
+impl ItemFields {
+    pub fn new(plan: EntryPlan<ItemKind>, import_uid: Option<String>) -> Self {
+        entry_fields!(ItemFields { import_uid } from plan)
+    }
 }
 
 impl From<&ItineraryItem> for ItemFields {
     fn from(x: &ItineraryItem) -> Self {
-        Self {
-            starts_at: x.starts_at.naive_utc(),
-            ends_at: x.ends_at.naive_utc(),
-            time_zone: x.time_zone.name().to_owned(),
-            kind: x.kind.as_str().to_owned(),
-            title: x.title.clone(),
-            place_name: x.place.name.clone(),
-            place_address: x.place.address.clone(),
-            place_district: x.place.district.clone(),
-            participants: x.participants.clone(),
-            escort_officer: x.escort_officer.clone(),
-            status: x.status.as_str().to_owned(),
-            import_uid: x.import_uid.clone(),
-        }
+        Self::new(x.into(), x.import_uid.clone())
     }
 }
 

@@ -1,5 +1,6 @@
 //! Itinerary items: the scheduled entries of a delegation's programme, each
-//! planned in its own time zone.
+//! planned in its own time zone; and what a press activity shares with
+//! them (`EntryPlan`, `Place`, `ItemStatus`).
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
@@ -7,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::ids::{DelegationId, ItineraryItemId};
+use super::press::{ActivityKind, PressActivity};
 use super::time::within_years;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -64,6 +66,46 @@ pub struct ItineraryItem {
     pub updated_at: DateTime<Utc>,
     pub version: i64,
 }
+
+/// What an itinerary item and a press activity both are, apart from their
+/// ids, parent and bookkeeping: an entry of some kind, timed in its own
+/// zone, at a place. A request is read into one (`model::itinerary::entry`)
+/// and each table writes one (`db::itinerary::entry`), for either record.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntryPlan<K> {
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub time_zone: Tz,
+    pub kind: K,
+    pub title: String,
+    pub place: Place,
+    pub participants: Option<String>,
+    pub escort_officer: Option<String>,
+    pub status: ItemStatus,
+}
+
+/// Each record's plan: the fields of the same names, taken as they are.
+macro_rules! plan_of {
+    ($($record:ty => $kind:ty),* $(,)?) => {$(
+        impl From<&$record> for EntryPlan<$kind> {
+            fn from(x: &$record) -> Self {
+                Self {
+                    starts_at: x.starts_at,
+                    ends_at: x.ends_at,
+                    time_zone: x.time_zone,
+                    kind: x.kind,
+                    title: x.title.clone(),
+                    place: x.place.clone(),
+                    participants: x.participants.clone(),
+                    escort_officer: x.escort_officer.clone(),
+                    status: x.status,
+                }
+            }
+        }
+    )*};
+}
+
+plan_of!(ItineraryItem => ItemKind, PressActivity => ActivityKind);
 
 /// An instant as a person gives it: RFC 3339 with an offset, or a local
 /// time (`2026-12-01T09:00`) read in `zone`.

@@ -1,82 +1,25 @@
-//! A delegation's itinerary: the scheduled entries' input (shared with
-//! press activities), and each change to an item as one operation on the
-//! delegation.
+//! A delegation's itinerary: each change to an item as one operation on
+//! the delegation. What an item shares with a press activity — its
+//! request, read into an `EntryPlan` — is in [`entry`].
 
-use chrono::{DateTime, NaiveDate, Utc};
-use chrono_tz::Tz;
-use serde::{Deserialize, Serialize};
+pub mod entry;
+
+use serde::Deserialize;
 use utoipa::ToSchema;
 use validator::Validate;
 
+use self::entry::{changed, planned};
+// Where the console and the other records name them.
+pub use self::entry::{EntryInput, PlaceView, zone};
 use super::delegation::{edit_allowed, event, for_change, touch};
-use super::input::trimmed;
 use crate::db::itinerary::ItemFields;
 use crate::db::{self, AnyConnection, Audited};
 use crate::domain::audit::{AuditEvent, Changes};
 use crate::domain::delegation::{self as rules, Delegation};
 use crate::domain::ids::{DelegationId, ItineraryItemId};
-use crate::domain::itinerary::{self, ItemKind, ItemStatus, ItineraryItem};
+use crate::domain::itinerary::{EntryPlan, ItemKind, ItemStatus, ItineraryItem};
 use crate::domain::role::Caller;
-use crate::domain::text::parse_zone;
-use crate::domain::time::PROVINCE_TZ;
 use crate::error::{ApiError, ApiResult};
-
-/// A place as a request gives it.
-#[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(as = PlaceInput)]
-pub struct PlaceView {
-    #[validate(
-        length(min = 1, max = 300),
-        custom(function = "super::input::not_blank")
-    )]
-    #[schema(
-        min_length = 1,
-        max_length = 300,
-        example = "Nhà máy Thủy điện Hòa Bình"
-    )]
-    pub name: String,
-    #[validate(length(max = 500))]
-    #[schema(max_length = 500)]
-    pub address: Option<String>,
-    #[validate(length(max = 200))]
-    #[schema(max_length = 200, example = "TP. Hòa Bình")]
-    pub district: Option<String>,
-}
-
-/// A new scheduled entry (an itinerary item, or a press activity) and its
-/// kind of activity. Where an accreditation lists places, `place.name`
-/// must be one of them (case and diacritics aside).
-#[derive(Debug, Deserialize, Validate, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct EntryInput<K> {
-    /// `2026-12-01T09:00` in `time_zone`, or RFC 3339 with an offset.
-    #[validate(length(max = 64))]
-    #[schema(max_length = 64, example = "2026-12-01T09:00")]
-    pub starts_at: String,
-    #[validate(length(max = 64))]
-    #[schema(max_length = 64, example = "2026-12-01T11:00")]
-    pub ends_at: String,
-    /// IANA zone; default `Asia/Ho_Chi_Minh` (an outgoing delegation's entries abroad keep their own).
-    #[validate(length(max = 64))]
-    #[schema(max_length = 64, example = "Asia/Ho_Chi_Minh")]
-    pub time_zone: Option<String>,
-    pub kind: K,
-    #[validate(
-        length(min = 1, max = 500),
-        custom(function = "super::input::not_blank")
-    )]
-    #[schema(min_length = 1, max_length = 500)]
-    pub title: String,
-    #[validate(nested)]
-    pub place: PlaceView,
-    #[validate(length(max = 2000))]
-    #[schema(max_length = 2000)]
-    pub participants: Option<String>,
-    #[validate(length(max = 200))]
-    #[schema(max_length = 200)]
-    pub escort_officer: Option<String>,
-}
 
 /// Fields to change; absent fields stay. `{"status": "cancelled"}` cancels the item (it stays, marked).
 #[derive(Debug, Default, Deserialize, Validate, ToSchema)]
@@ -121,42 +64,6 @@ pub struct ItemPatch {
     pub status: Option<ItemStatus>,
 }
 
-/// A scheduled entry's times as given (itinerary items, press activities):
-/// read in its zone, and checked to lie within its record's dates.
-#[derive(Debug)]
-pub struct Draft {
-    pub starts_at: String,
-    pub ends_at: String,
-    pub zone: Tz,
-}
-
-impl Draft {
-    pub fn within(
-        &self,
-        first: NaiveDate,
-        last: NaiveDate,
-    ) -> ApiResult<(DateTime<Utc>, DateTime<Utc>)> {
-        let starts = itinerary::parse_time(&self.starts_at, self.zone)
-            .map_err(|m| ApiError::invalid("starts_at", m))?;
-        let ends = itinerary::parse_time(&self.ends_at, self.zone)
-            .map_err(|m| ApiError::invalid("ends_at", m))?;
-        itinerary::check_span(starts, ends, self.zone, first, last)
-            .map_err(|(field, message)| ApiError::invalid(field, message))?;
-        Ok((starts, ends))
-    }
-
-    pub fn check(&self, d: &Delegation) -> ApiResult<(DateTime<Utc>, DateTime<Utc>)> {
-        self.within(d.start_date, d.end_date)
-    }
-}
-
-/// The zone a scheduled entry is planned in: the one given, or the province's.
-pub fn zone(raw: Option<&str>) -> ApiResult<Tz> {
-    raw.map(|z| parse_zone(z).map_err(|m| ApiError::invalid("time_zone", m)))
-        .transpose()
-        .map(|z| z.unwrap_or(PROVINCE_TZ))
-}
-
 /// Whether `caller` may change the itinerary of `d` now (403 / 409).
 pub(crate) fn open_to(d: &Delegation, caller: Caller) -> ApiResult<()> {
     edit_allowed(
@@ -196,28 +103,8 @@ pub fn add(
     input: EntryInput<ItemKind>,
 ) -> ApiResult<Audited<ItineraryItem>> {
     let d = editable(conn, caller, id)?;
-    let zone = zone(input.time_zone.as_deref())?;
-    let draft = Draft {
-        starts_at: input.starts_at,
-        ends_at: input.ends_at,
-        zone,
-    };
-    let (starts, ends) = draft.check(&d)?;
-    let fields = ItemFields {
-        starts_at: starts.naive_utc(),
-        ends_at: ends.naive_utc(),
-        time_zone: zone.name().to_owned(),
-        kind: input.kind.as_str().to_owned(),
-        title: input.title.trim().to_owned(),
-        place_name: input.place.name.trim().to_owned(),
-        place_address: trimmed(input.place.address),
-        place_district: trimmed(input.place.district),
-        participants: trimmed(input.participants),
-        escort_officer: trimmed(input.escort_officer),
-        status: ItemStatus::Planned.as_str().to_owned(),
-        import_uid: None,
-    };
-    let (item, entry) = insert(conn, &d, &fields)?;
+    let plan = planned(input, d.start_date, d.end_date)?;
+    let (item, entry) = insert(conn, &d, &ItemFields::new(plan, None))?;
     Ok(Audited::new(item, entry))
 }
 
@@ -234,43 +121,9 @@ pub fn update(
     let d = editable(conn, caller, id)?;
     let current = db::itinerary::find(conn, id, item_id)?.ok_or(ApiError::NotFound)?;
     db::check_version(if_match, current.version)?;
-    let zone = match patch.time_zone.as_deref() {
-        Some(z) => zone(Some(z))?,
-        None => current.time_zone,
-    };
-    let local = |t: DateTime<Utc>| t.with_timezone(&current.time_zone).to_rfc3339();
-    let draft = Draft {
-        starts_at: patch.starts_at.unwrap_or_else(|| local(current.starts_at)),
-        ends_at: patch.ends_at.unwrap_or_else(|| local(current.ends_at)),
-        zone,
-    };
-    let (starts, ends) = draft.check(&d)?;
-    let place = patch.place.unwrap_or_else(|| PlaceView {
-        name: current.place.name.clone(),
-        address: current.place.address.clone(),
-        district: current.place.district.clone(),
-    });
-    let fields = ItemFields {
-        starts_at: starts.naive_utc(),
-        ends_at: ends.naive_utc(),
-        time_zone: zone.name().to_owned(),
-        kind: patch.kind.unwrap_or(current.kind).as_str().to_owned(),
-        title: patch
-            .title
-            .map(|t| t.trim().to_owned())
-            .unwrap_or_else(|| current.title.clone()),
-        place_name: place.name.trim().to_owned(),
-        place_address: trimmed(place.address),
-        place_district: trimmed(place.district),
-        participants: patch
-            .participants
-            .map_or_else(|| current.participants.clone(), |p| trimmed(Some(p))),
-        escort_officer: patch
-            .escort_officer
-            .map_or_else(|| current.escort_officer.clone(), |p| trimmed(Some(p))),
-        status: patch.status.unwrap_or(current.status).as_str().to_owned(),
-        import_uid: current.import_uid.clone(),
-    };
+    let status = patch.status.unwrap_or(current.status);
+    let plan = changed(EntryPlan::from(&current), patch, d.start_date, d.end_date)?;
+    let fields = ItemFields::new(EntryPlan { status, ..plan }, current.import_uid.clone());
     Ok(match rewrite(conn, &d, &current, &fields)? {
         Some((item, entry)) => Audited::new(item, entry),
         None => Audited::unchanged(current),
@@ -317,27 +170,7 @@ pub(crate) fn rewrite(
     current: &ItineraryItem,
     fields: &ItemFields,
 ) -> ApiResult<Option<(ItineraryItem, AuditEvent)>> {
-    let old = ItemFields::from(current);
-    let changes = Changes::new()
-        .diff("starts_at", &old.starts_at, &fields.starts_at)
-        .diff("ends_at", &old.ends_at, &fields.ends_at)
-        .diff("time_zone", &old.time_zone, &fields.time_zone)
-        .diff("kind", &old.kind, &fields.kind)
-        .diff("title", &old.title, &fields.title)
-        .diff("place_name", &old.place_name, &fields.place_name)
-        .diff("place_address", &old.place_address, &fields.place_address)
-        .diff(
-            "place_district",
-            &old.place_district,
-            &fields.place_district,
-        )
-        .diff("participants", &old.participants, &fields.participants)
-        .diff(
-            "escort_officer",
-            &old.escort_officer,
-            &fields.escort_officer,
-        )
-        .diff("status", &old.status, &fields.status);
+    let changes = Changes::between(&ItemFields::from(current), fields);
     if changes.is_empty() {
         return Ok(None);
     }

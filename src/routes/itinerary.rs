@@ -13,7 +13,8 @@ use crate::error::*;
 use crate::http::auth::SignedIn;
 use crate::http::extract::{IfMatch, ValidJson, etag};
 use crate::model;
-pub use crate::model::itinerary::{Draft, EntryInput, ItemPatch, PlaceView, zone};
+use crate::model::itinerary::ItemPatch;
+use crate::model::itinerary::entry::EntryInput;
 
 /// An itinerary item as the API shows it; times carry the offset of its own zone.
 #[derive(Debug, Serialize, ToSchema)]

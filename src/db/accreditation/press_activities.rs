@@ -1,17 +1,16 @@
 //! The `press_activities` table: the activities an accreditation plans,
 //! read and written as domain `PressActivity` values.
 
-use std::str::FromStr;
-
 use chrono::{DateTime, NaiveDateTime, Utc};
-use chrono_tz::Tz;
 use diesel::prelude::*;
+use serde::Serialize;
 
 use crate::db::AnyConnection;
+use crate::db::itinerary::entry::{entry_fields, entry_record, stored_zone};
 use crate::db::schema::press_activities as pa;
 use crate::db::stamp::Stamp;
 use crate::domain::ids::{AccreditationId, PressActivityId};
-use crate::domain::itinerary::{ItemStatus, Place};
+use crate::domain::itinerary::{EntryPlan, ItemStatus};
 use crate::domain::press::{ActivityKind, PressActivity};
 use crate::error::{ApiError, ApiResult};
 
@@ -19,19 +18,19 @@ use crate::error::{ApiError, ApiResult};
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = pa)]
 struct ActivityRow {
-    id: i64,
-    accreditation_id: i64,
+    id: PressActivityId,
+    accreditation_id: AccreditationId,
     starts_at: Stamp,
     ends_at: Stamp,
     time_zone: String,
-    kind: String,
+    kind: ActivityKind,
     title: String,
     place_name: String,
     place_address: Option<String>,
     place_district: Option<String>,
     participants: Option<String>,
     escort_officer: Option<String>,
-    status: String,
+    status: ItemStatus,
     created_at: Stamp,
     updated_at: Stamp,
     version: i64,
@@ -41,34 +40,18 @@ impl TryFrom<ActivityRow> for PressActivity {
     type Error = ApiError;
 
     fn try_from(row: ActivityRow) -> ApiResult<PressActivity> {
-        let corrupt = |what: &str| {
-            ApiError::internal(format_args!("press activity {} has a bad {what}", row.id))
-        };
-        Ok(PressActivity {
-            id: PressActivityId(row.id),
-            accreditation_id: AccreditationId(row.accreditation_id),
-            starts_at: row.starts_at.and_utc(),
-            ends_at: row.ends_at.and_utc(),
-            time_zone: Tz::from_str(&row.time_zone).map_err(|_| corrupt("time zone"))?,
-            kind: ActivityKind::parse(&row.kind).ok_or_else(|| corrupt("kind"))?,
-            status: ItemStatus::parse(&row.status).ok_or_else(|| corrupt("status"))?,
-            title: row.title,
-            place: Place {
-                name: row.place_name,
-                address: row.place_address,
-                district: row.place_district,
-            },
-            participants: row.participants,
-            escort_officer: row.escort_officer,
-            created_at: row.created_at.and_utc(),
-            updated_at: row.updated_at.and_utc(),
-            version: row.version,
-        })
+        let time_zone = stored_zone(&row.time_zone, format_args!("press activity {}", row.id))?;
+        Ok(entry_record!(PressActivity {
+            id: row.id,
+            accreditation_id: row.accreditation_id,
+            time_zone,
+        } from row))
     }
 }
 
-/// A press activity's fields (a change sets them all: cleared ones to null).
-#[derive(Debug, Clone, PartialEq, Insertable, AsChangeset)]
+/// A press activity's fields (a change sets them all: cleared ones to
+/// null). Serialized, they are what a change records (`Changes::between`).
+#[derive(Debug, Clone, PartialEq, Serialize, Insertable, AsChangeset)]
 #[diesel(table_name = pa, treat_none_as_null = true)]
 pub struct ActivityFields {
     pub starts_at: NaiveDateTime,
@@ -84,21 +67,15 @@ pub struct ActivityFields {
     pub status: String,
 }
 
+impl From<EntryPlan<ActivityKind>> for ActivityFields {
+    fn from(plan: EntryPlan<ActivityKind>) -> Self {
+        entry_fields!(ActivityFields {} from plan)
+    }
+}
+
 impl From<&PressActivity> for ActivityFields {
     fn from(p: &PressActivity) -> Self {
-        Self {
-            starts_at: p.starts_at.naive_utc(),
-            ends_at: p.ends_at.naive_utc(),
-            time_zone: p.time_zone.name().to_owned(),
-            kind: p.kind.as_str().to_owned(),
-            title: p.title.clone(),
-            place_name: p.place.name.clone(),
-            place_address: p.place.address.clone(),
-            place_district: p.place.district.clone(),
-            participants: p.participants.clone(),
-            escort_officer: p.escort_officer.clone(),
-            status: p.status.as_str().to_owned(),
-        }
+        EntryPlan::from(p).into()
     }
 }
 

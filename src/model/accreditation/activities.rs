@@ -4,7 +4,6 @@
 
 use std::str::FromStr;
 
-use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::Deserialize;
 use utoipa::ToSchema;
@@ -15,15 +14,14 @@ use crate::db::accreditation::{self as acc_db, ActivityFields};
 use crate::db::{self, AnyConnection, Audited};
 use crate::domain::audit::{AuditEvent, Changes, RecordKind};
 use crate::domain::ids::{AccreditationId, PressActivityId};
-use crate::domain::itinerary::{ItemStatus, check_span};
+use crate::domain::itinerary::{EntryPlan, ItemStatus, check_span};
 use crate::domain::press::{
     Accreditation, AccreditationStatus as S, ActivityKind, ActivityRefusal, PressActivity,
     activity_open,
 };
 use crate::domain::role::Caller;
 use crate::error::{ApiError, ApiResult};
-use crate::model::input::trimmed;
-use crate::model::itinerary::{Draft, EntryInput, PlaceView, zone};
+use crate::model::itinerary::entry::{EntryInput, PlaceView, changed, planned};
 use crate::model::reporter::require_foreign_affairs;
 
 /// Fields of an activity to change; absent fields stay as they are. The
@@ -93,26 +91,8 @@ pub fn plan(
 ) -> ApiResult<Audited<PressActivity>> {
     let acc = for_change(conn, caller, id)?;
     require_foreign_affairs(caller, "plan press activities")?;
-    let zone = zone(input.time_zone.as_deref())?;
-    let draft = Draft {
-        starts_at: input.starts_at,
-        ends_at: input.ends_at,
-        zone,
-    };
-    let (starts, ends) = draft.within(acc.start_date, acc.end_date)?;
-    let fields = ActivityFields {
-        starts_at: starts.naive_utc(),
-        ends_at: ends.naive_utc(),
-        time_zone: zone.name().to_owned(),
-        kind: input.kind.as_str().to_owned(),
-        title: input.title.trim().to_owned(),
-        place_name: input.place.name.trim().to_owned(),
-        place_address: trimmed(input.place.address),
-        place_district: trimmed(input.place.district),
-        participants: trimmed(input.participants),
-        escort_officer: trimmed(input.escort_officer),
-        status: ItemStatus::Planned.as_str().to_owned(),
-    };
+    let plan = planned(input, acc.start_date, acc.end_date)?;
+    let fields = ActivityFields::from(plan);
     let (activity, entry) = insert_activity(conn, &acc, &fields)?;
     Ok(Audited::new(activity, entry))
 }
@@ -170,50 +150,13 @@ pub fn change_activity(
     patch: ActivityPatch,
 ) -> ApiResult<Audited<PressActivity>> {
     let (acc, current) = open_activity(conn, caller, id, activity_id, if_match)?;
-    let zone = match patch.time_zone.as_deref() {
-        Some(z) => zone(Some(z))?,
-        None => current.time_zone,
-    };
-    // A time not given stays the same instant, written with its offset.
-    let kept = |t: DateTime<Utc>| t.with_timezone(&current.time_zone).to_rfc3339();
-    let draft = Draft {
-        starts_at: patch.starts_at.unwrap_or_else(|| kept(current.starts_at)),
-        ends_at: patch.ends_at.unwrap_or_else(|| kept(current.ends_at)),
-        zone,
-    };
-    let (starts, ends) = draft.within(acc.start_date, acc.end_date)?;
-    let place = patch.place.unwrap_or_else(|| PlaceView {
-        name: current.place.name.clone(),
-        address: current.place.address.clone(),
-        district: current.place.district.clone(),
-    });
-    let title = match patch.title {
-        Some(t) if t.trim().is_empty() => {
-            return Err(ApiError::invalid("title", "must not be blank"));
-        }
-        Some(t) => t.trim().to_owned(),
-        None => current.title.clone(),
-    };
-    if place.name.trim().is_empty() {
-        return Err(ApiError::invalid("place.name", "must not be blank"));
-    }
-    let fields = ActivityFields {
-        starts_at: starts.naive_utc(),
-        ends_at: ends.naive_utc(),
-        time_zone: zone.name().to_owned(),
-        kind: patch.kind.unwrap_or(current.kind).as_str().to_owned(),
-        title,
-        place_name: place.name.trim().to_owned(),
-        place_address: trimmed(place.address),
-        place_district: trimmed(place.district),
-        participants: patch
-            .participants
-            .map_or_else(|| current.participants.clone(), |p| trimmed(Some(p))),
-        escort_officer: patch
-            .escort_officer
-            .map_or_else(|| current.escort_officer.clone(), |p| trimmed(Some(p))),
-        status: current.status.as_str().to_owned(),
-    };
+    let plan = changed(
+        EntryPlan::from(&current),
+        patch,
+        acc.start_date,
+        acc.end_date,
+    )?;
+    let fields = ActivityFields::from(plan);
     check_activity(&acc, &fields)?;
     Ok(
         match rewrite_activity(conn, &acc, &current, &fields, "update_activity", None)? {
@@ -284,27 +227,7 @@ fn rewrite_activity(
     action: &'static str,
     note: Option<String>,
 ) -> ApiResult<Option<(PressActivity, AuditEvent)>> {
-    let old = ActivityFields::from(current);
-    let changes = Changes::new()
-        .diff("starts_at", &old.starts_at, &fields.starts_at)
-        .diff("ends_at", &old.ends_at, &fields.ends_at)
-        .diff("time_zone", &old.time_zone, &fields.time_zone)
-        .diff("kind", &old.kind, &fields.kind)
-        .diff("title", &old.title, &fields.title)
-        .diff("place_name", &old.place_name, &fields.place_name)
-        .diff("place_address", &old.place_address, &fields.place_address)
-        .diff(
-            "place_district",
-            &old.place_district,
-            &fields.place_district,
-        )
-        .diff("participants", &old.participants, &fields.participants)
-        .diff(
-            "escort_officer",
-            &old.escort_officer,
-            &fields.escort_officer,
-        )
-        .diff("status", &old.status, &fields.status);
+    let changes = Changes::between(&ActivityFields::from(current), fields);
     if changes.is_empty() {
         return Ok(None);
     }

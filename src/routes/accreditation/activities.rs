@@ -7,7 +7,6 @@ use chrono::{DateTime, FixedOffset, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::super::itinerary::EntryInput;
 use super::super::trimmed;
 use crate::AppState;
 use crate::domain::ids::{AccreditationId, PressActivityId};
@@ -18,6 +17,7 @@ use crate::http::auth::SignedIn;
 use crate::http::extract::{IfMatch, ValidJson, etag};
 use crate::model;
 pub use crate::model::accreditation::ActivityPatch;
+use crate::model::itinerary::entry::EntryInput;
 
 /// A press activity as the API shows it; times carry the offset of its zone.
 #[derive(Debug, Serialize, ToSchema)]
