@@ -23,6 +23,21 @@ pub enum AnyConnection {
     Sqlite(diesel::SqliteConnection),
 }
 
+/// Runs `$body` with `$c` bound to the engine's own connection. Through
+/// [`AnyConnection`], diesel keys a prepared statement by its SQL text,
+/// written out anew (and walked for whether it may be kept) on every run;
+/// on the engine's own connection a statement of a fixed shape is found by
+/// its type. For the reads that nearly every request makes.
+macro_rules! on_engine {
+    ($conn:expr, |$c:ident| $body:expr) => {
+        match $conn {
+            $crate::db::AnyConnection::Sqlite($c) => $body,
+            $crate::db::AnyConnection::Postgresql($c) => $body,
+        }
+    };
+}
+pub(crate) use on_engine;
+
 impl AnyConnection {
     /// A transaction that will write. On SQLite it begins `IMMEDIATE`: it
     /// takes the write lock first, waiting out another process's writer (the

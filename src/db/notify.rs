@@ -119,11 +119,27 @@ struct SqliteWatch {
     last_audit: i64,
 }
 
-#[derive(QueryableByName)]
-struct DataVersion {
-    #[diesel(sql_type = BigInt)]
-    data_version: i64,
+/// `PRAGMA data_version` as a statement diesel keeps prepared (its
+/// `sql_query` is parsed anew each time, and this one runs for every
+/// request that looks at what is kept).
+#[derive(Debug, Clone, Copy, diesel::query_builder::QueryId)]
+struct PragmaDataVersion;
+
+impl diesel::query_builder::Query for PragmaDataVersion {
+    type SqlType = BigInt;
 }
+
+impl diesel::query_builder::QueryFragment<diesel::sqlite::Sqlite> for PragmaDataVersion {
+    fn walk_ast<'b>(
+        &'b self,
+        mut out: diesel::query_builder::AstPass<'_, 'b, diesel::sqlite::Sqlite>,
+    ) -> QueryResult<()> {
+        out.push_sql("PRAGMA data_version");
+        Ok(())
+    }
+}
+
+impl RunQueryDsl<diesel::SqliteConnection> for PragmaDataVersion {}
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
@@ -360,8 +376,7 @@ impl SqliteWatch {
                 self.conn.insert(conn)
             }
         };
-        let DataVersion { data_version } =
-            diesel::sql_query("PRAGMA data_version").get_result(conn)?;
+        let data_version: i64 = PragmaDataVersion.get_result(conn)?;
         if data_version == self.data_version {
             return Ok(());
         }

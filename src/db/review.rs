@@ -12,7 +12,7 @@ use crate::domain::ids::UserId;
 use crate::domain::review::{ReviewStatus, SecurityReview};
 use crate::error::ApiResult;
 
-type Row = (
+pub(super) type Row = (
     i64,
     ReviewStatus,
     Option<String>,
@@ -20,6 +20,11 @@ type Row = (
     Stamp,
     Option<UserId>,
 );
+
+/// The review in `row`, or none yet (a record never reviewed has no row).
+pub(super) fn from_row(row: Option<Row>) -> SecurityReview {
+    row.map(|row| to_review(row).1).unwrap_or_default()
+}
 
 fn to_review(row: Row) -> (i64, SecurityReview) {
     let (record_id, status, officer, notes, reviewed_at, reviewed_by) = row;
@@ -36,7 +41,7 @@ fn to_review(row: Row) -> (i64, SecurityReview) {
 }
 
 /// The columns of a [`Row`].
-const COLUMNS: (
+pub(super) const COLUMNS: (
     sr::record_id,
     sr::status,
     sr::officer,

@@ -9,7 +9,9 @@ pub use kept::KeptReads;
 pub(crate) use login::client_address;
 pub use login::{replace_password, sign_in};
 pub use password::{dummy_hash, hash_password, verify_password};
-pub use token::{Claims, TokenKeys};
+pub use token::{Claims, TokenKeys, Verified};
+// What a token vouches for, as the checks below call it.
+use token::Verified as Token;
 
 use std::sync::Arc;
 
@@ -19,7 +21,7 @@ use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 
 use crate::AppState;
 use crate::db::{self, Actor};
-use crate::domain::ids::{UnitId, UserId};
+use crate::domain::ids::UserId;
 use crate::domain::role::{Caller, Role};
 use crate::domain::user::User;
 use crate::error::{ApiError, ApiResult};
@@ -36,15 +38,6 @@ pub struct SignedIn {
     token: Token,
     pub request_id: String,
     kept: Arc<KeptReads>,
-}
-
-/// What a token vouches for.
-#[derive(Debug, Clone, Copy)]
-struct Token {
-    id: UserId,
-    role: Role,
-    unit: Option<UnitId>,
-    epoch: i64,
 }
 
 impl Token {
@@ -190,22 +183,12 @@ fn signed_in(req: &HttpRequest) -> ApiResult<SignedIn> {
         .map(str::trim)
         .filter(|t| !t.is_empty())
         .ok_or(ApiError::Unauthorized(NO_TOKEN))?;
-    let claims = state
+    let vouched = state
         .tokens
         .verify(token)
         .ok_or(ApiError::Unauthorized(BAD_TOKEN))?;
-    let id = claims
-        .sub
-        .parse()
-        .map(UserId)
-        .map_err(|_| ApiError::Unauthorized(BAD_TOKEN))?;
     Ok(SignedIn {
-        token: Token {
-            id,
-            role: claims.role,
-            unit: claims.unit.map(UnitId),
-            epoch: claims.ver,
-        },
+        token: vouched,
         request_id,
         kept: Arc::clone(&state.kept_reads),
     })
