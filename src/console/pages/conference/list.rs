@@ -9,7 +9,7 @@ use crate::console::error::PageError;
 use crate::console::page::{self, Chrome, FormErrors, Nav};
 use crate::console::pages::delegation::form::{self, Reader, text};
 use crate::console::pages::delegation::{Choice, choices};
-use crate::console::pages::interview::{here, status_of};
+use crate::console::pages::interview::status_of;
 use crate::console::session::Visit;
 use crate::db;
 use crate::domain::pagination::{Limit, page as split};
@@ -128,7 +128,7 @@ pub async fn list(
                 &visit,
                 Some(&account),
                 Nav::Press,
-                &here(&req, "/press-conferences"),
+                &page::here(&req, "/press-conferences"),
             ),
             errors,
             statuses: choices(

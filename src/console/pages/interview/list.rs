@@ -4,7 +4,7 @@ use actix_web::{HttpRequest, HttpResponse, get, web};
 use askama::Template;
 use serde::Deserialize;
 
-use super::{here, status_of};
+use super::status_of;
 use crate::AppState;
 use crate::console::error::PageError;
 use crate::console::page::{self, Chrome, FormErrors, Nav};
@@ -123,7 +123,7 @@ pub async fn list(
                 &visit,
                 Some(&account),
                 Nav::Press,
-                &here(&req, "/interviews"),
+                &page::here(&req, "/interviews"),
             ),
             errors,
             statuses: choices(
