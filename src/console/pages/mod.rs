@@ -23,6 +23,7 @@ pub mod delegation;
 pub mod exports;
 pub mod inbox;
 pub mod interview;
+pub mod list_page;
 pub mod me;
 pub mod press;
 pub mod public_press;
