@@ -1,10 +1,10 @@
 //! What the console's list pages share (delegations, the audit trail,
 //! accreditations, reporters, interviews, press conferences): their frame
-//! (`templates/list_page.html`: the filter form, the export links, the table or
-//! what an empty list says, the pager), reading the filters into a search
-//! or the form's errors, and a page of rows with the addresses of the first
-//! and the next page. What a list filters by, its columns and its words
-//! stay with its page.
+//! (`templates/list_page.html`: the filter form, the export links, the
+//! table or what an empty list says, the pager), reading the filters into
+//! a search or the form's errors, and a page of rows with the addresses of
+//! the first and the next page. What a list filters by (the `model::` call
+//! that reads them), its columns and its words stay with its page.
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -47,7 +47,9 @@ pub trait Query {
     const FRAME: &'static Frame;
 
     /// The filters in the form's order, named as the form names them, each
-    /// value as the address of another page of the list carries it.
+    /// value as the address of another page of the list carries it (the
+    /// audit trail and the press lists trim theirs, the others keep what
+    /// was typed).
     fn filters(&self) -> Vec<(&'static str, &str)>;
 
     /// Where the page starts, as the previous page's link sent it (blank
