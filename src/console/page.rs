@@ -2,9 +2,9 @@
 //! user, the navigation, the CSRF token of its forms), rendering, redirects,
 //! and the errors a form is shown again with.
 
-use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
 use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse};
 use askama::Template;
 
 use super::assets::ASSETS;
@@ -206,6 +206,14 @@ pub fn html_status(status: StatusCode, page: &impl Template) -> HttpResponse {
                 .body("internal error")
         }
     }
+}
+
+/// The address a page was asked for (where the language switch returns).
+pub fn here(req: &HttpRequest, fallback: &str) -> String {
+    req.uri()
+        .path_and_query()
+        .map_or(fallback, |p| p.as_str())
+        .to_owned()
 }
 
 /// After a change: 303 to the page that shows it.

@@ -5,7 +5,6 @@
 //! the console has one, and shows its changes as "field: from → to", with
 //! what the reader may not see already taken out by `model::audit::list`.
 
-use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use askama::Template;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
@@ -18,12 +17,12 @@ use crate::AppState;
 use crate::console::error::PageError;
 use crate::console::i18n::Tr;
 use crate::console::page::{self, Chrome, FormErrors, Nav};
+use crate::console::pages::list_page::{self, Frame, Listing, Query as _};
 use crate::console::session::Visit;
 use crate::db::audit::AuditFilter;
 use crate::domain::audit::{AuditEntry, RecordKind};
 use crate::domain::collate::sort_by_name;
 use crate::domain::ids::{UnitId, UserId};
-use crate::domain::pagination::{Limit, page as split};
 use crate::domain::time::{Bound, PROVINCE_TZ, parse_instant};
 use crate::domain::unit::Unit;
 use crate::error::ApiError;
@@ -47,15 +46,37 @@ pub struct AuditQuery {
     cursor: String,
 }
 
-const ORDER: &[&str] = &[
-    "record_kind",
-    "record_id",
-    "actor_id",
-    "action",
-    "from",
-    "to",
-    "cursor",
-];
+const FRAME: Frame = Frame {
+    path: "/audit",
+    export: "audit",
+    filters: "audit-filters",
+    filter: "audit-filter",
+    clear: "audit-filter-clear",
+    none: "audit-none",
+    none_found: "audit-none-found",
+    pages: "audit-pages",
+    first_page: "audit-first-page",
+    next_page: "audit-next-page",
+};
+
+impl list_page::Query for AuditQuery {
+    const FRAME: &'static Frame = &FRAME;
+
+    fn filters(&self) -> Vec<(&'static str, &str)> {
+        vec![
+            ("record_kind", self.record_kind.trim()),
+            ("record_id", self.record_id.trim()),
+            ("actor_id", self.actor_id.trim()),
+            ("action", self.action.trim()),
+            ("from", self.from.trim()),
+            ("to", self.to.trim()),
+        ]
+    }
+
+    fn cursor(&self) -> &str {
+        &self.cursor
+    }
+}
 
 /// One changed field: its label, what it was (for a change) and became.
 struct Change {
@@ -82,37 +103,10 @@ struct Row {
 struct AuditPage {
     c: Chrome,
     errors: FormErrors,
+    list: Listing<Row>,
     query: AuditQuery,
     kinds: Vec<Choice>,
     actors: Vec<Choice>,
-    rows: Option<Vec<Row>>,
-    next: Option<String>,
-    first: Option<String>,
-    filtered: bool,
-}
-
-/// The address of a page of the trail: the same filters, from `cursor`.
-fn page_href(q: &AuditQuery, cursor: Option<&str>) -> String {
-    let mut url = form_urlencoded::Serializer::new(String::new());
-    for (name, value) in [
-        ("record_kind", &q.record_kind),
-        ("record_id", &q.record_id),
-        ("actor_id", &q.actor_id),
-        ("action", &q.action),
-        ("from", &q.from),
-        ("to", &q.to),
-    ] {
-        if !value.trim().is_empty() {
-            url.append_pair(name, value.trim());
-        }
-    }
-    if let Some(cursor) = cursor {
-        url.append_pair("cursor", cursor);
-    }
-    match url.finish() {
-        query if query.is_empty() => "/audit".to_owned(),
-        query => format!("/audit?{query}"),
-    }
 }
 
 /// The fields whose values are units.
@@ -291,15 +285,11 @@ pub async fn list(
             from: instant("from", from, Bound::Start)?,
             to: instant("to", to, Bound::End)?,
         };
-        let before =
-            model::input::cursor::<(i64,)>(form::text(&q.cursor).as_deref())?.map(|(id,)| id);
+        let before = q.after::<(i64,)>()?.map(|(id,)| id);
         Ok((filter, before))
     });
-    let (errors, search) = match search {
-        Ok(found) => (FormErrors::default(), Some(found)),
-        Err(e) => (form::errors(e, t, ORDER)?, None),
-    };
-    let limit = Limit::parse(None).map_err(ApiError::internal)?;
+    let (errors, search) = list_page::read(&q, search, t)?;
+    let limit = list_page::page_size()?;
     let (account, (units, actors, entries)) = visit
         .read(&state, move |conn, account| {
             let caller = account.caller;
@@ -318,56 +308,31 @@ pub async fn list(
         })
         .await?;
     let admin = account.caller.role.manages_users();
-    let (rows, next) = match entries {
-        Some(entries) => {
-            let (entries, next) = split(entries, limit, |e| (e.id.get(),));
-            let rows = entries
-                .into_iter()
-                .map(|e| row(e, &units, t, admin))
-                .collect();
-            (Some(rows), next.map(|cursor| page_href(&q, Some(&cursor))))
-        }
-        None => (None, None),
+    let list = Listing::new(
+        &q,
+        entries,
+        limit,
+        |e| (e.id.get(),),
+        |e| row(e, &units, t, admin),
+    );
+    let shown = AuditPage {
+        c: Chrome::new(
+            &visit,
+            Some(&account),
+            Nav::Audit,
+            &page::here(&req, FRAME.path),
+        ),
+        errors,
+        list,
+        kinds: choices(
+            RecordKind::ALL,
+            RecordKind::as_str,
+            "audit-kind",
+            &q.record_kind,
+            t,
+        ),
+        actors: actor_choices(&actors, &q.actor_id),
+        query: q,
     };
-    let here = req
-        .uri()
-        .path_and_query()
-        .map_or("/audit", |p| p.as_str())
-        .to_owned();
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    let filtered = [
-        &q.record_kind,
-        &q.record_id,
-        &q.actor_id,
-        &q.action,
-        &q.from,
-        &q.to,
-    ]
-    .iter()
-    .any(|v| !v.trim().is_empty());
-    page::html_with(
-        &visit,
-        status,
-        &AuditPage {
-            c: Chrome::new(&visit, Some(&account), Nav::Audit, &here),
-            errors,
-            kinds: choices(
-                RecordKind::ALL,
-                RecordKind::as_str,
-                "audit-kind",
-                &q.record_kind,
-                t,
-            ),
-            actors: actor_choices(&actors, &q.actor_id),
-            rows,
-            next,
-            first: form::text(&q.cursor).map(|_| page_href(&q, None)),
-            filtered,
-            query: q,
-        },
-    )
+    page::form(&visit, &shown.errors, &shown)
 }

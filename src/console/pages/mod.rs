@@ -12,6 +12,8 @@
 //!   (`ApiError::Invalid`/`Conflict`) shows the form again with 422 and
 //!   `FormErrors::from_api(e, visit.tr())`; any other error becomes the
 //!   error page (403/404/409) through `?`;
+//! - a list page (filters, a table, pages) fills the frame of
+//!   `templates/list_page.html` and takes its plumbing from `list_page`;
 //! - every text comes from the catalogues (`src/console/locales/{vi,en}`);
 //!   no rule lives here: what an action needs and who may take it is the
 //!   `domain::`/`model::` layer's.
@@ -23,6 +25,7 @@ pub mod delegation;
 pub mod exports;
 pub mod inbox;
 pub mod interview;
+pub mod list_page;
 pub mod me;
 pub mod press;
 pub mod public_press;

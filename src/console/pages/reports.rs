@@ -21,7 +21,6 @@ use crate::console::i18n::Tr;
 use crate::console::page::{self, FormErrors};
 use crate::console::pages::delegation::Choice;
 use crate::console::pages::delegation::form::{errors, refused, version};
-use crate::console::pages::interview::here;
 use crate::console::session::Visit;
 use crate::domain::FieldError;
 use crate::domain::ids::UnitReportId;
@@ -193,7 +192,7 @@ pub async fn mine(
         Some(parse_period(&raw)?)
     };
     let shown = Shown::plain(Which::Mine(asked), None);
-    render(&state, &visit, here(&req, "/reports"), shown).await
+    render(&state, &visit, page::here(&req, "/reports"), shown).await
 }
 
 /// `POST /reports`: begins the person's unit's report for a period.
@@ -244,7 +243,7 @@ pub async fn show(
 ) -> Result<HttpResponse, PageError> {
     let notice = notice(visit.tr(), &query.done);
     let shown = Shown::plain(Which::One(id.into_inner()), notice);
-    render(&state, &visit, here(&req, "/reports"), shown).await
+    render(&state, &visit, page::here(&req, "/reports"), shown).await
 }
 
 /// `POST /reports/{id}`: writes the sections, at the version the form read.

@@ -7,14 +7,12 @@ use serde::Deserialize;
 use crate::AppState;
 use crate::console::error::PageError;
 use crate::console::page::{self, Chrome, FormErrors, Nav};
-use crate::console::pages::delegation::form::{self, Reader, text};
+use crate::console::pages::delegation::form::Reader;
 use crate::console::pages::delegation::{Choice, choices};
-use crate::console::pages::interview::{here, status_of};
+use crate::console::pages::list_page::{self, Frame, Listing, Query as _};
 use crate::console::session::Visit;
 use crate::db;
-use crate::domain::pagination::{Limit, page as split};
 use crate::domain::press::{self as rules, ConferenceKind, ConferenceStatus};
-use crate::error::ApiError;
 use crate::model;
 
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -23,6 +21,32 @@ pub struct ListQuery {
     status: String,
     kind: String,
     cursor: String,
+}
+
+const FRAME: Frame = Frame {
+    path: "/press-conferences",
+    export: "press-conferences",
+    filters: "meetings-filters",
+    filter: "meetings-filter",
+    clear: "meetings-filter-clear",
+    none: "meetings-conference-none",
+    // One sentence for an empty list, filtered or not (the catalogue has one).
+    none_found: "meetings-conference-none",
+    pages: "meetings-pages",
+    first_page: "meetings-first-page",
+    next_page: "meetings-next-page",
+};
+
+impl list_page::Query for ListQuery {
+    const FRAME: &'static Frame = &FRAME;
+
+    fn filters(&self) -> Vec<(&'static str, &str)> {
+        vec![("status", &self.status), ("kind", &self.kind)]
+    }
+
+    fn cursor(&self) -> &str {
+        &self.cursor
+    }
 }
 
 #[derive(Debug)]
@@ -42,29 +66,10 @@ struct Row {
 struct ListPage {
     c: Chrome,
     errors: FormErrors,
+    list: Listing<Row>,
     statuses: Vec<Choice>,
     kinds: Vec<Choice>,
     may_create: bool,
-    rows: Option<Vec<Row>>,
-    next: Option<String>,
-    first: Option<String>,
-    filtered: bool,
-}
-
-fn list_href(q: &ListQuery, cursor: Option<&str>) -> String {
-    let mut url = form_urlencoded::Serializer::new(String::new());
-    for (name, value) in [("status", &q.status), ("kind", &q.kind)] {
-        if !value.trim().is_empty() {
-            url.append_pair(name, value);
-        }
-    }
-    if let Some(cursor) = cursor {
-        url.append_pair("cursor", cursor);
-    }
-    match url.finish() {
-        s if s.is_empty() => "/press-conferences".to_owned(),
-        s => format!("/press-conferences?{s}"),
-    }
 }
 
 /// `GET /press-conferences`: newest first, by status and kind.
@@ -82,13 +87,10 @@ pub async fn list(
     let kind = read.choice("kind", &q.kind, ConferenceKind::parse);
     let search = read
         .finish()
-        .and_then(|()| model::input::cursor::<db::conference::Cursor>(text(&q.cursor).as_deref()));
-    let (errors, search) = match search {
-        Ok(after) => (FormErrors::default(), Some(after)),
-        Err(e) => (form::errors(e, t, &["status", "kind"])?, None),
-    };
-    let limit = Limit::parse(None).map_err(ApiError::internal)?;
-    let (account, rows) = visit
+        .and_then(|()| q.after::<db::conference::Cursor>());
+    let (errors, search) = list_page::read(&q, search, t)?;
+    let limit = list_page::page_size()?;
+    let (account, found) = visit
         .read(&state, move |conn, account| {
             let filter = db::conference::Filter {
                 status,
@@ -100,56 +102,46 @@ pub async fn list(
                 .transpose()
         })
         .await?;
-    let (rows, next) = match rows {
-        Some(rows) => {
-            let (rows, next) = split(rows, limit, |c| (c.starts_at.naive_utc(), c.id.get()));
-            let rows = rows
-                .into_iter()
-                .map(|c| Row {
-                    href: format!("/press-conferences/{}", c.id),
-                    reference: c.reference.clone(),
-                    title: c.title.clone(),
-                    kind: t.name("meetings-kind", c.kind.as_str()),
-                    when: t.date_time(&c.starts_at, c.time_zone),
-                    venue: c.venue.clone(),
-                    status: c.status.as_str(),
-                    status_name: t.name("meetings-conference-status", c.status.as_str()),
-                })
-                .collect();
-            (Some(rows), next.map(|cursor| list_href(&q, Some(&cursor))))
-        }
-        None => (None, None),
-    };
-    page::html_with(
-        &visit,
-        status_of(&errors),
-        &ListPage {
-            c: Chrome::new(
-                &visit,
-                Some(&account),
-                Nav::Press,
-                &here(&req, "/press-conferences"),
-            ),
-            errors,
-            statuses: choices(
-                ConferenceStatus::ALL,
-                ConferenceStatus::as_str,
-                "meetings-conference-status",
-                &q.status,
-                t,
-            ),
-            kinds: choices(
-                ConferenceKind::ALL,
-                ConferenceKind::as_str,
-                "meetings-kind",
-                &q.kind,
-                t,
-            ),
-            may_create: rules::writes_conferences(account.caller.role),
-            rows,
-            next,
-            first: text(&q.cursor).map(|_| list_href(&q, None)),
-            filtered: !q.status.trim().is_empty() || !q.kind.trim().is_empty(),
+    let list = Listing::new(
+        &q,
+        found,
+        limit,
+        |c| (c.starts_at.naive_utc(), c.id.get()),
+        |c| Row {
+            href: format!("/press-conferences/{}", c.id),
+            reference: c.reference.clone(),
+            title: c.title.clone(),
+            kind: t.name("meetings-kind", c.kind.as_str()),
+            when: t.date_time(&c.starts_at, c.time_zone),
+            venue: c.venue.clone(),
+            status: c.status.as_str(),
+            status_name: t.name("meetings-conference-status", c.status.as_str()),
         },
-    )
+    );
+    let shown = ListPage {
+        c: Chrome::new(
+            &visit,
+            Some(&account),
+            Nav::Press,
+            &page::here(&req, FRAME.path),
+        ),
+        errors,
+        list,
+        statuses: choices(
+            ConferenceStatus::ALL,
+            ConferenceStatus::as_str,
+            "meetings-conference-status",
+            &q.status,
+            t,
+        ),
+        kinds: choices(
+            ConferenceKind::ALL,
+            ConferenceKind::as_str,
+            "meetings-kind",
+            &q.kind,
+            t,
+        ),
+        may_create: rules::writes_conferences(account.caller.role),
+    };
+    page::form(&visit, &shown.errors, &shown)
 }

@@ -14,7 +14,7 @@ use crate::console::pages::delegation::Choice;
 use crate::console::pages::delegation::form::{self, Reader, text};
 use crate::console::pages::inbox::{DeadlineRow, WarningRow, deadline_rows};
 use crate::console::pages::interview::workflow::{self, ActionForm, Offer};
-use crate::console::pages::interview::{here, most, reporter_label, status_of};
+use crate::console::pages::interview::{most, reporter_label, status_of};
 use crate::console::session::Visit;
 use crate::db;
 use crate::domain::ids::{PressConferenceId, ReporterId};
@@ -183,7 +183,7 @@ pub async fn show(
     render_record(
         &state,
         &visit,
-        here(&req, "/press-conferences"),
+        page::here(&req, "/press-conferences"),
         id.into_inner(),
         notice,
         AttendeeForm::default(),

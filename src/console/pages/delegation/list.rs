@@ -1,7 +1,6 @@
 //! `GET /delegations`: the delegations the person may see, newest start
 //! first, searched and filtered as the API's list is.
 
-use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use askama::Template;
 use serde::Deserialize;
@@ -11,11 +10,10 @@ use super::{Choice, choices, name_of, unit_choices};
 use crate::AppState;
 use crate::console::error::PageError;
 use crate::console::page::{self, Chrome, FormErrors, Nav};
+use crate::console::pages::list_page::{self, Frame, Listing, Query as _};
 use crate::console::session::Visit;
 use crate::db::delegation::Cursor;
 use crate::domain::delegation::{self as rules, DelegationStatus, Direction};
-use crate::domain::pagination::{Limit, page as split};
-use crate::error::ApiError;
 use crate::model;
 
 /// The filters as the form sends them (every one may be blank).
@@ -32,6 +30,39 @@ pub struct ListQuery {
     cursor: String,
     /// What a change just done left to say (a deleted draft).
     done: String,
+}
+
+const FRAME: Frame = Frame {
+    path: "/delegations",
+    export: "delegations",
+    filters: "delegation-filters",
+    filter: "delegation-filter",
+    clear: "delegation-filter-clear",
+    none: "delegation-none",
+    none_found: "delegation-none-found",
+    pages: "delegation-pages",
+    first_page: "delegation-first-page",
+    next_page: "delegation-next-page",
+};
+
+impl list_page::Query for ListQuery {
+    const FRAME: &'static Frame = &FRAME;
+
+    fn filters(&self) -> Vec<(&'static str, &str)> {
+        vec![
+            ("q", &self.q),
+            ("direction", &self.direction),
+            ("status", &self.status),
+            ("country", &self.country),
+            ("host_unit_id", &self.host_unit_id),
+            ("from", &self.from),
+            ("to", &self.to),
+        ]
+    }
+
+    fn cursor(&self) -> &str {
+        &self.cursor
+    }
 }
 
 /// One delegation as a row of the list.
@@ -52,6 +83,7 @@ struct Row {
 struct ListPage {
     c: Chrome,
     errors: FormErrors,
+    list: Listing<Row>,
     notice: Option<String>,
     query: ListQuery,
     directions: Vec<Choice>,
@@ -59,49 +91,6 @@ struct ListPage {
     /// `None` for a caller who sees one unit's delegations only.
     units: Option<Vec<Choice>>,
     may_create: bool,
-    /// `None` when the filters could not be read.
-    rows: Option<Vec<Row>>,
-    next: Option<String>,
-    /// The first page, when this is not it.
-    first: Option<String>,
-    filtered: bool,
-}
-
-const ORDER: &[&str] = &[
-    "q",
-    "direction",
-    "status",
-    "country",
-    "host_unit_id",
-    "from",
-    "to",
-    "cursor",
-];
-
-/// The address of a page of the list: the same filters, from `cursor`
-/// (the first page without one).
-fn page_href(q: &ListQuery, cursor: Option<&str>) -> String {
-    let mut url = form_urlencoded::Serializer::new(String::new());
-    for (name, value) in [
-        ("q", &q.q),
-        ("direction", &q.direction),
-        ("status", &q.status),
-        ("country", &q.country),
-        ("host_unit_id", &q.host_unit_id),
-        ("from", &q.from),
-        ("to", &q.to),
-    ] {
-        if !value.trim().is_empty() {
-            url.append_pair(name, value);
-        }
-    }
-    if let Some(cursor) = cursor {
-        url.append_pair("cursor", cursor);
-    }
-    match url.finish() {
-        query if query.is_empty() => "/delegations".to_owned(),
-        query => format!("/delegations?{query}"),
-    }
 }
 
 /// `GET /delegations`.
@@ -132,95 +121,65 @@ pub async fn list(
             host_unit_id,
         }
         .filter()?;
-        let after = model::input::cursor::<Cursor>(form::text(&q.cursor).as_deref())?;
-        Ok((filter, after))
+        Ok((filter, q.after::<Cursor>()?))
     });
-    let (errors, search) = match search {
-        Ok(found) => (FormErrors::default(), Some(found)),
-        Err(e) => (form::errors(e, t, ORDER)?, None),
-    };
-    let limit = Limit::parse(None).map_err(ApiError::internal)?;
-    let (account, (units, may_create, rows)) = visit
+    let (errors, search) = list_page::read(&q, search, t)?;
+    let limit = list_page::page_size()?;
+    let (account, (units, may_create, found)) = visit
         .read(&state, move |conn, account| {
             let caller = account.caller;
             let units = model::unit::all(conn)?;
             let may_create = !model::delegation::host_units(conn, caller)?.is_empty();
-            let rows = search
+            let found = search
                 .map(|(filter, after)| model::delegation::list(conn, caller, filter, after, limit))
                 .transpose()?;
-            Ok((units, may_create, rows))
+            Ok((units, may_create, found))
         })
         .await?;
-    let (rows, next) = match rows {
-        Some(rows) => {
-            let (rows, next) = split(rows, limit, |d| (d.start_date, d.id.get()));
-            let rows = rows
-                .into_iter()
-                .map(|d| Row {
-                    href: super::href(d.id),
-                    reference: d.reference.clone(),
-                    title: d.title.clone(),
-                    direction: t.name("delegation-direction", d.direction.as_str()),
-                    dates: format!("{} – {}", t.date(&d.start_date), t.date(&d.end_date)),
-                    host: name_of(&units, d.host_unit_id, t),
-                    status: d.status.as_str(),
-                    status_name: t.name("status", d.status.as_str()),
-                })
-                .collect();
-            (Some(rows), next.map(|cursor| page_href(&q, Some(&cursor))))
-        }
-        None => (None, None),
-    };
-    let sees_all = rules::list_scope(account.caller).is_none();
-    let here = req
-        .uri()
-        .path_and_query()
-        .map_or("/delegations", |p| p.as_str())
-        .to_owned();
-    let status_code = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    let filtered = [
-        &q.q,
-        &q.direction,
-        &q.status,
-        &q.country,
-        &q.host_unit_id,
-        &q.from,
-        &q.to,
-    ]
-    .iter()
-    .any(|v| !v.trim().is_empty());
-    page::html_with(
-        &visit,
-        status_code,
-        &ListPage {
-            c: Chrome::new(&visit, Some(&account), Nav::Delegations, &here),
-            errors,
-            notice: (q.done == "deleted").then(|| t.t("delegation-done-deleted")),
-            directions: choices(
-                Direction::ALL,
-                Direction::as_str,
-                "delegation-direction",
-                &q.direction,
-                t,
-            ),
-            statuses: choices(
-                DelegationStatus::ALL,
-                DelegationStatus::as_str,
-                "status",
-                &q.status,
-                t,
-            ),
-            units: sees_all.then(|| unit_choices(&units, &q.host_unit_id, t)),
-            may_create,
-            rows,
-            next,
-            first: form::text(&q.cursor).map(|_| page_href(&q, None)),
-            filtered,
-            query: q,
+    let list = Listing::new(
+        &q,
+        found,
+        limit,
+        |d| (d.start_date, d.id.get()),
+        |d| Row {
+            href: super::href(d.id),
+            reference: d.reference.clone(),
+            title: d.title.clone(),
+            direction: t.name("delegation-direction", d.direction.as_str()),
+            dates: format!("{} – {}", t.date(&d.start_date), t.date(&d.end_date)),
+            host: name_of(&units, d.host_unit_id, t),
+            status: d.status.as_str(),
+            status_name: t.name("status", d.status.as_str()),
         },
-    )
+    );
+    let sees_all = rules::list_scope(account.caller).is_none();
+    let shown = ListPage {
+        c: Chrome::new(
+            &visit,
+            Some(&account),
+            Nav::Delegations,
+            &page::here(&req, FRAME.path),
+        ),
+        errors,
+        list,
+        notice: (q.done == "deleted").then(|| t.t("delegation-done-deleted")),
+        directions: choices(
+            Direction::ALL,
+            Direction::as_str,
+            "delegation-direction",
+            &q.direction,
+            t,
+        ),
+        statuses: choices(
+            DelegationStatus::ALL,
+            DelegationStatus::as_str,
+            "status",
+            &q.status,
+            t,
+        ),
+        units: sees_all.then(|| unit_choices(&units, &q.host_unit_id, t)),
+        may_create,
+        query: q,
+    };
+    page::form(&visit, &shown.errors, &shown)
 }

@@ -17,7 +17,7 @@ mod record;
 pub mod workflow;
 
 use actix_web::http::StatusCode;
-use actix_web::{HttpRequest, web};
+use actix_web::web;
 
 use crate::console::i18n::Tr;
 use crate::console::page::FormErrors;
@@ -107,14 +107,6 @@ pub fn status_of(errors: &FormErrors) -> StatusCode {
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     }
-}
-
-/// The address a page was asked for (where the language switch returns).
-pub fn here(req: &HttpRequest, fallback: &str) -> String {
-    req.uri()
-        .path_and_query()
-        .map_or(fallback, |p| p.as_str())
-        .to_owned()
 }
 
 /// The interview's workflow as the console drives it.

@@ -6,7 +6,7 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::workflow::{self, ActionForm, Offer};
-use super::{Interviews, accreditation_label, here, most, reporter_label};
+use super::{Interviews, accreditation_label, most, reporter_label};
 use crate::AppState;
 use crate::console::error::PageError;
 use crate::console::page::{self, Chrome, Nav};
@@ -92,7 +92,7 @@ pub async fn show(
                 &visit,
                 Some(&account),
                 Nav::Press,
-                &here(&req, "/interviews"),
+                &page::here(&req, "/interviews"),
             ),
             notice,
             reference: i.reference.clone(),

@@ -9,6 +9,7 @@ use askama::Template;
 use chrono::NaiveDate;
 
 use super::accreditations::{all_reporters, reporter_label};
+use super::record::refused;
 use super::{accreditation_href, errors};
 use crate::AppState;
 use crate::console::error::PageError;
@@ -266,16 +267,14 @@ pub async fn create(
     let form = AccreditationForm::from_pairs(body.into_inner());
     visit.check_csrf(&form.csrf)?;
     let outcome = match form.input() {
-        Ok(input) => visit
-            .write(&state.db, move |conn, caller| {
-                model::accreditation::create(conn, caller, input)
-            })
-            .await
-            .map_err(|e| match e {
-                PageError::Api(e) => Ok(e),
-                other => Err(other),
-            }),
-        Err(e) => Err(Ok(e)),
+        Ok(input) => refused(
+            visit
+                .write(&state.db, move |conn, caller| {
+                    model::accreditation::create(conn, caller, input)
+                })
+                .await,
+        )?,
+        Err(e) => Err(e),
     };
     let error = match outcome {
         Ok(a) => {
@@ -284,8 +283,7 @@ pub async fn create(
                 accreditation_href(a.id)
             )));
         }
-        Err(Ok(e)) => e,
-        Err(Err(other)) => return Err(other),
+        Err(e) => e,
     };
     let t: Tr = visit.tr();
     let errors = errors(error, t, ORDER)?;

@@ -2,7 +2,6 @@
 //! (status, dates, a reporter) and paged, newest start first (registering
 //! and changing one: `accreditation_form`).
 
-use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use askama::Template;
 use serde::Deserialize;
@@ -13,11 +12,12 @@ use crate::console::error::PageError;
 use crate::console::page::{self, Chrome, FormErrors, Nav};
 use crate::console::pages::delegation::form::{self, Reader, text};
 use crate::console::pages::delegation::{Choice, choices};
+use crate::console::pages::list_page::{self, Frame, Listing, Query as _};
 use crate::console::session::{Account, Visit};
 use crate::db::accreditation::{Cursor, Filter};
 use crate::domain::collate::sort_by_name;
 use crate::domain::ids::ReporterId;
-use crate::domain::pagination::{Limit, page as split};
+use crate::domain::pagination::Limit;
 use crate::domain::press::{self, AccreditationStatus, Reporter};
 use crate::error::ApiError;
 use crate::model;
@@ -31,6 +31,36 @@ pub struct ListQuery {
     to: String,
     reporter_id: String,
     cursor: String,
+}
+
+const FRAME: Frame = Frame {
+    path: "/accreditations",
+    export: "accreditations",
+    filters: "press-accreditations-filters",
+    filter: "press-filter",
+    clear: "press-search-clear",
+    none: "press-accreditations-none",
+    none_found: "press-accreditations-none-found",
+    pages: "press-pages",
+    first_page: "press-first-page",
+    next_page: "press-next-page",
+};
+
+impl list_page::Query for ListQuery {
+    const FRAME: &'static Frame = &FRAME;
+
+    fn filters(&self) -> Vec<(&'static str, &str)> {
+        vec![
+            ("status", self.status.trim()),
+            ("from", self.from.trim()),
+            ("to", self.to.trim()),
+            ("reporter_id", self.reporter_id.trim()),
+        ]
+    }
+
+    fn cursor(&self) -> &str {
+        &self.cursor
+    }
 }
 
 #[derive(Debug)]
@@ -49,41 +79,15 @@ struct Row {
 struct ListPage {
     c: Chrome,
     errors: FormErrors,
+    list: Listing<Row>,
     query: ListQuery,
     statuses: Vec<Choice>,
     reporters: Vec<Choice>,
     may_create: bool,
-    rows: Option<Vec<Row>>,
-    next: Option<String>,
-    first: Option<String>,
-    filtered: bool,
 }
-
-const LIST_ORDER: &[&str] = &["status", "from", "to", "reporter_id", "cursor"];
 
 /// The most reporters a choice lists (the API's largest page).
 const ALL_REPORTERS: i64 = 500;
-
-fn page_href(q: &ListQuery, cursor: Option<&str>) -> String {
-    let mut url = form_urlencoded::Serializer::new(String::new());
-    for (name, value) in [
-        ("status", &q.status),
-        ("from", &q.from),
-        ("to", &q.to),
-        ("reporter_id", &q.reporter_id),
-    ] {
-        if !value.trim().is_empty() {
-            url.append_pair(name, value.trim());
-        }
-    }
-    if let Some(cursor) = cursor {
-        url.append_pair("cursor", cursor);
-    }
-    match url.finish() {
-        query if query.is_empty() => "/accreditations".to_owned(),
-        query => format!("/accreditations?{query}"),
-    }
-}
 
 /// Every registered reporter (up to the API's largest page), for choosing.
 pub(super) fn all_reporters(
@@ -141,57 +145,36 @@ pub async fn list(
             reporter_id: reporter_id.map(ReporterId),
             ..Default::default()
         };
-        let after = model::input::cursor::<Cursor>(text(&q.cursor).as_deref())?;
-        Ok((filter, after))
+        Ok((filter, q.after::<Cursor>()?))
     });
-    let (errors, search) = match search {
-        Ok(found) => (FormErrors::default(), Some(found)),
-        Err(e) => (form::errors(e, t, LIST_ORDER)?, None),
-    };
-    let limit = Limit::parse(None).map_err(ApiError::internal)?;
-    let (account, (reporters, rows)) = visit
+    let (errors, search) = list_page::read(&q, search, t)?;
+    let limit = list_page::page_size()?;
+    let (account, (reporters, found)) = visit
         .read(&state, move |conn, account| {
             let reporters = all_reporters(conn, account)?;
-            let rows = search
+            let found = search
                 .map(|(filter, after)| {
                     model::accreditation::list(conn, account.caller, &filter, after, limit)
                 })
                 .transpose()?;
-            Ok((reporters, rows))
+            Ok((reporters, found))
         })
         .await?;
-    let (rows, next) = match rows {
-        Some(rows) => {
-            let (rows, next) = split(rows, limit, |a| (a.start_date, a.id.get()));
-            let rows = rows
-                .into_iter()
-                .map(|a| Row {
-                    href: accreditation_href(a.id),
-                    reporters: names(&reporters, &a.reporter_ids),
-                    reference: a.reference,
-                    topics: a.topics,
-                    dates: format!("{} – {}", t.date(&a.start_date), t.date(&a.end_date)),
-                    status: a.status.as_str(),
-                    status_name: t.name("press-status", a.status.as_str()),
-                })
-                .collect();
-            (Some(rows), next.map(|cursor| page_href(&q, Some(&cursor))))
-        }
-        None => (None, None),
-    };
-    let here = req
-        .uri()
-        .path_and_query()
-        .map_or("/accreditations", |p| p.as_str())
-        .to_owned();
-    let status_code = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    let filtered = [&q.status, &q.from, &q.to, &q.reporter_id]
-        .iter()
-        .any(|v| !v.trim().is_empty());
+    let list = Listing::new(
+        &q,
+        found,
+        limit,
+        |a| (a.start_date, a.id.get()),
+        |a| Row {
+            href: accreditation_href(a.id),
+            reporters: names(&reporters, &a.reporter_ids),
+            reference: a.reference,
+            topics: a.topics,
+            dates: format!("{} – {}", t.date(&a.start_date), t.date(&a.end_date)),
+            status: a.status.as_str(),
+            status_name: t.name("press-status", a.status.as_str()),
+        },
+    );
     let mut reporter_choices: Vec<Choice> = reporters
         .iter()
         .map(|r| Choice {
@@ -201,30 +184,30 @@ pub async fn list(
         })
         .collect();
     sort_by_name(&mut reporter_choices, |c| c.label.as_str());
-    page::html_with(
-        &visit,
-        status_code,
-        &ListPage {
-            c: Chrome::new(&visit, Some(&account), Nav::Press, &here),
-            errors,
-            statuses: choices(
-                AccreditationStatus::ALL,
-                AccreditationStatus::as_str,
-                "press-status",
-                &q.status,
-                t,
-            ),
-            reporters: reporter_choices,
-            may_create: press::writes_accreditations(account.caller.role),
-            rows,
-            next,
-            first: text(&q.cursor).map(|_| page_href(&q, None)),
-            filtered,
-            query: ListQuery {
-                from: form::iso(&q.from),
-                to: form::iso(&q.to),
-                ..q
-            },
+    let shown = ListPage {
+        c: Chrome::new(
+            &visit,
+            Some(&account),
+            Nav::Press,
+            &page::here(&req, FRAME.path),
+        ),
+        errors,
+        list,
+        statuses: choices(
+            AccreditationStatus::ALL,
+            AccreditationStatus::as_str,
+            "press-status",
+            &q.status,
+            t,
+        ),
+        reporters: reporter_choices,
+        may_create: press::writes_accreditations(account.caller.role),
+        // The days as a date input shows them.
+        query: ListQuery {
+            from: form::iso(&q.from),
+            to: form::iso(&q.to),
+            ..q
         },
-    )
+    };
+    page::form(&visit, &shown.errors, &shown)
 }

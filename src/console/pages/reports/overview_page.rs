@@ -7,7 +7,6 @@ use crate::AppState;
 use crate::console::error::PageError;
 use crate::console::page::{self, Chrome, FormErrors, Nav};
 use crate::console::pages::delegation::Choice;
-use crate::console::pages::interview::here;
 use crate::console::session::Visit;
 use crate::domain::report::workflow as rules;
 use crate::domain::time::{PROVINCE_TZ, province_today};
@@ -60,7 +59,7 @@ pub async fn overview(
             &visit,
             Some(&account),
             Nav::Other,
-            &here(&req, "/reports/overview"),
+            &page::here(&req, "/reports/overview"),
         ),
         errors: FormErrors::default(),
         period: o.period.as_text(),

@@ -13,6 +13,7 @@ use crate::console::error::PageError;
 use crate::console::page::{self, Chrome, FormErrors, Nav};
 use crate::console::pages::delegation::form::{self, Reader, text};
 use crate::console::pages::delegation::{Choice, choices};
+use crate::console::pages::press::record::refused;
 use crate::console::pages::press::reporter_href;
 use crate::console::session::{Account, Visit};
 use crate::domain::expiry::VisaType;
@@ -262,16 +263,14 @@ pub async fn create(
     let account = writer(&state, &visit).await?;
     let personal = account.caller.role.sees_personal_data();
     let outcome = match form.input(personal) {
-        Ok(input) => visit
-            .write(&state.db, move |conn, caller| {
-                model::reporter::create(conn, caller, input)
-            })
-            .await
-            .map_err(|e| match e {
-                PageError::Api(e) => Ok(e),
-                other => Err(other),
-            }),
-        Err(e) => Err(Ok(e)),
+        Ok(input) => refused(
+            visit
+                .write(&state.db, move |conn, caller| {
+                    model::reporter::create(conn, caller, input)
+                })
+                .await,
+        )?,
+        Err(e) => Err(e),
     };
     let error = match outcome {
         Ok(r) => {
@@ -280,8 +279,7 @@ pub async fn create(
                 reporter_href(r.id)
             )));
         }
-        Err(Ok(e)) => e,
-        Err(Err(other)) => return Err(other),
+        Err(e) => e,
     };
     let errors = form::errors(error, visit.tr(), ORDER)?;
     form_page(&visit, &account, None, form, errors)

@@ -11,7 +11,6 @@ mod edit;
 
 pub use edit::{create, edit_form, new_form, update};
 
-use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use askama::Template;
 use serde::Deserialize;
@@ -20,14 +19,13 @@ use super::reporter_href;
 use crate::AppState;
 use crate::console::error::PageError;
 use crate::console::page::{self, Chrome, FormErrors, Nav};
-use crate::console::pages::delegation::form::{self, text};
+use crate::console::pages::delegation::form::text;
 use crate::console::pages::inbox::{WarningRow, deadline_rows};
+use crate::console::pages::list_page::{self, Frame, Listing, Query as _};
 use crate::console::session::Visit;
 use crate::domain::ids::ReporterId;
-use crate::domain::pagination::{Limit, page as split};
 use crate::domain::press::{self, AccreditationStatus};
 use crate::domain::time::PROVINCE_TZ;
-use crate::error::ApiError;
 use crate::model;
 use crate::routes::reporter::ReporterView;
 
@@ -39,6 +37,35 @@ pub struct ListQuery {
     nationality: String,
     outlet_country: String,
     cursor: String,
+}
+
+const FRAME: Frame = Frame {
+    path: "/reporters",
+    export: "reporters",
+    filters: "press-reporters-search",
+    filter: "press-search",
+    clear: "press-search-clear",
+    none: "press-reporters-none",
+    none_found: "press-reporters-none-found",
+    pages: "press-pages",
+    first_page: "press-first-page",
+    next_page: "press-next-page",
+};
+
+impl list_page::Query for ListQuery {
+    const FRAME: &'static Frame = &FRAME;
+
+    fn filters(&self) -> Vec<(&'static str, &str)> {
+        vec![
+            ("q", self.q.trim()),
+            ("nationality", self.nationality.trim()),
+            ("outlet_country", self.outlet_country.trim()),
+        ]
+    }
+
+    fn cursor(&self) -> &str {
+        &self.cursor
+    }
 }
 
 /// A reporter as a row of the list: personal data only where the view kept it.
@@ -54,35 +81,10 @@ struct Row {
 struct ListPage {
     c: Chrome,
     errors: FormErrors,
+    list: Listing<Row>,
     query: ListQuery,
     may_create: bool,
     personal: bool,
-    rows: Option<Vec<Row>>,
-    next: Option<String>,
-    first: Option<String>,
-    filtered: bool,
-}
-
-const LIST_ORDER: &[&str] = &["q", "nationality", "outlet_country", "cursor"];
-
-fn page_href(q: &ListQuery, cursor: Option<&str>) -> String {
-    let mut url = form_urlencoded::Serializer::new(String::new());
-    for (name, value) in [
-        ("q", &q.q),
-        ("nationality", &q.nationality),
-        ("outlet_country", &q.outlet_country),
-    ] {
-        if !value.trim().is_empty() {
-            url.append_pair(name, value.trim());
-        }
-    }
-    if let Some(cursor) = cursor {
-        url.append_pair("cursor", cursor);
-    }
-    match url.finish() {
-        query if query.is_empty() => "/reporters".to_owned(),
-        query => format!("/reporters?{query}"),
-    }
 }
 
 /// `GET /reporters`.
@@ -101,15 +103,12 @@ pub async fn list(
         text(&q.outlet_country).as_deref().map(str::trim),
     )
     .and_then(|filter| {
-        let after = model::input::cursor::<(i64,)>(text(&q.cursor).as_deref())?;
+        let after = q.after::<(i64,)>()?;
         Ok((filter, after.map(|(id,)| id)))
     });
-    let (errors, search) = match search {
-        Ok(found) => (FormErrors::default(), Some(found)),
-        Err(e) => (form::errors(e, t, LIST_ORDER)?, None),
-    };
-    let limit = Limit::parse(None).map_err(ApiError::internal)?;
-    let (account, rows) = visit
+    let (errors, search) = list_page::read(&q, search, t)?;
+    let limit = list_page::page_size()?;
+    let (account, found) = visit
         .read(&state, move |conn, account| {
             model::reporter::require_press(account.caller)?;
             search
@@ -120,49 +119,31 @@ pub async fn list(
         })
         .await?;
     let caller = account.caller;
-    let (rows, next) = match rows {
-        Some(rows) => {
-            let (rows, next) = split(rows, limit, |r| (r.id.get(),));
-            let rows = rows
-                .into_iter()
-                .map(|r| Row {
-                    href: reporter_href(r.id),
-                    position: r.position.clone(),
-                    view: ReporterView::new(r, caller),
-                })
-                .collect();
-            (Some(rows), next.map(|cursor| page_href(&q, Some(&cursor))))
-        }
-        None => (None, None),
-    };
-    let here = req
-        .uri()
-        .path_and_query()
-        .map_or("/reporters", |p| p.as_str())
-        .to_owned();
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    let filtered = [&q.q, &q.nationality, &q.outlet_country]
-        .iter()
-        .any(|v| !v.trim().is_empty());
-    page::html_with(
-        &visit,
-        status,
-        &ListPage {
-            c: Chrome::new(&visit, Some(&account), Nav::Press, &here),
-            errors,
-            may_create: press::writes_accreditations(caller.role),
-            personal: caller.role.sees_personal_data(),
-            rows,
-            next,
-            first: text(&q.cursor).map(|_| page_href(&q, None)),
-            filtered,
-            query: q,
+    let list = Listing::new(
+        &q,
+        found,
+        limit,
+        |r| (r.id.get(),),
+        |r| Row {
+            href: reporter_href(r.id),
+            position: r.position.clone(),
+            view: ReporterView::new(r, caller),
         },
-    )
+    );
+    let shown = ListPage {
+        c: Chrome::new(
+            &visit,
+            Some(&account),
+            Nav::Press,
+            &page::here(&req, FRAME.path),
+        ),
+        errors,
+        list,
+        may_create: press::writes_accreditations(caller.role),
+        personal: caller.role.sees_personal_data(),
+        query: q,
+    };
+    page::form(&visit, &shown.errors, &shown)
 }
 
 /// An accreditation a reporter appears in, as a row.
