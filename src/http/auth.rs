@@ -91,13 +91,7 @@ impl SignedIn {
         F: FnOnce(&mut db::AnyConnection) -> ApiResult<T> + Send + 'static,
         T: Send + 'static,
     {
-        let token = self.token;
-        let kept = Arc::clone(&self.kept);
-        db.read(move |conn| {
-            token.check_kept(conn, &kept.now())?;
-            f(conn)
-        })
-        .await
+        self.read_kept(db, move |conn, _| f(conn)).await
     }
 
     /// [`SignedIn::read`] for an answer that carries due dates: with the
@@ -107,13 +101,25 @@ impl SignedIn {
         F: FnOnce(&mut db::AnyConnection) -> ApiResult<T> + Send + 'static,
         T: Send + 'static,
     {
+        self.read_kept(db, move |conn, kept| {
+            let found = f(conn)?;
+            Ok((found, kept.calendar(conn)?))
+        })
+        .await
+    }
+
+    /// A read with what is kept as of its start, after the account check.
+    async fn read_kept<T, F>(&self, db: &db::Db, f: F) -> ApiResult<T>
+    where
+        F: FnOnce(&mut db::AnyConnection, &kept::Now) -> ApiResult<T> + Send + 'static,
+        T: Send + 'static,
+    {
         let token = self.token;
         let kept = Arc::clone(&self.kept);
         db.read(move |conn| {
             let now = kept.now();
             token.check_kept(conn, &now)?;
-            let found = f(conn)?;
-            Ok((found, now.calendar(conn)?))
+            f(conn, &now)
         })
         .await
     }
