@@ -48,6 +48,21 @@ pub struct Place {
     pub district: Option<String>,
 }
 
+impl Place {
+    /// The place on one line: its name, address and district, those given.
+    pub fn one_line(&self) -> String {
+        [
+            Some(self.name.as_str()),
+            self.address.as_deref(),
+            self.district.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", ")
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct ItineraryItem {
     pub id: ItineraryItemId,

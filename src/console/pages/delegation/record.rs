@@ -86,11 +86,12 @@ pub struct ItemRow {
     pub cancelled: bool,
 }
 
-/// The itinerary of one day (in the items' own zones).
+/// The entries of one day (in their own zones): a delegation's itinerary
+/// items, or an accreditation's press activities.
 #[derive(Debug)]
-pub struct Day {
+pub struct Day<R = ItemRow> {
     pub label: String,
-    pub items: Vec<ItemRow>,
+    pub items: Vec<R>,
 }
 
 #[derive(Template)]
@@ -136,25 +137,33 @@ pub fn span(t: Tr, starts: &DateTime<Utc>, ends: &DateTime<Utc>, zone: Tz) -> St
 /// The itinerary by day: each item under the day it starts on in its own
 /// zone, in order of start.
 pub fn by_day(items: Vec<ItineraryItem>, t: Tr) -> Vec<Day> {
-    let mut days: Vec<(NaiveDate, Day)> = Vec::new();
-    for item in items {
-        let date = item.starts_at.with_timezone(&item.time_zone).date_naive();
-        let row = ItemRow {
+    grouped_by_day(
+        items,
+        t,
+        |item| item.starts_at.with_timezone(&item.time_zone).date_naive(),
+        |item| ItemRow {
             time: span(t, &item.starts_at, &item.ends_at, item.time_zone),
             kind: t.name("delegation-kind", item.kind.as_str()),
             status_name: t.name("delegation-item-status", item.status.as_str()),
-            place: [
-                Some(item.place.name.as_str()),
-                item.place.address.as_deref(),
-                item.place.district.as_deref(),
-            ]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(", "),
+            place: item.place.one_line(),
             cancelled: item.status == ItemStatus::Cancelled,
             item,
-        };
+        },
+    )
+}
+
+/// Entries under the day each starts on (`starts_on`), as `row` shows them:
+/// the days in order, each day's entries in the order given.
+pub fn grouped_by_day<T, R>(
+    entries: Vec<T>,
+    t: Tr,
+    starts_on: impl Fn(&T) -> NaiveDate,
+    mut row: impl FnMut(T) -> R,
+) -> Vec<Day<R>> {
+    let mut days: Vec<(NaiveDate, Day<R>)> = Vec::new();
+    for entry in entries {
+        let date = starts_on(&entry);
+        let row = row(entry);
         match days.iter_mut().find(|(d, _)| *d == date) {
             Some((_, day)) => day.items.push(row),
             None => days.push((

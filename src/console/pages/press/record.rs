@@ -8,7 +8,6 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, web};
 use askama::Template;
-use chrono::NaiveDate;
 use serde::Deserialize;
 
 use super::accreditation_href;
@@ -18,7 +17,7 @@ use crate::console::i18n::Tr;
 use crate::console::page::{self, Chrome, FormErrors, Nav};
 use crate::console::pages::delegation::Head;
 use crate::console::pages::delegation::history::{HistoryPage, Vocabulary};
-use crate::console::pages::delegation::record::span;
+use crate::console::pages::delegation::record::{Day, grouped_by_day, span};
 use crate::console::pages::inbox::{DeadlineRow, WarningRow, deadline_rows};
 use crate::console::session::{Account, Visit};
 use crate::domain::ids::AccreditationId;
@@ -93,47 +92,27 @@ struct ActivityRow {
     links: Option<(String, String)>,
 }
 
-/// The activities of one day (in their own zones).
-#[derive(Debug)]
-struct Day {
-    label: String,
-    items: Vec<ActivityRow>,
-}
-
-fn by_day(acc: &Accreditation, items: Vec<PressActivity>, role: Role, t: Tr) -> Vec<Day> {
-    let mut days: Vec<(NaiveDate, Day)> = Vec::new();
-    for a in items {
-        let date = a.starts_at.with_timezone(&a.time_zone).date_naive();
-        let row = ActivityRow {
+/// The activities by day, each under the day it starts on in its own zone.
+fn by_day(
+    acc: &Accreditation,
+    items: Vec<PressActivity>,
+    role: Role,
+    t: Tr,
+) -> Vec<Day<ActivityRow>> {
+    grouped_by_day(
+        items,
+        t,
+        |a| a.starts_at.with_timezone(&a.time_zone).date_naive(),
+        |a| ActivityRow {
             time: span(t, &a.starts_at, &a.ends_at, a.time_zone),
             kind: t.name("press-kind", a.kind.as_str()),
-            place: [
-                Some(a.place.name.as_str()),
-                a.place.address.as_deref(),
-                a.place.district.as_deref(),
-            ]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(", "),
+            place: a.place.one_line(),
             status_name: t.name("delegation-item-status", a.status.as_str()),
             cancelled: a.status == ItemStatus::Cancelled,
             links: super::activities::links(acc, &a, role),
             a,
-        };
-        match days.iter_mut().find(|(d, _)| *d == date) {
-            Some((_, day)) => day.items.push(row),
-            None => days.push((
-                date,
-                Day {
-                    label: t.date(&date),
-                    items: vec![row],
-                },
-            )),
-        }
-    }
-    days.sort_by_key(|(d, _)| *d);
-    days.into_iter().map(|(_, day)| day).collect()
+        },
+    )
 }
 
 #[derive(Template)]
@@ -154,7 +133,7 @@ struct RecordPage {
     warnings: Vec<WarningRow>,
     allowed: AccreditationAllowed,
     actions: Vec<Action>,
-    days: Vec<Day>,
+    days: Vec<Day<ActivityRow>>,
     activities: usize,
 }
 
