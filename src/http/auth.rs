@@ -10,8 +10,6 @@ pub(crate) use login::client_address;
 pub use login::{replace_password, sign_in};
 pub use password::{dummy_hash, hash_password, verify_password};
 pub use token::{Claims, TokenKeys, Verified};
-// What a token vouches for, as the checks below call it.
-use token::Verified as Token;
 
 use std::sync::Arc;
 
@@ -35,12 +33,12 @@ use crate::model::settings::Calendar;
 /// takes effect at once and a request costs one blocking handoff, not two.
 #[derive(Debug, Clone)]
 pub struct SignedIn {
-    token: Token,
+    token: Verified,
     pub request_id: String,
     kept: Arc<KeptReads>,
 }
 
-impl Token {
+impl Verified {
     /// The account as it is now, if the token still speaks for it; 401
     /// otherwise. A change reads the row itself: its audit names the
     /// account as the transaction sees it.
@@ -48,7 +46,7 @@ impl Token {
         self.speaks_for(db::user::find(conn, self.id)?)
     }
 
-    /// [`Token::check`] for a read, on the account as kept.
+    /// [`Verified::check`] for a read, on the account as kept.
     fn check_kept(self, conn: &mut db::AnyConnection, kept: &kept::Now) -> ApiResult<User> {
         self.speaks_for(kept.account(conn, self.id)?)
     }
